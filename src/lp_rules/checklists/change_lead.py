@@ -1,0 +1,280 @@
+"""Should the Lead Practitioner change? (RULES.md, tool ``change-lead``)."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from ..model import Action, Option, Question, Rule, Step, Tool, answer_in
+from ..sources import (
+    A_ABSENCE,
+    A_EXAMPLES,
+    A_INITIAL_TAF,
+    A_MINIMUM,
+    A_REFERRAL_ACCEPTED,
+    A_RELATIONSHIP,
+    A_REVIEW,
+    A_SUPPORTING,
+    A_WHEN_CHANGES,
+    B_CONSENT,
+    LOCAL_CLOSING,
+    LOCAL_HANDOVER,
+    LOCAL_LONG_ABSENCE,
+    LOCAL_STEP_DOWN,
+    WT23_THRESHOLDS,
+)
+from .common import (
+    CONTACT_FRONT_DOOR,
+    CONTACT_SUPPORT,
+    HARM,
+    RECORD_DECISION,
+    safeguarding_first,
+)
+
+QUESTIONS = (
+    HARM,
+    Question(
+        "event",
+        "What has happened?",
+        "What has happened",
+        (
+            Option("initial_taf", "The initial Team Around the Family meeting is due"),
+            Option("needs_escalated", "The family's needs have escalated"),
+            Option(
+                "stepped_down",
+                "Children's social care is stepping the family down to early help",
+            ),
+            Option("school_transition", "The child is moving from primary to secondary school"),
+            Option("lead_leaving", "The Lead Practitioner is leaving or changing jobs"),
+            Option(
+                "absence_short",
+                "The Lead Practitioner is away for a short time",
+                "For example annual leave or short-term sickness.",
+            ),
+            Option("absence_long", "The Lead Practitioner will be away for a long time"),
+            Option(
+                "relationship_breakdown",
+                "The family's relationship with the Lead Practitioner has broken down",
+            ),
+            Option("circumstances_changed", "The family's circumstances have changed significantly"),
+            Option("needs_met", "The family's needs have been met"),
+            Option("nothing_specific", "Nothing specific: someone has asked for a change"),
+        ),
+    ),
+    Question(
+        "family_agrees",
+        "Have the family and child been consulted about the change, and do they agree?",
+        "Family consulted and agrees",
+        (Option("yes", "Yes"), Option("no", "No"), Option("not_asked", "Not asked yet")),
+    ),
+    Question(
+        "successor",
+        "Has a willing practitioner with capacity been identified to take over?",
+        "Successor identified",
+        (Option("yes", "Yes"), Option("no", "No")),
+    ),
+    Question(
+        "consent_covers_successor",
+        "Does the family's current consent cover sharing information with the new lead's "
+        "service?",
+        "Consent covers the new lead's service",
+        (Option("yes", "Yes"), Option("no", "No"), Option("unsure", "I'm not sure")),
+    ),
+    Question(
+        "changes_so_far",
+        "How many times has the Lead Practitioner already changed during this plan?",
+        "Lead changes so far",
+        (Option("none", "None"), Option("one", "Once"), Option("two_or_more", "Twice or more")),
+    ),
+)
+
+OTHERS_COVER = Action(
+    "others_cover_functions",
+    "Keep the Lead Practitioner's functions going: the other practitioners supporting the family "
+    "cover them where possible, so the family's support stays seamless. No change of lead is "
+    "needed.",
+    (A_ABSENCE,),
+)
+AGREE_AT_TAF = Action(
+    "agree_at_taf",
+    "Agree the Lead Practitioner with the family at a Team Around the Family meeting or review.",
+    (A_INITIAL_TAF, A_WHEN_CHANGES),
+)
+CONSULT_FAMILY = Action(
+    "consult_family",
+    "Talk to the family and the child about the change and seek their agreement: the family "
+    "must agree to, and have a good relationship with, the lead.",
+    (A_RELATIONSHIP,),
+)
+IDENTIFY_SUCCESSOR = Action(
+    "identify_successor",
+    "Identify a willing practitioner with capacity to take over, from those working with the "
+    "family.",
+    (A_INITIAL_TAF,),
+)
+HANDOVER_PLAN = Action(
+    "handover_plan",
+    "Hand over the {plan}, the assessment and the actions in progress to the new Lead "
+    "Practitioner.",
+    (A_WHEN_CHANGES, LOCAL_HANDOVER),
+)
+INTRODUCE_NEW_LEAD = Action(
+    "introduce_new_lead",
+    "Introduce the new Lead Practitioner to the family and to every practitioner in the team, "
+    "so everyone knows the new single point of contact.",
+    (A_SUPPORTING,),
+)
+UPDATE_RECORDS = Action(
+    "update_records",
+    "Update the family's records and the {plan} with the new Lead Practitioner's details.",
+    (LOCAL_HANDOVER,),
+)
+SET_REVIEW_DATE = Action(
+    "set_review_date",
+    "Set the date of the next Team Around the Family review ({review}).",
+    (A_REVIEW,),
+)
+REVISIT_CONSENT = Action(
+    "revisit_consent",
+    "Check the family's consent covers sharing information with the new lead's service, and "
+    "seek fresh consent if it does not.",
+    (B_CONSENT, LOCAL_HANDOVER),
+)
+MINIMISE_CHANGES = Action(
+    "minimise_changes",
+    "Keep changes of lead to a minimum: each change unsettles the child and family.",
+    (A_MINIMUM,),
+)
+CLOSE_WITH_FAMILY = Action(
+    "agree_closure",
+    "Agree with the family and the Team Around the Family that the needs are met and the {plan} "
+    "can close, and tell every practitioner involved.",
+    (LOCAL_CLOSING,),
+)
+
+NOT_AGREED = answer_in("family_agrees", "no", "not_asked")
+NO_SUCCESSOR = answer_in("successor", "no")
+CONSENT_GAP = answer_in("consent_covers_successor", "no", "unsure")
+MANY_CHANGES = answer_in("changes_so_far", "two_or_more")
+
+HANDOVER_STEPS = (
+    Step(AGREE_AT_TAF),
+    Step(CONSULT_FAMILY, NOT_AGREED),
+    Step(IDENTIFY_SUCCESSOR, NO_SUCCESSOR),
+    Step(CONTACT_SUPPORT, NO_SUCCESSOR),
+    Step(REVISIT_CONSENT, CONSENT_GAP),
+    Step(HANDOVER_PLAN),
+    Step(INTRODUCE_NEW_LEAD),
+    Step(UPDATE_RECORDS),
+    Step(SET_REVIEW_DATE),
+    Step(MINIMISE_CHANGES, MANY_CHANGES),
+    Step(RECORD_DECISION),
+)
+
+CHANGE_LEAD = Rule(
+    code="change_lead",
+    when=answer_in("event", "lead_leaving", "relationship_breakdown"),
+    title="Change the Lead Practitioner",
+    summary="The Lead Practitioner should change. Agree the new lead with the family and hand "
+    "over carefully, so the family's support carries on without a gap.",
+    why="The lead is leaving, or the family's relationship with the lead has broken down.",
+    citations=(A_EXAMPLES, A_RELATIONSHIP),
+    steps=HANDOVER_STEPS,
+)
+
+RULES = (
+    safeguarding_first(),
+    Rule(
+        code="cover_absence",
+        when=answer_in("event", "absence_short"),
+        title="No change: cover the lead's short absence",
+        summary="A short absence (such as annual leave or short-term sickness) is not a reason "
+        "to change the Lead Practitioner. The other practitioners supporting the family keep "
+        "the lead's functions going.",
+        why="The lead is away for a short time only.",
+        citations=(A_ABSENCE,),
+        steps=(Step(OTHERS_COVER), Step(RECORD_DECISION)),
+    ),
+    Rule(
+        code="step_up",
+        when=answer_in("event", "needs_escalated"),
+        title="Step up: contact the {front_door}",
+        summary="The family's needs have escalated. Follow your threshold guidance and contact "
+        "the {front_door}. Once a referral is accepted, a social worker or Family Wellbeing "
+        "practitioner becomes the Lead Practitioner.",
+        why="The family's needs have escalated.",
+        citations=(A_EXAMPLES, A_REFERRAL_ACCEPTED, WT23_THRESHOLDS),
+        steps=(Step(CONTACT_FRONT_DOOR), Step(RECORD_DECISION)),
+    ),
+    Rule(
+        code="step_down_handover",
+        when=answer_in("event", "stepped_down"),
+        title="Step down: agree the early help lead before social care closes",
+        summary="The family no longer meets the threshold for social care. Agree the early help "
+        "Lead Practitioner with the family at a Team Around the Family meeting or review before "
+        "social care closes the case, with the family's consent.",
+        why="Children's social care is stepping the family down.",
+        citations=(A_EXAMPLES, LOCAL_STEP_DOWN),
+        steps=HANDOVER_STEPS,
+    ),
+    CHANGE_LEAD,
+    replace(
+        CHANGE_LEAD,
+        when=answer_in("event", "absence_long"),
+        why="The lead will be away for a long time.",
+        summary="A long absence is not one of the guidance's examples; changing the lead for it "
+        "is local practice. " + CHANGE_LEAD.summary,
+        citations=(A_WHEN_CHANGES, LOCAL_LONG_ABSENCE),
+    ),
+    Rule(
+        code="review_at_taf",
+        when=answer_in("event", "initial_taf", "school_transition", "circumstances_changed"),
+        title="Review the lead at the Team Around the Family",
+        summary="This is a time when the lead may change. Review who is best placed to lead at "
+        "the Team Around the Family meeting, with the family, keeping changes to a minimum.",
+        why="This is a time of transition or significant change, when a change of lead may "
+        "happen.",
+        citations=(A_EXAMPLES, A_MINIMUM),
+        steps=(
+            Step(AGREE_AT_TAF),
+            Step(CONSULT_FAMILY, NOT_AGREED),
+            Step(REVISIT_CONSENT, CONSENT_GAP),
+            Step(MINIMISE_CHANGES, MANY_CHANGES),
+            Step(SET_REVIEW_DATE),
+            Step(RECORD_DECISION),
+        ),
+    ),
+    Rule(
+        code="close_plan",
+        when=answer_in("event", "needs_met"),
+        title="Close the plan",
+        summary="The family's needs have been met. Neither source document says how to close a "
+        "plan; local practice is to agree closure with the family and the Team Around the "
+        "Family.",
+        why="The family's needs have been met.",
+        citations=(LOCAL_CLOSING,),
+        steps=(
+            Step(CLOSE_WITH_FAMILY),
+            Step(CONSULT_FAMILY, NOT_AGREED),
+            Step(RECORD_DECISION),
+        ),
+    ),
+    Rule(
+        code="keep_current_lead",
+        when=answer_in("event", "nothing_specific"),
+        title="Keep the current Lead Practitioner",
+        summary="Nothing has happened that calls for a change. Changes of lead unsettle the "
+        "child and family, so keep them to a minimum.",
+        why="No event that calls for a change has happened.",
+        citations=(A_MINIMUM,),
+        steps=(Step(MINIMISE_CHANGES), Step(SET_REVIEW_DATE), Step(RECORD_DECISION)),
+    ),
+)
+
+TOOL = Tool(
+    id="change-lead",
+    title="Should the Lead Practitioner change?",
+    intro="Check whether something that has happened means the family's Lead Practitioner "
+    "should change, and how to hand over if so.",
+    questions=QUESTIONS,
+    rules=RULES,
+)

@@ -1,0 +1,291 @@
+"""Who should be the Lead Practitioner? (RULES.md, tool ``who-should-lead``)."""
+
+from __future__ import annotations
+
+from ..candidates import NoEligibleCandidate, SuggestedFamilyView
+from ..model import Action, Always, Option, Question, Rule, Step, Tool, answer_in
+from ..sources import (
+    A_ANY_PRACTITIONER,
+    A_ASSESSMENT,
+    A_CASE_BY_CASE,
+    A_INITIAL_TAF,
+    A_KEYWORKERS,
+    A_NOT_ACCOUNTABLE,
+    A_REFERRAL_ACCEPTED,
+    A_RELATIONSHIP,
+    A_REVIEW,
+    A_WHOLE_FAMILY,
+    B_ANY_PRACTITIONER,
+    B_ASSESSMENT,
+    B_CONSENT,
+    B_CONVENE_TAF,
+    B_FAMILY_BY_FAMILY,
+    B_NOTICING,
+    B_REFUSED,
+    B_SHARING_WORK,
+    LOCAL_AWAITING,
+    WT23_SOCIAL_WORKER,
+)
+from .common import CONTACT_FRONT_DOOR, CONTACT_SUPPORT, HARM, RECORD_DECISION, safeguarding_first
+
+QUESTIONS = (
+    HARM,
+    Question(
+        "social_care",
+        "Is children's social care involved with the family?",
+        "Children's social care involvement",
+        (
+            Option("none", "No"),
+            Option("referral_pending", "A referral has been made and is waiting for a decision"),
+            Option(
+                "child_in_need",
+                "Yes: the {front_door} has accepted a referral (Child in Need)",
+            ),
+            Option(
+                "child_protection",
+                "Yes: a child protection (section 47) enquiry or child protection plan",
+            ),
+        ),
+    ),
+    Question(
+        "existing_plan",
+        "Does the family already have a holistic assessment and plan with a Lead Practitioner?",
+        "Existing plan with a Lead Practitioner",
+        (Option("yes", "Yes"), Option("no", "No")),
+    ),
+    Question(
+        "services",
+        "How many services need to work with the family?",
+        "Services needed",
+        (
+            Option("one", "One: my service can meet the needs"),
+            Option("several", "Two or more services"),
+        ),
+    ),
+    Question(
+        "consent",
+        "Does the family (and the young person) agree to a multi-agency response and to "
+        "information being shared?",
+        "Family's consent",
+        (
+            Option("agreed", "Yes, they agree"),
+            Option("partly", "They agree to some parts"),
+            Option("not_yet_asked", "Not asked yet"),
+            Option("declined", "They have declined"),
+        ),
+    ),
+    Question(
+        "young_person_view",
+        "Is there a child or young person able to give their own view (aged 16 or 17, or "
+        "Gillick competent)?",
+        "Young person able to give their view",
+        (Option("yes", "Yes"), Option("no", "No")),
+    ),
+)
+
+CONVENE_TAF = Action(
+    "convene_taf",
+    "Convene a Team Around the Family meeting, with the family, and agree there who the Lead "
+    "Practitioner will be.",
+    (A_INITIAL_TAF, B_CONVENE_TAF),
+)
+COMPLETE_ASSESSMENT = Action(
+    "complete_assessment",
+    "Make sure the family's needs are assessed with the {assessment}, which leads to the "
+    "{plan}.",
+    (A_ASSESSMENT, B_ASSESSMENT),
+)
+SEEK_CONSENT = Action(
+    "seek_consent",
+    "Seek consent from the young person and the family for a graduated, multi-agency response "
+    "and for sharing information.",
+    (B_CONSENT,),
+)
+OPEN_CONSENT_CHECKLIST = Action(
+    "open_consent_checklist",
+    "The family has declined: use the 'Consent refused or withdrawn' checklist for what to do "
+    "next.",
+    (B_REFUSED,),
+)
+ASK_YOUNG_PERSON = Action(
+    "ask_young_person",
+    "Ask the young person for their own view and their own consent.",
+    (A_CASE_BY_CASE, B_CONSENT),
+)
+ASK_FAMILY = Action(
+    "ask_family",
+    "Ask the family whether they agree to the suggested practitioner leading before it is "
+    "settled: the family must agree to the lead.",
+    (A_RELATIONSHIP, A_CASE_BY_CASE),
+)
+EXPLAIN_ROLE_LIMITS = Action(
+    "explain_role_limits",
+    "Make clear that the Lead Practitioner coordinates the plan but is not accountable for "
+    "other practitioners' services; others can take minutes, organise meetings and carry "
+    "actions.",
+    (A_NOT_ACCOUNTABLE, B_SHARING_WORK),
+)
+REVIEW = Action(
+    "review_every_6_8_weeks",
+    "Review the {plan} at a Team Around the Family meeting {review}.",
+    (A_REVIEW,),
+)
+KEYWORKER_NOT_LEAD = Action(
+    "keyworker_not_lead",
+    "Being a keyworker or caseworker for one person does not make you the Lead Practitioner "
+    "for the whole family.",
+    (A_KEYWORKERS,),
+)
+WORK_WITH_SOCIAL_WORKER = Action(
+    "work_with_social_worker",
+    "Keep providing your own service, share what you know with the child's social worker and "
+    "carry out the actions agreed in the child protection plan.",
+    (WT23_SOCIAL_WORKER,),
+)
+WORK_WITH_ALLOCATED_LEAD = Action(
+    "work_with_allocated_lead",
+    "Keep supporting the family and share what you know with the allocated social worker or "
+    "Family Wellbeing practitioner.",
+    (A_REFERRAL_ACCEPTED,),
+)
+KEEP_SUPPORTING = Action(
+    "keep_supporting",
+    "Keep supporting the family within your own service while the {front_door} decides, and "
+    "follow up if you hear nothing.",
+    (LOCAL_AWAITING,),
+)
+JOIN_EXISTING_TAF = Action(
+    "join_existing_taf",
+    "Contact the family's current Lead Practitioner, share what you have noticed and offer to "
+    "join the Team Around the Family and the existing plan.",
+    (B_NOTICING,),
+)
+SUPPORT_WITHIN_SERVICE = Action(
+    "support_within_service",
+    "Meet the needs within your own service. If other services become needed, use this "
+    "checklist again.",
+    (A_WHOLE_FAMILY, B_CONVENE_TAF),
+)
+
+YOUNG_PERSON = answer_in("young_person_view", "yes")
+PARTLY_AGREED = answer_in("consent", "partly")
+
+RULES = (
+    safeguarding_first(),
+    Rule(
+        code="social_worker_leads",
+        when=answer_in("social_care", "child_protection"),
+        title="A social worker is the Lead Practitioner",
+        summary="There is a child protection enquiry or plan, so the lead must be a social "
+        "worker. Your part is to support the plan.",
+        why="Children's social care is carrying out child protection work.",
+        citations=(WT23_SOCIAL_WORKER,),
+        steps=(Step(WORK_WITH_SOCIAL_WORKER), Step(RECORD_DECISION)),
+    ),
+    Rule(
+        code="social_care_allocates",
+        when=answer_in("social_care", "child_in_need"),
+        title="Children's social care allocates the Lead Practitioner",
+        summary="The {front_door} has accepted a referral, so a social worker or Family "
+        "Wellbeing practitioner becomes the Lead Practitioner, depending on the family's "
+        "identified needs and threshold.",
+        why="A referral has been accepted by the {front_door}.",
+        citations=(A_REFERRAL_ACCEPTED,),
+        steps=(Step(WORK_WITH_ALLOCATED_LEAD), Step(RECORD_DECISION)),
+    ),
+    Rule(
+        code="await_hub_decision",
+        when=answer_in("social_care", "referral_pending"),
+        title="Wait for the {front_door}'s decision",
+        summary="A referral is waiting for a decision. Keep supporting the family; the "
+        "{front_door}'s decision settles who leads. Merton's guidance covers what happens once "
+        "a referral is accepted; what to do while waiting is local practice.",
+        why="A referral is waiting for a decision.",
+        citations=(A_REFERRAL_ACCEPTED, LOCAL_AWAITING),
+        steps=(Step(KEEP_SUPPORTING), Step(RECORD_DECISION)),
+    ),
+    Rule(
+        code="join_existing_plan",
+        when=answer_in("existing_plan", "yes"),
+        title="Join the existing plan",
+        summary="The family already has a holistic plan with a Lead Practitioner. Noticing "
+        "needs does not make you the lead: join the existing plan and Team Around the Family.",
+        why="A holistic plan with a Lead Practitioner is already in place.",
+        citations=(B_NOTICING,),
+        steps=(Step(JOIN_EXISTING_TAF), Step(KEYWORKER_NOT_LEAD), Step(RECORD_DECISION)),
+    ),
+    Rule(
+        code="single_service",
+        when=answer_in("services", "one"),
+        title="No multi-agency Lead Practitioner is needed",
+        summary="Only one service needs to work with the family. A Lead Practitioner is for "
+        "families where a range of services are involved: support the family within your own "
+        "service.",
+        why="Only one service needs to be involved.",
+        citations=(A_WHOLE_FAMILY, B_CONVENE_TAF),
+        steps=(Step(SUPPORT_WITHIN_SERVICE), Step(KEYWORKER_NOT_LEAD), Step(RECORD_DECISION)),
+    ),
+    Rule(
+        code="seek_consent_first",
+        when=answer_in("consent", "not_yet_asked", "declined"),
+        title="Seek the family's consent first",
+        summary="A graduated, multi-agency response needs the family's consent (and the young "
+        "person's). Seek it before a Team Around the Family is convened.",
+        why="The family has not yet agreed to a multi-agency response.",
+        citations=(B_CONSENT,),
+        steps=(
+            Step(SEEK_CONSENT),
+            Step(ASK_YOUNG_PERSON, YOUNG_PERSON),
+            Step(OPEN_CONSENT_CHECKLIST, answer_in("consent", "declined")),
+            Step(RECORD_DECISION),
+        ),
+    ),
+    Rule(
+        code="no_suitable_candidate",
+        when=NoEligibleCandidate(),
+        title="None of the practitioners listed is suitable yet",
+        summary="Each practitioner listed either has a poor relationship with the family, is "
+        "not agreed to by the family, or has no capacity. The family must have a good "
+        "relationship with, and agree to, the Lead Practitioner. Talk it through at the Team "
+        "Around the Family and ask for support.",
+        why="No practitioner listed meets the conditions for leading.",
+        citations=(A_RELATIONSHIP, A_INITIAL_TAF),
+        steps=(
+            Step(CONVENE_TAF),
+            Step(SEEK_CONSENT, PARTLY_AGREED),
+            Step(ASK_YOUNG_PERSON, YOUNG_PERSON),
+            Step(CONTACT_SUPPORT),
+            Step(RECORD_DECISION),
+        ),
+    ),
+    Rule(
+        code="agree_at_taf",
+        when=Always(),
+        title="Agree the Lead Practitioner at the Team Around the Family",
+        summary="Several services are needed and the family agrees. Convene a Team Around the "
+        "Family and agree the Lead Practitioner there, with the family. Any practitioner "
+        "working with the family can take the role.",
+        why="Several services are needed and the family agrees to a multi-agency response.",
+        citations=(A_INITIAL_TAF, A_ANY_PRACTITIONER, B_ANY_PRACTITIONER, B_FAMILY_BY_FAMILY),
+        steps=(
+            Step(CONVENE_TAF),
+            Step(SEEK_CONSENT, PARTLY_AGREED),
+            Step(COMPLETE_ASSESSMENT),
+            Step(ASK_FAMILY, SuggestedFamilyView(frozenset({"not_asked"}))),
+            Step(ASK_YOUNG_PERSON, YOUNG_PERSON),
+            Step(EXPLAIN_ROLE_LIMITS),
+            Step(REVIEW),
+            Step(RECORD_DECISION),
+        ),
+    ),
+)
+
+TOOL = Tool(
+    id="who-should-lead",
+    title="Who should be the Lead Practitioner?",
+    intro="Work out whether a Lead Practitioner is needed for a family and, if so, how to "
+    "agree who it should be.",
+    questions=QUESTIONS,
+    rules=RULES,
+    list_questions=("candidates",),
+)

@@ -1,0 +1,185 @@
+"""Evaluate a checklist: first matching rule wins, and only questions that matter are asked.
+
+Conditions are three-valued, so with partial answers the engine can tell when the outcome is
+settled (``complete``: no unanswered question could change the recommendation or its actions)
+and otherwise which unanswered questions could still change it (``next``, in asking order).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from typing import Any, Iterable
+
+from . import candidates as cand
+from .model import Action, Answers, Rule, Tool
+from .profiles import Profile
+from .sources import A_FURTHER_SUPPORT, Citation, source_tags
+
+RULES_VERSION = "1.0.0"
+
+
+@dataclass(frozen=True)
+class Decision:
+    """What the rules settled: the matched rule and its actions, or the questions still needed."""
+
+    rule: Rule | None
+    actions: tuple[Action, ...]
+    next: tuple[str, ...]
+    considered: tuple[str, ...]
+    """Question ids whose answers led to the outcome (rules passed over, the match, its steps)."""
+
+
+def _unanswered(questions: Iterable[str], answers: Answers) -> set[str]:
+    return {q for q in questions if q not in answers}
+
+
+def decide(tool: Tool, answers: Answers) -> Decision:
+    """Apply the rules in order to validated answers."""
+    pending: set[str] = set()
+    considered: set[str] = set()
+    undecided_before = False
+    for rule in tool.rules:
+        matched = rule.when.test(answers)
+        if matched is False:
+            considered |= rule.when.questions()
+            continue
+        pending |= _unanswered(rule.when.questions(), answers)
+        included: list[Action] = []
+        for step in rule.steps:
+            applies = True if step.when is None else step.when.test(answers)
+            if applies is None and step.when is not None:
+                pending |= _unanswered(step.when.questions(), answers)
+            elif applies and step.action not in included:
+                included.append(step.action)
+                if step.when is not None:
+                    considered |= step.when.questions()
+        if matched is True:
+            if not undecided_before and not pending:
+                considered |= rule.when.questions()
+                return Decision(rule, tuple(included), (), _in_order(tool, considered))
+            break
+        undecided_before = True
+    return Decision(None, (), _in_order(tool, pending), ())
+
+
+def _in_order(tool: Tool, ids: set[str]) -> tuple[str, ...]:
+    return tuple(q for q in tool.question_ids if q in ids)
+
+
+def _without_local(rule: Rule, actions: tuple[Action, ...]) -> tuple[Rule, tuple[Action, ...]]:
+    """A profile that switches local practice off gets only what the sources say, or silence."""
+
+    def cited(citations: tuple[Citation, ...]) -> tuple[Citation, ...]:
+        return tuple(c for c in citations if c.source != "LOCAL")
+
+    kept = tuple(
+        Action(a.code, a.text, cited(a.citations)) for a in actions if cited(a.citations)
+    )
+    if cited(rule.citations):
+        return replace(rule, citations=cited(rule.citations)), kept
+    silent = Rule(
+        code="guidance_silent",
+        when=rule.when,
+        title="The guidance does not cover this",
+        summary="Neither source document says what to do here, and this authority does not use "
+        "other authorities' local practice. Use your professional judgement and ask {support}.",
+        why=rule.why,
+        citations=(A_FURTHER_SUPPORT,),
+        steps=(),
+    )
+    contact = Action(
+        "contact_support_coordinators", "Ask {support} for advice.", (A_FURTHER_SUPPORT,)
+    )
+    record = next(a for a in actions if a.code == "record_decision")
+    return silent, (contact, record)
+
+
+def _fill(text: str, profile: Profile) -> str:
+    return text.format(**profile.terms())
+
+
+def _citations(rule: Rule, actions: tuple[Action, ...]) -> list[dict[str, str]]:
+    seen: dict[str, dict[str, str]] = {}
+    for c in rule.citations + tuple(c for a in actions for c in a.citations):
+        seen.setdefault(c.url + c.source, c.as_dict())
+    return list(seen.values())
+
+
+def _reasons(tool: Tool, answers: Answers, decision: Decision, profile: Profile) -> list[str]:
+    assert decision.rule is not None
+    reasons = [_fill(decision.rule.why, profile)]
+    for qid in decision.considered:
+        if qid == cand.QUESTION_ID:
+            listed = answers.get(qid)
+            assert isinstance(listed, list)
+            eligible = sum(1 for r in cand.rank(listed)[0] if r.eligible)
+            reasons.append(f"Practitioners listed: {len(listed)}, of whom {eligible} can lead.")
+            continue
+        question = tool.question(qid)
+        value = answers.get(qid)
+        if isinstance(value, str):
+            label = _fill(question.option(value).label, profile)
+            reasons.append(f"{question.summary}: {label}.")
+    return reasons
+
+
+def judgement_note(profile: Profile) -> str:
+    """Principle 3 of RULES.md, shown with every outcome."""
+    return (
+        "This checklist supports your professional judgement; it does not replace it. "
+        f"For advice, contact {profile.support_text}."
+    )
+
+
+def outcome(tool: Tool, answers: Answers, profile: Profile) -> dict[str, Any]:
+    """The JSON contract of RULES.md for validated answers."""
+    decision = decide(tool, answers)
+    listed = answers.get(cand.QUESTION_ID)
+    assessed: list[dict[str, Any]] = []
+    suggested: int | None = None
+    if isinstance(listed, list):
+        ranked, best = cand.rank(listed)
+        positions = cand.rank_positions(ranked)
+        assessed = [r.as_dict(positions.get(r.index)) for r in ranked]
+        suggested = best
+    result: dict[str, Any] = {
+        "tool": tool.id,
+        "profile": profile.id,
+        "status": "needs_more",
+        "next": list(decision.next),
+        "recommendation": None,
+        "title": "",
+        "summary": "",
+        "actions": [],
+        "reasons": [],
+        "citations": [],
+        "suggested_candidate": None,
+        "candidates": assessed,
+        "judgement": judgement_note(profile),
+        "rules_version": RULES_VERSION,
+    }
+    if decision.rule is None:
+        return result
+    rule, actions = decision.rule, decision.actions
+    if not profile.local_practice:
+        rule, actions = _without_local(rule, actions)
+    result.update(
+        status="complete",
+        recommendation=rule.code,
+        title=_fill(rule.title, profile),
+        summary=_fill(rule.summary, profile),
+        actions=[
+            {
+                "code": a.code,
+                "text": _fill(a.text, profile),
+                "citations": source_tags(a.citations),
+                "sources": [c.as_dict() for c in a.citations],
+            }
+            for a in actions
+        ],
+        reasons=_reasons(tool, answers, decision, profile),
+        citations=_citations(rule, actions),
+        suggested_candidate=suggested if rule.code == "agree_at_taf" else None,
+    )
+    return result
+

@@ -1,0 +1,166 @@
+"""The declarative pieces a checklist is made of: questions, conditions, actions and rules.
+
+A tool is data: an ordered list of questions and an ordered list of rules (first match wins).
+Conditions are evaluated with three values (True, False, or None for "not answered yet"), which
+is what lets the engine tell which unanswered questions could still change the outcome.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Mapping, Protocol, Sequence
+
+from .sources import Citation
+
+Answers = Mapping[str, object]
+"""Validated answers: option ids (str) by question id, and a list of candidate dicts."""
+
+TriState = bool | None
+
+
+@dataclass(frozen=True)
+class Option:
+    """One answer a question allows."""
+
+    id: str
+    label: str
+    hint: str = ""
+
+
+@dataclass(frozen=True)
+class Question:
+    """A single-choice question. ``summary`` is the short form used in reasons and records."""
+
+    id: str
+    text: str
+    summary: str
+    options: tuple[Option, ...]
+    hint: str = ""
+
+    def option(self, option_id: str) -> Option:
+        """The option with this id (answers are validated before this is called)."""
+        return next(o for o in self.options if o.id == option_id)
+
+    @property
+    def option_ids(self) -> tuple[str, ...]:
+        return tuple(o.id for o in self.options)
+
+
+class Condition(Protocol):
+    """When a rule or an action applies."""
+
+    def test(self, answers: Answers) -> TriState:
+        """True or False when the answers decide it; None while a needed answer is missing."""
+
+    def questions(self) -> frozenset[str]:
+        """The question ids the condition reads."""
+
+    def describe(self, questions: Mapping[str, Question]) -> str:
+        """The condition in plain words, for the decision tables."""
+
+
+@dataclass(frozen=True)
+class AnswerIn:
+    """The answer to ``question`` is one of ``values``."""
+
+    question: str
+    values: frozenset[str]
+
+    def test(self, answers: Answers) -> TriState:
+        value = answers.get(self.question)
+        return None if value is None else value in self.values
+
+    def questions(self) -> frozenset[str]:
+        return frozenset({self.question})
+
+    def describe(self, questions: Mapping[str, Question]) -> str:
+        q = questions[self.question]
+        labels = [o.label for o in q.options if o.id in self.values]
+        return f"{q.summary}: {' or '.join(labels)}"
+
+
+def answer_in(question: str, *values: str) -> AnswerIn:
+    """Shorthand: ``answer_in("harm", "yes", "unsure")``."""
+    return AnswerIn(question, frozenset(values))
+
+
+@dataclass(frozen=True)
+class AllOf:
+    """Every part holds."""
+
+    parts: tuple[Condition, ...]
+
+    def test(self, answers: Answers) -> TriState:
+        results = [p.test(answers) for p in self.parts]
+        if False in results:
+            return False
+        return None if None in results else True
+
+    def questions(self) -> frozenset[str]:
+        return frozenset().union(*(p.questions() for p in self.parts))
+
+    def describe(self, questions: Mapping[str, Question]) -> str:
+        return " and ".join(p.describe(questions) for p in self.parts)
+
+
+@dataclass(frozen=True)
+class Always:
+    """The catch-all last rule."""
+
+    def test(self, answers: Answers) -> TriState:
+        return True
+
+    def questions(self) -> frozenset[str]:
+        return frozenset()
+
+    def describe(self, questions: Mapping[str, Question]) -> str:
+        return "None of the above"
+
+
+@dataclass(frozen=True)
+class Action:
+    """Something the practitioner should do, with the guidance that says so."""
+
+    code: str
+    text: str
+    citations: tuple[Citation, ...]
+
+
+@dataclass(frozen=True)
+class Step:
+    """An action as part of an outcome, included only when ``when`` holds (always if None)."""
+
+    action: Action
+    when: Condition | None = None
+
+
+@dataclass(frozen=True)
+class Rule:
+    """One recommendation and when it applies. Rules are tried in order; the first match wins."""
+
+    code: str
+    when: Condition
+    title: str
+    summary: str
+    why: str
+    citations: tuple[Citation, ...]
+    steps: tuple[Step, ...]
+
+
+@dataclass(frozen=True)
+class Tool:
+    """A checklist: its questions in the order they are asked, and its rules in precedence order."""
+
+    id: str
+    title: str
+    intro: str
+    questions: tuple[Question, ...]
+    rules: tuple[Rule, ...]
+    list_questions: Sequence[str] = field(default_factory=tuple)
+
+    @property
+    def question_ids(self) -> tuple[str, ...]:
+        return tuple(q.id for q in self.questions) + tuple(self.list_questions)
+
+    def question(self, question_id: str) -> Question:
+        return next(q for q in self.questions if q.id == question_id)

@@ -1,0 +1,129 @@
+"""Authority profiles: every local term and contact, written once per authority.
+
+The guidance pages (rendered by ``tools/``) and the checklists' texts both read these, so a
+front-door name or a support contact is never written twice. A profile field left empty in its
+TOML file means the source guidance gives nothing for it; the ``*_text`` properties then fall
+back to telling the reader to ask their local early help team, never to an invented detail.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass, field, fields
+from importlib import resources
+from typing import Any
+
+from .errors import InvalidAnswers
+
+DEFAULT_PROFILE = "merton"
+PROFILE_IDS: tuple[str, ...] = ("merton", "graduated-pathway")
+
+ASK_LOCAL_TEAM = "your local early help team"
+
+
+@dataclass(frozen=True)
+class TrainingCourse:
+    """One training course a profile offers (source A lists Merton's)."""
+
+    title: str
+    description: str
+
+
+@dataclass(frozen=True)
+class Profile:
+    """One authority's local terms. Field meanings are documented in the TOML files."""
+
+    id: str
+    authority: str
+    area: str
+    site_name: str
+    partnership: str
+    assessment: str
+    assessment_short: str
+    plan: str
+    plan_supports_ehc: str
+    front_door: str
+    front_door_contact: str
+    review_interval: str
+    support_contact: str
+    support_email: str
+    step_up_rule: str
+    step_up_source: str
+    local_practice: bool
+    training_booking_name: str
+    training_booking_url: str
+    training: tuple[TrainingCourse, ...] = field(default_factory=tuple)
+
+    @property
+    def front_door_text(self) -> str:
+        """The front door's name, or a plain pointer to it where the source names none."""
+        return self.front_door or "your local children's social care front door"
+
+    @property
+    def review_text(self) -> str:
+        """How often the plan is reviewed, or an honest 'ask locally' where not given."""
+        return self.review_interval or f"regularly (ask {ASK_LOCAL_TEAM} how often)"
+
+    @property
+    def support_text(self) -> str:
+        """Who to ask for help with the Lead Practitioner role."""
+        if self.support_contact and self.support_email:
+            return f"the {self.support_contact} ({self.support_email})"
+        return f"the {self.support_contact}" if self.support_contact else ASK_LOCAL_TEAM
+
+    def terms(self) -> dict[str, str]:
+        """The placeholders the rules' texts may use, e.g. ``{front_door}``."""
+        return {
+            "authority": self.authority,
+            "area": self.area,
+            "assessment": self.assessment,
+            "assessment_short": self.assessment_short,
+            "plan": self.plan,
+            "front_door": self.front_door_text,
+            "review": self.review_text,
+            "support": self.support_text,
+        }
+
+    def as_dict(self) -> dict[str, Any]:
+        """Every field and derived text, for page templates and the JSON schema."""
+        data: dict[str, Any] = {f.name: getattr(self, f.name) for f in fields(self)}
+        data["training"] = [
+            {"title": c.title, "description": c.description} for c in self.training
+        ]
+        data.update(
+            front_door_text=self.front_door_text,
+            review_text=self.review_text,
+            support_text=self.support_text,
+        )
+        return data
+
+
+def _from_toml(data: dict[str, Any]) -> Profile:
+    courses = tuple(TrainingCourse(**c) for c in data.pop("training", []))
+    expected = {f.name for f in fields(Profile)} - {"training"}
+    missing = expected - data.keys()
+    unknown = data.keys() - expected
+    if missing or unknown:
+        raise ValueError(
+            f"profile {data.get('id')!r}: missing fields {sorted(missing)}, "
+            f"unknown fields {sorted(unknown)}"
+        )
+    return Profile(training=courses, **data)
+
+
+_cache: dict[str, Profile] = {}
+
+
+def load_profile(profile_id: str = DEFAULT_PROFILE) -> Profile:
+    """Load a profile by id; an unknown id raises InvalidAnswers naming the valid ids."""
+    if profile_id not in PROFILE_IDS:
+        raise InvalidAnswers(
+            f"profile: unknown profile {profile_id!r}; valid: {', '.join(PROFILE_IDS)}",
+            field="profile",
+        )
+    if profile_id not in _cache:
+        text = resources.files(__package__).joinpath(f"profiles/{profile_id}.toml").read_text(
+            encoding="utf-8"
+        )
+        _cache[profile_id] = _from_toml(tomllib.loads(text))
+    return _cache[profile_id]

@@ -1,0 +1,100 @@
+"""The sources the rules rely on, and the sections of this site's guidance that carry them.
+
+Every citation points at a page and heading id of the guidance site (relative to the site
+root), so a reader can check what the rule rests on. National guidance (WT23, IS24) is
+summarised on the site's safeguarding page, which links to the publications. ``LOCAL`` marks
+common practice from other authorities that is not in either source document; the site says
+so wherever it appears.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+SOURCE_TITLES: dict[str, str] = {
+    "A": "Merton: Role of Lead Practitioner Guidance",
+    "B": "Gloucestershire Graduated Pathway: Role and responsibilities of the lead practitioner",
+    "WT23": "Working Together to Safeguard Children 2023 (DfE)",
+    "IS24": "Information sharing advice for safeguarding practitioners (DfE, 2024)",
+    "LOCAL": "Local practice in other authorities (not in the guidance)",
+}
+
+
+@dataclass(frozen=True)
+class Citation:
+    """A source tag and the section of the site's guidance that shows what it says."""
+
+    source: str
+    section: str
+    page: str
+    anchor: str
+
+    @property
+    def url(self) -> str:
+        """Site-root-relative link, e.g. ``changing-the-lead/#examples``."""
+        return f"{self.page}/#{self.anchor}"
+
+    def as_dict(self) -> dict[str, str]:
+        return {
+            "source": self.source,
+            "title": SOURCE_TITLES[self.source],
+            "section": self.section,
+            "url": self.url,
+        }
+
+
+def source_tags(citations: "tuple[Citation, ...]") -> list[str]:
+    """The distinct source tags of some citations, in the catalogue's order (A, B, ...)."""
+    cited = {c.source for c in citations}
+    return [tag for tag in SOURCE_TITLES if tag in cited]
+
+
+def _cite(source: str, page: str, anchor: str, section: str) -> Citation:
+    return Citation(source=source, section=section, page=page, anchor=anchor)
+
+
+# Source A (Merton)
+A_WHOLE_FAMILY = _cite("A", "why-a-lead-practitioner", "whole-family", "Introduction: a lead for the whole family")
+A_PRINCIPLES = _cite("A", "key-principles", "principles", "Key principles")
+A_ASSESSMENT = _cite("A", "key-principles", "assessment-of-need", "Key principles: assessment of need")
+A_REVIEW = _cite("A", "key-principles", "review-the-plan", "Key principles: review the plan every 6-8 weeks")
+A_NOT_ACCOUNTABLE = _cite("A", "key-principles", "not-accountable-for-others", "Key principles: not accountable for others' services")
+A_ANY_PRACTITIONER = _cite("A", "who-can-be-the-lead", "any-practitioner", "Who can be a Lead Practitioner?")
+A_RELATIONSHIP = _cite("A", "who-can-be-the-lead", "relationship-and-agreement", "Who can be a Lead Practitioner? Relationship and agreement")
+A_KEYWORKERS = _cite("A", "who-can-be-the-lead", "keyworkers", "Keyworkers and caseworkers")
+A_INITIAL_TAF = _cite("A", "identifying-the-lead", "at-the-initial-taf", "How is a Lead Practitioner identified?")
+A_CASE_BY_CASE = _cite("A", "identifying-the-lead", "case-by-case", "Decided case by case, informed by the family")
+A_SUPPORTING = _cite("A", "supporting-the-lead", "what-other-practitioners-do", "Supporting the Lead Practitioner")
+A_ABSENCE = _cite("A", "supporting-the-lead", "cover-during-absence", "Cover when the Lead Practitioner is absent")
+A_WHEN_CHANGES = _cite("A", "changing-the-lead", "when-the-lead-changes", "Changing the Lead Practitioner")
+A_MINIMUM = _cite("A", "changing-the-lead", "keep-changes-to-a-minimum", "Keep changes to a minimum")
+A_EXAMPLES = _cite("A", "changing-the-lead", "examples", "Examples where changes may occur")
+A_REFERRAL_ACCEPTED = _cite("A", "changing-the-lead", "after-a-referral-is-accepted", "Once a referral is accepted")
+A_FURTHER_SUPPORT = _cite("A", "further-support", "contact", "Further support")
+
+# Source B (Gloucestershire Graduated Pathway)
+B_ANY_PRACTITIONER = _cite("B", "who-can-be-the-lead", "any-practitioner", "Who can be the lead practitioner")
+B_FAMILY_BY_FAMILY = _cite("B", "identifying-the-lead", "case-by-case", "Decided family by family")
+B_CONSENT = _cite("B", "consent", "seeking-consent", "Seeking consent for a graduated, multi-agency response")
+B_ASSESSMENT = _cite("B", "consent", "assessment-and-plan", "The assessment and plan")
+B_CONVENE_TAF = _cite("B", "consent", "convening-a-taf", "Convening a Team Around the Family")
+B_NOTICING = _cite("B", "who-can-be-the-lead", "noticing-needs", "Identifying needs does not make you the lead")
+B_SHARING_WORK = _cite("B", "supporting-the-lead", "sharing-the-work", "Sharing the work with the team around the family")
+B_REFUSED = _cite("B", "consent", "when-consent-is-refused-or-withdrawn", "When consent is refused or withdrawn")
+
+# National guidance, summarised on the safeguarding page
+WT23_HARM = _cite("WT23", "safeguarding", "significant-harm", "Significant harm: follow safeguarding procedures")
+WT23_SOCIAL_WORKER = _cite("WT23", "safeguarding", "social-worker-leads", "Child protection: a social worker leads")
+WT23_THRESHOLDS = _cite("WT23", "safeguarding", "levels-of-need", "Levels of need and local thresholds")
+IS24_SHARING = _cite("IS24", "safeguarding", "sharing-without-consent", "Sharing information without consent to protect a child")
+IS24_RECORD = _cite("IS24", "safeguarding", "record-your-decision", "Record what you decided and why")
+
+# Local practice (not in the guidance)
+LOCAL_AWAITING = _cite("LOCAL", "local-practice", "waiting-for-the-front-door", "Waiting for the front door's decision")
+LOCAL_STEP_DOWN = _cite("LOCAL", "local-practice", "step-down-handover", "Handing over at step-down")
+LOCAL_HANDOVER = _cite("LOCAL", "local-practice", "handover", "Handing over to a new lead")
+LOCAL_LONG_ABSENCE = _cite("LOCAL", "local-practice", "long-absence", "A long absence of the lead")
+LOCAL_CLOSING = _cite("LOCAL", "local-practice", "closing-the-plan", "Closing the plan when needs are met")
+LOCAL_YOUNG_PERSON = _cite("LOCAL", "local-practice", "young-person-consents", "A young person who can consent for themselves")
+LOCAL_ENGAGEMENT = _cite("LOCAL", "local-practice", "re-engaging", "Worries and non-engagement")
+LOCAL_PARTIAL = _cite("LOCAL", "local-practice", "partial-consent", "Consent to some parts only")

@@ -1,0 +1,85 @@
+"""Check answers against a tool's questions before any rule sees them.
+
+Every message names the bad field (``answers.harm``, ``answers.candidates[2].role``) and lists
+the valid choices, so a developer can fix a call and the browser can point at the field. Invalid
+input never reaches the rules, so it can never produce a recommendation.
+"""
+
+from __future__ import annotations
+
+from typing import Mapping
+
+from .candidates import FIELD_IDS, FIELDS, MAX_CANDIDATES, QUESTION_ID
+from .errors import InvalidAnswers
+from .model import Answers, Question, Tool
+
+
+def _choice(field: str, question: Question, value: object) -> str:
+    valid = ", ".join(question.option_ids)
+    if not isinstance(value, str):
+        raise InvalidAnswers(
+            f"{field}: expected one of {valid}; got {type(value).__name__} {value!r}", field=field
+        )
+    if value not in question.option_ids:
+        raise InvalidAnswers(f"{field}: {value!r} is not an option; valid: {valid}", field=field)
+    return value
+
+
+def _candidates(value: object) -> list[dict[str, str]]:
+    field = f"answers.{QUESTION_ID}"
+    if not isinstance(value, list):
+        raise InvalidAnswers(
+            f"{field}: expected a list of up to {MAX_CANDIDATES} practitioners, each with "
+            f"{', '.join(FIELD_IDS)}; got {type(value).__name__}",
+            field=field,
+        )
+    if len(value) > MAX_CANDIDATES:
+        raise InvalidAnswers(
+            f"{field}: at most {MAX_CANDIDATES} practitioners; got {len(value)}", field=field
+        )
+    clean: list[dict[str, str]] = []
+    for i, item in enumerate(value):
+        where = f"{field}[{i}]"
+        if not isinstance(item, Mapping):
+            raise InvalidAnswers(
+                f"{where}: expected an object with {', '.join(FIELD_IDS)}; "
+                f"got {type(item).__name__}",
+                field=where,
+            )
+        unknown = sorted(str(k) for k in item if k not in FIELD_IDS)
+        if unknown:
+            raise InvalidAnswers(
+                f"{where}.{unknown[0]}: unknown field; valid: {', '.join(FIELD_IDS)}",
+                field=f"{where}.{unknown[0]}",
+            )
+        missing = [f for f in FIELD_IDS if f not in item]
+        if missing:
+            raise InvalidAnswers(
+                f"{where}.{missing[0]}: missing; every practitioner needs {', '.join(FIELD_IDS)}",
+                field=f"{where}.{missing[0]}",
+            )
+        clean.append({f.id: _choice(f"{where}.{f.id}", f, item[f.id]) for f in FIELDS})
+    return clean
+
+
+def validate(tool: Tool, answers: object) -> Answers:
+    """Return a clean copy of ``answers`` or raise InvalidAnswers naming the first bad field."""
+    if not isinstance(answers, Mapping):
+        raise InvalidAnswers(
+            f"answers: expected an object mapping question ids to option ids; "
+            f"got {type(answers).__name__}",
+            field="answers",
+        )
+    clean: dict[str, object] = {}
+    for key, value in answers.items():
+        if key == QUESTION_ID and QUESTION_ID in tool.list_questions:
+            clean[key] = _candidates(value)
+            continue
+        if not isinstance(key, str) or key not in tool.question_ids:
+            raise InvalidAnswers(
+                f"answers.{key}: unknown question for {tool.id}; "
+                f"valid: {', '.join(tool.question_ids)}",
+                field=f"answers.{key}",
+            )
+        clean[key] = _choice(f"answers.{key}", tool.question(key), value)
+    return clean

@@ -1,0 +1,1 @@
+"""Build-time generation for the site: render docs/ per profile, add the runtime, build."""

@@ -1,0 +1,19 @@
+"""What a page template can use: the profile's terms, the rules version, generated parts."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from lp_rules import RULES_VERSION
+from lp_rules.profiles import Profile
+
+from .runtime import Runtime
+
+
+def page_context(profile: Profile, runtime: Runtime) -> dict[str, Any]:
+    """The variables every page in docs/ is rendered with."""
+    return {
+        "profile": profile.as_dict(),
+        "rules_version": RULES_VERSION,
+        "runtime": runtime,
+    }

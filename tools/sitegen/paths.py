@@ -1,0 +1,22 @@
+"""Where things live in the repository and in each profile's build."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+DOCS = ROOT / "docs"
+BUILD = ROOT / "build"
+DIST = ROOT / "dist"
+PYODIDE_NPM = ROOT / "node_modules" / "pyodide"
+CONFIG = ROOT / "mkdocs.yml"
+
+
+def build_dir(profile_id: str) -> Path:
+    """The folder a profile's rendered docs and generated config go into."""
+    return BUILD / profile_id
+
+
+def site_dir(profile_id: str) -> Path:
+    """The default profile builds into site/; others into site-<id>/."""
+    return ROOT / ("site" if profile_id == "merton" else f"site-{profile_id}")

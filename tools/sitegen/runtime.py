@@ -1,0 +1,66 @@
+"""Put the self-hosted Pyodide runtime and the rules wheel into a profile's docs folder.
+
+MkDocs copies them into the built site as static files, so every request the checklists make
+goes to the site's own origin. The wheel's SHA-256 is returned so the checklist pages can carry
+it and the worker can refuse a wheel that does not match.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import shutil
+from dataclasses import dataclass
+from pathlib import Path
+
+from .paths import DIST, PYODIDE_NPM
+
+# The files Pyodide needs at run time (no source maps, no console pages, no TypeScript types).
+PYODIDE_FILES = (
+    "pyodide.mjs",
+    "pyodide.asm.mjs",
+    "pyodide.asm.wasm",
+    "python_stdlib.zip",
+    "pyodide-lock.json",
+    "package.json",
+)
+
+
+@dataclass(frozen=True)
+class Runtime:
+    """Site-relative locations of the runtime files, and the wheel's hash."""
+
+    pyodide_dir: str
+    wheel_path: str
+    wheel_sha256: str
+
+
+def find_wheel() -> Path:
+    """The single lp_rules wheel that ``make wheel`` left in dist/."""
+    wheels = sorted(DIST.glob("lp_rules-*.whl"))
+    if len(wheels) != 1:
+        raise SystemExit(
+            f"expected exactly one lp_rules wheel in {DIST}, found {len(wheels)}: run `make wheel`"
+        )
+    return wheels[0]
+
+
+def describe_runtime() -> Runtime:
+    """Where the runtime will be in the site, and the hash pages must carry for the wheel."""
+    wheel = find_wheel()
+    digest = hashlib.sha256(wheel.read_bytes()).hexdigest()
+    return Runtime(
+        pyodide_dir="pyodide/", wheel_path=f"wheels/{wheel.name}", wheel_sha256=digest
+    )
+
+
+def install_runtime(docs: Path, runtime: Runtime) -> None:
+    """Copy Pyodide and the wheel under ``docs`` at the places ``runtime`` names."""
+    if not (PYODIDE_NPM / "pyodide.asm.wasm").exists():
+        raise SystemExit(f"Pyodide not found in {PYODIDE_NPM}: run `npm ci` (make setup)")
+    pyodide = docs / runtime.pyodide_dir
+    pyodide.mkdir(parents=True, exist_ok=True)
+    for name in PYODIDE_FILES:
+        shutil.copy2(PYODIDE_NPM / name, pyodide / name)
+    wheel = docs / runtime.wheel_path
+    wheel.parent.mkdir(parents=True, exist_ok=True)
+    shutil.copy2(find_wheel(), wheel)
