@@ -7,21 +7,40 @@ input never reaches the rules, so it can never produce a recommendation.
 
 from __future__ import annotations
 
+import re
 from typing import Mapping
 
 from .candidates import FIELD_IDS, FIELDS, MAX_CANDIDATES, QUESTION_ID
 from .errors import InvalidAnswers
 from .model import Answers, Question, Tool
 
+_PLAIN = re.compile(r"[A-Za-z0-9_-]{1,64}")
+"""Keys shown as ``answers.key``; anything else is quoted so a message stays one safe line."""
+
+
+def _name(parent: str, key: object) -> str:
+    """``parent.key`` for a plain key; a quoted, shortened form for anything else."""
+    if isinstance(key, str) and _PLAIN.fullmatch(key):
+        return f"{parent}.{key}"
+    return f"{parent}[{_short(key)}]"
+
+
+def _short(value: object) -> str:
+    text = repr(value)
+    return text if len(text) <= 40 else text[:37] + "..."
+
 
 def _choice(field: str, question: Question, value: object) -> str:
     valid = ", ".join(question.option_ids)
     if not isinstance(value, str):
         raise InvalidAnswers(
-            f"{field}: expected one of {valid}; got {type(value).__name__} {value!r}", field=field
+            f"{field}: expected one of {valid}; got {type(value).__name__} {_short(value)}",
+            field=field,
         )
     if value not in question.option_ids:
-        raise InvalidAnswers(f"{field}: {value!r} is not an option; valid: {valid}", field=field)
+        raise InvalidAnswers(
+            f"{field}: {_short(value)} is not an option; valid: {valid}", field=field
+        )
     return value
 
 
@@ -48,10 +67,8 @@ def _candidates(value: object) -> list[dict[str, str]]:
             )
         unknown = sorted(str(k) for k in item if k not in FIELD_IDS)
         if unknown:
-            raise InvalidAnswers(
-                f"{where}.{unknown[0]}: unknown field; valid: {', '.join(FIELD_IDS)}",
-                field=f"{where}.{unknown[0]}",
-            )
+            bad = _name(where, unknown[0])
+            raise InvalidAnswers(f"{bad}: unknown field; valid: {', '.join(FIELD_IDS)}", field=bad)
         missing = [f for f in FIELD_IDS if f not in item]
         if missing:
             raise InvalidAnswers(
@@ -76,10 +93,10 @@ def validate(tool: Tool, answers: object) -> Answers:
             clean[key] = _candidates(value)
             continue
         if not isinstance(key, str) or key not in tool.question_ids:
+            field = _name("answers", key)
             raise InvalidAnswers(
-                f"answers.{key}: unknown question for {tool.id}; "
-                f"valid: {', '.join(tool.question_ids)}",
-                field=f"answers.{key}",
+                f"{field}: unknown question for {tool.id}; valid: {', '.join(tool.question_ids)}",
+                field=field,
             )
         clean[key] = _choice(f"answers.{key}", tool.question(key), value)
     return clean

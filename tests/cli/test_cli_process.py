@@ -1,0 +1,50 @@
+"""The CLI as a user runs it: a real process, its exit status, stdout and stderr.
+
+(Not part of the in-Pyodide run: Pyodide has no subprocesses. The same cases run in-process in
+tests/rules/test_invalid.py, there too.)
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+SRC = Path(__file__).resolve().parents[2] / "src"
+
+
+def run(*args: str) -> subprocess.CompletedProcess[str]:
+    env = dict(os.environ, PYTHONPATH=str(SRC))
+    return subprocess.run([sys.executable, "-m", "lp_rules", *args], capture_output=True,
+                          text=True, env=env, timeout=60)
+
+
+def test_evaluate_prints_the_outcome_json() -> None:
+    done = run("evaluate", "change-lead", "--answers", '{"harm": "no", "event": "absence_short"}')
+    assert done.returncode == 0, done.stderr
+    result = json.loads(done.stdout)
+    assert result["recommendation"] == "cover_absence" and result["status"] == "complete"
+
+
+def test_schema_prints_every_tool() -> None:
+    done = run("schema", "--profile", "graduated-pathway")
+    assert done.returncode == 0
+    assert len(json.loads(done.stdout)["tools"]) == 3
+
+
+@pytest.mark.parametrize("args,named", [
+    (["evaluate", "who-should-lead", "--answers", '{"harm": "perhaps"}'], "answers.harm"),
+    (["evaluate", "who-should-lead", "--answers", "not json"], "--answers"),
+    (["evaluate", "leaders", "--answers", "{}"], "tool"),
+    (["evaluate", "change-lead", "--answers", '{"event": ["lead_leaving"]}'], "answers.event"),
+])
+def test_bad_input_exits_2_with_one_line(args: list[str], named: str) -> None:
+    done = run(*args)
+    assert done.returncode == 2
+    assert done.stdout == ""
+    assert done.stderr.count("\n") == 1 and named in done.stderr
+    assert "Traceback" not in done.stderr

@@ -1,0 +1,154 @@
+"""Bad input: the API raises InvalidAnswers naming the field and the valid choices; the CLI
+exits 2 with that one line on stderr and prints nothing on stdout. Never a recommendation."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from lp_rules import InvalidAnswers, evaluate
+from lp_rules.cli import main
+
+from . import fuzz_count
+from .conftest import choice_questions
+
+CASES: list[tuple[str, Any, str, str]] = [
+    # tool, answers, field named, a valid choice the message must list
+    ("nope", {}, "tool", "consent-withdrawn"),
+    ("who-should-lead", {"harm": "maybe"}, "answers.harm", "unsure"),
+    ("who-should-lead", {"harm": 1}, "answers.harm", "yes"),
+    ("who-should-lead", {"harm": None}, "answers.harm", "no"),
+    ("who-should-lead", {"colour": "red"}, "answers.colour", "social_care"),
+    ("change-lead", {"candidates": []}, "answers.candidates", "event"),
+    ("who-should-lead", [], "answers", "object"),
+    ("who-should-lead", {"candidates": "teacher"}, "answers.candidates", "role"),
+    ("who-should-lead", {"candidates": [{}] * 9}, "answers.candidates", "8"),
+    ("who-should-lead", {"candidates": [1]}, "answers.candidates[0]", "relationship"),
+    ("who-should-lead", {"candidates": [{"role": "gp"}]}, "answers.candidates[0].relationship", "role"),
+    ("who-should-lead",
+     {"candidates": [{"role": "vet", "relationship": "good", "family_view": "agrees",
+                      "main_needs": "yes", "capacity": "yes", "leaving_soon": "no"}]},
+     "answers.candidates[0].role", "health_visitor"),
+    ("who-should-lead",
+     {"candidates": [{"role": "gp", "relationship": "good", "family_view": "agrees",
+                      "main_needs": "yes", "capacity": "yes", "leaving_soon": "no", "name": "x"}]},
+     "answers.candidates[0].name", "family_view"),
+]
+
+
+@pytest.mark.parametrize("tool,answers,field,valid", CASES)
+def test_api_names_the_field_and_valid_choices(tool: str, answers: Any, field: str, valid: str) -> None:
+    with pytest.raises(InvalidAnswers) as raised:
+        evaluate(tool, answers)
+    assert raised.value.field == field
+    assert str(raised.value).startswith(field + ":")
+    assert valid in str(raised.value)
+    assert "\n" not in str(raised.value)
+
+
+def test_unknown_profile() -> None:
+    with pytest.raises(InvalidAnswers, match="valid: merton, graduated-pathway"):
+        evaluate("change-lead", {}, profile="atlantis")
+
+
+def _cli(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
+    with pytest.raises(SystemExit) as stopped:
+        main(list(argv))
+    out, err = capsys.readouterr()
+    code = stopped.value.code
+    assert isinstance(code, int)
+    return code, out, err
+
+
+@pytest.mark.parametrize("tool,answers,field,valid", CASES)
+def test_cli_exits_2_with_one_line(capsys: pytest.CaptureFixture[str], tool: str, answers: Any,
+                                   field: str, valid: str) -> None:
+    code, out, err = _cli(capsys, "evaluate", tool, "--answers", json.dumps(answers))
+    assert code == 2 and out == ""
+    assert err.count("\n") == 1 and field in err and valid in err
+
+
+@pytest.mark.parametrize("argv", [
+    ["evaluate", "change-lead", "--answers", "{harm: no}"],
+    ["evaluate", "change-lead", "--answers", ""],
+    ["evaluate"],
+    ["frobnicate"],
+    ["evaluate", "change-lead", "--profile", "atlantis"],
+])
+def test_cli_malformed_input(capsys: pytest.CaptureFixture[str], argv: list[str]) -> None:
+    code, out, err = _cli(capsys, *argv)
+    assert code == 2 and out == "" and err.startswith("error:") and err.count("\n") == 1
+
+
+def test_cli_evaluates_and_prints_the_contract(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["evaluate", "consent-withdrawn", "--answers", '{"harm": "yes"}']) == 0
+    result = json.loads(capsys.readouterr().out)
+    assert result["recommendation"] == "safeguarding_referral"
+    assert main(["schema"]) == 0
+    tools = json.loads(capsys.readouterr().out)["tools"]
+    assert [t["id"] for t in tools] == ["who-should-lead", "change-lead", "consent-withdrawn"]
+
+
+json_values = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False) | st.text(max_size=12),
+    lambda inner: st.lists(inner, max_size=4) | st.dictionaries(st.text(max_size=12), inner, max_size=4),
+    max_leaves=12,
+)
+TOOL_IDS = ["who-should-lead", "change-lead", "consent-withdrawn"]
+
+
+@st.composite
+def near_valid(draw: st.DrawFn) -> tuple[str, dict[str, Any]]:
+    """Mostly valid answers with one value broken: the hardest case for a validator."""
+    tool = draw(st.sampled_from(TOOL_IDS))
+    questions = choice_questions(tool)
+    answers: dict[str, Any] = {qid: draw(st.sampled_from(opts)) for qid, opts in questions}
+    broken = draw(st.sampled_from([qid for qid, _ in questions] + ["candidates", "extra"]))
+    answers[broken] = draw(json_values)
+    return tool, answers
+
+
+def _evaluate_or_refuse(tool: Any, answers: Any) -> None:
+    fuzz_count.inputs += 1
+    try:
+        result = evaluate(tool, answers)
+    except InvalidAnswers as err:
+        assert err.field and "\n" not in err.message
+        return
+    assert result["status"] in ("complete", "needs_more")
+
+
+@settings(max_examples=600, deadline=None)
+@given(st.one_of(st.sampled_from(TOOL_IDS), json_values), json_values)
+def test_fuzz_api_with_arbitrary_json(tool: Any, answers: Any) -> None:
+    _evaluate_or_refuse(tool, answers)
+
+
+@settings(max_examples=600, deadline=None)
+@given(near_valid())
+def test_fuzz_api_with_one_broken_answer(case: tuple[str, dict[str, Any]]) -> None:
+    _evaluate_or_refuse(*case)
+
+
+@settings(max_examples=150, deadline=None,
+          suppress_health_check=[HealthCheck.function_scoped_fixture])  # capsys is drained each run
+@given(st.sampled_from(TOOL_IDS), st.text(max_size=40))
+def test_fuzz_cli_with_arbitrary_text(capsys: pytest.CaptureFixture[str], tool: str, text: str) -> None:
+    fuzz_count.inputs += 1
+    try:
+        json.loads(text)
+    except ValueError:
+        code, out, err = _cli(capsys, "evaluate", tool, "--answers", text)
+        assert code == 2 and out == "" and err.count("\n") == 1
+        return
+    try:
+        assert main(["evaluate", tool, "--answers", text]) == 0
+        json.loads(capsys.readouterr().out)
+    except SystemExit as stopped:
+        assert stopped.code == 2
+        out, err = capsys.readouterr()
+        assert out == "" and err.count("\n") == 1

@@ -1,0 +1,73 @@
+"""Local terms come from the profile; a profile without a detail never shows an invented one;
+local practice (LOCAL) is marked as such and can be switched off."""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import replace
+
+import pytest
+
+from lp_rules import PROFILE_IDS, evaluate, load_profile, schema
+
+from .conftest import all_full_answers
+
+LEAVING = {"harm": "no", "event": "lead_leaving", "family_agrees": "yes", "successor": "no",
+           "changes_so_far": "none", "consent_covers_successor": "yes"}
+AGREE = {"harm": "no", "social_care": "none", "existing_plan": "no", "services": "several",
+         "consent": "agreed", "young_person_view": "no", "candidates": []}
+
+
+def test_merton_terms_appear() -> None:
+    text = json.dumps(evaluate("who-should-lead", {"harm": "yes"}))
+    assert "Children and Families Hub" in text
+    assert "Early Help Support Coordinators" in evaluate("change-lead", LEAVING)["judgement"]
+
+
+def test_graduated_pathway_has_its_own_terms_and_no_merton_details() -> None:
+    for tool in ("who-should-lead", "change-lead", "consent-withdrawn"):
+        for answers in list(all_full_answers(tool))[::7]:
+            if tool == "who-should-lead":
+                answers = dict(answers, candidates=[])
+            text = json.dumps(evaluate(tool, answers, profile="graduated-pathway"))
+            for merton_only in ("Children and Families Hub", "FSD@merton", "Merton's Effective",
+                                "6 to 8 weeks", "Early Help Assessment"):
+                assert merton_only not in text, (tool, answers, merton_only)
+    schema_text = json.dumps(schema("graduated-pathway"))
+    assert "Children and Families Hub" not in schema_text
+
+
+def test_graduated_pathway_names_its_assessment() -> None:
+    answers = dict(AGREE, candidates=[dict(role="gp", relationship="good", family_view="agrees",
+                                           main_needs="yes", capacity="yes", leaving_soon="no")])
+    result = evaluate("who-should-lead", answers, profile="graduated-pathway")
+    texts = {a["code"]: a["text"] for a in result["actions"]}
+    assert "My Assessment and My Plan+" in texts["complete_assessment"]
+    assert "ask your local early help team" in texts["review_every_6_8_weeks"]
+
+
+@pytest.mark.parametrize("profile_id", PROFILE_IDS)
+def test_profiles_load_and_fill_every_placeholder(profile_id: str) -> None:
+    profile = load_profile(profile_id)
+    assert profile.id == profile_id
+    assert not re.search(r"\{[a-z_]+\}", json.dumps(schema(profile_id)))
+
+
+def test_local_practice_is_labelled_as_such() -> None:
+    result = evaluate("change-lead", dict(LEAVING, event="needs_met"))
+    assert [c["source"] for c in result["citations"]][0] == "LOCAL"
+    assert "local practice" in result["summary"]
+
+
+def test_local_practice_can_be_switched_off() -> None:
+    strict = replace(load_profile("merton"), local_practice=False)
+    closed = evaluate("change-lead", dict(LEAVING, event="needs_met"), profile=strict)
+    assert closed["recommendation"] == "guidance_silent"
+    assert "does not cover" in closed["title"]
+    assert [a["code"] for a in closed["actions"]] == ["contact_support_coordinators", "record_decision"]
+    leaving = evaluate("change-lead", LEAVING, profile=strict)
+    assert leaving["recommendation"] == "change_lead"
+    assert all(c["source"] != "LOCAL" for c in leaving["citations"])
+    assert all(a["citations"] and "LOCAL" not in a["citations"] for a in leaving["actions"])
+    assert "update_records" not in [a["code"] for a in leaving["actions"]]
