@@ -6,12 +6,14 @@
 
 Steps: render docs/ with the profile's terms into build/<profile>/docs, add the Pyodide runtime
 and the rules wheel, write build/<profile>/mkdocs.yml (a copy of mkdocs.yml with this profile's
-folders and name), then `mkdocs build --strict`.
+folders and name), then `mkdocs build --strict`, then the post-build steps on the built HTML
+(the Content-Security-Policy of each page).
 """
 
 from __future__ import annotations
 
 import argparse
+import os
 import subprocess
 import sys
 import time
@@ -22,6 +24,7 @@ import yaml
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from sitegen.context import page_context  # noqa: E402
+from sitegen.csp import add_policies  # noqa: E402
 from sitegen.paths import CONFIG, DOCS, build_dir, site_dir  # noqa: E402
 from sitegen.render import render_tree  # noqa: E402
 from sitegen.runtime import describe_runtime, install_runtime  # noqa: E402
@@ -59,8 +62,15 @@ def build(profile_id: str) -> float:
     subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "--clean", "-q", "-f", str(config)],
         check=True,
+        env=dict(os.environ, NO_MKDOCS_2_WARNING="1"),
     )
+    postbuild(site_dir(profile_id))
     return time.perf_counter() - started
+
+
+def postbuild(site: Path) -> None:
+    """Steps on the built HTML, in order (compression, if any, must stay last)."""
+    add_policies(site)
 
 
 def main() -> None:

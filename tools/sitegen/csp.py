@@ -1,0 +1,67 @@
+"""Give every built page a Content-Security-Policy that allows only the site's own origin.
+
+The policy goes in a ``<meta http-equiv>`` tag so it works on any static host. Material's theme
+writes a few small inline scripts whose text differs per page (they hold the page's relative
+base URL), so after the build each page gets the SHA-256 hashes of exactly its own inline
+scripts; nothing else inline can run. ``wasm-unsafe-eval`` lets Pyodide compile WebAssembly.
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import re
+from pathlib import Path
+
+# Executable inline scripts: no src attribute and no data type such as application/json.
+_INLINE_SCRIPT = re.compile(r"<script(?P<attrs>[^>]*)>(?P<body>.*?)</script>", re.S)
+_DATA_TYPE = re.compile(r'type="(?!module|text/javascript)[^"]+"')
+
+POLICY = (
+    "default-src 'self'; "
+    "script-src 'self' 'wasm-unsafe-eval' {hashes}; "
+    "style-src 'self'; "
+    "img-src 'self' data:; "
+    "font-src 'self'; "
+    "connect-src 'self'; "
+    "worker-src 'self'; "
+    "manifest-src 'self'; "
+    "object-src 'none'; "
+    "base-uri 'self'; "
+    "form-action 'self'"
+)
+
+
+def inline_hashes(html: str) -> list[str]:
+    """CSP source expressions for each executable inline script in a page."""
+    hashes = []
+    for match in _INLINE_SCRIPT.finditer(html):
+        attrs = match.group("attrs")
+        if "src=" in attrs or _DATA_TYPE.search(attrs):
+            continue
+        digest = hashlib.sha256(match.group("body").encode("utf-8")).digest()
+        hashes.append(f"'sha256-{base64.b64encode(digest).decode('ascii')}'")
+    return sorted(set(hashes))
+
+
+def policy_for(html: str) -> str:
+    """The policy for one page."""
+    return POLICY.format(hashes=" ".join(inline_hashes(html))).replace("  ", " ")
+
+
+def add_policy(page: Path) -> None:
+    """Insert the policy as the first element of the page's <head>."""
+    html = page.read_text(encoding="utf-8")
+    if 'http-equiv="Content-Security-Policy"' in html:
+        return
+    meta = f'<meta http-equiv="Content-Security-Policy" content="{policy_for(html)}">'
+    html = html.replace("<head>", "<head>\n    " + meta, 1)
+    page.write_text(html, encoding="utf-8")
+
+
+def add_policies(site: Path) -> int:
+    """Every HTML page of a built site; returns how many were given a policy."""
+    pages = sorted(site.rglob("*.html"))
+    for page in pages:
+        add_policy(page)
+    return len(pages)
