@@ -48,6 +48,7 @@ class Profile:
     support_contact: str
     support_email: str
     step_up_rule: str
+    allocated_lead: str
     step_up_source: str
     local_practice: bool
     training_booking_name: str
@@ -56,8 +57,11 @@ class Profile:
 
     @property
     def front_door_text(self) -> str:
-        """The front door's name, or a plain pointer to it where the source names none."""
-        return self.front_door or "your local children's social care front door"
+        """The front door with its article ("the Children and Families Hub"), or a plain
+        pointer to it where the source names none."""
+        if self.front_door:
+            return f"the {self.front_door}"
+        return "your local children's social care front door"
 
     @property
     def review_text(self) -> str:
@@ -71,6 +75,11 @@ class Profile:
             return f"the {self.support_contact} ({self.support_email})"
         return f"the {self.support_contact}" if self.support_contact else ASK_LOCAL_TEAM
 
+    @property
+    def allocated_lead_text(self) -> str:
+        """Who leads once a referral is accepted; children's social care decides where unsaid."""
+        return self.allocated_lead or "a practitioner chosen by children's social care"
+
     def terms(self) -> dict[str, str]:
         """The placeholders the rules' texts may use, e.g. ``{front_door}``."""
         return {
@@ -80,8 +89,10 @@ class Profile:
             "assessment_short": self.assessment_short,
             "plan": self.plan,
             "front_door": self.front_door_text,
+            "Front_door": self.front_door_text[:1].upper() + self.front_door_text[1:],
             "review": self.review_text,
             "support": self.support_text,
+            "allocated_lead": self.allocated_lead_text,
         }
 
     def as_dict(self) -> dict[str, Any]:
@@ -94,6 +105,7 @@ class Profile:
             front_door_text=self.front_door_text,
             review_text=self.review_text,
             support_text=self.support_text,
+            allocated_lead_text=self.allocated_lead_text,
         )
         return data
 

@@ -197,10 +197,10 @@ RULES = (
     Rule(
         code="step_up",
         when=answer_in("event", "needs_escalated"),
-        title="Step up: contact the {front_door}",
+        title="Step up: contact {front_door}",
         summary="The family's needs have escalated. Follow your threshold guidance and contact "
-        "the {front_door}. Once a referral is accepted, a social worker or Family Wellbeing "
-        "practitioner becomes the Lead Practitioner.",
+        "{front_door}. Once a referral is accepted, {allocated_lead} becomes the Lead "
+        "Practitioner.",
         why="The family's needs have escalated.",
         citations=(A_EXAMPLES, A_REFERRAL_ACCEPTED, WT23_THRESHOLDS),
         steps=(Step(CONTACT_FRONT_DOOR), Step(RECORD_DECISION)),

@@ -31,7 +31,7 @@ FOLLOW_SAFEGUARDING = Action(
 )
 CONTACT_FRONT_DOOR = Action(
     "contact_front_door",
-    "Contact the {front_door} today to share your concern and make a referral.",
+    "Contact {front_door} today to share your concern and make a referral.",
     (WT23_HARM, IS24_SHARING),
 )
 RECORD_DECISION = Action(

@@ -94,7 +94,7 @@ INFORM_FAMILY = Action(
 )
 TALK_TO_DSL = Action(
     "talk_to_dsl",
-    "Talk to your designated safeguarding lead, or the {front_door}, now about whether there is "
+    "Talk to your designated safeguarding lead, or {front_door}, now about whether there is "
     "reasonable cause to suspect significant harm.",
     (IS24_SHARING, WT23_HARM),
 )
@@ -117,7 +117,7 @@ MONITOR = Action(
 CONSIDER_ESCALATION = Action(
     "consider_escalation",
     "Consider, with your designated safeguarding lead, whether the family's needs now meet the "
-    "threshold for a referral to the {front_door}.",
+    "threshold for a referral to {front_door}.",
     (WT23_THRESHOLDS,),
 )
 OFFER_DIFFERENT_LEAD = Action(
@@ -198,7 +198,7 @@ RULES = (
         when=answer_in("harm", "unsure"),
         title="Get safeguarding advice now",
         summary="You are not sure whether there is a risk of significant harm. Talk to your "
-        "designated safeguarding lead or the {front_door} now, before deciding anything else.",
+        "designated safeguarding lead or {front_door} now, before deciding anything else.",
         why="You are not sure whether there is a risk of significant harm.",
         citations=(IS24_SHARING,),
         steps=(Step(TALK_TO_DSL), Step(MONITOR), Step(RECORD_DECISION)),

@@ -39,7 +39,7 @@ QUESTIONS = (
             Option("referral_pending", "A referral has been made and is waiting for a decision"),
             Option(
                 "child_in_need",
-                "Yes: the {front_door} has accepted a referral (Child in Need)",
+                "Yes: {front_door} has accepted a referral (Child in Need)",
             ),
             Option(
                 "child_protection",
@@ -144,13 +144,13 @@ WORK_WITH_SOCIAL_WORKER = Action(
 )
 WORK_WITH_ALLOCATED_LEAD = Action(
     "work_with_allocated_lead",
-    "Keep supporting the family and share what you know with the allocated social worker or "
-    "Family Wellbeing practitioner.",
+    "Keep supporting the family and share what you know with the Lead Practitioner allocated "
+    "by children's social care.",
     (A_REFERRAL_ACCEPTED,),
 )
 KEEP_SUPPORTING = Action(
     "keep_supporting",
-    "Keep supporting the family within your own service while the {front_door} decides, and "
+    "Keep supporting the family within your own service while {front_door} decides, and "
     "follow up if you hear nothing.",
     (LOCAL_AWAITING,),
 )
@@ -186,18 +186,17 @@ RULES = (
         code="social_care_allocates",
         when=answer_in("social_care", "child_in_need"),
         title="Children's social care allocates the Lead Practitioner",
-        summary="The {front_door} has accepted a referral, so a social worker or Family "
-        "Wellbeing practitioner becomes the Lead Practitioner, depending on the family's "
-        "identified needs and threshold.",
-        why="A referral has been accepted by the {front_door}.",
+        summary="{Front_door} has accepted a referral, so {allocated_lead} becomes the "
+        "Lead Practitioner, depending on the family's identified needs and threshold.",
+        why="A referral has been accepted by {front_door}.",
         citations=(A_REFERRAL_ACCEPTED,),
         steps=(Step(WORK_WITH_ALLOCATED_LEAD), Step(RECORD_DECISION)),
     ),
     Rule(
         code="await_hub_decision",
         when=answer_in("social_care", "referral_pending"),
-        title="Wait for the {front_door}'s decision",
-        summary="A referral is waiting for a decision. Keep supporting the family; the "
+        title="Wait for {front_door}'s decision",
+        summary="A referral is waiting for a decision. Keep supporting the family; "
         "{front_door}'s decision settles who leads. Merton's guidance covers what happens once "
         "a referral is accepted; what to do while waiting is local practice.",
         why="A referral is waiting for a decision.",
