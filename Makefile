@@ -10,7 +10,7 @@ PORT ?= 8000
 CHROMIUM ?= /usr/bin/chromium
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: setup build build-all serve test test-rules test-pyodide test-site test-browser typecheck bench wheel clean
+.PHONY: setup build build-all serve test chromium typecheck pyodide-wheels bench wheel clean
 
 $(VENV)/.installed: requirements.txt pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -46,8 +46,21 @@ chromium:
 typecheck: setup
 	$(BIN)/mypy
 
-test: build-all chromium typecheck
-	$(PY) tools/run_tests.py
+# Pure-Python wheels for running the rules' tests inside Pyodide (tests/pyodide).
+PYODIDE_WHEELS := build/pyodide-wheels/.downloaded
+$(PYODIDE_WHEELS): tests/pyodide/requirements.txt $(VENV)/.installed
+	rm -rf build/pyodide-wheels
+	$(BIN)/pip download --quiet --only-binary=:all: --no-deps --dest build/pyodide-wheels \
+		--python-version 3.14 --implementation py --abi none --platform any \
+		-r tests/pyodide/requirements.txt
+	touch $@
+pyodide-wheels: $(PYODIDE_WHEELS)
+
+# Every test: types, the rules natively, the built sites, the browser; then the rules again
+# inside Pyodide under Node.
+test: build-all chromium typecheck pyodide-wheels
+	CHROMIUM=$(CHROMIUM) $(BIN)/pytest tests
+	node tests/pyodide/run_rules_tests.mjs
 
 bench: build-all chromium
 	$(PY) tools/bench.py
