@@ -60,7 +60,7 @@ def build(profile_id: str) -> float:
     install_runtime(docs, runtime)
     config = write_config(profile_id, docs)
     subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "--clean", "-q", "-f", str(config)],
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "--clean", "-f", str(config)],
         check=True,
         env=dict(os.environ, NO_MKDOCS_2_WARNING="1"),
     )

@@ -26,7 +26,8 @@ class Decision:
     actions: tuple[Action, ...]
     next: tuple[str, ...]
     considered: tuple[str, ...]
-    """Question ids whose answers led to the outcome (rules passed over, the match, its steps)."""
+    """Answered question ids the rules have read so far (rules passed over, the match, its
+    steps): the answers that led here, and the ones a page keeps showing."""
 
 
 def _unanswered(questions: Iterable[str], answers: Answers) -> set[str]:
@@ -44,6 +45,7 @@ def decide(tool: Tool, answers: Answers) -> Decision:
             considered |= rule.when.questions()
             continue
         pending |= _unanswered(rule.when.questions(), answers)
+        considered |= rule.when.questions() - pending
         included: list[Action] = []
         for step in rule.steps:
             applies = True if step.when is None else step.when.test(answers)
@@ -55,11 +57,10 @@ def decide(tool: Tool, answers: Answers) -> Decision:
                     considered |= step.when.questions()
         if matched is True:
             if not undecided_before and not pending:
-                considered |= rule.when.questions()
                 return Decision(rule, tuple(included), (), _in_order(tool, considered))
             break
         undecided_before = True
-    return Decision(None, (), _in_order(tool, pending), ())
+    return Decision(None, (), _in_order(tool, pending), _in_order(tool, considered - pending))
 
 
 def _in_order(tool: Tool, ids: set[str]) -> tuple[str, ...]:
@@ -155,6 +156,8 @@ def outcome(tool: Tool, answers: Answers, profile: Profile) -> dict[str, Any]:
         "citations": [],
         "suggested_candidate": None,
         "candidates": assessed,
+        "relevant": [q for q in decision.considered if q in answers],
+        "urgent": False,
         "judgement": judgement_note(profile),
         "rules_version": RULES_VERSION,
     }
@@ -180,6 +183,7 @@ def outcome(tool: Tool, answers: Answers, profile: Profile) -> dict[str, Any]:
         reasons=_reasons(tool, answers, decision, profile),
         citations=_citations(rule, actions),
         suggested_candidate=suggested if rule.code == "agree_at_taf" else None,
+        urgent=rule.urgent,
     )
     return result
 

@@ -145,6 +145,8 @@ class Rule:
     why: str
     citations: tuple[Citation, ...]
     steps: tuple[Step, ...]
+    urgent: bool = False
+    """A safeguarding outcome: the page stops the flow and shows it unmistakably."""
 
 
 @dataclass(frozen=True)

@@ -7,13 +7,15 @@ from typing import Any
 from lp_rules import RULES_VERSION
 from lp_rules.profiles import Profile
 
+from . import checklist_html
 from .runtime import Runtime
 
 
 def page_context(profile: Profile, runtime: Runtime) -> dict[str, Any]:
-    """The variables every page in docs/ is rendered with."""
+    """The variables and generated parts every page in docs/ is rendered with."""
     return {
         "profile": profile.as_dict(),
         "rules_version": RULES_VERSION,
-        "runtime": runtime,
+        "checklist": lambda tool_id: checklist_html.checklist(profile, runtime, tool_id),
+        "decision_table": lambda tool_id: checklist_html.decision_table(profile, tool_id),
     }

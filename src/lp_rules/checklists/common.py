@@ -61,4 +61,5 @@ def safeguarding_first() -> Rule:
         why="A concern about significant harm, or being unsure, always comes first.",
         citations=(WT23_HARM, IS24_SHARING),
         steps=(Step(FOLLOW_SAFEGUARDING), Step(CONTACT_FRONT_DOOR), Step(RECORD_DECISION)),
+        urgent=True,
     )

@@ -192,6 +192,7 @@ RULES = (
             Step(INFORM_FAMILY),
             Step(RECORD_DECISION),
         ),
+        urgent=True,
     ),
     Rule(
         code="seek_safeguarding_advice",
@@ -202,6 +203,7 @@ RULES = (
         why="You are not sure whether there is a risk of significant harm.",
         citations=(IS24_SHARING,),
         steps=(Step(TALK_TO_DSL), Step(MONITOR), Step(RECORD_DECISION)),
+        urgent=True,
     ),
     Rule(
         code="continue_with_young_person",

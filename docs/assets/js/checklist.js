@@ -1,0 +1,555 @@
+// The checklist page: answers in the form and in the URL, rules evaluated in a Web Worker.
+//
+// This file holds no rule, question or outcome wording: questions come from the page's JSON data
+// block (generated from lp_rules at build time) and outcomes from lp_rules in the worker. It only
+// moves answers between the form, the URL and the worker, and renders what comes back, always
+// with textContent so nothing from the URL is ever inserted as HTML.
+
+const LOAD_TIMEOUT_MS = 30000;
+
+const el = document.querySelector(".lp-checklist");
+if (el) main(el);
+
+/** Create an element with optional class and text. */
+function make(tag, className, text) {
+  const node = document.createElement(tag);
+  if (className) node.className = className;
+  if (text !== undefined) node.textContent = text;
+  return node;
+}
+
+/** Today's local date as YYYY-MM-DD, for the record. */
+function today() {
+  const d = new Date();
+  const pad = (n) => String(n).padStart(2, "0");
+  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
+}
+
+function main(root) {
+  const data = JSON.parse(root.querySelector(".lp-data").textContent);
+  const questions = data.questions;
+  const byId = Object.fromEntries(questions.map((q) => [q.id, q]));
+  const candidatesQ = questions.find((q) => q.kind === "candidates");
+  const form = root.querySelector(".lp-form");
+  const statusEl = root.querySelector(".lp-status");
+  const retryRow = root.querySelector(".lp-retry-row");
+  const errorSummary = root.querySelector(".lp-error-summary");
+  const outcomeEl = root.querySelector(".lp-outcome");
+  const answersEl = root.querySelector(".lp-answers");
+  const live = make("p", "lp-visually-hidden");
+  live.setAttribute("aria-live", "polite");
+  root.append(live);
+  const siteRoot = new URL(data.root, document.baseURI);
+
+  let answers = readQuery();
+  let worker = null;
+  let ready = false;
+  let sequence = 0;
+  let shownRecommendation = null;
+  let record = "";
+
+  // ---- answers <-> URL ------------------------------------------------------------------
+
+  function decodeCandidates(text) {
+    if (text === "") return [];
+    return text.split("~").map((row) => {
+      const parts = row.split(".");
+      const item = {};
+      candidatesQ.fields.forEach((f, i) => {
+        if (parts[i]) item[f.id] = parts[i];
+      });
+      return item;
+    });
+  }
+
+  function encodeCandidates(list) {
+    return list.map((c) => candidatesQ.fields.map((f) => c[f.id] ?? "").join(".")).join("~");
+  }
+
+  /** Every query parameter, as given: the rules package decides what is valid. */
+  function readQuery() {
+    const found = {};
+    for (const [key, value] of new URLSearchParams(location.search)) {
+      found[key] = key === "candidates" && candidatesQ ? decodeCandidates(value) : value;
+    }
+    return found;
+  }
+
+  function writeQuery(push) {
+    const params = new URLSearchParams();
+    for (const q of questions) {
+      if (answers[q.id] === undefined) continue;
+      params.set(q.id, q.kind === "candidates" ? encodeCandidates(answers[q.id]) : answers[q.id]);
+    }
+    const query = params.toString();
+    const url = location.pathname + (query ? `?${query}` : "");
+    history[push ? "pushState" : "replaceState"](null, "", url);
+  }
+
+  // ---- answers <-> form -----------------------------------------------------------------
+
+  function fieldset(qid) {
+    return form.querySelector(`[data-question="${CSS.escape(qid)}"]`);
+  }
+
+  function candidateRows() {
+    return Array.from(form.querySelectorAll(".lp-candidate"));
+  }
+
+  function renumber() {
+    candidateRows().forEach((row, i) => {
+      row.querySelectorAll("[data-number]").forEach((n) => (n.textContent = String(i + 1)));
+      row.querySelectorAll("select").forEach((select) => {
+        const id = `candidate-${i}-${select.dataset.field}`;
+        select.id = id;
+        row.querySelector(`[data-for-field="${select.dataset.field}"]`).htmlFor = id;
+      });
+    });
+    const full = candidateRows().length >= Number(fieldset("candidates").dataset.max);
+    form.querySelector("[data-add-candidate]").disabled = full;
+  }
+
+  function addCandidate(values = {}) {
+    const template = form.querySelector("#lp-candidate-template");
+    const row = template.content.firstElementChild.cloneNode(true);
+    form.querySelector("[data-candidate-list]").append(row);
+    row.querySelectorAll("select").forEach((select) => {
+      const value = values[select.dataset.field];
+      if (Array.from(select.options).some((o) => o.value === value)) select.value = value;
+    });
+    renumber();
+    return row;
+  }
+
+  function fillForm() {
+    for (const q of questions) {
+      if (q.kind === "candidates") {
+        form.querySelector("[data-candidate-list]").replaceChildren();
+        (Array.isArray(answers.candidates) ? answers.candidates : []).forEach((c) =>
+          addCandidate(c),
+        );
+        continue;
+      }
+      for (const radio of form.querySelectorAll(`input[name="${CSS.escape(q.id)}"]`)) {
+        radio.checked = radio.value === answers[q.id];
+      }
+    }
+  }
+
+  function rowsFromForm() {
+    return candidateRows().map((row) => {
+      const item = {};
+      row.querySelectorAll("select").forEach((s) => {
+        if (s.value) item[s.dataset.field] = s.value;
+      });
+      return item;
+    });
+  }
+
+  /** The answers the form holds now (URL values the form cannot show are dropped). */
+  function answersFromForm(saveCandidates) {
+    const next = {};
+    for (const q of questions) {
+      if (q.kind === "candidates") {
+        if (saveCandidates) next.candidates = rowsFromForm();
+        else if (Array.isArray(answers.candidates)) next.candidates = answers.candidates;
+        continue;
+      }
+      const checked = form.querySelector(`input[name="${CSS.escape(q.id)}"]:checked`);
+      if (checked) next[q.id] = checked.value;
+    }
+    return next;
+  }
+
+  // ---- which questions show ------------------------------------------------------------
+
+  /** Before the rules are ready: a plain linear flow, each question after the answered ones. */
+  function showLinear() {
+    let open = true;
+    for (const q of questions) {
+      fieldset(q.id).hidden = !open;
+      if (q.kind === "candidates" ? !Array.isArray(answers.candidates) : !answers[q.id]) {
+        open = false;
+      }
+    }
+  }
+
+  /** Once the rules answer: the answers that matter, and the next question needed. */
+  function showRelevant(result) {
+    const visible = new Set(result.relevant);
+    if (result.status === "needs_more") visible.add(result.next[0]);
+    for (const q of questions) fieldset(q.id).hidden = !visible.has(q.id);
+  }
+
+  // ---- errors ---------------------------------------------------------------------------
+
+  function clearErrors() {
+    errorSummary.hidden = true;
+    errorSummary.querySelector(".lp-error-list").replaceChildren();
+    form.querySelectorAll(".lp-field-error").forEach((p) => (p.hidden = true));
+    form.querySelectorAll(".lp-question--error").forEach((f) => f.classList.remove("lp-question--error"));
+  }
+
+  /** The question a contract field such as "answers.candidates[1].role" belongs to. */
+  function questionOf(field) {
+    const match = /^answers\.([A-Za-z0-9_-]+)/.exec(field || "");
+    return match && byId[match[1]] ? match[1] : null;
+  }
+
+  function showInvalid(message, field) {
+    const qid = questionOf(field);
+    const param = /^answers\.([A-Za-z0-9_-]+)/.exec(field || "")?.[1] ?? field;
+    const plain = qid
+      ? `The answer for “${byId[qid].summary}” (${param}) is not one the checklist recognises. Choose an answer.`
+      : `The link contains “${param}”, which this checklist does not use. Answer the questions below to continue.`;
+    const item = make("li");
+    if (qid) {
+      const link = make("a", "", plain);
+      link.href = `#q-${qid}`;
+      link.addEventListener("click", (event) => {
+        event.preventDefault();
+        focusQuestion(qid);
+      });
+      item.append(link);
+      const fs = fieldset(qid);
+      fs.hidden = false;
+      fs.classList.add("lp-question--error");
+      const inline = fs.querySelector(".lp-field-error");
+      inline.textContent = plain;
+      inline.hidden = false;
+    } else {
+      item.textContent = plain;
+    }
+    item.append(make("span", "lp-error-detail", ` Details: ${message}`));
+    errorSummary.querySelector(".lp-error-list").replaceChildren(item);
+    errorSummary.hidden = false;
+    hideOutcome();
+    errorSummary.focus();
+  }
+
+  function focusQuestion(qid) {
+    const fs = fieldset(qid);
+    fs.hidden = false;
+    const target =
+      fs.querySelector("input:checked") || fs.querySelector("input, select, button");
+    fs.scrollIntoView({ block: "center" });
+    if (target) target.focus();
+  }
+
+  // ---- outcome --------------------------------------------------------------------------
+
+  function hideOutcome() {
+    outcomeEl.hidden = true;
+    outcomeEl.replaceChildren();
+    answersEl.hidden = true;
+    shownRecommendation = null;
+  }
+
+  function sourceLink(citation) {
+    const link = make("a", "", `${citation.source}: ${citation.section}`);
+    link.href = new URL(citation.url, siteRoot).href;
+    return link;
+  }
+
+  function roleLabel(roleId) {
+    const role = candidatesQ.fields[0].options.find((o) => o.id === roleId);
+    return role ? role.label : roleId;
+  }
+
+  function renderCandidates(result) {
+    const section = make("div", "lp-outcome-candidates");
+    section.append(make("h3", "", "Practitioners you listed"));
+    const list = make("ol", "lp-candidate-results");
+    for (const c of result.candidates) {
+      const item = make("li");
+      const suggested = c.index === result.suggested_candidate;
+      const headline = suggested
+        ? "suggested to discuss first at the Team Around the Family"
+        : c.eligible
+          ? `ranked ${c.rank}`
+          : "cannot lead at present";
+      item.append(make("strong", "", `Practitioner ${c.index + 1}: ${roleLabel(c.role)} (${headline})`));
+      if (suggested) item.classList.add("lp-suggested");
+      const reasons = make("ul");
+      c.reasons.forEach((r) => reasons.append(make("li", "", r)));
+      item.append(reasons);
+      list.append(item);
+    }
+    section.append(list);
+    return section;
+  }
+
+  function renderOutcome(result) {
+    const panel = make("div", result.urgent ? "lp-panel lp-panel--urgent" : "lp-panel");
+    panel.dataset.recommendation = result.recommendation;
+    const title = make("h2", "", result.title);
+    title.id = "lp-outcome-title";
+    panel.append(make("p", "lp-panel-kicker", result.urgent ? "Act now" : "Outcome"), title);
+    panel.append(make("p", "lp-panel-summary", result.summary));
+
+    const actions = make("ol", "lp-actions");
+    for (const action of result.actions) {
+      const item = make("li");
+      item.dataset.action = action.code;
+      item.append(make("span", "", action.text));
+      const cites = make("span", "lp-action-sources");
+      cites.append(" (");
+      action.sources.forEach((c, i) => {
+        if (i) cites.append("; ");
+        cites.append(sourceLink(c));
+      });
+      cites.append(")");
+      item.append(cites);
+      actions.append(item);
+    }
+    const why = make("ul", "lp-reasons");
+    result.reasons.forEach((r) => why.append(make("li", "", r)));
+    const sources = make("ul", "lp-sources");
+    result.citations.forEach((c) => {
+      const item = make("li");
+      item.append(sourceLink(c), make("span", "lp-source-title", ` (${c.title})`));
+      sources.append(item);
+    });
+
+    const recordBar = make("div", "lp-record-actions");
+    const copy = make("button", "lp-button", "Copy for case notes");
+    copy.type = "button";
+    copy.addEventListener("click", copyRecord);
+    const download = make("button", "lp-button lp-button-secondary", "Download record");
+    download.type = "button";
+    download.addEventListener("click", downloadRecord);
+    const print = make("button", "lp-button lp-button-secondary", "Print record");
+    print.type = "button";
+    print.addEventListener("click", printRecord);
+    recordBar.append(copy, download, print);
+
+    const printable = make("pre", "lp-record-print", record);
+    printable.setAttribute("aria-hidden", "true");
+
+    outcomeEl.replaceChildren(
+      panel,
+      make("h3", "", "What to do"),
+      actions,
+      ...(result.candidates.length ? [renderCandidates(result)] : []),
+      make("h3", "", "Why"),
+      why,
+      make("h3", "", "Sources"),
+      sources,
+      make("p", "lp-judgement", result.judgement),
+      make("h3", "", "Keep a record"),
+      make("p", "lp-hint", "The record holds your answers and this outcome. Nothing is sent anywhere."),
+      recordBar,
+      printable,
+    );
+    outcomeEl.hidden = false;
+  }
+
+  function renderAnswers(result) {
+    const list = answersEl.querySelector(".lp-summary-list");
+    list.replaceChildren();
+    for (const qid of result.relevant) {
+      const q = byId[qid];
+      const row = make("div", "lp-summary-row");
+      let value;
+      if (q.kind === "candidates") {
+        value = answers.candidates.length
+          ? answers.candidates.map((c) => roleLabel(c.role)).join(", ")
+          : "None listed";
+      } else {
+        value = q.options.find((o) => o.id === answers[qid])?.label ?? answers[qid];
+      }
+      const change = make("a", "lp-change", "Change");
+      change.href = `#q-${qid}`;
+      change.append(make("span", "lp-visually-hidden", ` ${q.summary.toLowerCase()}`));
+      change.addEventListener("click", (event) => {
+        event.preventDefault();
+        focusQuestion(qid);
+      });
+      const dd = make("dd", "lp-summary-action");
+      dd.append(change);
+      row.append(make("dt", "", q.summary), make("dd", "", value), dd);
+      list.append(row);
+    }
+    answersEl.hidden = false;
+  }
+
+  function showResult(result) {
+    clearErrors();
+    showRelevant(result);
+    if (result.status !== "complete") {
+      hideOutcome();
+      const next = byId[result.next[0]];
+      live.textContent = `Next question: ${next.text}`;
+      return;
+    }
+    const appearing = shownRecommendation === null;
+    const changed = shownRecommendation !== result.recommendation;
+    renderOutcome(result);
+    renderAnswers(result);
+    shownRecommendation = result.recommendation;
+    if (changed) live.textContent = `Outcome: ${result.title}`;
+    if (appearing) outcomeEl.focus();
+  }
+
+  // ---- the record -----------------------------------------------------------------------
+
+  async function copyRecord() {
+    try {
+      await navigator.clipboard.writeText(record);
+      live.textContent = "Record copied. Paste it into your case notes.";
+    } catch {
+      // Clipboard refused (permissions, older browser): show the text selected instead.
+      let box = outcomeEl.querySelector(".lp-record-fallback");
+      if (!box) {
+        box = make("textarea", "lp-record-fallback");
+        box.readOnly = true;
+        box.rows = 12;
+        box.setAttribute("aria-label", "Record for case notes");
+        outcomeEl.querySelector(".lp-record-actions").after(box);
+      }
+      box.value = record;
+      box.focus();
+      box.select();
+      live.textContent = "Copying is blocked here: the record is selected, press Ctrl+C to copy it.";
+    }
+  }
+
+  function downloadRecord() {
+    const blob = new Blob([record], { type: "text/plain;charset=utf-8" });
+    const link = make("a");
+    link.href = URL.createObjectURL(blob);
+    link.download = `lead-practitioner-${data.tool}-${today()}.txt`;
+    document.body.append(link);
+    link.click();
+    link.remove();
+    setTimeout(() => URL.revokeObjectURL(link.href), 1000);
+  }
+
+  function printRecord() {
+    document.documentElement.classList.add("lp-printing-record");
+    window.print();
+    document.documentElement.classList.remove("lp-printing-record");
+  }
+
+  // ---- the worker -----------------------------------------------------------------------
+
+  function setStatus(state, message) {
+    statusEl.dataset.state = state;
+    statusEl.textContent = message;
+    retryRow.hidden = state !== "failed";
+    if (state === "failed") {
+      statusEl.textContent = `${message} You can still use the decision table below and the guidance it links to; your answers are kept in the page address.`;
+      const table = document.getElementById("decision-table");
+      if (table) table.open = true;
+    }
+  }
+
+  function evaluate() {
+    if (!ready) {
+      showLinear();
+      return;
+    }
+    sequence += 1;
+    const request = JSON.stringify({ tool: data.tool, answers, profile: data.profile, date: today() });
+    worker.postMessage({ type: "evaluate", id: sequence, request });
+  }
+
+  function onReply(id, replyText) {
+    if (id !== sequence) return; // an answer to an older question: a newer one is coming
+    const reply = JSON.parse(replyText);
+    if (reply.type === "result") {
+      record = reply.record;
+      showResult(reply.result);
+    } else if (reply.type === "invalid") {
+      showInvalid(reply.message, reply.field);
+    } else {
+      hideOutcome();
+      setStatus("failed", `Something went wrong while working out the answer (${reply.message}).`);
+    }
+  }
+
+  function startWorker() {
+    ready = false;
+    setStatus("loading", "Loading the checklist's rules…");
+    worker = new Worker(new URL("rules-worker.js", import.meta.url), { type: "module" });
+    const timer = setTimeout(() => {
+      worker.terminate();
+      setStatus("failed", "The checklist's rules took too long to load.");
+    }, LOAD_TIMEOUT_MS);
+    worker.addEventListener("error", (event) => {
+      event.preventDefault();
+      clearTimeout(timer);
+      worker.terminate();
+      setStatus("failed", "The checklist's rules could not be loaded.");
+    });
+    worker.addEventListener("message", ({ data: message }) => {
+      if (message.type === "status") {
+        if (message.state !== "loading") clearTimeout(timer);
+        setStatus(message.state, message.message);
+        if (message.state === "ready") {
+          ready = true;
+          evaluate();
+        }
+      } else if (message.type === "reply") {
+        onReply(message.id, message.reply);
+      }
+    });
+    worker.postMessage({
+      type: "init",
+      root: new URL(data.root, document.baseURI).href,
+      pyodide: data.pyodide,
+      wheel: data.wheel,
+      wheelSha256: data.wheelSha256,
+    });
+  }
+
+  // ---- wiring ---------------------------------------------------------------------------
+
+  form.addEventListener("change", (event) => {
+    if (event.target.matches("input[type=radio]")) {
+      answers = answersFromForm(false);
+      writeQuery(true);
+      evaluate();
+    } else if (event.target.matches("select") && rowsFromForm().every(isComplete)) {
+      answers = answersFromForm(true);
+      writeQuery(true);
+      evaluate();
+    }
+  });
+  form.addEventListener("submit", (event) => event.preventDefault());
+  form.addEventListener("click", (event) => {
+    const button = event.target.closest("button");
+    if (!button) return;
+    if (button.matches("[data-add-candidate]")) {
+      addCandidate().querySelector("select").focus();
+    } else if (button.matches("[data-remove]")) {
+      button.closest(".lp-candidate").remove();
+      renumber();
+      form.querySelector("[data-add-candidate]").focus();
+      saveCandidates();
+    } else if (button.matches("[data-save-candidates]")) {
+      saveCandidates();
+    }
+  });
+
+  function isComplete(row) {
+    return candidatesQ.fields.every((f) => row[f.id]);
+  }
+
+  function saveCandidates() {
+    answers = answersFromForm(true);
+    writeQuery(true);
+    evaluate();
+  }
+
+  retryRow.querySelector("[data-retry]").addEventListener("click", startWorker);
+  window.addEventListener("popstate", () => {
+    answers = readQuery();
+    fillForm();
+    evaluate();
+  });
+
+  fillForm();
+  showLinear();
+  startWorker();
+}

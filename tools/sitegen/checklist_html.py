@@ -1,0 +1,166 @@
+"""The checklist pages' generated parts: the form, the static decision table, the page data.
+
+Everything comes from ``lp_rules.schema()``, so a question, option or rule is never written
+again in HTML or JavaScript. The form is plain, accessible HTML (GOV.UK Design System
+patterns: a fieldset and legend per question, hints tied with aria-describedby, labelled radios),
+so it can be answered at first paint, before Python has loaded.
+"""
+
+from __future__ import annotations
+
+import json
+from html import escape
+from typing import Any
+
+from lp_rules import schema
+from lp_rules.profiles import Profile
+
+from .runtime import Runtime
+
+ROOT_FROM_TOOL_PAGE = "../../"
+"""Checklist pages live at tools/<id>/, two folders below the site root."""
+
+
+def _tool(profile: Profile, tool_id: str) -> dict[str, Any]:
+    return next(t for t in schema(profile)["tools"] if t["id"] == tool_id)
+
+
+def _hint(qid: str, hint: str) -> str:
+    return f'<div class="lp-hint" id="{qid}-hint">{escape(hint)}</div>' if hint else ""
+
+
+def _radios(q: dict[str, Any]) -> str:
+    items = []
+    for o in q["options"]:
+        oid = f"{q['id']}-{o['id']}"
+        hint = (
+            f'<div class="lp-hint lp-option-hint" id="{oid}-hint">{escape(o["hint"])}</div>'
+            if o["hint"]
+            else ""
+        )
+        described = f' aria-describedby="{oid}-hint"' if o["hint"] else ""
+        items.append(
+            f'<div class="lp-radio"><input type="radio" id="{oid}" name="{q["id"]}" '
+            f'value="{o["id"]}"{described}><label for="{oid}">{escape(o["label"])}</label>'
+            f"{hint}</div>"
+        )
+    return f'<div class="lp-radios">{"".join(items)}</div>'
+
+
+def _choice_question(q: dict[str, Any]) -> str:
+    described = f' aria-describedby="{q["id"]}-hint"' if q["hint"] else ""
+    return (
+        f'<fieldset class="lp-question" id="q-{q["id"]}" data-question="{q["id"]}"{described}>'
+        f'<legend class="lp-legend">{escape(q["text"])}</legend>'
+        f'{_hint(q["id"], q["hint"])}'
+        f'<p class="lp-field-error" id="{q["id"]}-error" hidden></p>'
+        f"{_radios(q)}</fieldset>"
+    )
+
+
+def _candidate_template(q: dict[str, Any]) -> str:
+    """One practitioner's fields; the page clones it for each practitioner added."""
+    fields = []
+    for f in q["fields"]:
+        options = "".join(
+            f'<option value="{o["id"]}">{escape(o["label"])}</option>' for o in f["options"]
+        )
+        fields.append(
+            f'<div class="lp-field"><label data-for-field="{f["id"]}">{escape(f["text"])}</label>'
+            f'<select data-field="{f["id"]}"><option value="">Choose…</option>{options}</select>'
+            "</div>"
+        )
+    return (
+        '<template id="lp-candidate-template"><fieldset class="lp-candidate">'
+        '<legend class="lp-legend-small">Practitioner <span data-number></span></legend>'
+        f'{"".join(fields)}'
+        '<button type="button" class="lp-button lp-button-secondary" data-remove>'
+        'Remove<span class="lp-visually-hidden"> practitioner <span data-number></span></span>'
+        "</button></fieldset></template>"
+    )
+
+
+def _candidates_question(q: dict[str, Any]) -> str:
+    return (
+        f'<fieldset class="lp-question lp-candidates" id="q-{q["id"]}" data-question="{q["id"]}"'
+        f' data-max="{q["max_items"]}" aria-describedby="{q["id"]}-hint">'
+        f'<legend class="lp-legend">{escape(q["text"])}</legend>{_hint(q["id"], q["hint"])}'
+        f'<p class="lp-field-error" id="{q["id"]}-error" hidden></p>'
+        '<div class="lp-candidate-list" data-candidate-list></div>'
+        '<p class="lp-candidate-actions">'
+        '<button type="button" class="lp-button lp-button-secondary" data-add-candidate>'
+        "Add a practitioner</button> "
+        '<button type="button" class="lp-button" data-save-candidates>'
+        "Use these practitioners</button></p>"
+        f"{_candidate_template(q)}</fieldset>"
+    )
+
+
+def checklist(profile: Profile, runtime: Runtime, tool_id: str) -> str:
+    """The interactive checklist for one tool, as HTML for a Markdown page."""
+    tool = _tool(profile, tool_id)
+    questions = "".join(
+        _candidates_question(q) if q["kind"] == "candidates" else _choice_question(q)
+        for q in tool["questions"]
+    )
+    data = {
+        "tool": tool_id,
+        "title": tool["title"],
+        "profile": profile.id,
+        "root": ROOT_FROM_TOOL_PAGE,
+        "pyodide": runtime.pyodide_dir,
+        "wheel": runtime.wheel_path,
+        "wheelSha256": runtime.wheel_sha256,
+        "questions": tool["questions"],
+    }
+    # A JSON data block is not executed, so the page's strict CSP allows it; "</" is escaped
+    # so no text inside can close the element.
+    payload = json.dumps(data, ensure_ascii=False).replace("</", "<\\/")
+    return f"""
+<div class="lp-checklist" data-checklist="{tool_id}" markdown="0">
+<script type="application/json" class="lp-data">{payload}</script>
+<p class="lp-status" role="status" data-state="waiting">The checklist's rules load when the
+page opens. You can start answering now.</p>
+<p class="lp-retry-row" hidden><button type="button" class="lp-button lp-button-secondary"
+data-retry>Try loading the checklist again</button></p>
+<div class="lp-error-summary" role="alert" tabindex="-1" aria-labelledby="lp-error-title" hidden>
+<h2 id="lp-error-title">There is a problem</h2><ul class="lp-error-list"></ul></div>
+<noscript><p class="lp-notice">This checklist needs JavaScript to work out an answer. Without
+it, use the decision table below and the guidance it links to.</p></noscript>
+<form class="lp-form" action="." method="get" novalidate>{questions}</form>
+<section class="lp-outcome" tabindex="-1" aria-labelledby="lp-outcome-title" hidden></section>
+<section class="lp-answers" aria-labelledby="lp-answers-title" hidden>
+<h2 id="lp-answers-title">Check your answers</h2><dl class="lp-summary-list"></dl>
+<p><a class="lp-button lp-button-secondary" href="./" data-start-again>Start again</a></p>
+</section>
+</div>
+"""
+
+
+def decision_table(profile: Profile, tool_id: str) -> str:
+    """The tool's rules in order, as a static table: the fallback when Python cannot run."""
+    tool = _tool(profile, tool_id)
+    rows = []
+    for i, row in enumerate(tool["decision_table"], start=1):
+        sources = "<br>".join(
+            f'<a href="{ROOT_FROM_TOOL_PAGE}{c["url"]}">{escape(c["source"])}: '
+            f'{escape(c["section"])}</a>'
+            for c in row["citations"]
+        )
+        rows.append(
+            f'<tr data-recommendation-row="{row["recommendation"]}"><td>{i}</td>'
+            f'<td>{escape(row["when"])}</td><td><strong>{escape(row["title"])}</strong><br>'
+            f'{escape(row["summary"])}</td><td>{sources}</td></tr>'
+        )
+    return f"""
+<details class="lp-decision-table" id="decision-table" markdown="0">
+<summary>How this checklist decides (decision table)</summary>
+<p>The rules are checked in this order; the first one that applies gives the outcome.
+Significant harm is always checked first.</p>
+<div class="lp-table-wrap"><table>
+<caption class="lp-visually-hidden">Decision table: {escape(tool["title"])}</caption>
+<thead><tr><th scope="col">Order</th><th scope="col">When</th>
+<th scope="col">Outcome</th><th scope="col">Sources</th></tr></thead>
+<tbody>{"".join(rows)}</tbody></table></div>
+</details>
+"""
