@@ -1,0 +1,63 @@
+"""The worked scenarios page: each training scenario as a share link, with its outcome.
+
+The outcome is computed by lp_rules at build time, so the page cannot drift from the checklist.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from html import escape
+from typing import Any
+from urllib.parse import urlencode
+
+from lp_rules import evaluate, get_tool
+from lp_rules.candidates import FIELD_IDS, QUESTION_ID
+from lp_rules.profiles import Profile
+
+from .paths import ROOT
+
+SCENARIOS_FILE = ROOT / "training-scenarios.toml"
+
+
+def load() -> list[dict[str, Any]]:
+    """The scenarios, in the order the file gives them."""
+    data = tomllib.loads(SCENARIOS_FILE.read_text(encoding="utf-8"))
+    scenarios: list[dict[str, Any]] = data["scenario"]
+    return scenarios
+
+
+def query(tool_id: str, answers: dict[str, Any]) -> str:
+    """The checklist page's query string for some answers (the page's own URL format)."""
+    pairs = []
+    for qid in get_tool(tool_id).question_ids:
+        if qid not in answers:
+            continue
+        value = answers[qid]
+        if qid == QUESTION_ID:
+            value = "~".join(".".join(c[f] for f in FIELD_IDS) for c in value)
+        pairs.append((qid, value))
+    return urlencode(pairs)
+
+
+def link(tool_id: str, answers: dict[str, Any]) -> str:
+    """A share link to the checklist with these answers, relative to the scenarios page."""
+    return f"../tools/{tool_id}/?{query(tool_id, answers)}"
+
+
+def scenarios_table(profile: Profile) -> str:
+    """The page's list of scenarios, each with its link and outcome."""
+    items = []
+    for i, s in enumerate(load(), start=1):
+        result = evaluate(s["tool"], s["answers"], profile)
+        assert result["status"] == "complete", f"scenario {i} is incomplete: needs {result['next']}"
+        tool = get_tool(s["tool"])
+        items.append(
+            f'<li class="lp-scenario" id="scenario-{i}" data-scenario-tool="{s["tool"]}" '
+            f'data-scenario-recommendation="{result["recommendation"]}">'
+            f"<h2>{i}. {escape(s['title'])}</h2><p>{escape(s['situation'])}</p>"
+            f"<p><strong>Checklist:</strong> {escape(tool.title)}<br>"
+            f"<strong>Outcome:</strong> {escape(result['title'])}</p>"
+            f'<p><a class="lp-scenario-link" href="{escape(link(s["tool"], s["answers"]))}">'
+            f"Open this scenario in the checklist</a></p></li>"
+        )
+    return f'<ol class="lp-scenarios" markdown="0">{"".join(items)}</ol>'
