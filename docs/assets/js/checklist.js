@@ -47,6 +47,10 @@ function main(root) {
   let sequence = 0;
   let shownRecommendation = null;
   let record = "";
+  // Arrow keys in a radio group change the answer as the user moves through the options; the
+  // outcome that appears is then announced, not focused, so focus stays where they are.
+  let arrowing = false;
+  let moveFocus = true;
 
   // ---- answers <-> URL ------------------------------------------------------------------
 
@@ -373,7 +377,7 @@ function main(root) {
     answersEl.hidden = false;
   }
 
-  function showResult(result) {
+  function showResult(result, moveFocus) {
     clearErrors();
     showRelevant(result);
     if (result.status !== "complete") {
@@ -388,7 +392,7 @@ function main(root) {
     renderAnswers(result);
     shownRecommendation = result.recommendation;
     if (changed) live.textContent = `Outcome: ${result.title}`;
-    if (appearing) outcomeEl.focus();
+    if (appearing && moveFocus) outcomeEl.focus();
   }
 
   // ---- the record -----------------------------------------------------------------------
@@ -459,7 +463,7 @@ function main(root) {
     const reply = JSON.parse(replyText);
     if (reply.type === "result") {
       record = reply.record;
-      showResult(reply.result);
+      showResult(reply.result, moveFocus);
     } else if (reply.type === "invalid") {
       showInvalid(reply.message, reply.field);
     } else {
@@ -505,7 +509,12 @@ function main(root) {
 
   // ---- wiring ---------------------------------------------------------------------------
 
+  form.addEventListener("keydown", (event) => {
+    arrowing = event.key.startsWith("Arrow") && event.target.matches("input[type=radio]");
+  });
   form.addEventListener("change", (event) => {
+    moveFocus = !arrowing;
+    arrowing = false;
     if (event.target.matches("input[type=radio]")) {
       answers = answersFromForm(false);
       writeQuery(true);

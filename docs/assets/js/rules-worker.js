@@ -11,11 +11,29 @@
 //               {type: "reply", id, reply}         (reply: JSON text from lp_rules.bridge)
 
 let handle = null; // lp_rules.bridge.handle once Python is ready
+let failed = false;
 
-/** Report progress or failure to the page in plain words. */
+/** Report progress or failure to the page in plain words (a failure only once). */
 function status(state, message) {
+  if (failed) return;
+  failed = state === "failed";
   self.postMessage({ type: "status", state, message });
 }
+
+// Pyodide's loader logs a failed download of its WebAssembly or standard library and then waits
+// forever. Watching every download here lets the page say what happened straight away.
+const siteFetch = self.fetch.bind(self);
+self.fetch = async (...args) => {
+  const what = "A file the checklist needs could not be downloaded";
+  try {
+    const response = await siteFetch(...args);
+    if (!response.ok) status("failed", `${what} (HTTP ${response.status}).`);
+    return response;
+  } catch (error) {
+    status("failed", `${what}. The network may be down or blocking it.`);
+    throw error;
+  }
+};
 
 /** Hex SHA-256 of some bytes. */
 async function sha256(bytes) {
@@ -25,7 +43,7 @@ async function sha256(bytes) {
 
 /** Fetch a site file, failing with a message a practitioner can act on. */
 async function fetchBytes(url, what) {
-  const response = await fetch(url);
+  const response = await siteFetch(url);
   if (!response.ok) throw new Error(`${what} could not be downloaded (HTTP ${response.status}).`);
   return new Uint8Array(await response.arrayBuffer());
 }

@@ -1,0 +1,119 @@
+"""Browser tests: the built sites served over loopback, driven in Debian's Chromium.
+
+Every request a page makes is recorded, and a test fails if any left the site's own origin.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import threading
+from pathlib import Path
+from typing import Iterator
+
+import pytest
+from playwright.sync_api import Browser, BrowserContext, Page, Playwright, sync_playwright
+
+ROOT = Path(__file__).resolve().parents[2]
+sys.path.insert(0, str(ROOT / "tools"))
+from serve import make_server  # noqa: E402
+
+CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+    "--disable-component-update", "--disable-sync", "--no-first-run",
+]
+READY_TIMEOUT_MS = 60_000
+_expected_errors: dict[int, tuple[str, ...]] = {}
+
+
+def expect_page_errors(pg: Page, *fragments: str) -> None:
+    """Errors a test provokes on purpose (a blocked download) are not failures."""
+    _expected_errors[id(pg)] = fragments
+
+
+class Site:
+    """A built site served on an ephemeral loopback port."""
+
+    def __init__(self, folder: Path) -> None:
+        if not (folder / "index.html").exists():
+            pytest.fail(f"{folder} is not built: run `make build-all` first")
+        os.environ["LP_SERVE_QUIET"] = "1"
+        self.server = make_server(folder, port=0)
+        self.origin = f"http://127.0.0.1:{self.server.server_address[1]}"
+        threading.Thread(target=self.server.serve_forever, daemon=True).start()
+
+    def url(self, path: str = "") -> str:
+        return f"{self.origin}/{path}"
+
+
+@pytest.fixture(scope="session")
+def site() -> Iterator[Site]:
+    served = Site(ROOT / "site")
+    yield served
+    served.server.shutdown()
+
+
+@pytest.fixture(scope="session")
+def gp_site() -> Iterator[Site]:
+    served = Site(ROOT / "site-graduated-pathway")
+    yield served
+    served.server.shutdown()
+
+
+@pytest.fixture(scope="session")
+def playwright_instance() -> Iterator[Playwright]:
+    with sync_playwright() as p:
+        yield p
+
+
+@pytest.fixture(scope="session")
+def browser(playwright_instance: Playwright) -> Iterator[Browser]:
+    launched = playwright_instance.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+    yield launched
+    launched.close()
+
+
+@pytest.fixture
+def context(browser: Browser) -> Iterator[BrowserContext]:
+    ctx = browser.new_context(accept_downloads=True)
+    yield ctx
+    ctx.close()
+
+
+@pytest.fixture
+def page(context: BrowserContext, site: Site, gp_site: Site) -> Iterator[Page]:
+    """A page whose requests must all stay on the served sites' origins."""
+    pg = context.new_page()
+    requests: list[str] = []
+    errors: list[str] = []
+    pg.on("request", lambda r: requests.append(r.url))
+    pg.on("pageerror", lambda e: errors.append(str(e)))
+    context.on("request", lambda r: requests.append(r.url))
+    yield pg
+    allowed = (site.origin + "/", gp_site.origin + "/", "blob:", "data:")
+    off_site = [u for u in requests if not u.startswith(allowed)]
+    assert not off_site, f"requests left the site's origin: {off_site}"
+    allowed_errors = _expected_errors.pop(id(pg), ())
+    unexpected = [e for e in errors if not any(f in e for f in allowed_errors)]
+    assert not unexpected, f"uncaught page errors: {unexpected}"
+
+
+def wait_for_outcome(pg: Page, code: str | None = None) -> str:
+    """Wait for an outcome and return its recommendation code."""
+    selector = f'[data-recommendation="{code}"]' if code else "[data-recommendation]"
+    pg.wait_for_selector(selector, timeout=READY_TIMEOUT_MS)
+    return pg.get_attribute("[data-recommendation]", "data-recommendation") or ""
+
+
+def wait_ready(pg: Page) -> None:
+    pg.wait_for_selector('.lp-status[data-state="ready"]', timeout=READY_TIMEOUT_MS)
+
+
+def choose(pg: Page, question: str, option: str) -> None:
+    """Answer a question by clicking the option's label, as a person would."""
+    pg.click(f'label[for="{question}-{option}"]')
+
+
+def actions(pg: Page) -> list[str]:
+    return pg.eval_on_selector_all("[data-action]", "els => els.map(e => e.dataset.action)")

@@ -1,0 +1,158 @@
+"""Each checklist end to end in Chromium: by URL, by mouse, by keyboard, with changes."""
+
+from __future__ import annotations
+
+from urllib.parse import parse_qs, urlparse
+
+from playwright.sync_api import Page
+
+from .conftest import Site, actions, choose, wait_for_outcome, wait_ready
+
+CONSENT_URL = (
+    "tools/consent-withdrawn/?harm=no&who=parent_carer&competence=gillick_competent"
+    "&scope=one_service&escalation_risk=yes&how=told_us&reason=relationship_with_lead"
+)
+
+
+def test_answers_in_the_url_give_the_outcome(page: Page, site: Site) -> None:
+    page.goto(site.url(CONSENT_URL))
+    assert wait_for_outcome(page) == "continue_with_young_person"
+    got = actions(page)
+    for code in ("work_with_young_person", "consider_escalation", "offer_different_lead",
+                 "monitor_safeguarding", "record_decision"):
+        assert code in got
+    assert "stop_consent_based_sharing" not in got
+    # Why and sources are shown, and each source links to a guidance section on this site.
+    outcome = page.locator(".lp-outcome")
+    assert "The young person can make this decision for themselves." in outcome.inner_text()
+    hrefs = outcome.locator(".lp-sources a").evaluate_all("as => as.map(a => a.href)")
+    assert hrefs and all(h.startswith(site.origin + "/") and "#" in h for h in hrefs)
+    # Every answer given is restored into the form.
+    for question, option in (("who", "parent_carer"), ("scope", "one_service"), ("how", "told_us")):
+        assert page.is_checked(f"#{question}-{option}")
+
+
+def test_by_mouse_with_a_changed_answer(page: Page, site: Site) -> None:
+    page.goto(site.url("tools/change-lead/"))
+    wait_ready(page)
+    choose(page, "harm", "no")
+    choose(page, "event", "lead_leaving")
+    choose(page, "family_agrees", "not_asked")
+    choose(page, "successor", "no")
+    choose(page, "consent_covers_successor", "yes")
+    choose(page, "changes_so_far", "two_or_more")
+    assert wait_for_outcome(page, "change_lead") == "change_lead"
+    for code in ("consult_family", "identify_successor", "minimise_changes", "handover_plan"):
+        assert code in actions(page)
+    # Safeguarding stops the flow at once and is unmistakable...
+    choose(page, "harm", "unsure")
+    wait_for_outcome(page, "safeguarding_first")
+    assert page.locator(".lp-panel--urgent").is_visible()
+    assert page.locator("#q-event").is_hidden()
+    # ...and going back keeps every other answer.
+    choose(page, "harm", "no")
+    wait_for_outcome(page, "change_lead")
+    query = parse_qs(urlparse(page.url).query)
+    assert query["successor"] == ["no"] and query["changes_so_far"] == ["two_or_more"]
+
+
+def test_only_questions_that_matter_are_shown(page: Page, site: Site) -> None:
+    page.goto(site.url("tools/change-lead/"))
+    wait_ready(page)
+    choose(page, "harm", "no")
+    page.wait_for_selector("#q-event:not([hidden])")
+    assert page.locator("#q-family_agrees").is_hidden()
+    choose(page, "event", "absence_short")
+    wait_for_outcome(page, "cover_absence")
+    assert page.locator("#q-successor").is_hidden()
+    assert "others_cover_functions" in actions(page)
+
+
+def _tab_to(page: Page, selector: str, limit: int = 80) -> None:
+    for _ in range(limit):
+        page.keyboard.press("Tab")
+        if page.evaluate(f"document.activeElement.matches({selector!r})"):
+            return
+    raise AssertionError(f"could not reach {selector} with Tab")
+
+
+def test_by_keyboard_alone(page: Page, site: Site) -> None:
+    page.goto(site.url("tools/consent-withdrawn/"))
+    wait_ready(page)
+    plan = [("harm", "no"), ("who", "whole_family"), ("scope", "all_early_help"),
+            ("escalation_risk", "no"), ("how", "told_us"), ("reason", "unknown")]
+    for question, option in plan:
+        page.wait_for_selector(f"#q-{question}:not([hidden])")
+        _tab_to(page, f'input[name="{question}"]')
+        if page.evaluate(f"document.activeElement.id === '{question}-{option}'"):
+            page.keyboard.press("Space")
+        for _ in range(10):
+            if page.is_checked(f"#{question}-{option}"):
+                break
+            page.keyboard.press("ArrowDown")
+    assert wait_for_outcome(page) == "continue_universal_support"
+    # Arrowing through options does not snatch focus; the next Tab goes into the outcome.
+    page.keyboard.press("Tab")
+    assert page.evaluate("!!document.activeElement.closest('.lp-outcome')")
+    # The check-your-answers "Change" links work from the keyboard.
+    _tab_to(page, 'a.lp-change[href="#q-who"]')
+    page.keyboard.press("Enter")
+    assert page.evaluate("document.activeElement.name") == "who"
+
+
+def test_share_link_round_trip(page: Page, site: Site, context) -> None:  # type: ignore[no-untyped-def]
+    page.goto(site.url("tools/consent-withdrawn/"))
+    wait_ready(page)
+    for question, option in [("harm", "no"), ("who", "parent_carer"), ("competence", "not_competent"),
+                             ("scope", "information_sharing"), ("escalation_risk", "unsure"),
+                             ("how", "stopped_engaging"), ("reason", "stigma_or_fear")]:
+        page.wait_for_selector(f"#q-{question}:not([hidden])")
+        choose(page, question, option)
+    first = wait_for_outcome(page)
+    shared = page.url
+    other = context.new_page()
+    other.goto(shared)
+    assert wait_for_outcome(other) == first == "continue_agreed_parts"
+    assert other.is_checked("#reason-stigma_or_fear") and other.is_checked("#competence-not_competent")
+    # The back button undoes the last answer.
+    page.go_back()
+    page.wait_for_selector("[data-recommendation]", state="detached")
+    assert "reason=" not in page.url
+
+
+def test_candidates_add_edit_remove(page: Page, site: Site) -> None:
+    base = ("tools/who-should-lead/?harm=no&social_care=none&existing_plan=no&services=several"
+            "&consent=agreed&young_person_view=yes")
+    page.goto(site.url(base))
+    wait_ready(page)
+    page.wait_for_selector("#q-candidates:not([hidden])")
+    rows = [("teacher", "good", "agrees", "yes", "yes", "no"),
+            ("gp", "good", "preferred", "no", "yes", "yes"),
+            ("senco", "poor", "preferred", "yes", "yes", "no")]
+    fields = ["role", "relationship", "family_view", "main_needs", "capacity", "leaving_soon"]
+    for i, values in enumerate(rows):
+        page.click("[data-add-candidate]")
+        for field, value in zip(fields, values):
+            page.select_option(f"#candidate-{i}-{field}", value)
+    assert wait_for_outcome(page) == "agree_at_taf"
+    results = page.locator(".lp-candidate-results > li")
+    assert results.count() == 3
+    assert "Practitioner 2: GP (suggested" in results.nth(1).inner_text()
+    assert "cannot lead" in results.nth(2).inner_text()
+    assert "ask_young_person" in actions(page)
+    # Edit: the family now objects to the GP; the teacher becomes the suggestion.
+    page.select_option("#candidate-1-family_view", "objects")
+    page.wait_for_selector(".lp-suggested:has-text('Teacher')")
+    # Remove the teacher and the GP: nobody eligible remains.
+    page.click(".lp-candidate:nth-child(1) [data-remove]")
+    page.click(".lp-candidate:nth-child(1) [data-remove]")
+    assert wait_for_outcome(page, "no_suitable_candidate") == "no_suitable_candidate"
+    assert "candidates=senco.poor.preferred.yes.yes.no" in page.url
+
+
+def test_graduated_pathway_profile_uses_its_own_terms(page: Page, gp_site: Site) -> None:
+    page.goto(gp_site.url("tools/who-should-lead/?harm=yes"))
+    wait_for_outcome(page, "safeguarding_first")
+    text = page.locator(".lp-outcome").inner_text()
+    assert "Children and Families Hub" not in text
+    assert "your local children's social care front door" in text

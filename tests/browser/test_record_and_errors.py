@@ -1,0 +1,86 @@
+"""The record to keep, tampered links, and what happens when Python cannot load."""
+
+from __future__ import annotations
+
+import re
+
+from playwright.sync_api import BrowserContext, Page, Route
+
+from .conftest import Site, expect_page_errors, wait_for_outcome
+
+URL = ("tools/change-lead/?harm=no&event=stepped_down&family_agrees=yes&successor=yes"
+       "&consent_covers_successor=unsure&changes_so_far=none")
+
+
+def test_copy_and_download_the_record(page: Page, site: Site, context: BrowserContext) -> None:
+    context.grant_permissions(["clipboard-read", "clipboard-write"], origin=site.origin)
+    page.goto(site.url(URL))
+    wait_for_outcome(page, "step_down_handover")
+    page.click("text=Copy for case notes")
+    page.wait_for_selector(".lp-checklist [aria-live]:has-text('Record copied')", state="attached")
+    copied = page.evaluate("navigator.clipboard.readText()")
+    assert copied.startswith("Lead Practitioner Guide: Should the Lead Practitioner change?")
+    assert re.search(r"Date: \d{4}-\d\d-\d\d", copied)
+    for part in ("What has happened: Children's social care is stepping the family down",
+                 "Outcome: Step down", "What to do:", "Why:", "Sources:", "Rules version: ",
+                 "[LOCAL]", "check the family's consent covers"):
+        assert part.lower() in copied.lower(), part
+    with page.expect_download() as info:
+        page.click("text=Download record")
+    download = info.value
+    assert download.suggested_filename.startswith("lead-practitioner-change-lead-")
+    assert open(download.path(), encoding="utf-8").read() == copied
+
+
+def test_invalid_parameters_are_named_and_give_no_outcome(page: Page, site: Site) -> None:
+    page.goto(site.url("tools/consent-withdrawn/?harm=no&who=martian"))
+    summary = page.wait_for_selector(".lp-error-summary:not([hidden])", timeout=60_000)
+    text = summary.inner_text()
+    assert "who" in text and "Who is declining" in text
+    assert page.locator("[data-recommendation]").count() == 0
+    assert page.evaluate("document.activeElement.classList.contains('lp-error-summary')")
+    # The rest of the page still works: answering the question clears the error.
+    page.click('label[for="who-whole_family"]')
+    page.wait_for_selector(".lp-error-summary", state="hidden")
+    assert "who=whole_family" in page.url
+
+
+def test_unknown_parameter_is_reported(page: Page, site: Site) -> None:
+    page.goto(site.url("tools/change-lead/?harm=no&colour=blue"))
+    summary = page.wait_for_selector(".lp-error-summary:not([hidden])", timeout=60_000)
+    assert "colour" in summary.inner_text()
+    assert page.locator("[data-recommendation]").count() == 0
+
+
+def test_script_like_values_are_never_run_or_inserted(page: Page, site: Site) -> None:
+    page.add_init_script("window.__pwned = false")
+    payload = "<img src=x onerror=window.__pwned=true><script>window.__pwned=true</script>"
+    page.goto(site.url("tools/consent-withdrawn/") + "?harm=no&who=" + payload)
+    page.wait_for_selector(".lp-error-summary:not([hidden])", timeout=60_000)
+    assert page.evaluate("window.__pwned") is False
+    assert page.locator(".lp-checklist img").count() == 0
+    assert "<img" in page.locator(".lp-error-summary").inner_text()
+
+
+def test_without_webassembly_the_page_falls_back(page: Page, site: Site) -> None:
+    expect_page_errors(page, "Failed to fetch")
+    page.route("**/*.wasm", lambda route: route.abort())
+    page.goto(site.url(URL))
+    page.wait_for_selector('.lp-status[data-state="failed"]', timeout=30_000)
+    assert "could not be downloaded" in page.inner_text(".lp-status")
+    assert page.locator("#decision-table").get_attribute("open") is not None
+    assert page.locator("[data-retry]").is_visible()
+    assert page.locator('tr[data-recommendation-row="step_down_handover"]').count() == 1
+    assert "event=stepped_down" in page.url  # the answers are kept
+
+
+def test_a_tampered_wheel_is_refused(page: Page, site: Site) -> None:
+    def tamper(route: Route) -> None:
+        body = route.fetch().body()
+        route.fulfill(status=200, body=body[:-1] + bytes([body[-1] ^ 1]),
+                      headers={"content-type": "application/zip"})
+    page.route("**/*.whl", tamper)
+    page.goto(site.url(URL))
+    page.wait_for_selector('.lp-status[data-state="failed"]', timeout=30_000)
+    assert "does not match" in page.inner_text(".lp-status")
+    assert page.locator("[data-recommendation]").count() == 0

@@ -1,0 +1,133 @@
+"""Serve a built site the way a careful static host would (for `make serve`, tests and bench).
+
+    python tools/serve.py [--host 127.0.0.1] [--port 8000] site
+
+What a plain ``http.server`` does not: WebAssembly and module scripts get the right MIME types
+(streaming compilation needs ``application/wasm``); a precompressed ``FILE.br`` or ``FILE.gz``
+beside a file is sent when the browser accepts it; versioned assets are cached for a year and
+pages and the service worker are always revalidated. Standard library only.
+"""
+
+from __future__ import annotations
+
+import argparse
+import email.utils
+import mimetypes
+import os
+import sys
+from functools import partial
+from http import HTTPStatus
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+
+TYPES = {
+    ".wasm": "application/wasm",
+    ".mjs": "text/javascript",
+    ".js": "text/javascript",
+    ".json": "application/json",
+    ".whl": "application/zip",
+    ".zip": "application/zip",
+    ".webmanifest": "application/manifest+json",
+    ".txt": "text/plain; charset=utf-8",
+    ".html": "text/html; charset=utf-8",
+    ".css": "text/css; charset=utf-8",
+    ".svg": "image/svg+xml",
+}
+ENCODINGS = (("br", ".br"), ("gzip", ".gz"))
+IMMUTABLE = "public, max-age=31536000, immutable"
+REVALIDATE = "no-cache"
+
+
+def cache_control(path: str) -> str:
+    """Year-long caching only where a changed file gets a new URL."""
+    name = path.rsplit("/", 1)[-1]
+    if "/pyodide/" in path or name.endswith(".whl"):
+        return IMMUTABLE  # the Pyodide folder is one pinned version; wheels carry versions
+    if "/assets/javascripts/" in path or "/assets/stylesheets/" in path:
+        return IMMUTABLE  # Material names its bundles by content hash
+    return REVALIDATE
+
+
+class Handler(SimpleHTTPRequestHandler):
+    """Static files with MIME types, precompression and cache headers."""
+
+    extensions_map = {**SimpleHTTPRequestHandler.extensions_map, **TYPES}
+
+    def send_head(self):  # type: ignore[no-untyped-def]
+        path = Path(self.translate_path(self.path))
+        if path.is_dir():
+            if not self.path.split("?", 1)[0].endswith("/"):
+                self.send_response(HTTPStatus.MOVED_PERMANENTLY)
+                location = self.path.split("?", 1)
+                self.send_header("Location", location[0] + "/" + ("?" + location[1] if len(location) > 1 else ""))
+                self.send_header("Content-Length", "0")
+                self.end_headers()
+                return None
+            path = path / "index.html"
+        if not path.is_file():
+            return self._not_found()
+        accepted = self.headers.get("Accept-Encoding", "")
+        body, encoding = path, None
+        for name, suffix in ENCODINGS:
+            candidate = path.with_name(path.name + suffix)
+            if name in accepted and candidate.is_file():
+                body, encoding = candidate, name
+                break
+        handle = open(body, "rb")
+        stat = os.fstat(handle.fileno())
+        self.send_response(HTTPStatus.OK)
+        self.send_header("Content-Type", self.guess_type(str(path)))
+        self.send_header("Content-Length", str(stat.st_size))
+        self.send_header("Last-Modified", email.utils.formatdate(stat.st_mtime, usegmt=True))
+        self.send_header("Cache-Control", cache_control(self.path.split("?", 1)[0]))
+        self.send_header("Vary", "Accept-Encoding")
+        self.send_header("X-Content-Type-Options", "nosniff")
+        if encoding:
+            self.send_header("Content-Encoding", encoding)
+        self.end_headers()
+        return handle
+
+    def guess_type(self, path: str) -> str:  # type: ignore[override]
+        return TYPES.get(Path(path).suffix, mimetypes.guess_type(path)[0] or "application/octet-stream")
+
+    def _not_found(self):  # type: ignore[no-untyped-def]
+        page = Path(self.directory) / "404.html"
+        if not page.is_file():
+            self.send_error(HTTPStatus.NOT_FOUND)
+            return None
+        data = page.read_bytes()
+        self.send_response(HTTPStatus.NOT_FOUND)
+        self.send_header("Content-Type", "text/html; charset=utf-8")
+        self.send_header("Content-Length", str(len(data)))
+        self.end_headers()
+        self.wfile.write(data)
+        return None
+
+    def log_message(self, format: str, *args: object) -> None:
+        if os.environ.get("LP_SERVE_QUIET") != "1":
+            sys.stderr.write(f"{self.address_string()} {format % args}\n")
+
+
+def make_server(directory: Path, host: str = "127.0.0.1", port: int = 8000) -> ThreadingHTTPServer:
+    """A server for ``directory`` (port 0 picks a free port: see ``server.server_address``)."""
+    return ThreadingHTTPServer((host, port), partial(Handler, directory=str(directory)))
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("directory", type=Path)
+    parser.add_argument("--host", default="127.0.0.1")
+    parser.add_argument("--port", type=int, default=8000)
+    args = parser.parse_args()
+    if not (args.directory / "index.html").is_file():
+        raise SystemExit(f"{args.directory}/index.html not found: build the site first (make build)")
+    server = make_server(args.directory, args.host, args.port)
+    print(f"Serving {args.directory}/ on http://{args.host}:{server.server_address[1]}/ (Ctrl+C to stop)")
+    try:
+        server.serve_forever()
+    except KeyboardInterrupt:
+        pass
+
+
+if __name__ == "__main__":
+    main()
