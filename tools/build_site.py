@@ -26,6 +26,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from sitegen.context import page_context  # noqa: E402
 from sitegen.csp import add_policies  # noqa: E402
 from sitegen.paths import CONFIG, DOCS, build_dir, site_dir  # noqa: E402
+from sitegen.redirects import write_redirects  # noqa: E402
 from sitegen.render import render_tree  # noqa: E402
 from sitegen.runtime import describe_runtime, install_runtime  # noqa: E402
 
@@ -57,6 +58,7 @@ def build(profile_id: str) -> float:
     profile = load_profile(profile_id)
     runtime = describe_runtime()
     render_tree(DOCS, docs, page_context(profile, runtime))
+    write_redirects(docs)
     install_runtime(docs, runtime)
     config = write_config(profile_id, docs)
     subprocess.run(
