@@ -89,10 +89,13 @@ def page(context: BrowserContext, site: Site, gp_site: Site) -> Iterator[Page]:
     errors: list[str] = []
     pg.on("request", lambda r: requests.append(r.url))
     pg.on("pageerror", lambda e: errors.append(str(e)))
+    refused: list[str] = []  # stopped by the page's CSP before leaving the browser
+    context.on("requestfailed",
+               lambda r: refused.append(r.url) if (r.failure or "") in ("csp", "net::ERR_BLOCKED_BY_CSP") else None)
     context.on("request", lambda r: requests.append(r.url))
     yield pg
     allowed = (site.origin + "/", gp_site.origin + "/", "blob:", "data:")
-    off_site = [u for u in requests if not u.startswith(allowed)]
+    off_site = [u for u in requests if not u.startswith(allowed) and u not in refused]
     assert not off_site, f"requests left the site's origin: {off_site}"
     allowed_errors = _expected_errors.pop(id(pg), ())
     unexpected = [e for e in errors if not any(f in e for f in allowed_errors)]
