@@ -76,7 +76,9 @@ def browser(playwright_instance: Playwright) -> Iterator[Browser]:
 
 @pytest.fixture
 def context(browser: Browser) -> Iterator[BrowserContext]:
-    ctx = browser.new_context(accept_downloads=True)
+    # Service workers are blocked here so each test sees the network exactly as routed; the
+    # offline tests (tests/perf) run with them on.
+    ctx = browser.new_context(accept_downloads=True, service_workers="block")
     yield ctx
     ctx.close()
 

@@ -25,7 +25,7 @@ scanned: list[str] = []
 
 @pytest.fixture
 def axe_page(browser: Browser) -> Iterator[Page]:
-    ctx: BrowserContext = browser.new_context(bypass_csp=True)
+    ctx: BrowserContext = browser.new_context(bypass_csp=True, service_workers="block")
     yield ctx.new_page()
     ctx.close()
 
