@@ -7,7 +7,7 @@
 Steps: render docs/ with the profile's terms into build/<profile>/docs, add the Pyodide runtime
 and the rules wheel, write build/<profile>/mkdocs.yml (a copy of mkdocs.yml with this profile's
 folders and name), then `mkdocs build --strict`, then the post-build steps on the built HTML
-(the Content-Security-Policy of each page).
+(each page's Content-Security-Policy, the service worker's precache list, precompressed copies).
 """
 
 from __future__ import annotations
@@ -25,6 +25,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from sitegen.context import page_context  # noqa: E402
 from sitegen.csp import add_policies  # noqa: E402
+from sitegen.offline import write_service_worker  # noqa: E402
+from sitegen.precompress import precompress  # noqa: E402
 from sitegen.paths import CONFIG, DOCS, build_dir, site_dir  # noqa: E402
 from sitegen.redirects import write_redirects  # noqa: E402
 from sitegen.render import render_tree  # noqa: E402
@@ -71,8 +73,10 @@ def build(profile_id: str) -> float:
 
 
 def postbuild(site: Path) -> None:
-    """Steps on the built HTML, in order (compression, if any, must stay last)."""
+    """Steps on the built site, in order: compression must stay last."""
     add_policies(site)
+    write_service_worker(site)
+    precompress(site)
 
 
 def main() -> None:

@@ -493,6 +493,7 @@ function main(root) {
         if (message.state === "ready") {
           ready = true;
           evaluate();
+          keepForOffline();
         }
       } else if (message.type === "reply") {
         onReply(message.id, message.reply);
@@ -505,6 +506,14 @@ function main(root) {
       wheel: data.wheel,
       wheelSha256: data.wheelSha256,
     });
+  }
+
+  /** Ask the service worker (sw.js), if there is one, to keep the runtime for offline use. */
+  function keepForOffline() {
+    if (!("serviceWorker" in navigator)) return;
+    navigator.serviceWorker.ready
+      .then((registration) => registration.active?.postMessage({ type: "cache-runtime" }))
+      .catch(() => {});
   }
 
   // ---- wiring ---------------------------------------------------------------------------
