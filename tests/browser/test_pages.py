@@ -1,0 +1,56 @@
+"""The checklist pages without JavaScript, printing, and the training scenarios page."""
+
+from __future__ import annotations
+
+from playwright.sync_api import Browser, Page
+
+from .conftest import Site, wait_for_outcome
+
+
+def test_without_javascript_the_decision_table_and_guidance_remain(browser: Browser, site: Site) -> None:
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    page.goto(site.url("tools/who-should-lead/?harm=no"))
+    assert "needs JavaScript" in page.inner_text("noscript") or page.locator("noscript").count() == 1
+    page.click("#decision-table summary")
+    rows = page.locator("#decision-table tbody tr")
+    assert rows.count() == 9
+    assert page.locator("#decision-table a[href*='identifying-the-lead/#at-the-initial-taf']").count() >= 1
+    context.close()
+
+
+def test_print_shows_the_record_alone(page: Page, site: Site) -> None:
+    page.goto(site.url("tools/change-lead/?harm=no&event=absence_short"))
+    wait_for_outcome(page, "cover_absence")
+    page.evaluate("window.print = () => {}")  # no dialog in a headless test
+    page.click("text=Print record")
+    page.evaluate("document.documentElement.classList.add('lp-printing-record')")
+    page.emulate_media(media="print")
+    record = page.locator(".lp-record-print")
+    assert record.is_visible()
+    assert "Outcome: No change: cover the lead's short absence" in record.inner_text()
+    hidden = page.evaluate("getComputedStyle(document.querySelector('.lp-panel h2')).visibility")
+    assert hidden == "hidden"
+    header = page.evaluate("getComputedStyle(document.querySelector('.md-header')).display")
+    assert header == "none"
+
+
+def test_guidance_prints_without_navigation(page: Page, site: Site) -> None:
+    page.emulate_media(media="print")
+    page.goto(site.url("training/"))
+    for chrome in (".md-header", ".md-sidebar--primary", ".md-footer"):
+        assert page.evaluate(f"getComputedStyle(document.querySelector('{chrome}')).display") == "none"
+    after = page.evaluate("""getComputedStyle(document.querySelector('.md-content a[href^="http"]'), '::after').content""")
+    assert "training.safeguardinginmerton.org.uk" in after
+
+
+def test_every_training_scenario_link_gives_its_listed_outcome(page: Page, site: Site) -> None:
+    page.goto(site.url("scenarios/"))
+    scenarios = page.eval_on_selector_all(
+        ".lp-scenario",
+        "els => els.map(e => [e.querySelector('a.lp-scenario-link').href, e.dataset.scenarioRecommendation])",
+    )
+    assert len(scenarios) >= 12
+    for href, expected in scenarios:
+        page.goto(href)
+        assert wait_for_outcome(page, expected) == expected, href
