@@ -1,8 +1,14 @@
-"""Project-wide pytest set-up: summary lines for fuzzed inputs and accessibility scans."""
+"""Project-wide pytest set-up: the browser fixtures shared by tests/browser and tests/perf (one
+Playwright and one Chromium per session), and summary lines for fuzzing and accessibility scans."""
 
 from __future__ import annotations
 
 import pytest
+
+try:  # the browser fixtures; absent inside Pyodide (tests/pyodide), where only tests/rules run
+    from tests.browser.fixtures import browser, gp_site, playwright_instance, site  # noqa: F401
+except ImportError:
+    pass
 
 
 def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:

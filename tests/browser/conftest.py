@@ -1,6 +1,7 @@
 """Browser tests: the built sites served over loopback, driven in Debian's Chromium.
 
 Every request a page makes is recorded, and a test fails if any left the site's own origin.
+The session fixtures (site, gp_site, browser) live in tests/conftest.py, shared with tests/perf.
 """
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ from pathlib import Path
 from typing import Iterator
 
 import pytest
-from playwright.sync_api import Browser, BrowserContext, Page, Playwright, sync_playwright
+from playwright.sync_api import Browser, BrowserContext, Page
 
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT / "tools"))
@@ -45,33 +46,6 @@ class Site:
 
     def url(self, path: str = "") -> str:
         return f"{self.origin}/{path}"
-
-
-@pytest.fixture(scope="session")
-def site() -> Iterator[Site]:
-    served = Site(ROOT / "site")
-    yield served
-    served.server.shutdown()
-
-
-@pytest.fixture(scope="session")
-def gp_site() -> Iterator[Site]:
-    served = Site(ROOT / "site-graduated-pathway")
-    yield served
-    served.server.shutdown()
-
-
-@pytest.fixture(scope="session")
-def playwright_instance() -> Iterator[Playwright]:
-    with sync_playwright() as p:
-        yield p
-
-
-@pytest.fixture(scope="session")
-def browser(playwright_instance: Playwright) -> Iterator[Browser]:
-    launched = playwright_instance.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-    yield launched
-    launched.close()
 
 
 @pytest.fixture

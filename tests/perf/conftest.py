@@ -1,5 +1,5 @@
-"""Fixtures for the performance and offline tests: the browser fixtures of tests/browser, and a
-served copy of the site that a test may change (to play a new version being published)."""
+"""Fixtures for the performance and offline tests (the browser ones are in tests/conftest.py):
+a served copy of the site that a test may change, to play a new version being published."""
 
 from __future__ import annotations
 
@@ -10,14 +10,7 @@ from typing import Iterator
 
 import pytest
 
-from tests.browser.conftest import (  # noqa: F401  (fixtures shared with the browser tests)
-    ROOT,
-    Site,
-    browser,
-    gp_site,
-    playwright_instance,
-    site,
-)
+from tests.browser.conftest import ROOT, Site
 
 
 @pytest.fixture
