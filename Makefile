@@ -57,13 +57,17 @@ $(PYODIDE_WHEELS): tests/pyodide/requirements.txt $(VENV)/.installed
 pyodide-wheels: $(PYODIDE_WHEELS)
 
 # Every test: types, the rules natively, the built sites, the browser; then the rules again
-# inside Pyodide under Node.
+# inside Pyodide under Node, on the site's trimmed, precompiled stdlib plus (for pytest and
+# hypothesis only) the stock modules it leaves out: see tools/sitegen/stdlib.py.
 test: build-all chromium typecheck pyodide-wheels
 	CHROMIUM=$(CHROMIUM) $(BIN)/pytest tests
-	node tests/pyodide/run_rules_tests.mjs
+	PYTHONPATH=tools $(PY) -m sitegen.stdlib --test-zip build/pyodide-stdlib-test.zip
+	node tests/pyodide/run_rules_tests.mjs --stdlib build/pyodide-stdlib-test.zip
 
+# Speed and size against their targets (tools/bench.py); BENCH_ARGS=--record writes the results
+# into docs/includes/performance-results.md (the performance page).
 bench: build-all chromium
-	$(PY) tools/bench.py
+	$(PY) tools/bench.py $(BENCH_ARGS)
 
 clean:
 	rm -rf build dist site site-* .pytest_cache .mypy_cache .hypothesis

@@ -12,7 +12,7 @@ import hashlib
 import json
 from pathlib import Path
 
-SKIP_SUFFIXES = (".br", ".gz")
+SKIP_SUFFIXES = (".br", ".gz", ".map")  # compressed twins; the theme's source maps (1.3 MB)
 
 
 def _url(path: Path, site: Path) -> str:

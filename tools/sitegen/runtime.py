@@ -2,7 +2,8 @@
 
 MkDocs copies them into the built site as static files, so every request the checklists make
 goes to the site's own origin. The wheel's SHA-256 is returned so the checklist pages can carry
-it and the worker can refuse a wheel that does not match.
+it and the worker can refuse a wheel that does not match. The standard library is the trimmed,
+precompiled one from ``stdlib.py``, at the stock file's path so the worker needs no option.
 """
 
 from __future__ import annotations
@@ -13,13 +14,14 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .paths import DIST, PYODIDE_NPM
+from .stdlib import trimmed_stdlib
 
 # The files Pyodide needs at run time (no source maps, no console pages, no TypeScript types).
 PYODIDE_FILES = (
     "pyodide.mjs",
     "pyodide.asm.mjs",
     "pyodide.asm.wasm",
-    "python_stdlib.zip",
+    "python_stdlib.zip",  # replaced by the trimmed one (stdlib.py)
     "pyodide-lock.json",
     "package.json",
 )
@@ -60,7 +62,8 @@ def install_runtime(docs: Path, runtime: Runtime) -> None:
     pyodide = docs / runtime.pyodide_dir
     pyodide.mkdir(parents=True, exist_ok=True)
     for name in PYODIDE_FILES:
-        shutil.copy2(PYODIDE_NPM / name, pyodide / name)
+        source = trimmed_stdlib() if name == "python_stdlib.zip" else PYODIDE_NPM / name
+        shutil.copy2(source, pyodide / name)
     wheel = docs / runtime.wheel_path
     wheel.parent.mkdir(parents=True, exist_ok=True)
     shutil.copy2(find_wheel(), wheel)
