@@ -10,10 +10,11 @@ from __future__ import annotations
 
 import hashlib
 import shutil
+import subprocess
 from dataclasses import dataclass
 from pathlib import Path
 
-from .paths import DIST, PYODIDE_NPM
+from .paths import BUILD, DIST, PYODIDE_NPM, ROOT
 from .stdlib import trimmed_stdlib
 
 # The files Pyodide needs at run time (no source maps, no console pages, no TypeScript types).
@@ -46,9 +47,28 @@ def find_wheel() -> Path:
     return wheels[0]
 
 
+WHEEL_COMPILER = Path(__file__).with_name("wheel_compile.mjs")
+
+
+def site_wheel() -> Path:
+    """The wheel the site ships: dist's, plus bytecode compiled by Pyodide (wheel_compile.mjs).
+
+    Cached in build/wheel/ by the source wheel's hash, so each build compiles it only once.
+    """
+    wheel = find_wheel()
+    key = hashlib.sha256(wheel.read_bytes() + WHEEL_COMPILER.read_bytes()).hexdigest()[:16]
+    compiled = BUILD / "wheel" / key / wheel.name
+    if not compiled.exists():
+        compiled.parent.mkdir(parents=True, exist_ok=True)
+        partial = compiled.with_suffix(".partial")
+        subprocess.run(["node", str(WHEEL_COMPILER), str(wheel), str(partial)], check=True, cwd=ROOT)
+        partial.rename(compiled)
+    return compiled
+
+
 def describe_runtime() -> Runtime:
     """Where the runtime will be in the site, and the hash pages must carry for the wheel."""
-    wheel = find_wheel()
+    wheel = site_wheel()
     digest = hashlib.sha256(wheel.read_bytes()).hexdigest()
     return Runtime(
         pyodide_dir="pyodide/", wheel_path=f"wheels/{wheel.name}", wheel_sha256=digest
@@ -66,4 +86,4 @@ def install_runtime(docs: Path, runtime: Runtime) -> None:
         shutil.copy2(source, pyodide / name)
     wheel = docs / runtime.wheel_path
     wheel.parent.mkdir(parents=True, exist_ok=True)
-    shutil.copy2(find_wheel(), wheel)
+    shutil.copy2(site_wheel(), wheel)
