@@ -6,7 +6,9 @@
 // network-first, so a new version shows as soon as it is online, with the cached copy as the
 // fallback; everything else is cache-first. The runtime is cached only once a checklist has used
 // it (so a guidance-only visit never downloads it), in a cache named after the runtime's own
-// hash, so it survives site updates that do not change it.
+// hash, so it survives site updates that do not change it. The saved Python start-up
+// ("lpg-python-start") belongs to the checklists' worker (assets/js/rules-worker.js), which keys it
+// by the runtime's and the rules' hashes and replaces it itself, so it is left alone here.
 
 const VERSION = "dev";
 const RUNTIME_VERSION = "dev";
@@ -15,6 +17,7 @@ const RUNTIME = [];
 
 const SITE_CACHE = `lpg-site-${VERSION}`;
 const RUNTIME_CACHE = `lpg-runtime-${RUNTIME_VERSION}`;
+const KEPT = [SITE_CACHE, RUNTIME_CACHE, "lpg-python-start"];
 const scope = new URL("./", self.location.href);
 
 self.addEventListener("install", (event) => {
@@ -30,7 +33,7 @@ self.addEventListener("activate", (event) => {
     caches.keys()
       .then((names) => Promise.all(
         names
-          .filter((name) => name.startsWith("lpg-") && name !== SITE_CACHE && name !== RUNTIME_CACHE)
+          .filter((name) => name.startsWith("lpg-") && !KEPT.includes(name))
           .map((name) => caches.delete(name)),
       ))
       .then(() => self.clients.claim()),

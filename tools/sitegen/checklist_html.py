@@ -111,6 +111,7 @@ def checklist(profile: Profile, runtime: Runtime, tool_id: str) -> str:
         "pyodide": runtime.pyodide_dir,
         "wheel": runtime.wheel_path,
         "wheelSha256": runtime.wheel_sha256,
+        "runtimeSha256": runtime.runtime_sha256,
         "questions": tool["questions"],
     }
     # A JSON data block is not executed, so the page's strict CSP allows it; "</" is escaped

@@ -35,6 +35,7 @@ class Runtime:
     pyodide_dir: str
     wheel_path: str
     wheel_sha256: str
+    runtime_sha256: str  # of the runtime files as shipped: a saved Python start-up is only valid for these
 
 
 def find_wheel() -> Path:
@@ -66,12 +67,25 @@ def site_wheel() -> Path:
     return compiled
 
 
+def runtime_sources() -> dict[str, Path]:
+    """Each runtime file the site ships, by name, and where it is copied from."""
+    return {
+        name: trimmed_stdlib() if name == "python_stdlib.zip" else PYODIDE_NPM / name
+        for name in PYODIDE_FILES
+    }
+
+
 def describe_runtime() -> Runtime:
-    """Where the runtime will be in the site, and the hash pages must carry for the wheel."""
+    """Where the runtime will be in the site, and the hashes pages must carry for it and the wheel."""
     wheel = site_wheel()
-    digest = hashlib.sha256(wheel.read_bytes()).hexdigest()
+    runtime = hashlib.sha256()
+    for name, source in runtime_sources().items():
+        runtime.update(f"{name}:{hashlib.sha256(source.read_bytes()).hexdigest()}\n".encode())
     return Runtime(
-        pyodide_dir="pyodide/", wheel_path=f"wheels/{wheel.name}", wheel_sha256=digest
+        pyodide_dir="pyodide/",
+        wheel_path=f"wheels/{wheel.name}",
+        wheel_sha256=hashlib.sha256(wheel.read_bytes()).hexdigest(),
+        runtime_sha256=runtime.hexdigest(),
     )
 
 
@@ -81,8 +95,7 @@ def install_runtime(docs: Path, runtime: Runtime) -> None:
         raise SystemExit(f"Pyodide not found in {PYODIDE_NPM}: run `npm ci` (make setup)")
     pyodide = docs / runtime.pyodide_dir
     pyodide.mkdir(parents=True, exist_ok=True)
-    for name in PYODIDE_FILES:
-        source = trimmed_stdlib() if name == "python_stdlib.zip" else PYODIDE_NPM / name
+    for name, source in runtime_sources().items():
         shutil.copy2(source, pyodide / name)
     wheel = docs / runtime.wheel_path
     wheel.parent.mkdir(parents=True, exist_ok=True)

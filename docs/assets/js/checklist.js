@@ -472,9 +472,11 @@ function main(root) {
     }
   }
 
-  function startWorker() {
+  /** Start the rules; ``fresh`` (the Retry button) skips and deletes any saved Python start-up. */
+  function startWorker(fresh) {
     ready = false;
     setStatus("loading", "Loading the checklist's rules…");
+    worker?.terminate();
     worker = new Worker(new URL("rules-worker.js", import.meta.url), { type: "module" });
     const timer = setTimeout(() => {
       worker.terminate();
@@ -492,6 +494,7 @@ function main(root) {
         setStatus(message.state, message.message);
         if (message.state === "ready") {
           ready = true;
+          statusEl.dataset.pythonStart = message.start; // "saved" or "fresh": see rules-worker.js
           evaluate();
           keepForOffline();
         }
@@ -505,6 +508,8 @@ function main(root) {
       pyodide: data.pyodide,
       wheel: data.wheel,
       wheelSha256: data.wheelSha256,
+      runtimeSha256: data.runtimeSha256,
+      fresh,
     });
   }
 
@@ -560,7 +565,7 @@ function main(root) {
     evaluate();
   }
 
-  retryRow.querySelector("[data-retry]").addEventListener("click", startWorker);
+  retryRow.querySelector("[data-retry]").addEventListener("click", () => startWorker(true));
   window.addEventListener("popstate", () => {
     answers = readQuery();
     fillForm();
@@ -569,5 +574,5 @@ function main(root) {
 
   fillForm();
   showLinear();
-  startWorker();
+  startWorker(false);
 }

@@ -1,0 +1,92 @@
+// Check Pyodide's memory snapshot, as the checklists' worker uses it (a "saved start-up": see
+// docs/assets/js/rules-worker.js), under Node with the site's own runtime files and wheel.
+//
+//   node tests/perf/saved_start_check.mjs SITE_DIR
+//
+// It starts Python as the worker does on a first visit (_makeSnapshot, install the wheel, import
+// lp_rules.bridge, snapshot), then evaluates requests in that interpreter and in one restored from
+// the snapshot, and prints JSON: {"size", "compared", "differences": [requests whose replies
+// differ], "needle", "needle_before", "needle_after"}. needle_before says whether a request's
+// text is in the snapshot (taken before any request: it must not be); needle_after whether it is
+// in a snapshot taken while Python holds that text (it must be: proof that the search would find
+// answers if a snapshot held them). "any_request" says whether the snapshot holds the start of
+// any request the page sends ('"answers":{').
+
+import { readFileSync, readdirSync } from "node:fs";
+import { join, resolve } from "node:path";
+import { loadPyodide } from "pyodide";
+
+const site = resolve(process.argv[2] ?? "site");
+const indexURL = join(site, "pyodide") + "/";
+const wheels = readdirSync(join(site, "wheels")).filter((f) => f.endsWith(".whl"));
+if (wheels.length !== 1) throw new Error(`expected one wheel in ${site}/wheels, found ${wheels}`);
+const wheel = new Uint8Array(readFileSync(join(site, "wheels", wheels[0])));
+
+/** The worker's installRules: the wheel into site-packages, then the rules' entry point. */
+function installRules(py) {
+  const extractDir = py.runPython("import site; site.getsitepackages()[0]");
+  py.unpackArchive(wheel, "wheel", { extractDir });
+  return py.pyimport("lp_rules.bridge").handle;
+}
+
+const fresh = await loadPyodide({ indexURL, _makeSnapshot: true });
+const freshHandle = installRules(fresh);
+const snapshot = fresh.makeMemorySnapshot();
+
+// Requests built from the rules' own data: for every profile and tool, a sample of complete
+// answer sets and their prefixes (partial answers), plus invalid ones.
+const requests = JSON.parse(
+  fresh.runPython(`
+import itertools, json, random
+import lp_rules
+from lp_rules.candidates import FIELDS
+
+rng = random.Random(2026)
+requests = []
+for profile in lp_rules.PROFILE_IDS:
+    for tool_id in lp_rules.TOOL_IDS:
+        tool = lp_rules.get_tool(tool_id)
+        combos = list(itertools.product(*(q.option_ids for q in tool.questions)))
+        for values in rng.sample(combos, min(60, len(combos))):
+            answers = dict(zip((q.id for q in tool.questions), values))
+            if "candidates" in tool.list_questions:
+                answers["candidates"] = [{f.id: rng.choice(f.option_ids) for f in FIELDS}
+                                         for _ in range(rng.randrange(0, 4))]
+            cut = rng.randrange(1, len(answers) + 1)
+            for part in (answers, dict(list(answers.items())[:cut])):
+                requests.append({"tool": tool_id, "answers": part, "profile": profile,
+                                 "date": "2026-11-23"})
+        requests.append({"tool": tool_id, "answers": {"harm": "perhaps"}, "profile": profile})
+requests.append({"tool": "no-such-tool", "answers": {}})
+json.dumps([json.dumps(r) for r in requests])
+`),
+);
+
+const restored = await loadPyodide({ indexURL, _loadSnapshot: snapshot });
+const restoredHandle = installRules(restored);
+const differences = requests.filter((request) => freshHandle(request) !== restoredHandle(request));
+
+// The text of one request, as the page sends it, in the snapshot and in a later one.
+const needle = JSON.stringify({
+  tool: "consent-withdrawn",
+  answers: { harm: "no", who: "parent_carer", competence: "not_competent" },
+  profile: "merton",
+  date: "2026-11-23",
+});
+const contains = (bytes, text = needle) =>
+  Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length).includes(text);
+const needleBefore = contains(snapshot);
+const witness = await loadPyodide({ indexURL, _makeSnapshot: true });
+installRules(witness);
+witness.globals.set("held", needle);
+const needleAfter = contains(witness.makeMemorySnapshot());
+
+console.log(JSON.stringify({
+  size: snapshot.length,
+  compared: requests.length,
+  differences,
+  needle,
+  needle_before: needleBefore,
+  needle_after: needleAfter,
+  any_request: contains(snapshot, '"answers":{'),
+}));

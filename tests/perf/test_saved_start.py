@@ -1,0 +1,162 @@
+"""The saved Python start-up (docs/assets/js/rules-worker.js): a second visit restores Pyodide's
+memory snapshot instead of starting Python again. It must give the same answers as a fresh start,
+hold no answers, be keyed to the exact runtime and wheel, and never leave a checklist broken."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+from pathlib import Path
+from typing import Any, Iterator
+
+import pytest
+from playwright.sync_api import Browser, BrowserContext, Page
+
+from tests.browser.conftest import ROOT, Site, expect_page_errors, wait_for_outcome
+
+CHECK = Path(__file__).with_name("saved_start_check.mjs")
+MAGIC = bytes.fromhex("00736e70")  # Pyodide's snapshot header, little-endian 0x706e7300
+URL = ("tools/consent-withdrawn/?harm=no&who=parent_carer&competence=not_competent"
+       "&scope=all_early_help&escalation_risk=no&how=told_us&reason=other")
+
+# In the page: the saved start-ups in Cache Storage, as {url: [size, first 4 bytes as hex,
+# whether the bytes hold the start of any request the page sends]}.
+SAVED = """async () => {
+    const cache = await caches.open('lpg-python-start');
+    const found = {};
+    for (const request of await cache.keys()) {
+        const bytes = new Uint8Array(await (await cache.match(request)).arrayBuffer());
+        const text = new TextDecoder('latin1').decode(bytes);
+        found[request.url] = [bytes.length,
+                              Array.from(bytes.subarray(0, 4), (b) => b.toString(16).padStart(2, '0')).join(''),
+                              text.includes('"answers":{')];
+    }
+    return found;
+}"""
+
+
+@pytest.fixture(scope="module")
+def check() -> dict[str, Any]:
+    """Fresh and restored interpreters under Node, with the built site's runtime and wheel."""
+    done = subprocess.run(["node", str(CHECK), str(ROOT / "site")], cwd=ROOT, capture_output=True,
+                          text=True, timeout=600)
+    assert done.returncode == 0, done.stdout[-2000:] + done.stderr[-2000:]
+    report: dict[str, Any] = json.loads(done.stdout)
+    return report
+
+
+def test_a_restored_start_answers_exactly_as_a_fresh_one(check: dict[str, Any]) -> None:
+    assert check["compared"] > 500
+    assert check["differences"] == []
+
+
+def test_the_saved_start_holds_no_answers(check: dict[str, Any]) -> None:
+    assert check["needle_after"], "the search must find a request Python holds"
+    assert not check["needle_before"]
+    assert not check["any_request"]
+
+
+def _key(page: Page) -> str:
+    """The key the worker saves this page's start-up under (its runtime and wheel hashes)."""
+    data = json.loads(page.inner_text(".lp-data"))
+    root = page.evaluate("(r) => new URL(r, document.baseURI).href", data["root"])
+    return f"{root}python-start/{data['runtimeSha256'][:16]}-{data['wheelSha256'][:16]}"
+
+
+def _saved(page: Page, key: str) -> list[Any]:
+    """Wait until the start-up under ``key`` is the only one saved; [size, magic, holds request].
+
+    Fails if another one (an older version's) is never removed."""
+    page.wait_for_function("""async (key) => {
+        const keys = await (await caches.open('lpg-python-start')).keys();
+        return keys.length === 1 && keys[0].url === key;
+    }""", arg=key, timeout=60_000, polling=250)
+    saved: dict[str, list[Any]] = page.evaluate(SAVED)
+    assert list(saved) == [key]
+    return saved[key]
+
+
+def _started(page: Page) -> str:
+    wait_for_outcome(page, "continue_universal_support")
+    return page.get_attribute(".lp-status", "data-python-start") or ""
+
+
+@pytest.fixture
+def context(browser: Browser) -> Iterator[BrowserContext]:
+    ctx = browser.new_context(service_workers="block")  # what is cached here is the worker's alone
+    yield ctx
+    ctx.close()
+
+
+def test_a_second_visit_restores_the_start_the_first_saved(context: BrowserContext, site: Site) -> None:
+    page = context.new_page()
+    page.goto(site.url(URL))
+    assert _started(page) == "fresh"
+    key = _key(page)
+    size, magic, holds_request = _saved(page, key)
+    assert size > 10_000_000 and magic == MAGIC.hex() and not holds_request
+    page.reload()
+    assert _started(page) == "saved"
+    # Another checklist on the site uses the same start-up: it holds the rules, not one tool.
+    page.goto(site.url("tools/change-lead/?harm=no&event=absence_short"))
+    wait_for_outcome(page, "cover_absence")
+    assert page.get_attribute(".lp-status", "data-python-start") == "saved"
+
+
+def test_an_unusable_saved_start_is_replaced(context: BrowserContext, site: Site) -> None:
+    page = context.new_page()
+    page.goto(site.url(URL))
+    assert _started(page) == "fresh"
+    key = _key(page)
+    _saved(page, key)
+    page.evaluate("""async (key) => (await caches.open('lpg-python-start'))
+                     .put(key, new Response(new Uint8Array(4096).fill(7)))""", key)
+    page.reload()
+    assert _started(page) == "fresh"
+    page.wait_for_function("""async (key) => {
+        const saved = await (await caches.open('lpg-python-start')).match(key);
+        return !!saved && (await saved.arrayBuffer()).byteLength > 4096;
+    }""", arg=key, timeout=60_000, polling=250)
+    _, magic, _ = _saved(page, key)
+    assert magic == MAGIC.hex()
+    page.reload()
+    assert _started(page) == "saved"
+
+
+def test_a_new_version_starts_afresh_and_replaces_the_old_start(browser: Browser,
+                                                                site_copy: tuple[Site, Path]) -> None:
+    site, folder = site_copy
+    context = browser.new_context(service_workers="block")
+    page = context.new_page()
+    page.goto(site.url(URL))
+    _started(page)
+    old = _key(page)
+    _saved(page, old)
+    # Publish a new version whose runtime differs: its pages carry a new runtime hash.
+    checklist = folder / "tools" / "consent-withdrawn" / "index.html"
+    html = checklist.read_text(encoding="utf-8")
+    runtime = json.loads(page.inner_text(".lp-data"))["runtimeSha256"]
+    assert html.count(runtime) == 1
+    checklist.write_text(html.replace(runtime, "f" * 64), encoding="utf-8")
+    for compressed in checklist.parent.glob("index.html.*"):
+        compressed.unlink()
+    page.reload()
+    assert _started(page) == "fresh"
+    new = _key(page)
+    assert new != old
+    _saved(page, new)
+    context.close()
+
+
+def test_retry_starts_python_afresh(context: BrowserContext, site: Site) -> None:
+    page = context.new_page()
+    page.goto(site.url(URL))
+    _started(page)
+    _saved(page, _key(page))
+    expect_page_errors(page, "404", "Failed to fetch")
+    page.route("**/*.whl", lambda route: route.fulfill(status=404, body=""))
+    page.reload()
+    page.wait_for_selector('.lp-status[data-state="failed"]', timeout=30_000)
+    page.unroute("**/*.whl")
+    page.click("[data-retry]")
+    assert _started(page) == "fresh"
