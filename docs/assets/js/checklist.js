@@ -51,6 +51,9 @@ function main(root) {
   // outcome that appears is then announced, not focused, so focus stays where they are.
   let arrowing = false;
   let moveFocus = true;
+  // Once the rules are ready, the address is updated after their answer is shown, not before the
+  // question goes to them: the history update then never delays the answer (see catchUpAddress).
+  let addressBehind = false;
 
   // ---- answers <-> URL ------------------------------------------------------------------
 
@@ -442,6 +445,8 @@ function main(root) {
     statusEl.textContent = message;
     retryRow.hidden = state !== "failed";
     if (state === "failed") {
+      ready = false; // answers now go only to the address and the plain linear flow
+      catchUpAddress();
       statusEl.textContent = `${message} You can still use the decision table below and the guidance it links to; your answers are kept in the page address.`;
       const table = document.getElementById("decision-table");
       if (table) table.open = true;
@@ -460,7 +465,14 @@ function main(root) {
 
   function onReply(id, replyText) {
     if (id !== sequence) return; // an answer to an older question: a newer one is coming
-    const reply = JSON.parse(replyText);
+    try {
+      showReply(JSON.parse(replyText));
+    } finally {
+      catchUpAddress();
+    }
+  }
+
+  function showReply(reply) {
     if (reply.type === "result") {
       record = reply.record;
       showResult(reply.result, moveFocus);
@@ -526,17 +538,28 @@ function main(root) {
   form.addEventListener("keydown", (event) => {
     arrowing = event.key.startsWith("Arrow") && event.target.matches("input[type=radio]");
   });
+  /** The form changed: a new entry in the history (so Back undoes it) and an evaluation. */
+  function answered(saveCandidates) {
+    answers = answersFromForm(saveCandidates);
+    evaluate();
+    if (ready) addressBehind = true;
+    else writeQuery(true);
+  }
+
+  /** Give the address the answers, if an answer was given since it last had them. */
+  function catchUpAddress() {
+    if (!addressBehind) return;
+    addressBehind = false;
+    writeQuery(true);
+  }
+
   form.addEventListener("change", (event) => {
     moveFocus = !arrowing;
     arrowing = false;
     if (event.target.matches("input[type=radio]")) {
-      answers = answersFromForm(false);
-      writeQuery(true);
-      evaluate();
+      answered(false);
     } else if (event.target.matches("select") && rowsFromForm().every(isComplete)) {
-      answers = answersFromForm(true);
-      writeQuery(true);
-      evaluate();
+      answered(true);
     }
   });
   form.addEventListener("submit", (event) => event.preventDefault());
@@ -549,9 +572,9 @@ function main(root) {
       button.closest(".lp-candidate").remove();
       renumber();
       form.querySelector("[data-add-candidate]").focus();
-      saveCandidates();
+      answered(true);
     } else if (button.matches("[data-save-candidates]")) {
-      saveCandidates();
+      answered(true);
     }
   });
 
@@ -559,14 +582,10 @@ function main(root) {
     return candidatesQ.fields.every((f) => row[f.id]);
   }
 
-  function saveCandidates() {
-    answers = answersFromForm(true);
-    writeQuery(true);
-    evaluate();
-  }
 
   retryRow.querySelector("[data-retry]").addEventListener("click", () => startWorker(true));
   window.addEventListener("popstate", () => {
+    addressBehind = false; // the address is what the user went back to
     answers = readQuery();
     fillForm();
     evaluate();
