@@ -15,6 +15,7 @@
 import { readFileSync, readdirSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { loadPyodide } from "pyodide";
+import { probeRequests } from "../../tools/sitegen/probe_requests.mjs";
 
 const site = resolve(process.argv[2] ?? "site");
 const indexURL = join(site, "pyodide") + "/";
@@ -33,34 +34,8 @@ const fresh = await loadPyodide({ indexURL, _makeSnapshot: true });
 const freshHandle = installRules(fresh);
 const snapshot = fresh.makeMemorySnapshot();
 
-// Requests built from the rules' own data: for every profile and tool, a sample of complete
-// answer sets and their prefixes (partial answers), plus invalid ones.
-const requests = JSON.parse(
-  fresh.runPython(`
-import itertools, json, random
-import lp_rules
-from lp_rules.candidates import FIELDS
-
-rng = random.Random(2026)
-requests = []
-for profile in lp_rules.PROFILE_IDS:
-    for tool_id in lp_rules.TOOL_IDS:
-        tool = lp_rules.get_tool(tool_id)
-        combos = list(itertools.product(*(q.option_ids for q in tool.questions)))
-        for values in rng.sample(combos, min(60, len(combos))):
-            answers = dict(zip((q.id for q in tool.questions), values))
-            if "candidates" in tool.list_questions:
-                answers["candidates"] = [{f.id: rng.choice(f.option_ids) for f in FIELDS}
-                                         for _ in range(rng.randrange(0, 4))]
-            cut = rng.randrange(1, len(answers) + 1)
-            for part in (answers, dict(list(answers.items())[:cut])):
-                requests.append({"tool": tool_id, "answers": part, "profile": profile,
-                                 "date": "2026-11-23"})
-        requests.append({"tool": tool_id, "answers": {"harm": "perhaps"}, "profile": profile})
-requests.append({"tool": "no-such-tool", "answers": {}})
-json.dumps([json.dumps(r) for r in requests])
-`),
-);
+// The probe's requests (every profile and tool; complete, partial and invalid answers).
+const requests = probeRequests(fresh, 60).map((request) => JSON.stringify(request));
 
 const restored = await loadPyodide({ indexURL, _loadSnapshot: snapshot });
 const restoredHandle = installRules(restored);

@@ -17,6 +17,7 @@ import { readFileSync, readdirSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { loadPyodide } from "pyodide";
+import { probeRequests } from "./probe_requests.mjs";
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), "..", "..");
 
@@ -43,43 +44,7 @@ const extractDir = py.runPython("import site; site.getsitepackages()[0]");
 py.unpackArchive(new Uint8Array(readFileSync(wheel)), "wheel", { extractDir });
 const handle = py.pyimport("lp_rules.bridge").handle;
 
-// The requests, built from the rules' own data (no rule knowledge here).
-const requests = JSON.parse(
-  py.runPython(`
-import itertools, json, random
-import lp_rules
-from lp_rules.candidates import FIELDS, MAX_CANDIDATES
-
-rng = random.Random(314)
-requests = []
-for profile in lp_rules.PROFILE_IDS:
-    for tool_id in lp_rules.TOOL_IDS:
-        tool = lp_rules.get_tool(tool_id)
-        qs = [(q.id, q.option_ids) for q in tool.questions]
-        combos = list(itertools.product(*(o for _, o in qs)))
-        if len(combos) > 3000:
-            combos = rng.sample(combos, 3000)
-        for values in combos:
-            answers = dict(zip((q for q, _ in qs), values))
-            if "candidates" in tool.list_questions:
-                answers["candidates"] = [
-                    {f.id: rng.choice(f.option_ids) for f in FIELDS}
-                    for _ in range(rng.randrange(MAX_CANDIDATES + 1))
-                ]
-            requests.append({"tool": tool_id, "answers": answers, "profile": profile, "date": "2026-11-23"})
-            cut = rng.randrange(len(qs) + 1)
-            requests.append({"tool": tool_id, "answers": dict(list(answers.items())[:cut]), "profile": profile})
-        first = qs[0][0]
-        requests.append({"tool": tool_id, "answers": {first: "not-an-option"}, "profile": profile})
-        requests.append({"tool": tool_id, "answers": {"no_such_question": "x"}, "profile": profile})
-        requests.append({"tool": tool_id, "answers": [], "profile": profile})
-        if "candidates" in tool.list_questions:
-            requests.append({"tool": tool_id, "answers": {"candidates": [{"role": "x"}] * 99}, "profile": profile})
-requests.append({"tool": "no-such-tool", "answers": {}})
-requests.append({"tool": "consent-withdrawn", "answers": {}, "profile": "no-such-profile"})
-json.dumps(requests)
-`),
-);
+const requests = probeRequests(py, 3000);
 
 const outcomes = {};
 const errors = [];

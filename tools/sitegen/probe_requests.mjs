@@ -1,0 +1,46 @@
+// The requests the Pyodide checks send to lp_rules.bridge.handle, as the page would: built
+// inside Pyodide from the rules' own data (no rule knowledge here). For every profile and tool:
+// full answer sets (at most `limit` per tool, sampled), a prefix of each (partial answers), invalid
+// answers and over-long candidate lists; then an unknown tool and an unknown profile.
+// Used by stdlib_probe.mjs (the trimmed stdlib's measurement) and tests/perf/saved_start_check.mjs.
+
+const PYTHON = `
+import itertools, json, random
+import lp_rules
+from lp_rules.candidates import FIELDS, MAX_CANDIDATES
+
+rng = random.Random(314)
+requests = []
+for profile in lp_rules.PROFILE_IDS:
+    for tool_id in lp_rules.TOOL_IDS:
+        tool = lp_rules.get_tool(tool_id)
+        qs = [(q.id, q.option_ids) for q in tool.questions]
+        combos = list(itertools.product(*(o for _, o in qs)))
+        if len(combos) > LIMIT:
+            combos = rng.sample(combos, LIMIT)
+        for values in combos:
+            answers = dict(zip((q for q, _ in qs), values))
+            if "candidates" in tool.list_questions:
+                answers["candidates"] = [
+                    {f.id: rng.choice(f.option_ids) for f in FIELDS}
+                    for _ in range(rng.randrange(MAX_CANDIDATES + 1))
+                ]
+            requests.append({"tool": tool_id, "answers": answers, "profile": profile, "date": "2026-11-23"})
+            cut = rng.randrange(len(qs) + 1)
+            requests.append({"tool": tool_id, "answers": dict(list(answers.items())[:cut]), "profile": profile})
+        first = qs[0][0]
+        requests.append({"tool": tool_id, "answers": {first: "not-an-option"}, "profile": profile})
+        requests.append({"tool": tool_id, "answers": {"no_such_question": "x"}, "profile": profile})
+        requests.append({"tool": tool_id, "answers": [], "profile": profile})
+        if "candidates" in tool.list_questions:
+            requests.append({"tool": tool_id, "answers": {"candidates": [{"role": "x"}] * 99}, "profile": profile})
+requests.append({"tool": "no-such-tool", "answers": {}})
+requests.append({"tool": "consent-withdrawn", "answers": {}, "profile": "no-such-profile"})
+json.dumps(requests)
+`;
+
+/** The requests, as objects, from a running Pyodide with lp_rules installed. */
+export function probeRequests(py, limit) {
+  py.globals.set("LIMIT", limit);
+  return JSON.parse(py.runPython(PYTHON));
+}
