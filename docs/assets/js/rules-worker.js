@@ -11,7 +11,9 @@
 // Storage (never sent anywhere); later visits restore it instead of starting Python again. It is
 // keyed by the hashes of the runtime and the wheel the page was built with, so a new version
 // never uses an old one; if restoring fails, or the page asks for a fresh start (its Retry
-// button), it is deleted and Python starts from scratch.
+// button), it is deleted and Python starts from scratch. The snapshot options (_makeSnapshot,
+// _loadSnapshot) are Pyodide's own but not yet public API: tests/perf/test_saved_start.py fails
+// if a Pyodide upgrade changes them, and the checklist still works without them.
 //
 // Messages in:  {type: "init", root, pyodide, wheel, wheelSha256, runtimeSha256, fresh}
 //               {type: "evaluate", id, request}   (request: JSON text for lp_rules.bridge)
@@ -100,6 +102,15 @@ function installRules(py, wheelBytes) {
   return py.pyimport("lp_rules.bridge").handle;
 }
 
+/** Python's memory now, or null if this Pyodide cannot take it (the next visit starts afresh). */
+function takeSnapshot(py) {
+  try {
+    return py.makeMemorySnapshot();
+  } catch {
+    return null;
+  }
+}
+
 /** Pyodide's loader; its 1.3 MB engine script is fetched and parsed at the same time. */
 async function importRuntime(indexURL) {
   const [loader] = await Promise.all(
@@ -136,10 +147,12 @@ async function start({ root, pyodide, wheel, wheelSha256, runtimeSha256, fresh }
     verifiedWheel(new URL(wheel, base).href, wheelSha256),
     key && !fresh ? savedStart(key) : null,
   ]);
+  let restored = false;
   if (saved) {
     try {
       const py = await loadPyodide({ indexURL, _loadSnapshot: saved.arrayBuffer() });
       handle = installRules(py, wheelBytes);
+      restored = true;
     } catch {
       await forgetStart(key); // unusable: start from scratch below, and save a new one
     }
@@ -156,9 +169,9 @@ async function start({ root, pyodide, wheel, wheelSha256, runtimeSha256, fresh }
       );
     }
     handle = installRules(py, wheelBytes);
-    if (key) snapshot = py.makeMemorySnapshot(); // before any answer reaches Python
+    if (key) snapshot = takeSnapshot(py); // before any answer reaches Python
   }
-  status("ready", "The checklist is ready.", saved && !snapshot ? "saved" : "fresh");
+  status("ready", "The checklist is ready.", restored ? "saved" : "fresh");
   if (snapshot) await saveStart(key, prefix, snapshot);
 }
 
