@@ -128,7 +128,7 @@ async (requests) => {
   });
   const ready = next("status");
   worker.postMessage({ type: "init", root: root.href, pyodide: data.pyodide, wheel: data.wheel,
-                       wheelSha256: data.wheelSha256 });
+                       wheelSha256: data.wheelSha256, runtimeSha256: data.runtimeSha256 });
   await ready;
   const times = [];
   for (const [i, request] of requests.entries()) {
@@ -319,6 +319,28 @@ def wait_for_service_worker(page: Page, served: Served) -> None:
     served.settle()
 
 
+# The checklists' worker saves Python's start-up in Cache Storage after a fresh start
+# (docs/assets/js/rules-worker.js); in the page, its size once saved.
+SAVED_START_SCRIPT = """async () => {
+  const cache = await caches.open("lpg-python-start");
+  for (;;) {
+    const [key] = await cache.keys();
+    if (key) return (await (await cache.match(key)).arrayBuffer()).byteLength;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}"""
+
+
+def wait_for_saved_start(page: Page) -> int:
+    """Wait until the page's first visit has saved Python's start-up; its size in bytes."""
+    size: int = page.evaluate(SAVED_START_SCRIPT)
+    return size
+
+
+def forget_saved_start(page: Page) -> None:
+    page.evaluate('() => caches.delete("lpg-python-start")')
+
+
 def split_bytes(sent: list[tuple[str, int]]) -> dict[str, int]:
     """Bytes by kind: the Pyodide runtime, the rules wheel, and everything else (the page)."""
     kinds = {"page": 0, "pyodide": 0, "wheel": 0}
@@ -333,6 +355,8 @@ class Results:
     runs: int
     cold: list[Visit] = field(default_factory=list)
     warm: list[Visit] = field(default_factory=list)
+    warm_unsaved: list[Visit] = field(default_factory=list)
+    saved_start_bytes: list[int] = field(default_factory=list)
     offline: list[Visit] = field(default_factory=list)
     stock: list[Visit] = field(default_factory=list)
     slow: list[Visit] = field(default_factory=list)
@@ -345,7 +369,11 @@ class Results:
 
 
 def measure_times(browser: Browser, site: Served, stock: Served, results: Results) -> None:
-    """Cold, warm and offline first outcomes on a checklist, and stock Pyodide, per run."""
+    """Cold, warm and offline first outcomes on a checklist, and stock Pyodide, per run.
+
+    The warm visit restores the start-up the cold one saved; a second warm visit, with that
+    deleted first, shows what the saved start-up is worth (it saves a new one for the offline
+    visit)."""
     url = site.url(checklist_url(TIMED_TOOL, TIMED_ANSWERS))
     for run in range(results.runs):
         context = new_context(browser)
@@ -357,13 +385,19 @@ def measure_times(browser: Browser, site: Served, stock: Served, results: Result
         page = context.new_page()
         results.cold.append(visit(page, url, "[data-recommendation]"))
         wait_for_service_worker(page, site)
+        results.saved_start_bytes.append(wait_for_saved_start(page))
         results.warm.append(visit(page, url, "[data-recommendation]"))
         wait_for_service_worker(page, site)
+        forget_saved_start(page)
+        results.warm_unsaved.append(visit(page, url, "[data-recommendation]"))
+        wait_for_service_worker(page, site)
+        wait_for_saved_start(page)
         context.set_offline(True)
         results.offline.append(visit(page, url, "[data-recommendation]"))
         context.close()
         print(f"run {run + 1}/{results.runs}: stock ready {results.stock[-1].ready}, cold outcome "
-              f"{results.cold[-1].outcome}, warm {results.warm[-1].outcome}, offline "
+              f"{results.cold[-1].outcome}, warm {results.warm[-1].outcome} (without the saved "
+              f"start-up {results.warm_unsaved[-1].outcome}), offline "
               f"{results.offline[-1].outcome}", file=sys.stderr)
 
 
@@ -485,6 +519,7 @@ def summarise(results: Results, browser_version: str) -> dict[str, Any]:
     cold_ready = median([v.ready for v in results.cold])
     cold_outcome = median([v.outcome for v in results.cold])
     warm_ready = median([v.ready for v in results.warm])
+    warm_unsaved_ready = median([v.ready for v in results.warm_unsaved])
     stock_ready = median([v.ready for v in results.stock])
     slow = median([v.outcome for v in results.slow])
     slow_stock = median([v.ready for v in results.slow_stock])
@@ -521,6 +556,8 @@ def summarise(results: Results, browser_version: str) -> dict[str, Any]:
         row("Python ready, second visit", round(warm_ready or 0), "ms",
             f"≤ 0.6 × cold ready ({round(cold_ready or 0)} ms)", ratio(warm_ready, cold_ready),
             (ratio(warm_ready, cold_ready) or 9) <= 0.6),
+        row("Python ready, second visit without the saved start-up", round(warm_unsaved_ready or 0),
+            "ms", f"(reference: {ratio(warm_unsaved_ready, cold_ready) or 0:.2f} × cold ready)", None),
         row("First outcome, second visit", round(median([v.outcome for v in results.warm]) or 0), "ms",
             "(reference)", None),
         row("First outcome, offline second visit", round(median([v.outcome for v in results.offline]) or 0),
@@ -533,6 +570,8 @@ def summarise(results: Results, browser_version: str) -> dict[str, Any]:
             f"≤ 0.7 × stock gzip ({round(b['stock_pyodide'] / KB)} KB)",
             ratio(b["pyodide"], b["stock_pyodide"]), (ratio(b["pyodide"], b["stock_pyodide"]) or 9) <= 0.7),
         row("Rules wheel transferred", round(b["wheel"] / KB, 1), "KB", "(no target)", None),
+        row("Saved Python start-up, kept in the browser (never transferred)",
+            round(statistics.median(results.saved_start_bytes) / 1e6, 1), "MB", "(no target)", None),
         row("Service worker precache (first visit, background)", round(b["service_worker_precache"] / KB),
             "KB", "(no target)", None),
         row(f"Per-answer evaluation through the worker, median of {len(results.worker_latencies)}",
@@ -552,6 +591,8 @@ def summarise(results: Results, browser_version: str) -> dict[str, Any]:
         "rows": rows,
         "raw": {
             "cold": [v.__dict__ for v in results.cold], "warm": [v.__dict__ for v in results.warm],
+            "warm_unsaved": [v.__dict__ for v in results.warm_unsaved],
+            "saved_start_bytes": results.saved_start_bytes,
             "offline": [v.__dict__ for v in results.offline], "stock": [v.__dict__ for v in results.stock],
             "slow": [v.__dict__ for v in results.slow],
             "slow_stock": [v.__dict__ for v in results.slow_stock],
