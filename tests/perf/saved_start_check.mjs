@@ -15,7 +15,7 @@
 import { readFileSync, readdirSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { loadPyodide } from "pyodide";
-import { probeRequests } from "../../tools/sitegen/probe_requests.mjs";
+import { installRules, probeRequests } from "../../tools/sitegen/pyodide_rules.mjs";
 
 const site = resolve(process.argv[2] ?? "site");
 const indexURL = join(site, "pyodide") + "/";
@@ -23,22 +23,15 @@ const wheels = readdirSync(join(site, "wheels")).filter((f) => f.endsWith(".whl"
 if (wheels.length !== 1) throw new Error(`expected one wheel in ${site}/wheels, found ${wheels}`);
 const wheel = new Uint8Array(readFileSync(join(site, "wheels", wheels[0])));
 
-/** The worker's installRules: the wheel into site-packages, then the rules' entry point. */
-function installRules(py) {
-  const extractDir = py.runPython("import site; site.getsitepackages()[0]");
-  py.unpackArchive(wheel, "wheel", { extractDir });
-  return py.pyimport("lp_rules.bridge").handle;
-}
-
 const fresh = await loadPyodide({ indexURL, _makeSnapshot: true });
-const freshHandle = installRules(fresh);
+const freshHandle = installRules(fresh, wheel);
 const snapshot = fresh.makeMemorySnapshot();
 
 // The probe's requests (every profile and tool; complete, partial and invalid answers).
 const requests = probeRequests(fresh, 60).map((request) => JSON.stringify(request));
 
 const restored = await loadPyodide({ indexURL, _loadSnapshot: snapshot });
-const restoredHandle = installRules(restored);
+const restoredHandle = installRules(restored, wheel);
 const differences = requests.filter((request) => freshHandle(request) !== restoredHandle(request));
 
 // The text of one request, as the page sends it, in the snapshot and in a later one.
@@ -52,7 +45,7 @@ const contains = (bytes, text = needle) =>
   Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length).includes(text);
 const needleBefore = contains(snapshot);
 const witness = await loadPyodide({ indexURL, _makeSnapshot: true });
-installRules(witness);
+installRules(witness, wheel);
 witness.globals.set("held", needle);
 const needleAfter = contains(witness.makeMemorySnapshot());
 

@@ -17,7 +17,7 @@ import { readFileSync, readdirSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { loadPyodide } from "pyodide";
-import { probeRequests } from "./probe_requests.mjs";
+import { installRules, probeRequests } from "./pyodide_rules.mjs";
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), "..", "..");
 
@@ -40,9 +40,7 @@ const started = performance.now();
 const py = await loadPyodide(stdLibURL ? { stdLibURL } : {});
 const loadMs = performance.now() - started;
 
-const extractDir = py.runPython("import site; site.getsitepackages()[0]");
-py.unpackArchive(new Uint8Array(readFileSync(wheel)), "wheel", { extractDir });
-const handle = py.pyimport("lp_rules.bridge").handle;
+const handle = installRules(py, new Uint8Array(readFileSync(wheel)));
 
 const requests = probeRequests(py, 3000);
 

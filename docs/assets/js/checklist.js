@@ -582,7 +582,6 @@ function main(root) {
     return candidatesQ.fields.every((f) => row[f.id]);
   }
 
-
   retryRow.querySelector("[data-retry]").addEventListener("click", () => startWorker(true));
   window.addEventListener("popstate", () => {
     addressBehind = false; // the address is what the user went back to

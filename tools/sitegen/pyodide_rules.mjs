@@ -1,8 +1,17 @@
-// The requests the Pyodide checks send to lp_rules.bridge.handle, as the page would: built
-// inside Pyodide from the rules' own data (no rule knowledge here). For every profile and tool:
-// full answer sets (at most `limit` per tool, sampled), a prefix of each (partial answers), invalid
-// answers and over-long candidate lists; then an unknown tool and an unknown profile.
-// Used by stdlib_probe.mjs (the trimmed stdlib's measurement) and tests/perf/saved_start_check.mjs.
+// The checklist's Python path under Node, shared by the Pyodide checks (stdlib_probe.mjs, the
+// trimmed stdlib's measurement, and tests/perf/saved_start_check.mjs): the rules installed as the
+// browser's worker installs them (docs/assets/js/rules-worker.js), and the requests to send them,
+// as the page would: built inside Pyodide from the rules' own data (no rule knowledge here). For
+// every profile and tool: full answer sets (at most `limit` per tool, sampled), a prefix of each
+// (partial answers), invalid answers and over-long candidate lists; then an unknown tool and an
+// unknown profile.
+
+/** The worker's installRules: the wheel into site-packages, then the rules' entry point. */
+export function installRules(py, wheelBytes) {
+  const extractDir = py.runPython("import site; site.getsitepackages()[0]");
+  py.unpackArchive(wheelBytes, "wheel", { extractDir });
+  return py.pyimport("lp_rules.bridge").handle;
+}
 
 const PYTHON = `
 import itertools, json, random
