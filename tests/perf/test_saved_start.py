@@ -19,19 +19,20 @@ MAGIC = bytes.fromhex("00736e70")  # Pyodide's snapshot header, little-endian 0x
 URL = ("tools/consent-withdrawn/?harm=no&who=parent_carer&competence=not_competent"
        "&scope=all_early_help&escalation_risk=no&how=told_us&reason=other")
 
-# In the page: the saved start-ups in Cache Storage, as {url: [size, first 4 bytes as hex,
-# whether the bytes hold the start of any request the page sends]}.
-SAVED = """async () => {
+# In the page: once the start-up saved under `key` is the only one saved, [its size, its first 4
+# bytes as hex, whether its bytes hold the start of any request the page sends]; until then null.
+# Listing and reading happen in one call, polled by wait_for_function.
+SAVED = """async (key) => {
     const cache = await caches.open('lpg-python-start');
-    const found = {};
-    for (const request of await cache.keys()) {
-        const bytes = new Uint8Array(await (await cache.match(request)).arrayBuffer());
-        const text = new TextDecoder('latin1').decode(bytes);
-        found[request.url] = [bytes.length,
-                              Array.from(bytes.subarray(0, 4), (b) => b.toString(16).padStart(2, '0')).join(''),
-                              text.includes('"answers":{')];
-    }
-    return found;
+    const keys = await cache.keys();
+    if (keys.length !== 1 || keys[0].url !== key) return null;
+    const saved = await cache.match(key);
+    if (!saved) return null;
+    const bytes = new Uint8Array(await saved.arrayBuffer());
+    const text = new TextDecoder('latin1').decode(bytes);
+    return [bytes.length,
+            Array.from(bytes.subarray(0, 4), (b) => b.toString(16).padStart(2, '0')).join(''),
+            text.includes('"answers":{')];
 }"""
 
 
@@ -67,13 +68,8 @@ def _saved(page: Page, key: str) -> list[Any]:
     """Wait until the start-up under ``key`` is the only one saved; [size, magic, holds request].
 
     Fails if another one (an older version's) is never removed."""
-    page.wait_for_function("""async (key) => {
-        const keys = await (await caches.open('lpg-python-start')).keys();
-        return keys.length === 1 && keys[0].url === key;
-    }""", arg=key, timeout=60_000, polling=250)
-    saved: dict[str, list[Any]] = page.evaluate(SAVED)
-    assert list(saved) == [key]
-    return saved[key]
+    found: list[Any] = page.wait_for_function(SAVED, arg=key, timeout=60_000, polling=500).json_value()
+    return found
 
 
 def _started(page: Page) -> str:
