@@ -183,7 +183,7 @@ def outcome(tool: Tool, answers: Answers, profile: Profile) -> dict[str, Any]:
         return result
     rule, actions = _resolved(decision.rule, decision.actions, profile)
     if not profile.local_practice:
-        rule, actions = _without_local(rule, actions)
+        rule, actions = _resolved(*_without_local(rule, actions), profile)
     summary = _fill(rule.summary, profile)
     if rule.suggests_candidate and not listed:
         summary = f"{summary} {cand.NOBODY_LISTED}"

@@ -284,7 +284,8 @@ RULES = (
         title="Act now: get safeguarding advice",
         summary="You are not sure whether a child is suffering, or likely to suffer, significant "
         "harm. Call 999 if a child is in immediate danger; otherwise talk to your designated "
-        "safeguarding lead or {front_door} now, before deciding anything else.",
+        "safeguarding lead or {front_door} now, before deciding anything else. "
+        "{front_door_finding}",
         why="You are not sure whether there is reasonable cause to suspect significant harm.",
         citations=(IS24_SHARING, WT23_HARM),
         steps=(Step(CALL_999), Step(TALK_TO_DSL), Step(MONITOR), Step(RECORD_DECISION)),
@@ -346,7 +347,7 @@ RULES = (
         "provision and personalised services. This gives future opportunities to engage them "
         "with additional support, and to keep monitoring for safeguarding concerns.",
         why="The family will not agree to share information, or has withdrawn from wider early "
-        "help, and you have no reasonable cause to suspect significant harm.",
+        "help.",
         citations=(B_REFUSED,),
         steps=(Step(CONTINUE_ORDINARY), *engagement_steps()),
     ),

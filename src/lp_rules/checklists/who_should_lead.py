@@ -290,7 +290,8 @@ RULES = (
         summary="Each practitioner listed either has a poor relationship with the family, is "
         "not agreed to by the family, or has no capacity for the role. The family must have a "
         "good relationship with, and agree to, the Lead Practitioner. Talk it through at the "
-        "Team Around the Family and ask for support.",
+        "Team Around the Family and ask for support. (Capacity for the role is local practice: "
+        "the guidance does not mention it.)",
         why="No practitioner listed meets the conditions for leading.",
         citations=(A_RELATIONSHIP, A_INITIAL_TAF, LOCAL_CAPACITY),
         steps=(
