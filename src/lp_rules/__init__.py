@@ -53,7 +53,7 @@ def evaluate(
     """Evaluate answers for a tool; raises InvalidAnswers for anything the contract forbids."""
     tool = get_tool(tool_id)
     chosen = _profile(profile)
-    return outcome(tool, validate(tool, answers), chosen)
+    return outcome(tool, validate(tool, answers, chosen), chosen)
 
 
 def schema(profile: str | Profile = DEFAULT_PROFILE) -> dict[str, Any]:

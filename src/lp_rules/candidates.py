@@ -1,19 +1,30 @@
 """Practitioners who could lead (who-should-lead): their fields, eligibility and ranking.
 
-Source A: the family must have a good relationship with the lead and agree to them, and changes
-should be kept to a minimum (so someone leaving soon ranks lower); any practitioner may lead.
-Capacity to take the role on is a precondition for taking it at all.
+Source A: the family must have a good relationship with the lead and agree to them; a lead
+leaving post is a time of change, and changes are kept to a minimum, so someone leaving soon
+ranks below everyone who stays. Neither source mentions capacity: treating a practitioner
+without capacity as unable to lead is local practice (LOCAL), off where a profile turns local
+practice off.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any, Mapping, Sequence
+from typing import TYPE_CHECKING, Any, Mapping, Sequence
 
 from .model import Answers, Option, Question, TriState
 
+if TYPE_CHECKING:
+    from .profiles import Profile
+
 MAX_CANDIDATES = 8
 QUESTION_ID = "candidates"
+NOBODY_LISTED = (
+    "No practitioners are listed yet: list those working with the family to see which of "
+    "them the guidance suggests."
+)
+"""Added to an outcome that suggests a practitioner when the list is empty: nobody listed is
+not the same as nobody suitable."""
 
 
 def _yes_no(qid: str, text: str, summary: str, hint: str = "") -> Question:
@@ -75,6 +86,7 @@ class Ranked:
     index: int
     role: str
     eligible: bool
+    leaving_soon: bool
     score: int
     reasons: tuple[str, ...]
 
@@ -89,10 +101,9 @@ class Ranked:
         }
 
 
-def assess(index: int, c: Mapping[str, str]) -> Ranked:
-    """Eligibility, a score whose order follows the ranking keys' priority, and reasons."""
-    reasons: list[str] = []
-    blockers: list[str] = []
+def _blockers(c: Mapping[str, str], local_practice: bool) -> list[str]:
+    """Why a candidate cannot lead (empty when they can)."""
+    blockers = []
     if c["family_view"] == "objects":
         blockers.append("Not eligible: the family objects, and the family must agree to the lead.")
     if c["relationship"] == "poor":
@@ -100,44 +111,70 @@ def assess(index: int, c: Mapping[str, str]) -> Ranked:
             "Not eligible: the relationship with the family is poor, and the family must have "
             "a good relationship with the lead."
         )
-    if c["capacity"] == "no":
-        blockers.append("Not eligible: they do not have capacity to take on the role.")
-    family = {
-        "preferred": "The family prefers them.",
-        "agrees": "The family agrees to them leading.",
-        "not_asked": "The family has not been asked yet.",
-        "objects": "",
-    }[c["family_view"]]
-    relationship = {
-        "good": "Good relationship with the family.",
-        "neutral": "Neutral relationship with the family.",
-        "poor": "",
-    }[c["relationship"]]
-    reasons.extend(r for r in (family, relationship) if r)
+    if c["capacity"] == "no" and local_practice:
+        blockers.append(
+            "Not eligible: they do not have capacity to take on the role (local practice: the "
+            "guidance does not mention capacity)."
+        )
+    return blockers
+
+
+def score(c: Mapping[str, str]) -> int:
+    """The ranking keys as one number: each key's weight exceeds the sum of all lower keys, so
+    comparing scores is comparing the keys one by one, in RULES.md's order of priority:
+    not leaving soon, then the family's view, then the relationship, then the main needs."""
+    return (
+        (12 if c["leaving_soon"] == "no" else 0)
+        + _FAMILY_RANK.get(c["family_view"], 0) * 4
+        + _RELATIONSHIP_RANK.get(c["relationship"], 0) * 2
+        + (1 if c["main_needs"] == "yes" else 0)
+    )
+
+
+def assess(index: int, c: Mapping[str, str], local_practice: bool = True) -> Ranked:
+    """Eligibility, score and reasons for one candidate."""
+    reasons: list[str] = [
+        "Leaving soon: a change of lead would follow within weeks, and changes should be kept "
+        "to a minimum."
+        if c["leaving_soon"] == "yes"
+        else "Not leaving soon."
+    ]
+    reasons.append(
+        {
+            "preferred": "The family prefers them.",
+            "agrees": "The family agrees to them leading.",
+            "not_asked": "The family has not been asked yet.",
+            "objects": "",
+        }[c["family_view"]]
+    )
+    reasons.append(
+        {
+            "good": "Good relationship with the family.",
+            "neutral": "Neutral relationship with the family.",
+            "poor": "",
+        }[c["relationship"]]
+    )
     reasons.append(
         "Works with the family's main needs."
         if c["main_needs"] == "yes"
         else "Does not work with the family's main needs."
     )
-    reasons.append(
-        "Leaving soon: a change of lead would follow, and changes should be kept to a minimum."
-        if c["leaving_soon"] == "yes"
-        else "Not leaving soon."
+    blockers = _blockers(c, local_practice)
+    return Ranked(
+        index,
+        c["role"],
+        not blockers,
+        c["leaving_soon"] == "yes",
+        score(c),
+        tuple(blockers + [r for r in reasons if r]),
     )
-    # Keys in priority order; each weight exceeds the sum of all lower keys, so the score
-    # orders candidates exactly as comparing the keys one by one would.
-    score = (
-        _FAMILY_RANK.get(c["family_view"], 0) * 8
-        + _RELATIONSHIP_RANK.get(c["relationship"], 0) * 4
-        + (2 if c["main_needs"] == "yes" else 0)
-        + (1 if c["leaving_soon"] == "no" else 0)
-    )
-    return Ranked(index, c["role"], not blockers, score, tuple(blockers + reasons))
 
 
-def rank(candidates: Sequence[Mapping[str, str]]) -> tuple[list[Ranked], int | None]:
+def rank(
+    candidates: Sequence[Mapping[str, str]], local_practice: bool = True
+) -> tuple[list[Ranked], int | None]:
     """Every candidate assessed, and the index of the suggested one (ties keep given order)."""
-    assessed = [assess(i, c) for i, c in enumerate(candidates)]
+    assessed = [assess(i, c, local_practice) for i, c in enumerate(candidates)]
     eligible = [r for r in assessed if r.eligible]
     if not eligible:
         return assessed, None
@@ -158,39 +195,42 @@ def _listed(answers: Answers) -> Sequence[Mapping[str, str]] | None:
 
 @dataclass(frozen=True)
 class NoEligibleCandidate:
-    """None of the practitioners listed can lead."""
+    """At least one practitioner is listed and none of them can lead (an empty list is not
+    "nobody suitable": nobody has been listed yet)."""
 
-    def test(self, answers: Answers) -> TriState:
+    def test(self, answers: Answers, profile: "Profile") -> TriState:
         listed = _listed(answers)
         if listed is None:
             return None
-        return rank(listed)[1] is None
+        return bool(listed) and rank(listed, profile.local_practice)[1] is None
 
     def questions(self) -> frozenset[str]:
         return frozenset({QUESTION_ID})
 
     def describe(self, questions: Mapping[str, Question]) -> str:
         return (
-            "No practitioner listed is eligible (each has a poor relationship with the family, "
-            "the family objects, or they have no capacity)"
+            "At least one practitioner is listed and none is eligible (each has a poor "
+            "relationship with the family, the family objects, or they have no capacity)"
         )
 
 
 @dataclass(frozen=True)
-class SuggestedFamilyView:
-    """The suggested candidate's ``family_view`` is one of ``values``."""
+class SuggestedCandidate:
+    """The suggested candidate's ``field`` is one of ``values`` (False when nobody is suggested)."""
 
+    field: str
     values: frozenset[str]
+    description: str
 
-    def test(self, answers: Answers) -> TriState:
+    def test(self, answers: Answers, profile: "Profile") -> TriState:
         listed = _listed(answers)
         if listed is None:
             return None
-        suggested = rank(listed)[1]
-        return suggested is not None and listed[suggested]["family_view"] in self.values
+        suggested = rank(listed, profile.local_practice)[1]
+        return suggested is not None and listed[suggested][self.field] in self.values
 
     def questions(self) -> frozenset[str]:
         return frozenset({QUESTION_ID})
 
     def describe(self, questions: Mapping[str, Question]) -> str:
-        return "The suggested practitioner's family view is " + " or ".join(sorted(self.values))
+        return self.description

@@ -11,11 +11,12 @@ from dataclasses import dataclass, replace
 from typing import Any, Iterable
 
 from . import candidates as cand
+from .checklists.common import CONTACT_SUPPORT, RECORD_DECISION, SEEK_CHILD_VIEWS
 from .model import Action, Answers, Rule, Tool
 from .profiles import Profile
 from .sources import A_FURTHER_SUPPORT, Citation, source_tags
 
-RULES_VERSION = "1.0.0"
+RULES_VERSION = "2.0.0"
 
 
 @dataclass(frozen=True)
@@ -34,13 +35,13 @@ def _unanswered(questions: Iterable[str], answers: Answers) -> set[str]:
     return {q for q in questions if q not in answers}
 
 
-def decide(tool: Tool, answers: Answers) -> Decision:
+def decide(tool: Tool, answers: Answers, profile: Profile) -> Decision:
     """Apply the rules in order to validated answers."""
     pending: set[str] = set()
     considered: set[str] = set()
     undecided_before = False
     for rule in tool.rules:
-        matched = rule.when.test(answers)
+        matched = rule.when.test(answers, profile)
         if matched is False:
             considered |= rule.when.questions()
             continue
@@ -48,7 +49,9 @@ def decide(tool: Tool, answers: Answers) -> Decision:
         considered |= rule.when.questions() - pending
         included: list[Action] = []
         for step in rule.steps:
-            applies = True if step.when is None else step.when.test(answers)
+            if step.action.needs_profile and not getattr(profile, step.action.needs_profile):
+                continue
+            applies = True if step.when is None else step.when.test(answers, profile)
             if applies is None and step.when is not None:
                 pending |= _unanswered(step.when.questions(), answers)
             elif applies and step.action not in included:
@@ -67,15 +70,22 @@ def _in_order(tool: Tool, ids: set[str]) -> tuple[str, ...]:
     return tuple(q for q in tool.question_ids if q in ids)
 
 
+def _resolved(rule: Rule, actions: tuple[Action, ...], profile: Profile
+              ) -> tuple[Rule, tuple[Action, ...]]:
+    """The rule and actions with every profile-chosen citation made concrete."""
+    rule = replace(rule, citations=tuple(profile.citation(c) for c in rule.citations))
+    return rule, tuple(
+        replace(a, citations=tuple(profile.citation(c) for c in a.citations)) for a in actions
+    )
+
+
 def _without_local(rule: Rule, actions: tuple[Action, ...]) -> tuple[Rule, tuple[Action, ...]]:
     """A profile that switches local practice off gets only what the sources say, or silence."""
 
-    def cited(citations: tuple[Citation, ...]) -> tuple[Citation, ...]:
-        return tuple(c for c in citations if c.source != "LOCAL")
+    def cited(citations: tuple[object, ...]) -> tuple[Citation, ...]:
+        return tuple(c for c in _concrete(citations) if c.source != "LOCAL")
 
-    kept = tuple(
-        Action(a.code, a.text, cited(a.citations)) for a in actions if cited(a.citations)
-    )
+    kept = tuple(replace(a, citations=cited(a.citations)) for a in actions if cited(a.citations))
     if cited(rule.citations):
         return replace(rule, citations=cited(rule.citations)), kept
     silent = Rule(
@@ -88,20 +98,21 @@ def _without_local(rule: Rule, actions: tuple[Action, ...]) -> tuple[Rule, tuple
         citations=(A_FURTHER_SUPPORT,),
         steps=(),
     )
-    contact = Action(
-        "contact_support_coordinators", "Ask {support} for advice.", (A_FURTHER_SUPPORT,)
-    )
-    record = next(a for a in actions if a.code == "record_decision")
-    return silent, (contact, record)
+    return silent, (SEEK_CHILD_VIEWS, CONTACT_SUPPORT, RECORD_DECISION)
 
 
 def _fill(text: str, profile: Profile) -> str:
     return text.format(**profile.terms())
 
 
+def _concrete(citations: tuple[object, ...]) -> tuple[Citation, ...]:
+    """Citations after ``_resolved``: every one is concrete by then."""
+    return tuple(c for c in citations if isinstance(c, Citation))
+
+
 def _citations(rule: Rule, actions: tuple[Action, ...]) -> list[dict[str, str]]:
     seen: dict[str, dict[str, str]] = {}
-    for c in rule.citations + tuple(c for a in actions for c in a.citations):
+    for c in _concrete(rule.citations + tuple(c for a in actions for c in a.citations)):
         seen.setdefault(c.url + c.source, c.as_dict())
     return list(seen.values())
 
@@ -113,7 +124,7 @@ def _reasons(tool: Tool, answers: Answers, decision: Decision, profile: Profile)
         if qid == cand.QUESTION_ID:
             listed = answers.get(qid)
             assert isinstance(listed, list)
-            eligible = sum(1 for r in cand.rank(listed)[0] if r.eligible)
+            eligible = sum(1 for r in cand.rank(listed, profile.local_practice)[0] if r.eligible)
             reasons.append(f"Practitioners listed: {len(listed)}, of whom {eligible} can lead.")
             continue
         question = tool.question(qid)
@@ -124,8 +135,15 @@ def _reasons(tool: Tool, answers: Answers, decision: Decision, profile: Profile)
     return reasons
 
 
-def judgement_note(profile: Profile) -> str:
-    """Principle 3 of RULES.md, shown with every outcome."""
+def judgement_note(profile: Profile, urgent: bool = False) -> str:
+    """Principle 5 of RULES.md, shown with every outcome. On an urgent outcome the advice line
+    points to the safeguarding lead and the front door, never to an early help mailbox."""
+    if urgent:
+        return (
+            "This checklist supports your professional judgement; it does not replace it. "
+            "For advice now, talk to your designated safeguarding lead or "
+            f"{profile.front_door_text}."
+        )
     return (
         "This checklist supports your professional judgement; it does not replace it. "
         f"For advice, contact {profile.support_text}."
@@ -134,12 +152,12 @@ def judgement_note(profile: Profile) -> str:
 
 def outcome(tool: Tool, answers: Answers, profile: Profile) -> dict[str, Any]:
     """The JSON contract of RULES.md for validated answers."""
-    decision = decide(tool, answers)
+    decision = decide(tool, answers, profile)
     listed = answers.get(cand.QUESTION_ID)
     assessed: list[dict[str, Any]] = []
     suggested: int | None = None
     if isinstance(listed, list):
-        ranked, best = cand.rank(listed)
+        ranked, best = cand.rank(listed, profile.local_practice)
         positions = cand.rank_positions(ranked)
         assessed = [r.as_dict(positions.get(r.index)) for r in ranked]
         suggested = best
@@ -163,27 +181,31 @@ def outcome(tool: Tool, answers: Answers, profile: Profile) -> dict[str, Any]:
     }
     if decision.rule is None:
         return result
-    rule, actions = decision.rule, decision.actions
+    rule, actions = _resolved(decision.rule, decision.actions, profile)
     if not profile.local_practice:
         rule, actions = _without_local(rule, actions)
+    summary = _fill(rule.summary, profile)
+    if rule.suggests_candidate and not listed:
+        summary = f"{summary} {cand.NOBODY_LISTED}"
     result.update(
         status="complete",
         recommendation=rule.code,
         title=_fill(rule.title, profile),
-        summary=_fill(rule.summary, profile),
+        summary=summary,
         actions=[
             {
                 "code": a.code,
                 "text": _fill(a.text, profile),
-                "citations": source_tags(a.citations),
-                "sources": [c.as_dict() for c in a.citations],
+                "citations": source_tags(_concrete(a.citations)),
+                "sources": [c.as_dict() for c in _concrete(a.citations)],
             }
             for a in actions
         ],
         reasons=_reasons(tool, answers, decision, profile),
         citations=_citations(rule, actions),
-        suggested_candidate=suggested if rule.code == "agree_at_taf" else None,
+        suggested_candidate=suggested if rule.suggests_candidate else None,
         urgent=rule.urgent,
+        judgement=judgement_note(profile, rule.urgent),
     )
     return result
 

@@ -8,14 +8,20 @@ is what lets the engine tell which unanswered questions could still change the o
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Mapping, Protocol, Sequence
+from typing import TYPE_CHECKING, Mapping, Protocol, Sequence
 
-from .sources import Citation
+from .sources import Citation, ProfileCitation
+
+if TYPE_CHECKING:
+    from .profiles import Profile
 
 Answers = Mapping[str, object]
 """Validated answers: option ids (str) by question id, and a list of candidate dicts."""
 
 TriState = bool | None
+
+Cited = Citation | ProfileCitation
+"""A citation, or one the authority's profile chooses (resolved by ``Profile.citation``)."""
 
 
 @dataclass(frozen=True)
@@ -49,8 +55,10 @@ class Question:
 class Condition(Protocol):
     """When a rule or an action applies."""
 
-    def test(self, answers: Answers) -> TriState:
-        """True or False when the answers decide it; None while a needed answer is missing."""
+    def test(self, answers: Answers, profile: "Profile") -> TriState:
+        """True or False when the answers decide it; None while a needed answer is missing.
+
+        The profile is there for what an authority decides (whether local practice counts)."""
 
     def questions(self) -> frozenset[str]:
         """The question ids the condition reads."""
@@ -66,7 +74,7 @@ class AnswerIn:
     question: str
     values: frozenset[str]
 
-    def test(self, answers: Answers) -> TriState:
+    def test(self, answers: Answers, profile: "Profile") -> TriState:
         value = answers.get(self.question)
         return None if value is None else value in self.values
 
@@ -90,8 +98,8 @@ class AllOf:
 
     parts: tuple[Condition, ...]
 
-    def test(self, answers: Answers) -> TriState:
-        results = [p.test(answers) for p in self.parts]
+    def test(self, answers: Answers, profile: "Profile") -> TriState:
+        results = [p.test(answers, profile) for p in self.parts]
         if False in results:
             return False
         return None if None in results else True
@@ -104,10 +112,29 @@ class AllOf:
 
 
 @dataclass(frozen=True)
+class AnyOf:
+    """At least one part holds."""
+
+    parts: tuple[Condition, ...]
+
+    def test(self, answers: Answers, profile: "Profile") -> TriState:
+        results = [p.test(answers, profile) for p in self.parts]
+        if True in results:
+            return True
+        return None if None in results else False
+
+    def questions(self) -> frozenset[str]:
+        return frozenset().union(*(p.questions() for p in self.parts))
+
+    def describe(self, questions: Mapping[str, Question]) -> str:
+        return " or ".join(p.describe(questions) for p in self.parts)
+
+
+@dataclass(frozen=True)
 class Always:
     """The catch-all last rule."""
 
-    def test(self, answers: Answers) -> TriState:
+    def test(self, answers: Answers, profile: "Profile") -> TriState:
         return True
 
     def questions(self) -> frozenset[str]:
@@ -123,7 +150,10 @@ class Action:
 
     code: str
     text: str
-    citations: tuple[Citation, ...]
+    citations: tuple[Cited, ...]
+    needs_profile: str = ""
+    """A profile field this action needs (e.g. ``review_interval``): where the authority's
+    guidance gives none, the action is left out rather than filled with a guess."""
 
 
 @dataclass(frozen=True)
@@ -143,10 +173,22 @@ class Rule:
     title: str
     summary: str
     why: str
-    citations: tuple[Citation, ...]
+    citations: tuple[Cited, ...]
     steps: tuple[Step, ...]
     urgent: bool = False
     """A safeguarding outcome: the page stops the flow and shows it unmistakably."""
+    suggests_candidate: bool = False
+    """The outcome names the best-ranked practitioner listed (who-should-lead's agree_at_taf)."""
+
+
+@dataclass(frozen=True)
+class Contradiction:
+    """Answers that cannot both be true: invalid input, refused with ``message``."""
+
+    when: Condition
+    question: str
+    message: str
+    """Names the valid choices, for the developer; the page shows it by the question."""
 
 
 @dataclass(frozen=True)
@@ -159,6 +201,7 @@ class Tool:
     questions: tuple[Question, ...]
     rules: tuple[Rule, ...]
     list_questions: Sequence[str] = field(default_factory=tuple)
+    contradictions: tuple[Contradiction, ...] = ()
 
     @property
     def question_ids(self) -> tuple[str, ...]:

@@ -14,6 +14,7 @@ from importlib import resources
 from typing import Any
 
 from .errors import InvalidAnswers
+from .sources import PROFILE_CITATIONS, Citation, ProfileCitation
 
 DEFAULT_PROFILE = "merton"
 PROFILE_IDS: tuple[str, ...] = ("merton", "graduated-pathway")
@@ -47,9 +48,11 @@ class Profile:
     review_interval: str
     support_contact: str
     support_email: str
-    step_up_rule: str
+    referral_lead_rule: str
     allocated_lead: str
-    step_up_source: str
+    referral_lead: str
+    child_voice: str
+    roles: tuple[str, ...]
     local_practice: bool
     training_booking_name: str
     training_booking_url: str
@@ -62,6 +65,16 @@ class Profile:
         if self.front_door:
             return f"the {self.front_door}"
         return "your local children's social care front door"
+
+    @property
+    def front_door_finding(self) -> str:
+        """How to reach the front door when the profile gives no contact for it."""
+        if self.front_door_contact:
+            return f"Its contact details: {self.front_door_contact}."
+        return (
+            "If you do not have its contact details, your designated safeguarding lead or "
+            "your local council's website will have them."
+        )
 
     @property
     def review_text(self) -> str:
@@ -93,7 +106,15 @@ class Profile:
             "review": self.review_text,
             "support": self.support_text,
             "allocated_lead": self.allocated_lead_text,
+            "referral_lead_rule": self.referral_lead_rule,
+            "front_door_finding": self.front_door_finding,
         }
+
+    def citation(self, cited: Citation | ProfileCitation) -> Citation:
+        """A rule's citation as this profile reads it (a profile's choice becomes concrete)."""
+        if isinstance(cited, ProfileCitation):
+            return cited.for_source(getattr(self, cited.key))
+        return cited
 
     def as_dict(self) -> dict[str, Any]:
         """Every field and derived text, for page templates and the JSON schema."""
@@ -112,6 +133,7 @@ class Profile:
 
 def _from_toml(data: dict[str, Any]) -> Profile:
     courses = tuple(TrainingCourse(**c) for c in data.pop("training", []))
+    data["roles"] = tuple(data.get("roles", ()))
     expected = {f.name for f in fields(Profile)} - {"training"}
     missing = expected - data.keys()
     unknown = data.keys() - expected
@@ -120,7 +142,14 @@ def _from_toml(data: dict[str, Any]) -> Profile:
             f"profile {data.get('id')!r}: missing fields {sorted(missing)}, "
             f"unknown fields {sorted(unknown)}"
         )
-    return Profile(training=courses, **data)
+    profile = Profile(training=courses, **data)
+    for choice in PROFILE_CITATIONS:
+        picked = getattr(profile, choice.key)
+        if picked not in choice.tags:
+            raise ValueError(
+                f"profile {profile.id!r}: {choice.key} = {picked!r}; valid: {', '.join(choice.tags)}"
+            )
+    return profile
 
 
 _cache: dict[str, Profile] = {}

@@ -41,7 +41,7 @@ def as_text(result: Mapping[str, Any], answers: Mapping[str, Any], profile: Prof
     out = [
         f"Lead Practitioner Guide: {tool.title}",
         f"Date: {date}",
-        f"Authority: {profile.authority}",
+        f"Authority profile: {profile.area} ({profile.id})",
         f"Rules version: {result['rules_version']}",
         "",
         "Answers:",

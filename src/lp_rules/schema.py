@@ -14,6 +14,7 @@ from .engine import RULES_VERSION
 from .model import Question, Tool
 from .profiles import Profile
 from .sources import SOURCE_TITLES
+from .validate import candidate_fields
 
 CANDIDATES_TEXT = "Which practitioners working with the family could be the Lead Practitioner?"
 CANDIDATES_HINT = (
@@ -45,7 +46,7 @@ def _candidates_question(profile: Profile) -> dict[str, Any]:
         "summary": "Practitioners who could lead",
         "hint": CANDIDATES_HINT,
         "max_items": cand.MAX_CANDIDATES,
-        "fields": [_question(f, profile) for f in cand.FIELDS],
+        "fields": [_question(f, profile) for f in candidate_fields(profile)],
     }
 
 
@@ -61,7 +62,7 @@ def decision_table(tool: Tool, profile: Profile) -> list[dict[str, Any]]:
                 "when": rule.when.describe(questions).format(**terms),
                 "title": rule.title.format(**terms),
                 "summary": rule.summary.format(**terms),
-                "citations": [c.as_dict() for c in rule.citations],
+                "citations": [profile.citation(c).as_dict() for c in rule.citations],
             }
         )
     return rows

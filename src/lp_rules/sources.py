@@ -1,8 +1,9 @@
 """The sources the rules rely on, and the sections of this site's guidance that carry them.
 
 Every citation points at a page and heading id of the guidance site (relative to the site
-root), so a reader can check what the rule rests on. National guidance (WT23, IS24) is
-summarised on the site's safeguarding page, which links to the publications. ``LOCAL`` marks
+root), so a reader can check what the rule rests on. National law and guidance (WT23, IS24,
+CA89, DPA, MCA05) are summarised on the site's national-guidance page ("safeguarding"), one
+section per point, with links to the publications. ``LOCAL`` marks
 common practice from other authorities that is not in either source document; the site says
 so wherever it appears.
 """
@@ -15,9 +16,14 @@ SOURCE_TITLES: dict[str, str] = {
     "A": "Merton: Role of Lead Practitioner Guidance",
     "B": "Gloucestershire Graduated Pathway: Role and responsibilities of the lead practitioner",
     "WT23": "Working Together to Safeguard Children 2023 (DfE)",
-    "IS24": "Information sharing advice for safeguarding practitioners (DfE, 2024)",
+    "IS24": "Information sharing: advice for practitioners providing safeguarding services (DfE, 2024)",
+    "CA89": "Children Act 1989",
+    "DPA": "Data Protection Act 2018 and UK GDPR",
+    "MCA05": "Mental Capacity Act 2005 and Gillick competence",
     "LOCAL": "Local practice in other authorities (not in the guidance)",
 }
+NATIONAL_TAGS: tuple[str, ...] = ("WT23", "IS24", "CA89", "DPA", "MCA05")
+"""Tags of national law and guidance, each summarised on the site's national-guidance page."""
 
 
 @dataclass(frozen=True)
@@ -82,19 +88,60 @@ B_NOTICING = _cite("B", "who-can-be-the-lead", "noticing-needs", "Identifying ne
 B_SHARING_WORK = _cite("B", "supporting-the-lead", "sharing-the-work", "Sharing the work with the team around the family")
 B_REFUSED = _cite("B", "consent", "when-consent-is-refused-or-withdrawn", "When consent is refused or withdrawn")
 
-# National guidance, summarised on the safeguarding page
-WT23_HARM = _cite("WT23", "safeguarding", "significant-harm", "Significant harm: follow safeguarding procedures")
+# National law and guidance, each summarised in its own section of the national-guidance page
+WT23_IMMEDIATE_DANGER = _cite("WT23", "safeguarding", "immediate-danger", "Immediate danger: call 999")
+WT23_HARM = _cite("WT23", "safeguarding", "significant-harm", "Significant harm: act straight away")
 WT23_SOCIAL_WORKER = _cite("WT23", "safeguarding", "social-worker-leads", "Child protection: a social worker leads")
+WT23_SECTION_17_LEAD = _cite("WT23", "safeguarding", "lead-under-section-17", "Who leads work with a child in need")
 WT23_THRESHOLDS = _cite("WT23", "safeguarding", "levels-of-need", "Levels of need and local thresholds")
-IS24_SHARING = _cite("IS24", "safeguarding", "sharing-without-consent", "Sharing information without consent to protect a child")
+IS24_MEANINGS = _cite("IS24", "safeguarding", "two-meanings-of-consent", "The two meanings of consent")
+IS24_SHARING = _cite("IS24", "safeguarding", "sharing-without-consent", "Sharing information without consent")
+IS24_TELL_FAMILY = _cite("IS24", "safeguarding", "telling-the-family", "Being open with the family, where it is safe")
 IS24_RECORD = _cite("IS24", "safeguarding", "record-your-decision", "Record what you decided and why")
+CA89_WISHES = _cite("CA89", "safeguarding", "wishes-and-feelings", "The child's wishes and feelings (section 17(4A))")
+CA89_SECTION_47 = _cite("CA89", "safeguarding", "section-47", "Child protection enquiries (section 47)")
+DPA_WITHDRAWING = _cite("DPA", "safeguarding", "withdrawing-consent", "Withdrawing consent: what stops and what does not")
+MCA05_WHO_CAN_CONSENT = _cite("MCA05", "safeguarding", "who-can-consent", "Who can consent: Gillick competence and capacity at 16-17")
 
 # Local practice (not in the guidance)
 LOCAL_AWAITING = _cite("LOCAL", "local-practice", "waiting-for-the-front-door", "Waiting for the front door's decision")
 LOCAL_STEP_DOWN = _cite("LOCAL", "local-practice", "step-down-handover", "Handing over at step-down")
 LOCAL_HANDOVER = _cite("LOCAL", "local-practice", "handover", "Handing over to a new lead")
+LOCAL_NEW_LEAD = _cite("LOCAL", "local-practice", "introducing-the-new-lead", "Introducing the new lead")
 LOCAL_LONG_ABSENCE = _cite("LOCAL", "local-practice", "long-absence", "A long absence of the lead")
 LOCAL_CLOSING = _cite("LOCAL", "local-practice", "closing-the-plan", "Closing the plan when needs are met")
-LOCAL_YOUNG_PERSON = _cite("LOCAL", "local-practice", "young-person-consents", "A young person who can consent for themselves")
+LOCAL_CAPACITY = _cite("LOCAL", "local-practice", "capacity-to-lead", "Capacity to take on the role")
+LOCAL_YOUNG_PERSON = _cite("LOCAL", "local-practice", "young-person-consents", "A parent declines; the young person can decide")
+LOCAL_CHILD_CANNOT_DECIDE = _cite("LOCAL", "local-practice", "young-person-cannot-decide", "A child who cannot decide says no")
+LOCAL_YOUNG_PERSON_DECIDES = _cite("LOCAL", "local-practice", "young-person-decides", "A young person who can decide says no")
 LOCAL_ENGAGEMENT = _cite("LOCAL", "local-practice", "re-engaging", "Worries and non-engagement")
-LOCAL_PARTIAL = _cite("LOCAL", "local-practice", "partial-consent", "Consent to some parts only")
+LOCAL_PARTIAL = _cite("LOCAL", "local-practice", "partial-consent", "Declining one service or part of the plan")
+
+
+@dataclass(frozen=True)
+class ProfileCitation:
+    """A citation the authority's profile chooses (RULES.md: "A or WT23 (from the profile)").
+
+    ``choices`` maps each source tag a profile may pick to the citation it stands for; the
+    profile names its pick under ``key`` (for example ``referral_lead = "WT23"``).
+    """
+
+    key: str
+    choices: tuple[Citation, ...]
+
+    def for_source(self, tag: str) -> Citation:
+        """The citation for a profile's chosen tag (profiles are checked when loaded)."""
+        return next(c for c in self.choices if c.source == tag)
+
+    @property
+    def tags(self) -> tuple[str, ...]:
+        return tuple(c.source for c in self.choices)
+
+
+REFERRAL_LEAD = ProfileCitation("referral_lead", (A_REFERRAL_ACCEPTED, WT23_SECTION_17_LEAD))
+"""Who leads once the front door accepts a referral: Merton's guidance says (A); where the
+source is silent, national guidance on work under section 17 (WT23)."""
+CHILD_VOICE = ProfileCitation("child_voice", (A_CASE_BY_CASE, B_FAMILY_BY_FAMILY))
+"""'Informed by the child, young person and their family' (A) or 'by the child and their
+family' (B)."""
+PROFILE_CITATIONS: tuple[ProfileCitation, ...] = (REFERRAL_LEAD, CHILD_VOICE)

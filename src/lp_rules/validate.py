@@ -8,11 +8,13 @@ input never reaches the rules, so it can never produce a recommendation.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from typing import Mapping
 
 from .candidates import FIELD_IDS, FIELDS, MAX_CANDIDATES, QUESTION_ID
 from .errors import InvalidAnswers
 from .model import Answers, Question, Tool
+from .profiles import Profile
 
 _PLAIN = re.compile(r"[A-Za-z0-9_-]{1,64}")
 """Keys shown as ``answers.key``; anything else is quoted so a message stays one safe line."""
@@ -44,7 +46,17 @@ def _choice(field: str, question: Question, value: object) -> str:
     return value
 
 
-def _candidates(value: object) -> list[dict[str, str]]:
+def candidate_fields(profile: Profile) -> tuple[Question, ...]:
+    """The candidate fields as this profile asks them: only the roles its area has."""
+    return tuple(
+        replace(f, options=tuple(o for o in f.options if o.id in profile.roles))
+        if f.id == "role"
+        else f
+        for f in FIELDS
+    )
+
+
+def _candidates(value: object, profile: Profile) -> list[dict[str, str]]:
     field = f"answers.{QUESTION_ID}"
     if not isinstance(value, list):
         raise InvalidAnswers(
@@ -75,11 +87,13 @@ def _candidates(value: object) -> list[dict[str, str]]:
                 f"{where}.{missing[0]}: missing; every practitioner needs {', '.join(FIELD_IDS)}",
                 field=f"{where}.{missing[0]}",
             )
-        clean.append({f.id: _choice(f"{where}.{f.id}", f, item[f.id]) for f in FIELDS})
+        clean.append(
+            {f.id: _choice(f"{where}.{f.id}", f, item[f.id]) for f in candidate_fields(profile)}
+        )
     return clean
 
 
-def validate(tool: Tool, answers: object) -> Answers:
+def validate(tool: Tool, answers: object, profile: Profile) -> Answers:
     """Return a clean copy of ``answers`` or raise InvalidAnswers naming the first bad field."""
     if not isinstance(answers, Mapping):
         raise InvalidAnswers(
@@ -90,7 +104,7 @@ def validate(tool: Tool, answers: object) -> Answers:
     clean: dict[str, object] = {}
     for key, value in answers.items():
         if key == QUESTION_ID and QUESTION_ID in tool.list_questions:
-            clean[key] = _candidates(value)
+            clean[key] = _candidates(value, profile)
             continue
         if not isinstance(key, str) or key not in tool.question_ids:
             field = _name("answers", key)
@@ -99,4 +113,8 @@ def validate(tool: Tool, answers: object) -> Answers:
                 field=field,
             )
         clean[key] = _choice(f"answers.{key}", tool.question(key), value)
+    for contradiction in tool.contradictions:
+        if contradiction.when.test(clean, profile):
+            field = f"answers.{contradiction.question}"
+            raise InvalidAnswers(f"{field}: {contradiction.message}", field=field)
     return clean

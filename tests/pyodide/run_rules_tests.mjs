@@ -4,8 +4,8 @@
 // the same tests must pass there. Everything is installed from local files with
 // pyodide.unpackArchive (no micropip, no package index): the pure-Python test wheels that
 // `make pyodide-wheels` downloaded into build/pyodide-wheels, and the project's own wheel from
-// dist/. The repo (and ../shared, when present) is mounted with NODEFS at the same absolute
-// path, so tests find their files exactly as in the native run.
+// dist/. The repo is mounted with NODEFS at the same absolute path, so tests find their files
+// (the worked examples among them) exactly as in the native run.
 //
 //   node tests/pyodide/run_rules_tests.mjs [--stdlib path/to/python_stdlib.zip] [pytest args]
 
@@ -15,7 +15,6 @@ import { fileURLToPath } from "node:url";
 import { loadPyodide } from "pyodide";
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), "..", "..");
-const shared = resolve(root, "..", "shared");
 
 const args = process.argv.slice(2);
 let stdLibURL;
@@ -60,7 +59,6 @@ for (const wheel of wheels) {
 }
 
 mountSame(py, root);
-if (existsSync(shared)) mountSame(py, shared);
 
 const versions = py.runPython(`
 import sys, lp_rules

@@ -6,14 +6,13 @@ import itertools
 from pathlib import Path
 from typing import Any, Iterator
 
-import pytest
 from hypothesis import strategies as st
 
 from lp_rules import get_tool
 from lp_rules.candidates import FIELDS, MAX_CANDIDATES
 
-SHARED = Path(__file__).resolve().parents[3] / "shared"
-SCENARIOS = SHARED / "domain" / "scenarios.json"
+WORKED_EXAMPLES = Path(__file__).resolve().parent / "worked_examples.json"
+"""The rules 2.0 worked examples, owned by this repository (the brief's set, kept here)."""
 
 
 def choice_questions(tool_id: str) -> list[tuple[str, tuple[str, ...]]]:
@@ -21,11 +20,22 @@ def choice_questions(tool_id: str) -> list[tuple[str, tuple[str, ...]]]:
     return [(q.id, q.option_ids) for q in get_tool(tool_id).questions]
 
 
+def contradictory(tool_id: str, answers: dict[str, Any]) -> bool:
+    """RULES.md's one contradiction: the young person declines, yet no child could decide."""
+    return (
+        tool_id == "consent-withdrawn"
+        and answers.get("who") == "young_person"
+        and answers.get("competence") == "not_applicable"
+    )
+
+
 def all_full_answers(tool_id: str) -> Iterator[dict[str, Any]]:
-    """Every combination of single-choice answers for a tool."""
+    """Every valid combination of single-choice answers for a tool."""
     questions = choice_questions(tool_id)
     for values in itertools.product(*(options for _, options in questions)):
-        yield dict(zip((qid for qid, _ in questions), values))
+        answers = dict(zip((qid for qid, _ in questions), values))
+        if not contradictory(tool_id, answers):
+            yield answers
 
 
 candidate = st.fixed_dictionaries({f.id: st.sampled_from(f.option_ids) for f in FIELDS})
@@ -38,14 +48,4 @@ def partial_answers(tool_id: str) -> st.SearchStrategy[dict[str, Any]]:
     return st.fixed_dictionaries(
         {},
         optional={qid: st.sampled_from(options) for qid, options in questions},
-    )
-
-
-@pytest.fixture(scope="session")
-def scenarios_path() -> Path:
-    if not SCENARIOS.exists():
-        pytest.skip(
-            f"worked examples not found at {SCENARIOS}: they live in the project's shared/ "
-            "folder, which CI places beside the repo; a plain clone does not have it"
-        )
-    return SCENARIOS
+    ).filter(lambda answers: not contradictory(tool_id, answers))

@@ -12,7 +12,7 @@ from . import oracle
 from .conftest import candidate_lists
 
 AGREE = {"harm": "no", "social_care": "none", "existing_plan": "no", "services": "several",
-         "consent": "agreed", "young_person_view": "no"}
+         "consent": "agreed", "young_person_can_consent": "no"}
 
 
 def _run(listed: list[dict[str, str]]) -> dict[str, Any]:
@@ -25,7 +25,8 @@ def test_ranking_matches_the_contract(listed: list[dict[str, str]]) -> None:
     result = _run(listed)
     best = oracle.suggested(listed)
     assert result["suggested_candidate"] == best
-    assert result["recommendation"] == ("no_suitable_candidate" if best is None else "agree_at_taf")
+    nobody_suitable = best is None and bool(listed)
+    assert result["recommendation"] == ("no_suitable_candidate" if nobody_suitable else "agree_at_taf")
     for i, (given_c, assessed) in enumerate(zip(listed, result["candidates"])):
         assert assessed["index"] == i and assessed["role"] == given_c["role"]
         assert assessed["eligible"] == oracle._eligible(given_c)
@@ -38,11 +39,23 @@ def test_ranking_matches_the_contract(listed: list[dict[str, str]]) -> None:
 
 
 def test_first_key_decides_before_later_ones() -> None:
-    base = dict(role="gp", relationship="good", family_view="agrees", main_needs="yes",
-                capacity="yes", leaving_soon="no")
-    preferred_but_weaker = dict(base, role="teacher", family_view="preferred",
-                                relationship="neutral", main_needs="no", leaving_soon="yes")
-    assert _run([base, preferred_but_weaker])["suggested_candidate"] == 1
+    """Rules 2.0: not leaving soon comes first, before everything the family prefers."""
+    stays = dict(role="gp", relationship="neutral", family_view="not_asked", main_needs="no",
+                 capacity="yes", leaving_soon="no")
+    preferred_but_leaving = dict(stays, role="teacher", family_view="preferred",
+                                 relationship="good", main_needs="yes", leaving_soon="yes")
+    assert _run([preferred_but_leaving, stays])["suggested_candidate"] == 1
+    # Among those who stay, the family's view decides before the relationship.
+    agrees = dict(stays, family_view="agrees")
+    good_not_asked = dict(stays, relationship="good", main_needs="yes")
+    assert _run([good_not_asked, agrees])["suggested_candidate"] == 1
+
+
+def test_nobody_listed_is_not_nobody_suitable() -> None:
+    result = _run([])
+    assert result["recommendation"] == "agree_at_taf"
+    assert result["suggested_candidate"] is None
+    assert "No practitioners are listed yet" in result["summary"]
 
 
 def test_ties_keep_the_order_given() -> None:

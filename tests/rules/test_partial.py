@@ -5,12 +5,12 @@ from __future__ import annotations
 
 from typing import Any
 
-from hypothesis import given, settings
+from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
 from lp_rules import evaluate, get_tool
 
-from .conftest import candidate_lists, choice_questions, partial_answers
+from .conftest import candidate_lists, choice_questions, contradictory, partial_answers
 
 TOOLS = ["who-should-lead", "change-lead", "consent-withdrawn"]
 
@@ -31,6 +31,7 @@ def partial_and_completion(draw: st.DrawFn) -> tuple[str, dict[str, Any], dict[s
         full.setdefault(qid, draw(st.sampled_from(options)))
     if tool_id == "who-should-lead":
         full.setdefault("candidates", draw(candidate_lists))
+    assume(not contradictory(tool_id, full))  # refused as invalid input: tests/rules/test_invalid.py
     return tool_id, partial, full
 
 
@@ -70,11 +71,13 @@ def test_only_relevant_questions_are_asked() -> None:
     # A short absence is settled by the event alone: nothing else changes it.
     result = evaluate("change-lead", {"harm": "no", "event": "absence_short"})
     assert result["status"] == "complete" and result["recommendation"] == "cover_absence"
-    # Competence only matters when a parent or carer declines.
+    # Competence is asked when a parent or carer, or the young person, declines; not when the
+    # whole family does.
     result = evaluate("consent-withdrawn", {"harm": "no", "who": "whole_family"})
     assert "competence" not in result["next"]
-    result = evaluate("consent-withdrawn", {"harm": "no", "who": "parent_carer"})
-    assert result["next"][0] == "competence"
+    for who in ("parent_carer", "young_person"):
+        result = evaluate("consent-withdrawn", {"harm": "no", "who": who})
+        assert result["next"][0] == "competence"
     # Candidates are not asked about when social care allocates the lead.
-    result = evaluate("who-should-lead", {"harm": "no", "social_care": "child_in_need"})
+    result = evaluate("who-should-lead", {"harm": "no", "social_care": "referral_accepted"})
     assert result["status"] == "complete"

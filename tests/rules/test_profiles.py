@@ -16,7 +16,7 @@ from .conftest import all_full_answers
 LEAVING = {"harm": "no", "event": "lead_leaving", "family_agrees": "yes", "successor": "no",
            "changes_so_far": "none", "consent_covers_successor": "yes"}
 AGREE = {"harm": "no", "social_care": "none", "existing_plan": "no", "services": "several",
-         "consent": "agreed", "young_person_view": "no", "candidates": []}
+         "consent": "agreed", "young_person_can_consent": "no", "candidates": []}
 
 
 def test_merton_terms_appear() -> None:
@@ -44,7 +44,10 @@ def test_graduated_pathway_names_its_assessment() -> None:
     result = evaluate("who-should-lead", answers, profile="graduated-pathway")
     texts = {a["code"]: a["text"] for a in result["actions"]}
     assert "My Assessment and My Plan+" in texts["complete_assessment"]
-    assert "ask your local early help team" in texts["review_every_6_8_weeks"]
+    assert "review_every_6_8_weeks" not in texts, "source B gives no review interval"
+    merton = evaluate("who-should-lead", answers)
+    assert "every 6 to 8 weeks" in {a["code"]: a["text"] for a in merton["actions"]}[
+        "review_every_6_8_weeks"]
 
 
 @pytest.mark.parametrize("profile_id", PROFILE_IDS)
@@ -65,7 +68,8 @@ def test_local_practice_can_be_switched_off() -> None:
     closed = evaluate("change-lead", dict(LEAVING, event="needs_met"), profile=strict)
     assert closed["recommendation"] == "guidance_silent"
     assert "does not cover" in closed["title"]
-    assert [a["code"] for a in closed["actions"]] == ["contact_support_coordinators", "record_decision"]
+    assert [a["code"] for a in closed["actions"]] == [
+        "seek_child_views", "contact_support_coordinators", "record_decision"]
     leaving = evaluate("change-lead", LEAVING, profile=strict)
     assert leaving["recommendation"] == "change_lead"
     assert all(c["source"] != "LOCAL" for c in leaving["citations"])

@@ -1,42 +1,54 @@
-"""The worked examples in shared/domain/scenarios.json, read from that file (not copied)."""
+"""The rules 2.0 worked examples (tests/rules/worked_examples.json), in both profiles.
+
+Each example gives answers and what they must give: a status, a recommendation, a suggested
+practitioner, the first question still needed, actions that must and must not appear, or an
+``error`` naming the field that makes the answers invalid (the CLI refuses them with exit 2).
+"""
 
 from __future__ import annotations
 
 import json
-from pathlib import Path
 from typing import Any
 
 import pytest
 
-from lp_rules import evaluate
+from lp_rules import PROFILE_IDS, InvalidAnswers, evaluate
 
-from .conftest import SCENARIOS
+from .conftest import WORKED_EXAMPLES
 
-
-def _load() -> list[dict[str, Any]]:
-    if not SCENARIOS.exists():
-        return []
-    data: list[dict[str, Any]] = json.loads(SCENARIOS.read_text(encoding="utf-8"))
-    return data
+EXAMPLES: list[dict[str, Any]] = json.loads(WORKED_EXAMPLES.read_text(encoding="utf-8"))
+PROFILE_DETAILS = {"review_every_6_8_weeks": "review_interval"}
+"""Actions that exist only where a profile has the detail they need (RULES.md)."""
 
 
-def test_worked_examples_are_present(scenarios_path: Path) -> None:
-    assert len(_load()) >= 10, "the worked examples file should hold the brief's scenarios"
+def test_the_worked_examples_cover_every_tool_and_both_kinds_of_error() -> None:
+    assert len(EXAMPLES) >= 25
+    assert {e["tool"] for e in EXAMPLES} == {"who-should-lead", "change-lead", "consent-withdrawn"}
+    assert sum("error" in e["expect"] for e in EXAMPLES) >= 2
 
 
-@pytest.mark.parametrize("scenario", _load(), ids=lambda s: s["name"])
-def test_worked_example(scenario: dict[str, Any]) -> None:
-    result = evaluate(scenario["tool"], scenario["answers"])
-    expect = scenario["expect"]
+@pytest.mark.parametrize("profile_id", PROFILE_IDS)
+@pytest.mark.parametrize("example", EXAMPLES, ids=lambda e: e["name"])
+def test_worked_example(example: dict[str, Any], profile_id: str) -> None:
+    expect = example["expect"]
+    if "error" in expect:
+        with pytest.raises(InvalidAnswers) as refused:
+            evaluate(example["tool"], example["answers"], profile_id)
+        assert refused.value.field == f"answers.{expect['error']}"
+        return
+    result = evaluate(example["tool"], example["answers"], profile_id)
     assert result["status"] == expect["status"]
-    if "recommendation" in expect:
-        assert result["recommendation"] == expect["recommendation"]
-    if "suggested_candidate" in expect:
-        assert result["suggested_candidate"] == expect["suggested_candidate"]
+    for key in ("recommendation", "suggested_candidate"):
+        if key in expect:
+            assert result[key] == expect[key]
     if "next_first" in expect:
         assert result["next"][0] == expect["next_first"]
     codes = [a["code"] for a in result["actions"]]
+    profile = evaluate(example["tool"], {}, profile_id)["profile"]
     for code in expect.get("actions_include", []):
-        assert code in codes, f"{code} missing from {codes}"
+        if code in PROFILE_DETAILS and profile == "graduated-pathway":
+            assert code not in codes, f"{code} needs a {PROFILE_DETAILS[code]} this area has not"
+        else:
+            assert code in codes, f"{code} missing from {codes}"
     for code in expect.get("actions_exclude", []):
         assert code not in codes, f"{code} should not be in {codes}"

@@ -6,7 +6,7 @@ from lp_rules import RULES_VERSION, get_tool, schema
 
 CONTRACT = {
     "who-should-lead": ["harm", "social_care", "existing_plan", "services", "consent",
-                        "young_person_view", "candidates"],
+                        "young_person_can_consent", "candidates"],
     "change-lead": ["harm", "event", "family_agrees", "successor", "consent_covers_successor",
                     "changes_so_far"],
     "consent-withdrawn": ["harm", "who", "competence", "scope", "escalation_risk", "how", "reason"],

@@ -4,22 +4,25 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from ..model import Action, Option, Question, Rule, Step, Tool, answer_in
+from ..model import Action, AnyOf, Option, Question, Rule, Step, Tool, answer_in
 from ..sources import (
     A_ABSENCE,
     A_EXAMPLES,
     A_INITIAL_TAF,
     A_MINIMUM,
-    A_REFERRAL_ACCEPTED,
     A_RELATIONSHIP,
     A_REVIEW,
-    A_SUPPORTING,
     A_WHEN_CHANGES,
     B_CONSENT,
+    IS24_SHARING,
+    IS24_TELL_FAMILY,
+    LOCAL_AWAITING,
     LOCAL_CLOSING,
     LOCAL_HANDOVER,
     LOCAL_LONG_ABSENCE,
+    LOCAL_NEW_LEAD,
     LOCAL_STEP_DOWN,
+    REFERRAL_LEAD,
     WT23_THRESHOLDS,
 )
 from .common import (
@@ -27,6 +30,8 @@ from .common import (
     CONTACT_SUPPORT,
     HARM,
     RECORD_DECISION,
+    SEEK_CHILD_VIEWS,
+    TALK_TO_DSL,
     safeguarding_first,
 )
 
@@ -55,9 +60,17 @@ QUESTIONS = (
                 "relationship_breakdown",
                 "The family's relationship with the Lead Practitioner has broken down",
             ),
+            Option(
+                "family_requests_change",
+                "The family or the child has asked for a different Lead Practitioner",
+            ),
             Option("circumstances_changed", "The family's circumstances have changed significantly"),
             Option("needs_met", "The family's needs have been met"),
-            Option("nothing_specific", "Nothing specific: someone has asked for a change"),
+            Option(
+                "nothing_specific",
+                "Nothing specific has happened",
+                "For example, a practitioner wonders whether a change would help.",
+            ),
         ),
     ),
     Question(
@@ -74,9 +87,9 @@ QUESTIONS = (
     ),
     Question(
         "consent_covers_successor",
-        "Does the family's current consent cover sharing information with the new lead's "
-        "service?",
-        "Consent covers the new lead's service",
+        "Does the family's agreement to early help cover the new lead's service being "
+        "involved?",
+        "Family's agreement covers the new lead's service",
         (Option("yes", "Yes"), Option("no", "No"), Option("unsure", "I'm not sure")),
     ),
     Question(
@@ -121,7 +134,7 @@ INTRODUCE_NEW_LEAD = Action(
     "introduce_new_lead",
     "Introduce the new Lead Practitioner to the family and to every practitioner in the team, "
     "so everyone knows the new single point of contact.",
-    (A_SUPPORTING,),
+    (LOCAL_NEW_LEAD,),
 )
 UPDATE_RECORDS = Action(
     "update_records",
@@ -135,8 +148,8 @@ SET_REVIEW_DATE = Action(
 )
 REVISIT_CONSENT = Action(
     "revisit_consent",
-    "Check the family's consent covers sharing information with the new lead's service, and "
-    "seek fresh consent if it does not.",
+    "Check that the family's agreement covers the new lead's service being involved, and ask "
+    "them again if it does not or you are not sure.",
     (B_CONSENT, LOCAL_HANDOVER),
 )
 MINIMISE_CHANGES = Action(
@@ -145,13 +158,28 @@ MINIMISE_CHANGES = Action(
     (A_MINIMUM,),
 )
 CLOSE_WITH_FAMILY = Action(
-    "agree_closure",
+    "agree_closure_with_family",
     "Agree with the family and the Team Around the Family that the needs are met and the {plan} "
     "can close, and tell every practitioner involved.",
     (LOCAL_CLOSING,),
 )
 
+DISCUSS_REFERRAL = Action(
+    "discuss_referral_with_family",
+    "Where it is safe, tell the family about the referral and seek their agreement. You do not "
+    "need their agreement to share information where a child is at risk of harm; agree with "
+    "your designated safeguarding lead whether and when to tell them.",
+    (IS24_TELL_FAMILY, IS24_SHARING),
+)
+KEEP_SUPPORTING = Action(
+    "keep_supporting_until_decision",
+    "Keep supporting the family as now until {front_door} decides, and follow up if you hear "
+    "nothing.",
+    (LOCAL_AWAITING,),
+)
+
 NOT_AGREED = answer_in("family_agrees", "no", "not_asked")
+FAMILY_ASKED = answer_in("event", "family_requests_change")
 NO_SUCCESSOR = answer_in("successor", "no")
 CONSENT_GAP = answer_in("consent_covers_successor", "no", "unsure")
 MANY_CHANGES = answer_in("changes_so_far", "two_or_more")
@@ -159,6 +187,7 @@ MANY_CHANGES = answer_in("changes_so_far", "two_or_more")
 HANDOVER_STEPS = (
     Step(AGREE_AT_TAF),
     Step(CONSULT_FAMILY, NOT_AGREED),
+    Step(SEEK_CHILD_VIEWS),
     Step(IDENTIFY_SUCCESSOR, NO_SUCCESSOR),
     Step(CONTACT_SUPPORT, NO_SUCCESSOR),
     Step(REVISIT_CONSENT, CONSENT_GAP),
@@ -170,14 +199,15 @@ HANDOVER_STEPS = (
     Step(RECORD_DECISION),
 )
 
-CHANGE_LEAD = Rule(
+LEAD_LEAVING = Rule(
     code="change_lead",
-    when=answer_in("event", "lead_leaving", "relationship_breakdown"),
+    when=answer_in("event", "lead_leaving"),
     title="Change the Lead Practitioner",
     summary="The Lead Practitioner should change. Agree the new lead with the family and hand "
     "over carefully, so the family's support carries on without a gap.",
-    why="The lead is leaving, or the family's relationship with the lead has broken down.",
-    citations=(A_EXAMPLES, A_RELATIONSHIP),
+    why="The lead is leaving or changing jobs, one of the guidance's examples of when the lead "
+    "changes.",
+    citations=(A_EXAMPLES,),
     steps=HANDOVER_STEPS,
 )
 
@@ -192,51 +222,75 @@ RULES = (
         "the lead's functions going.",
         why="The lead is away for a short time only.",
         citations=(A_ABSENCE,),
-        steps=(Step(OTHERS_COVER), Step(RECORD_DECISION)),
+        steps=(Step(OTHERS_COVER), Step(SEEK_CHILD_VIEWS), Step(RECORD_DECISION)),
     ),
     Rule(
         code="step_up",
         when=answer_in("event", "needs_escalated"),
-        title="Step up: contact {front_door}",
-        summary="The family's needs have escalated. Follow your threshold guidance and contact "
-        "{front_door}. Once a referral is accepted, {allocated_lead} becomes the Lead "
-        "Practitioner.",
+        title="Step up: talk to your safeguarding lead and contact {front_door}",
+        summary="The family's needs have escalated. Talk to your designated safeguarding lead, "
+        "follow your local threshold guidance and contact {front_door}. Where it is safe, tell "
+        "the family and seek their agreement. Keep supporting the family until {front_door} "
+        "decides (local practice). {referral_lead_rule}",
         why="The family's needs have escalated.",
-        citations=(A_EXAMPLES, A_REFERRAL_ACCEPTED, WT23_THRESHOLDS),
-        steps=(Step(CONTACT_FRONT_DOOR), Step(RECORD_DECISION)),
+        citations=(REFERRAL_LEAD, WT23_THRESHOLDS, IS24_TELL_FAMILY, LOCAL_AWAITING),
+        steps=(
+            Step(TALK_TO_DSL),
+            Step(CONTACT_FRONT_DOOR),
+            Step(DISCUSS_REFERRAL),
+            Step(KEEP_SUPPORTING),
+            Step(SEEK_CHILD_VIEWS),
+            Step(RECORD_DECISION),
+        ),
     ),
     Rule(
         code="step_down_handover",
         when=answer_in("event", "stepped_down"),
         title="Step down: agree the early help lead before social care closes",
-        summary="The family no longer meets the threshold for social care. Agree the early help "
-        "Lead Practitioner with the family at a Team Around the Family meeting or review before "
-        "social care closes the case, with the family's consent.",
+        summary="The family no longer meets the threshold for children's social care, one of "
+        "the guidance's examples of when the lead changes. Local practice: agree the early "
+        "help Lead Practitioner with the family at a Team Around the Family meeting or review "
+        "before social care closes the case; the family's agreement is needed.",
         why="Children's social care is stepping the family down.",
         citations=(A_EXAMPLES, LOCAL_STEP_DOWN),
         steps=HANDOVER_STEPS,
     ),
-    CHANGE_LEAD,
+    LEAD_LEAVING,
     replace(
-        CHANGE_LEAD,
+        LEAD_LEAVING,
+        when=answer_in("event", "relationship_breakdown"),
+        why="The family's relationship with the lead has broken down, and the family must have "
+        "a good relationship with, and agree to, the lead.",
+        citations=(A_RELATIONSHIP,),
+    ),
+    replace(
+        LEAD_LEAVING,
         when=answer_in("event", "absence_long"),
         why="The lead will be away for a long time.",
         summary="A long absence is not one of the guidance's examples; changing the lead for it "
-        "is local practice. " + CHANGE_LEAD.summary,
-        citations=(A_WHEN_CHANGES, LOCAL_LONG_ABSENCE),
+        "is local practice. " + LEAD_LEAVING.summary,
+        citations=(LOCAL_LONG_ABSENCE,),
     ),
     Rule(
         code="review_at_taf",
-        when=answer_in("event", "initial_taf", "school_transition", "circumstances_changed"),
+        when=answer_in(
+            "event",
+            "initial_taf",
+            "school_transition",
+            "circumstances_changed",
+            "family_requests_change",
+        ),
         title="Review the lead at the Team Around the Family",
         summary="This is a time when the lead may change. Review who is best placed to lead at "
-        "the Team Around the Family meeting, with the family, keeping changes to a minimum.",
-        why="This is a time of transition or significant change, when a change of lead may "
-        "happen.",
-        citations=(A_EXAMPLES, A_MINIMUM),
+        "the Team Around the Family meeting, with the family, keeping changes to a minimum. "
+        "The family must have a good relationship with, and agree to, the lead.",
+        why="This is a time of transition or change, or the family has asked for a different "
+        "lead: a change of lead may be right.",
+        citations=(A_EXAMPLES, A_MINIMUM, A_RELATIONSHIP),
         steps=(
             Step(AGREE_AT_TAF),
-            Step(CONSULT_FAMILY, NOT_AGREED),
+            Step(CONSULT_FAMILY, AnyOf((NOT_AGREED, FAMILY_ASKED))),
+            Step(SEEK_CHILD_VIEWS),
             Step(REVISIT_CONSENT, CONSENT_GAP),
             Step(MINIMISE_CHANGES, MANY_CHANGES),
             Step(SET_REVIEW_DATE),
@@ -252,11 +306,7 @@ RULES = (
         "Family.",
         why="The family's needs have been met.",
         citations=(LOCAL_CLOSING,),
-        steps=(
-            Step(CLOSE_WITH_FAMILY),
-            Step(CONSULT_FAMILY, NOT_AGREED),
-            Step(RECORD_DECISION),
-        ),
+        steps=(Step(CLOSE_WITH_FAMILY), Step(SEEK_CHILD_VIEWS), Step(RECORD_DECISION)),
     ),
     Rule(
         code="keep_current_lead",
@@ -266,7 +316,12 @@ RULES = (
         "child and family, so keep them to a minimum.",
         why="No event that calls for a change has happened.",
         citations=(A_MINIMUM,),
-        steps=(Step(MINIMISE_CHANGES), Step(SET_REVIEW_DATE), Step(RECORD_DECISION)),
+        steps=(
+            Step(MINIMISE_CHANGES),
+            Step(SEEK_CHILD_VIEWS),
+            Step(SET_REVIEW_DATE),
+            Step(RECORD_DECISION),
+        ),
     ),
 )
 

@@ -2,24 +2,50 @@
 
 from __future__ import annotations
 
-from ..model import Action, AllOf, Always, Option, Question, Rule, Step, Tool, answer_in
+from ..model import (
+    Action,
+    AllOf,
+    Always,
+    Contradiction,
+    Option,
+    Question,
+    Rule,
+    Step,
+    Tool,
+    answer_in,
+)
 from ..sources import (
     A_RELATIONSHIP,
     B_REFUSED,
+    CA89_WISHES,
+    DPA_WITHDRAWING,
+    IS24_MEANINGS,
     IS24_SHARING,
+    IS24_TELL_FAMILY,
+    LOCAL_CHILD_CANNOT_DECIDE,
     LOCAL_ENGAGEMENT,
     LOCAL_PARTIAL,
     LOCAL_YOUNG_PERSON,
+    LOCAL_YOUNG_PERSON_DECIDES,
+    MCA05_WHO_CAN_CONSENT,
     WT23_HARM,
     WT23_THRESHOLDS,
 )
-from .common import FOLLOW_SAFEGUARDING, HARM, RECORD_DECISION
+from .common import (
+    CALL_999,
+    CONTACT_FRONT_DOOR,
+    FOLLOW_SAFEGUARDING,
+    HARM,
+    RECORD_DECISION,
+    SEEK_CHILD_VIEWS,
+    TALK_TO_DSL,
+)
 
 QUESTIONS = (
     HARM,
     Question(
         "who",
-        "Who is refusing or withdrawing consent?",
+        "Who is refusing or withdrawing their agreement?",
         "Who is declining",
         (
             Option("parent_carer", "A parent or carer"),
@@ -32,14 +58,23 @@ QUESTIONS = (
         "Can the child or young person make this decision for themselves?",
         "The young person's capacity to decide",
         (
-            Option("not_applicable", "Not applicable: there is no child old enough to decide"),
-            Option("not_competent", "No: they cannot decide for themselves"),
+            Option(
+                "not_applicable",
+                "Not applicable: no child in the family is old enough to decide",
+                "Not possible when the young person is the one declining.",
+            ),
+            Option("not_competent", "No: they cannot decide this for themselves"),
             Option(
                 "gillick_competent",
                 "Yes: they are under 16 and Gillick competent",
-                "They understand the decision and what follows from it.",
+                "They have enough understanding and intelligence to understand fully what is "
+                "proposed.",
             ),
-            Option("aged_16_17", "Yes: they are aged 16 or 17"),
+            Option(
+                "aged_16_17",
+                "Yes: they are aged 16 or 17 and able to make this decision",
+                "From 16, capacity is presumed unless there is reason to doubt it.",
+            ),
         ),
     ),
     Question(
@@ -47,8 +82,8 @@ QUESTIONS = (
         "What are they refusing or withdrawing?",
         "What is declined",
         (
-            Option("all_early_help", "All early help (the whole multi-agency response)"),
-            Option("information_sharing", "Only the sharing of information between services"),
+            Option("all_early_help", "All early help (the wider multi-agency response)"),
+            Option("information_sharing", "The sharing of information between services"),
             Option("one_service", "One service or part of the plan"),
         ),
     ),
@@ -64,7 +99,11 @@ QUESTIONS = (
         "How they declined",
         (
             Option("told_us", "They told us"),
-            Option("stopped_engaging", "They stopped engaging"),
+            Option(
+                "stopped_engaging",
+                "They stopped engaging",
+                "For example, they miss meetings or do not answer; they have not said no.",
+            ),
         ),
     ),
     Question(
@@ -80,23 +119,28 @@ QUESTIONS = (
     ),
 )
 
+CONTACT_AND_SHARE = (Step(CALL_999), Step(FOLLOW_SAFEGUARDING), Step(CONTACT_FRONT_DOOR))
+
 SHARE_WITHOUT_CONSENT = Action(
     "share_without_consent",
-    "Share the information needed to protect the child without waiting for consent: consent is "
-    "not needed to share information to protect a child.",
+    "Share the information needed to protect the child, and refer, without waiting for "
+    "anyone's consent: consent is not needed where a child is at risk of harm.",
     (IS24_SHARING,),
 )
 INFORM_FAMILY = Action(
     "inform_family_where_safe",
-    "Tell the family what you are sharing and why, unless telling them would put the child at "
-    "greater risk.",
-    (IS24_SHARING,),
+    "Agree with your designated safeguarding lead or {front_door} whether and when to tell the "
+    "family what is being shared and why. Do not tell them if that could put the child or "
+    "anyone else at risk, cause delay, or prejudice a police investigation.",
+    (IS24_TELL_FAMILY,),
 )
-TALK_TO_DSL = Action(
-    "talk_to_dsl",
-    "Talk to your designated safeguarding lead, or {front_door}, now about whether there is "
-    "reasonable cause to suspect significant harm.",
-    (IS24_SHARING, WT23_HARM),
+SHARE_WHEN_NECESSARY = Action(
+    "share_when_necessary",
+    "Agreeing to support is not the legal basis for sharing. Whatever the family has declined, "
+    "you can still share information without consent where a child is at risk or there is a "
+    "perceived risk of harm: share what is necessary and proportionate, and be open with the "
+    "family about it where that is safe.",
+    (IS24_SHARING, IS24_MEANINGS),
 )
 CONTINUE_ORDINARY = Action(
     "continue_ordinary_provision",
@@ -128,66 +172,106 @@ OFFER_DIFFERENT_LEAD = Action(
 )
 ADDRESS_CONCERNS = Action(
     "address_concerns",
-    "Talk through the family's worries: explain what early help is, that it is voluntary, and "
-    "what would and would not be shared.",
+    "Talk through the family's worries: explain what early help is, that taking part is their "
+    "choice, and what would be shared, with whom and why.",
     (LOCAL_ENGAGEMENT,),
 )
 REVIEW_NON_ENGAGEMENT = Action(
     "review_non_engagement",
-    "Stopping engaging is not the same as saying no: try to re-engage the family, and review "
-    "what non-engagement means for the child with your designated safeguarding lead.",
+    "Try to re-engage the family, and review with your designated safeguarding lead what "
+    "their not engaging means for the child.",
+    (LOCAL_ENGAGEMENT,),
+)
+CONFIRM_WISHES = Action(
+    "confirm_wishes",
+    "Stopping engaging is not saying no: check with the family what they want before treating "
+    "it as a withdrawal.",
     (LOCAL_ENGAGEMENT,),
 )
 STOP_CONSENT_SHARING = Action(
     "stop_consent_based_sharing",
-    "Stop future sharing that relied on consent. Withdrawal does not undo lawful sharing that "
-    "has already happened, and never stops sharing to protect a child.",
-    (IS24_SHARING,),
+    "From now on, stop sharing that relied only on their consent. This does not undo lawful "
+    "sharing that has already happened, and sharing on another lawful basis, or to protect a "
+    "child, can continue.",
+    (DPA_WITHDRAWING, IS24_SHARING),
 )
 REVISIT_CONSENT = Action(
     "revisit_consent_at_review",
-    "Revisit consent at the next review or contact, in case the family's view has changed.",
+    "Revisit their agreement at the next review or contact, in case their view has changed.",
     (B_REFUSED,),
 )
 WORK_WITH_YOUNG_PERSON = Action(
     "work_with_young_person",
-    "Keep working directly with the young person, who can agree to support for themselves, and "
-    "share their information only as they agree.",
-    (LOCAL_YOUNG_PERSON, IS24_SHARING),
+    "Keep working directly with the young person, who can agree to support for themselves. The "
+    "parent's own information is theirs: sharing it needs its own lawful basis.",
+    (MCA05_WHO_CAN_CONSENT, IS24_MEANINGS, LOCAL_YOUNG_PERSON),
+)
+ADAPT_PLAN = Action(
+    "adapt_plan_to_child",
+    "Keep the plan going on the parents' agreement. Listen to the child's worries, explain the "
+    "plan in a way they understand, and adapt it to their wishes where you can.",
+    (CA89_WISHES, LOCAL_CHILD_CANNOT_DECIDE),
+)
+RESPECT_OWN_INFORMATION = Action(
+    "respect_own_information",
+    "Respect the young person's decision about their own information and the direct work with "
+    "them. The parents' agreement still covers the parents' own involvement. Keep offering the "
+    "young person support.",
+    (MCA05_WHO_CAN_CONSENT, IS24_MEANINGS, LOCAL_YOUNG_PERSON_DECIDES),
 )
 CONTINUE_AGREED = Action(
     "continue_agreed_support",
-    "Carry on with the support the family has agreed to, and do not share or do what they have "
-    "refused.",
-    (B_REFUSED, LOCAL_PARTIAL),
+    "Respect the family's choice about that service or part of the plan, and carry on with the "
+    "support they agreed to.",
+    (LOCAL_PARTIAL,),
 )
 
 ESCALATION = answer_in("escalation_risk", "yes", "unsure")
-ENGAGEMENT_STEPS = (
-    Step(MONITOR),
-    Step(CONSIDER_ESCALATION, ESCALATION),
-    Step(OFFER_DIFFERENT_LEAD, answer_in("reason", "relationship_with_lead")),
-    Step(ADDRESS_CONCERNS, answer_in("reason", "stigma_or_fear")),
-    Step(REVIEW_NON_ENGAGEMENT, answer_in("how", "stopped_engaging")),
-    Step(STOP_CONSENT_SHARING, answer_in("scope", "all_early_help", "information_sharing")),
-    Step(KEEP_DOOR_OPEN),
-    Step(REVISIT_CONSENT),
-    Step(RECORD_DECISION),
-)
+TOLD_US = answer_in("how", "told_us")
+STOPPED_ENGAGING = answer_in("how", "stopped_engaging")
+SAID_NO_TO_SHARING = AllOf((TOLD_US, answer_in("scope", "all_early_help", "information_sharing")))
+
+
+def engagement_steps(*, stop_sharing: bool = True) -> tuple[Step, ...]:
+    """What every outcome that is not urgent includes, after its own first step.
+
+    ``stop_sharing`` is False where the refusal does not end sharing that relied on consent
+    (a child who cannot decide says no: the parents' agreement stands).
+    """
+    stop = (Step(STOP_CONSENT_SHARING, SAID_NO_TO_SHARING),) if stop_sharing else ()
+    return (
+        Step(SHARE_WHEN_NECESSARY),
+        Step(SEEK_CHILD_VIEWS),
+        Step(MONITOR),
+        Step(CONSIDER_ESCALATION, ESCALATION),
+        Step(OFFER_DIFFERENT_LEAD, answer_in("reason", "relationship_with_lead")),
+        Step(ADDRESS_CONCERNS, answer_in("reason", "stigma_or_fear")),
+        Step(CONFIRM_WISHES, STOPPED_ENGAGING),
+        Step(REVIEW_NON_ENGAGEMENT, STOPPED_ENGAGING),
+        *stop,
+        Step(KEEP_DOOR_OPEN),
+        Step(REVISIT_CONSENT),
+        Step(RECORD_DECISION),
+    )
+
+
+YOUNG_PERSON_DECLINES = answer_in("who", "young_person")
+CAN_DECIDE = answer_in("competence", "gillick_competent", "aged_16_17")
 
 RULES = (
     Rule(
         code="safeguarding_referral",
         when=answer_in("harm", "yes"),
-        title="Follow safeguarding procedures: share and refer without consent",
-        summary="You have reasonable cause to suspect significant harm. Refusal or withdrawal of "
-        "consent does not stop you protecting the child: follow safeguarding procedures, share "
-        "and refer without consent, and tell the family unless that would put the child at "
-        "greater risk.",
+        title="Act now: follow safeguarding procedures, share and refer without consent",
+        summary="You have reasonable cause to suspect significant harm. A refusal or withdrawal "
+        "does not stop you protecting the child: call 999 if a child is in immediate danger; "
+        "otherwise follow your safeguarding procedures and contact {front_door} straight away, "
+        "sharing and referring without consent. Agree with your designated safeguarding lead "
+        "or {front_door} whether and when to tell the family.",
         why="There is reasonable cause to suspect significant harm.",
         citations=(IS24_SHARING, WT23_HARM),
         steps=(
-            Step(FOLLOW_SAFEGUARDING),
+            *CONTACT_AND_SHARE,
             Step(SHARE_WITHOUT_CONSENT),
             Step(INFORM_FAMILY),
             Step(RECORD_DECISION),
@@ -197,58 +281,91 @@ RULES = (
     Rule(
         code="seek_safeguarding_advice",
         when=answer_in("harm", "unsure"),
-        title="Get safeguarding advice now",
-        summary="You are not sure whether there is a risk of significant harm. Talk to your "
-        "designated safeguarding lead or {front_door} now, before deciding anything else.",
-        why="You are not sure whether there is a risk of significant harm.",
-        citations=(IS24_SHARING,),
-        steps=(Step(TALK_TO_DSL), Step(MONITOR), Step(RECORD_DECISION)),
+        title="Act now: get safeguarding advice",
+        summary="You are not sure whether a child is suffering, or likely to suffer, significant "
+        "harm. Call 999 if a child is in immediate danger; otherwise talk to your designated "
+        "safeguarding lead or {front_door} now, before deciding anything else.",
+        why="You are not sure whether there is reasonable cause to suspect significant harm.",
+        citations=(IS24_SHARING, WT23_HARM),
+        steps=(Step(CALL_999), Step(TALK_TO_DSL), Step(MONITOR), Step(RECORD_DECISION)),
         urgent=True,
     ),
     Rule(
+        code="parents_agreement_stands",
+        when=AllOf((YOUNG_PERSON_DECLINES, answer_in("competence", "not_competent"))),
+        title="The parents' agreement stands: keep the plan going, with the child",
+        summary="The child cannot make this decision for themselves, so their saying no is not "
+        "the family withdrawing: the parent or carer's agreement stands. Keep the plan going, "
+        "listen to the child's worries, explain in a way they understand, and adapt the plan "
+        "to their wishes where you can. The guidance does not cover this case; this follows "
+        "the law on the child's wishes and feelings and local practice.",
+        why="A child who cannot decide for themselves has said no; their parents have not.",
+        citations=(CA89_WISHES, LOCAL_CHILD_CANNOT_DECIDE),
+        steps=(Step(ADAPT_PLAN), *engagement_steps(stop_sharing=False)),
+    ),
+    Rule(
+        code="respect_young_persons_decision",
+        when=AllOf((YOUNG_PERSON_DECLINES, CAN_DECIDE)),
+        title="Respect the young person's decision",
+        summary="The young person can make this decision for themselves. Respect it for their "
+        "own information and the direct work with them; the parents' agreement still covers "
+        "the parents' own involvement. Keep offering the young person support. The guidance "
+        "does not cover this case; this follows national advice and local practice.",
+        why="A young person who can decide for themselves has said no.",
+        citations=(IS24_MEANINGS, MCA05_WHO_CAN_CONSENT, LOCAL_YOUNG_PERSON_DECIDES),
+        steps=(Step(RESPECT_OWN_INFORMATION), *engagement_steps()),
+    ),
+    Rule(
         code="continue_with_young_person",
-        when=AllOf(
-            (
-                answer_in("who", "parent_carer"),
-                answer_in("competence", "gillick_competent", "aged_16_17"),
-            )
-        ),
+        when=AllOf((answer_in("who", "parent_carer"), CAN_DECIDE)),
         title="Continue with the young person",
         summary="A parent or carer has declined, but the young person can agree to support for "
-        "themselves. Keep working directly with them. The source documents do not cover this "
-        "case; the basis is national information-sharing advice and local practice.",
+        "themselves. Keep working directly with them; the parent's own information needs its "
+        "own lawful basis. The guidance does not cover this case; this follows national advice "
+        "and local practice.",
         why="The young person can make this decision for themselves.",
-        citations=(IS24_SHARING, LOCAL_YOUNG_PERSON),
-        steps=(Step(WORK_WITH_YOUNG_PERSON),) + ENGAGEMENT_STEPS,
+        citations=(IS24_MEANINGS, MCA05_WHO_CAN_CONSENT, LOCAL_YOUNG_PERSON),
+        steps=(Step(WORK_WITH_YOUNG_PERSON), *engagement_steps()),
     ),
     Rule(
         code="continue_agreed_parts",
-        when=answer_in("scope", "information_sharing", "one_service"),
-        title="Continue with the parts the family agreed to",
-        summary="The family has declined only part of the support. Carry on with what they have "
-        "agreed to, and do not share or do what they refused.",
-        why="Only part of the support has been declined.",
-        citations=(B_REFUSED, LOCAL_PARTIAL),
-        steps=(Step(CONTINUE_AGREED),) + ENGAGEMENT_STEPS,
+        when=answer_in("scope", "one_service"),
+        title="Carry on with the support they agreed to",
+        summary="The family has declined one service or part of the plan. Respect their choice "
+        "about it and carry on with the support they agreed to. The guidance does not cover "
+        "this case; this is local practice.",
+        why="Only one service or part of the plan has been declined.",
+        citations=(LOCAL_PARTIAL,),
+        steps=(Step(CONTINUE_AGREED), *engagement_steps()),
     ),
     Rule(
         code="continue_universal_support",
         when=Always(),
         title="Keep supporting through ordinary provision",
-        summary="Keep supporting the child and family through ordinarily available provision "
-        "and personalised services. This keeps future chances to engage them with additional "
-        "support, and to keep monitoring for safeguarding concerns.",
-        why="The family has declined early help and there is no concern about significant harm.",
+        summary="Keep supporting the needs of the child and family through ordinarily available "
+        "provision and personalised services. This gives future opportunities to engage them "
+        "with additional support, and to keep monitoring for safeguarding concerns.",
+        why="The family will not agree to share information, or has withdrawn from wider early "
+        "help, and you have no reasonable cause to suspect significant harm.",
         citations=(B_REFUSED,),
-        steps=(Step(CONTINUE_ORDINARY),) + ENGAGEMENT_STEPS,
+        steps=(Step(CONTINUE_ORDINARY), *engagement_steps()),
     ),
 )
 
 TOOL = Tool(
     id="consent-withdrawn",
     title="Consent refused or withdrawn",
-    intro="Decide what to do when a family, parent or young person refuses or withdraws consent "
-    "to early help or to sharing information.",
+    intro="Decide what to do when a family, parent or young person refuses or withdraws their "
+    "agreement to early help or to sharing information.",
     questions=QUESTIONS,
     rules=RULES,
+    contradictions=(
+        Contradiction(
+            AllOf((YOUNG_PERSON_DECLINES, answer_in("competence", "not_applicable"))),
+            "competence",
+            "'not_applicable' contradicts who = young_person (the young person declining is "
+            "the child whose capacity to decide is asked); valid here: not_competent, "
+            "gillick_competent, aged_16_17",
+        ),
+    ),
 )

@@ -2,16 +2,17 @@
 
 from __future__ import annotations
 
-from ..candidates import NoEligibleCandidate, SuggestedFamilyView
+from ..candidates import NoEligibleCandidate, SuggestedCandidate
 from ..model import Action, Always, Option, Question, Rule, Step, Tool, answer_in
 from ..sources import (
     A_ANY_PRACTITIONER,
+    A_EXAMPLES,
+    A_MINIMUM,
     A_ASSESSMENT,
     A_CASE_BY_CASE,
     A_INITIAL_TAF,
     A_KEYWORKERS,
     A_NOT_ACCOUNTABLE,
-    A_REFERRAL_ACCEPTED,
     A_RELATIONSHIP,
     A_REVIEW,
     A_WHOLE_FAMILY,
@@ -23,10 +24,21 @@ from ..sources import (
     B_NOTICING,
     B_REFUSED,
     B_SHARING_WORK,
+    CA89_SECTION_47,
+    IS24_MEANINGS,
     LOCAL_AWAITING,
+    LOCAL_CAPACITY,
+    MCA05_WHO_CAN_CONSENT,
+    REFERRAL_LEAD,
     WT23_SOCIAL_WORKER,
 )
-from .common import CONTACT_FRONT_DOOR, CONTACT_SUPPORT, HARM, RECORD_DECISION, safeguarding_first
+from .common import (
+    CONTACT_SUPPORT,
+    HARM,
+    RECORD_DECISION,
+    SEEK_CHILD_VIEWS,
+    safeguarding_first,
+)
 
 QUESTIONS = (
     HARM,
@@ -38,8 +50,10 @@ QUESTIONS = (
             Option("none", "No"),
             Option("referral_pending", "A referral has been made and is waiting for a decision"),
             Option(
-                "child_in_need",
-                "Yes: {front_door} has accepted a referral (Child in Need)",
+                "referral_accepted",
+                "Yes: {front_door} has accepted a referral",
+                "For example to children's social care for a Child in Need assessment, or to "
+                "another service the front door allocates.",
             ),
             Option(
                 "child_protection",
@@ -64,22 +78,25 @@ QUESTIONS = (
     ),
     Question(
         "consent",
-        "Does the family (and the young person) agree to a multi-agency response and to "
-        "information being shared?",
-        "Family's consent",
+        "Do the family (and the young person) agree to a graduated, multi-agency early help "
+        "response?",
+        "Family's agreement to early help",
         (
             Option("agreed", "Yes, they agree"),
             Option("partly", "They agree to some parts"),
             Option("not_yet_asked", "Not asked yet"),
             Option("declined", "They have declined"),
         ),
+        hint="This is agreement to receive support. It is not the legal basis for sharing "
+        "information, which is a separate question.",
     ),
     Question(
-        "young_person_view",
-        "Is there a child or young person able to give their own view (aged 16 or 17, or "
-        "Gillick competent)?",
-        "Young person able to give their view",
+        "young_person_can_consent",
+        "Can a young person in the family agree to support for themselves?",
+        "A young person can agree for themselves",
         (Option("yes", "Yes"), Option("no", "No")),
+        hint="Yes if they are aged 16 or 17 and able to make this decision, or under 16 and "
+        "Gillick competent. Every child's views are sought either way.",
     ),
 )
 
@@ -97,9 +114,10 @@ COMPLETE_ASSESSMENT = Action(
 )
 SEEK_CONSENT = Action(
     "seek_consent",
-    "Seek consent from the young person and the family for a graduated, multi-agency response "
-    "and for sharing information.",
-    (B_CONSENT,),
+    "Seek the family's agreement, and the young person's, to a graduated, multi-agency "
+    "response. Explain what information would be shared, with whom and why. Their agreement "
+    "to support is not the legal basis for sharing information.",
+    (B_CONSENT, IS24_MEANINGS),
 )
 OPEN_CONSENT_CHECKLIST = Action(
     "open_consent_checklist",
@@ -109,8 +127,8 @@ OPEN_CONSENT_CHECKLIST = Action(
 )
 ASK_YOUNG_PERSON = Action(
     "ask_young_person",
-    "Ask the young person for their own view and their own consent.",
-    (A_CASE_BY_CASE, B_CONSENT),
+    "The young person can agree to support for themselves: ask for their own agreement.",
+    (B_CONSENT, MCA05_WHO_CAN_CONSENT),
 )
 ASK_FAMILY = Action(
     "ask_family",
@@ -129,6 +147,13 @@ REVIEW = Action(
     "review_every_6_8_weeks",
     "Review the {plan} at a Team Around the Family meeting {review}.",
     (A_REVIEW,),
+    needs_profile="review_interval",
+)
+PLAN_HANDOVER_EARLY = Action(
+    "plan_handover_early",
+    "The suggested practitioner is leaving soon, as is everyone else who could lead: agree now "
+    "who will take over, and plan the handover early so the family's support has no gap.",
+    (A_EXAMPLES, A_MINIMUM),
 )
 KEYWORKER_NOT_LEAD = Action(
     "keyworker_not_lead",
@@ -140,13 +165,13 @@ WORK_WITH_SOCIAL_WORKER = Action(
     "work_with_social_worker",
     "Keep providing your own service, share what you know with the child's social worker and "
     "carry out the actions agreed in the child protection plan.",
-    (WT23_SOCIAL_WORKER,),
+    (WT23_SOCIAL_WORKER, CA89_SECTION_47),
 )
 WORK_WITH_ALLOCATED_LEAD = Action(
     "work_with_allocated_lead",
-    "Keep supporting the family and share what you know with the Lead Practitioner allocated "
-    "by children's social care.",
-    (A_REFERRAL_ACCEPTED,),
+    "Keep supporting the family and share what you know with the Lead Practitioner who is "
+    "allocated once the referral is accepted.",
+    (REFERRAL_LEAD,),
 )
 KEEP_SUPPORTING = Action(
     "keep_supporting",
@@ -167,8 +192,15 @@ SUPPORT_WITHIN_SERVICE = Action(
     (A_WHOLE_FAMILY, B_CONVENE_TAF),
 )
 
-YOUNG_PERSON = answer_in("young_person_view", "yes")
+YOUNG_PERSON = answer_in("young_person_can_consent", "yes")
 PARTLY_AGREED = answer_in("consent", "partly")
+SUGGESTED_NOT_ASKED = SuggestedCandidate(
+    "family_view", frozenset({"not_asked"}), "The family has not been asked about the suggested "
+    "practitioner"
+)
+SUGGESTED_LEAVING = SuggestedCandidate(
+    "leaving_soon", frozenset({"yes"}), "The suggested practitioner is leaving soon"
+)
 
 RULES = (
     safeguarding_first(),
@@ -176,32 +208,32 @@ RULES = (
         code="social_worker_leads",
         when=answer_in("social_care", "child_protection"),
         title="A social worker is the Lead Practitioner",
-        summary="There is a child protection enquiry or plan, so the lead must be a social "
-        "worker. Your part is to support the plan.",
+        summary="There is a child protection (section 47) enquiry or a child protection plan, "
+        "so the lead must be a social worker. Your part is to support the plan.",
         why="Children's social care is carrying out child protection work.",
-        citations=(WT23_SOCIAL_WORKER,),
-        steps=(Step(WORK_WITH_SOCIAL_WORKER), Step(RECORD_DECISION)),
+        citations=(WT23_SOCIAL_WORKER, CA89_SECTION_47),
+        steps=(Step(WORK_WITH_SOCIAL_WORKER), Step(SEEK_CHILD_VIEWS), Step(RECORD_DECISION)),
     ),
     Rule(
         code="social_care_allocates",
-        when=answer_in("social_care", "child_in_need"),
-        title="Children's social care allocates the Lead Practitioner",
-        summary="{Front_door} has accepted a referral, so {allocated_lead} becomes the "
-        "Lead Practitioner, depending on the family's identified needs and threshold.",
+        when=answer_in("social_care", "referral_accepted"),
+        title="The service that accepted the referral decides who leads",
+        summary="{Front_door} has accepted a referral, so you do not choose the Lead "
+        "Practitioner here. {referral_lead_rule}",
         why="A referral has been accepted by {front_door}.",
-        citations=(A_REFERRAL_ACCEPTED,),
-        steps=(Step(WORK_WITH_ALLOCATED_LEAD), Step(RECORD_DECISION)),
+        citations=(REFERRAL_LEAD,),
+        steps=(Step(WORK_WITH_ALLOCATED_LEAD), Step(SEEK_CHILD_VIEWS), Step(RECORD_DECISION)),
     ),
     Rule(
         code="await_hub_decision",
         when=answer_in("social_care", "referral_pending"),
         title="Wait for {front_door}'s decision",
-        summary="A referral is waiting for a decision. Keep supporting the family; "
-        "{front_door}'s decision settles who leads. Merton's guidance covers what happens once "
-        "a referral is accepted; what to do while waiting is local practice.",
+        summary="A referral is waiting for a decision, and {front_door}'s decision settles who "
+        "leads. The guidance covers what happens once a referral is accepted; keeping "
+        "support going while you wait is local practice.",
         why="A referral is waiting for a decision.",
-        citations=(A_REFERRAL_ACCEPTED, LOCAL_AWAITING),
-        steps=(Step(KEEP_SUPPORTING), Step(RECORD_DECISION)),
+        citations=(REFERRAL_LEAD, LOCAL_AWAITING),
+        steps=(Step(KEEP_SUPPORTING), Step(SEEK_CHILD_VIEWS), Step(RECORD_DECISION)),
     ),
     Rule(
         code="join_existing_plan",
@@ -211,7 +243,12 @@ RULES = (
         "needs does not make you the lead: join the existing plan and Team Around the Family.",
         why="A holistic plan with a Lead Practitioner is already in place.",
         citations=(B_NOTICING,),
-        steps=(Step(JOIN_EXISTING_TAF), Step(KEYWORKER_NOT_LEAD), Step(RECORD_DECISION)),
+        steps=(
+            Step(JOIN_EXISTING_TAF),
+            Step(KEYWORKER_NOT_LEAD),
+            Step(SEEK_CHILD_VIEWS),
+            Step(RECORD_DECISION),
+        ),
     ),
     Rule(
         code="single_service",
@@ -222,20 +259,27 @@ RULES = (
         "service.",
         why="Only one service needs to be involved.",
         citations=(A_WHOLE_FAMILY, B_CONVENE_TAF),
-        steps=(Step(SUPPORT_WITHIN_SERVICE), Step(KEYWORKER_NOT_LEAD), Step(RECORD_DECISION)),
+        steps=(
+            Step(SUPPORT_WITHIN_SERVICE),
+            Step(KEYWORKER_NOT_LEAD),
+            Step(SEEK_CHILD_VIEWS),
+            Step(RECORD_DECISION),
+        ),
     ),
     Rule(
         code="seek_consent_first",
         when=answer_in("consent", "not_yet_asked", "declined"),
-        title="Seek the family's consent first",
-        summary="A graduated, multi-agency response needs the family's consent (and the young "
-        "person's). Seek it before a Team Around the Family is convened.",
+        title="Seek the family's agreement first",
+        summary="The Lead Practitioner seeks the agreement of the young person and the family "
+        "to a graduated, multi-agency response. Seek it before a Team Around the Family is "
+        "convened.",
         why="The family has not yet agreed to a multi-agency response.",
         citations=(B_CONSENT,),
         steps=(
             Step(SEEK_CONSENT),
             Step(ASK_YOUNG_PERSON, YOUNG_PERSON),
             Step(OPEN_CONSENT_CHECKLIST, answer_in("consent", "declined")),
+            Step(SEEK_CHILD_VIEWS),
             Step(RECORD_DECISION),
         ),
     ),
@@ -244,15 +288,16 @@ RULES = (
         when=NoEligibleCandidate(),
         title="None of the practitioners listed is suitable yet",
         summary="Each practitioner listed either has a poor relationship with the family, is "
-        "not agreed to by the family, or has no capacity. The family must have a good "
-        "relationship with, and agree to, the Lead Practitioner. Talk it through at the Team "
-        "Around the Family and ask for support.",
+        "not agreed to by the family, or has no capacity for the role. The family must have a "
+        "good relationship with, and agree to, the Lead Practitioner. Talk it through at the "
+        "Team Around the Family and ask for support.",
         why="No practitioner listed meets the conditions for leading.",
-        citations=(A_RELATIONSHIP, A_INITIAL_TAF),
+        citations=(A_RELATIONSHIP, A_INITIAL_TAF, LOCAL_CAPACITY),
         steps=(
             Step(CONVENE_TAF),
             Step(SEEK_CONSENT, PARTLY_AGREED),
             Step(ASK_YOUNG_PERSON, YOUNG_PERSON),
+            Step(SEEK_CHILD_VIEWS),
             Step(CONTACT_SUPPORT),
             Step(RECORD_DECISION),
         ),
@@ -270,12 +315,15 @@ RULES = (
             Step(CONVENE_TAF),
             Step(SEEK_CONSENT, PARTLY_AGREED),
             Step(COMPLETE_ASSESSMENT),
-            Step(ASK_FAMILY, SuggestedFamilyView(frozenset({"not_asked"}))),
+            Step(ASK_FAMILY, SUGGESTED_NOT_ASKED),
             Step(ASK_YOUNG_PERSON, YOUNG_PERSON),
+            Step(SEEK_CHILD_VIEWS),
             Step(EXPLAIN_ROLE_LIMITS),
             Step(REVIEW),
+            Step(PLAN_HANDOVER_EARLY, SUGGESTED_LEAVING),
             Step(RECORD_DECISION),
         ),
+        suggests_candidate=True,
     ),
 )
 
