@@ -1,38 +1,168 @@
-"""An independent, plain if-chain reading of RULES.md's precedence tables.
+"""An independent, plain if-chain reading of the rules 2.0 contract (RULES.md).
 
-The package declares its rules as data; this oracle restates the contract the obvious way so
-the exhaustive tests can compare the two. If they disagree, one of them misreads RULES.md.
+The package declares its rules as data; this oracle restates the contract the obvious way,
+from the text alone, so the exhaustive tests can compare the two. If they disagree, one of them
+misreads the contract. Every question id, option id, recommendation code, action code and
+source tag below is written out as a literal on purpose: the contract's ids are pinned here,
+not read back from the package.
+
+Where the contract leaves something open (an action it does not tie to a condition, a source
+it does not name), the oracle says nothing about it.
 """
 
 from __future__ import annotations
 
-from typing import Any
+import itertools
+from typing import Any, Iterator
+
+RULES_VERSION = "2.0.0"
+PROFILES = ("merton", "graduated-pathway")
+
+SOURCE_TAGS = {"A", "B", "WT23", "IS24", "CA89", "DPA", "MCA05", "LOCAL"}
+
+# ---------------------------------------------------------------------------------------------
+# Questions (single-choice ones; who-should-lead's candidate list is separate)
+# ---------------------------------------------------------------------------------------------
+
+QUESTIONS: dict[str, list[tuple[str, tuple[str, ...]]]] = {
+    "who-should-lead": [
+        ("harm", ("yes", "no", "unsure")),
+        ("social_care", ("none", "referral_pending", "referral_accepted", "child_protection")),
+        ("services", ("one", "several")),
+        ("existing_plan", ("yes", "no")),
+        ("consent", ("agreed", "partly", "not_yet_asked", "declined")),
+        ("young_person_can_consent", ("yes", "no")),
+    ],
+    "change-lead": [
+        ("harm", ("yes", "no", "unsure")),
+        ("event", ("initial_taf", "needs_escalated", "stepped_down", "school_transition",
+                   "lead_leaving", "absence_short", "absence_long", "relationship_breakdown",
+                   "family_requests_change", "circumstances_changed", "needs_met",
+                   "nothing_specific")),
+        ("family_agrees", ("yes", "no", "not_asked")),
+        ("successor", ("yes", "no")),
+        ("changes_so_far", ("none", "one", "two_or_more")),
+        ("consent_covers_successor", ("yes", "no", "unsure")),
+    ],
+    "consent-withdrawn": [
+        ("harm", ("yes", "no", "unsure")),
+        ("who", ("parent_carer", "young_person", "whole_family")),
+        ("competence", ("not_applicable", "not_competent", "gillick_competent", "aged_16_17")),
+        ("scope", ("all_early_help", "information_sharing", "one_service")),
+        ("escalation_risk", ("yes", "no", "unsure")),
+        ("how", ("told_us", "stopped_engaging")),
+        ("reason", ("relationship_with_lead", "stigma_or_fear", "other", "unknown")),
+    ],
+}
+
+ROLES = ("gp", "health_visitor", "school_nurse", "teacher", "senco", "family_support_worker",
+         "social_worker", "family_wellbeing_practitioner", "other")
+# The Graduated Pathway profile has no Family Wellbeing practitioner.
+PROFILE_ROLES = {
+    "merton": ROLES,
+    "graduated-pathway": tuple(r for r in ROLES if r != "family_wellbeing_practitioner"),
+}
+CANDIDATE_FIELDS: dict[str, tuple[str, ...]] = {
+    "role": ROLES,
+    "relationship": ("good", "neutral", "poor"),
+    "family_view": ("preferred", "agrees", "objects", "not_asked"),
+    "main_needs": ("yes", "no"),
+    "capacity": ("yes", "no"),
+    "leaving_soon": ("yes", "no"),
+}
+MAX_CANDIDATES = 8
+
+RULE_CODES: dict[str, set[str]] = {
+    "who-should-lead": {"safeguarding_first", "social_worker_leads", "social_care_allocates",
+                        "await_hub_decision", "join_existing_plan", "single_service",
+                        "seek_consent_first", "no_suitable_candidate", "agree_at_taf"},
+    "change-lead": {"safeguarding_first", "cover_absence", "step_up", "step_down_handover",
+                    "change_lead", "review_at_taf", "close_plan", "keep_current_lead"},
+    "consent-withdrawn": {"safeguarding_referral", "seek_safeguarding_advice",
+                          "parents_agreement_stands", "respect_young_persons_decision",
+                          "continue_with_young_person", "continue_agreed_parts",
+                          "continue_universal_support"},
+}
+# Outcomes whose every source is LOCAL: with local practice off they become guidance_silent.
+LOCAL_ONLY = {"change-lead": {"close_plan"}, "consent-withdrawn": {"continue_agreed_parts"}}
+SILENT = "guidance_silent"
 
 
-def _eligible(c: dict[str, str]) -> bool:
-    return c["family_view"] != "objects" and c["relationship"] != "poor" and c["capacity"] == "yes"
+def is_invalid(tool: str, answers: dict[str, Any]) -> bool:
+    """Contradictory answers the contract refuses (consent-withdrawn: a young person declining
+    with competence not_applicable)."""
+    return (tool == "consent-withdrawn" and answers.get("who") == "young_person"
+            and answers.get("competence") == "not_applicable")
 
 
-def _key(c: dict[str, str]) -> tuple[int, int, int, int]:
-    family = {"preferred": 2, "agrees": 1, "not_asked": 0}[c["family_view"]]
-    return (family, c["relationship"] == "good", c["main_needs"] == "yes", c["leaving_soon"] == "no")
+def all_answers(tool: str) -> Iterator[dict[str, str]]:
+    """Every combination of a tool's single-choice answers, valid or not."""
+    ids = [qid for qid, _ in QUESTIONS[tool]]
+    for values in itertools.product(*(opts for _, opts in QUESTIONS[tool])):
+        yield dict(zip(ids, values))
 
 
-def suggested(candidates: list[dict[str, str]]) -> int | None:
-    """Best eligible candidate; ties keep the order given."""
+def all_full_answers(tool: str) -> Iterator[dict[str, str]]:
+    """Every valid combination of a tool's single-choice answers."""
+    return (a for a in all_answers(tool) if not is_invalid(tool, a))
+
+
+def urgent(answers: dict[str, Any]) -> bool:
+    """Principle 1: reasonable cause to suspect significant harm, or unsure."""
+    return answers.get("harm") in ("yes", "unsure")
+
+
+# ---------------------------------------------------------------------------------------------
+# who-should-lead: candidates
+# ---------------------------------------------------------------------------------------------
+
+
+def eligible(c: dict[str, str], local_practice: bool = True) -> bool:
+    """Not eligible if the family objects or the relationship is poor (A), or (LOCAL) no
+    capacity for the role."""
+    if c["family_view"] == "objects" or c["relationship"] == "poor":
+        return False
+    if local_practice and c["capacity"] == "no":
+        return False
+    return True
+
+
+def rank_key(c: dict[str, str]) -> tuple[int, int, int, int]:
+    """Higher is better; the first key decides, later keys only break ties."""
+    return (
+        1 if c["leaving_soon"] == "no" else 0,
+        {"preferred": 2, "agrees": 1, "not_asked": 0}[c["family_view"]],
+        1 if c["relationship"] == "good" else 0,
+        1 if c["main_needs"] == "yes" else 0,
+    )
+
+
+def suggested(candidates: list[dict[str, str]], local_practice: bool = True) -> int | None:
+    """Index of the best eligible candidate; ties keep the order given; None if nobody is."""
     best: int | None = None
     for i, c in enumerate(candidates):
-        if _eligible(c) and (best is None or _key(c) > _key(candidates[best])):
+        if not eligible(c, local_practice):
+            continue
+        if best is None or rank_key(c) > rank_key(candidates[best]):
             best = i
     return best
 
 
-def who_should_lead(a: dict[str, Any]) -> str:
+# Kept for the other rules tests that import the 1.0 names.
+_eligible = eligible
+
+
+# ---------------------------------------------------------------------------------------------
+# Recommendations, first match wins
+# ---------------------------------------------------------------------------------------------
+
+
+def who_should_lead(a: dict[str, Any], local_practice: bool = True) -> str:
     if a["harm"] in ("yes", "unsure"):
         return "safeguarding_first"
     if a["social_care"] == "child_protection":
         return "social_worker_leads"
-    if a["social_care"] == "child_in_need":
+    if a["social_care"] == "referral_accepted":
         return "social_care_allocates"
     if a["social_care"] == "referral_pending":
         return "await_hub_decision"
@@ -42,101 +172,291 @@ def who_should_lead(a: dict[str, Any]) -> str:
         return "single_service"
     if a["consent"] in ("not_yet_asked", "declined"):
         return "seek_consent_first"
-    if suggested(a["candidates"]) is None:
+    listed = a["candidates"]
+    if listed and suggested(listed, local_practice) is None:
         return "no_suitable_candidate"
     return "agree_at_taf"
 
 
-def change_lead(a: dict[str, Any]) -> str:
+def change_lead(a: dict[str, Any], local_practice: bool = True) -> str:
     if a["harm"] in ("yes", "unsure"):
         return "safeguarding_first"
-    return {
-        "absence_short": "cover_absence",
-        "needs_escalated": "step_up",
-        "stepped_down": "step_down_handover",
-        "lead_leaving": "change_lead",
-        "absence_long": "change_lead",
-        "relationship_breakdown": "change_lead",
-        "initial_taf": "review_at_taf",
-        "school_transition": "review_at_taf",
-        "circumstances_changed": "review_at_taf",
-        "needs_met": "close_plan",
-        "nothing_specific": "keep_current_lead",
-    }[a["event"]]
+    event = a["event"]
+    if event == "absence_short":
+        return "cover_absence"
+    if event == "needs_escalated":
+        return "step_up"
+    if event == "stepped_down":
+        return "step_down_handover"
+    if event in ("lead_leaving", "absence_long", "relationship_breakdown"):
+        if event == "absence_long" and not local_practice:
+            return SILENT  # absence_long: LOCAL only
+        return "change_lead"
+    if event in ("initial_taf", "school_transition", "circumstances_changed",
+                 "family_requests_change"):
+        return "review_at_taf"
+    if event == "needs_met":
+        return "close_plan" if local_practice else SILENT
+    if event == "nothing_specific":
+        return "keep_current_lead"
+    raise AssertionError(event)
 
 
-def consent_withdrawn(a: dict[str, Any]) -> str:
+def consent_withdrawn(a: dict[str, Any], local_practice: bool = True) -> str:
     if a["harm"] == "yes":
         return "safeguarding_referral"
     if a["harm"] == "unsure":
         return "seek_safeguarding_advice"
-    if a["who"] == "parent_carer" and a["competence"] in ("gillick_competent", "aged_16_17"):
+    who, competence = a["who"], a["competence"]
+    able = competence in ("gillick_competent", "aged_16_17")
+    if who == "young_person" and competence == "not_competent":
+        return "parents_agreement_stands"
+    if who == "young_person" and able:
+        return "respect_young_persons_decision"
+    if who == "parent_carer" and able:
         return "continue_with_young_person"
-    if a["scope"] in ("information_sharing", "one_service"):
-        return "continue_agreed_parts"
+    if a["scope"] == "one_service":
+        return "continue_agreed_parts" if local_practice else SILENT
     return "continue_universal_support"
 
 
-RECOMMEND = {
+_BY_TOOL = {
     "who-should-lead": who_should_lead,
     "change-lead": change_lead,
     "consent-withdrawn": consent_withdrawn,
 }
 
 
-def expected_actions(tool: str, a: dict[str, Any], code: str) -> tuple[set[str], set[str]]:
-    """Actions RULES.md says must (first set) and must not (second set) appear."""
-    must = {"record_decision"}
-    must_not: set[str] = set()
+def recommend(tool: str, answers: dict[str, Any], local_practice: bool = True) -> str:
+    return _BY_TOOL[tool](answers, local_practice)
+
+
+# Kept for the other rules tests that import the 1.0 names.
+RECOMMEND = {tool: (lambda a, _f=f: _f(a)) for tool, f in _BY_TOOL.items()}
+
+
+def expected_suggestion(code: str, answers: dict[str, Any], local_practice: bool = True,
+                        ) -> tuple[bool, int | None]:
+    """(whether the contract settles suggested_candidate here, its value)."""
+    if code == "agree_at_taf":
+        return True, suggested(answers["candidates"], local_practice)
+    if code == "seek_consent_first":
+        return False, None  # the contract does not say
+    return True, None
+
+
+# ---------------------------------------------------------------------------------------------
+# Sources (the "sources" column)
+# ---------------------------------------------------------------------------------------------
+
+
+def expected_sources(tool: str, answers: dict[str, Any], code: str, profile_id: str,
+                     local_practice: bool = True) -> tuple[set[str], set[str]]:
+    """Source tags the outcome's citations must include, and tags they must not include."""
+    required: set[str] = set()
+    forbidden: set[str] = set()
+    merton = profile_id == "merton"
     if code in ("safeguarding_first", "safeguarding_referral"):
-        must |= {"follow_safeguarding_procedures"}
-    if code == "safeguarding_first":
-        must |= {"contact_front_door"}
-    if code == "safeguarding_referral":
-        must |= {"share_without_consent", "inform_family_where_safe"}
-        must_not |= {"continue_ordinary_provision", "monitor_safeguarding"}
-    if tool == "who-should-lead":
-        if code == "seek_consent_first":
-            (must if a["consent"] == "declined" else must_not).add("open_consent_checklist")
-        if code == "agree_at_taf":
-            must |= {"convene_taf", "explain_role_limits", "review_every_6_8_weeks"}
-            best = suggested(a["candidates"])
-            assert best is not None
-            asked = a["candidates"][best]["family_view"] == "not_asked"
-            (must if asked else must_not).add("ask_family")
-        if code in ("agree_at_taf", "seek_consent_first", "no_suitable_candidate"):
-            (must if a["young_person_view"] == "yes" else must_not).add("ask_young_person")
-        if code == "no_suitable_candidate":
-            must |= {"contact_support_coordinators"}
-    if tool == "change-lead" and code not in ("safeguarding_first",):
-        if code == "cover_absence":
-            must |= {"others_cover_functions"}
-        if code == "keep_current_lead":
-            must |= {"minimise_changes"}
-        if code in ("change_lead", "step_down_handover"):
-            must |= {"agree_at_taf", "handover_plan", "introduce_new_lead", "update_records",
-                     "set_review_date"}
-            (must if a["successor"] == "no" else must_not).add("identify_successor")
-        if code in ("change_lead", "step_down_handover", "review_at_taf"):
-            (must if a["family_agrees"] != "yes" else must_not).add("consult_family")
-            gap = a["consent_covers_successor"] in ("no", "unsure")
-            (must if gap else must_not).add("revisit_consent")
-            (must if a["changes_so_far"] == "two_or_more" else must_not).add("minimise_changes")
-        if code == "step_up":
-            must |= {"contact_front_door"}
-    if tool == "consent-withdrawn" and code not in ("safeguarding_referral",):
-        must |= {"monitor_safeguarding"}
-        if code == "seek_safeguarding_advice":
-            must |= {"talk_to_dsl"}
+        required = {"WT23", "IS24"}
+        forbidden = {"LOCAL"}
+    elif code == "seek_safeguarding_advice":
+        required = {"IS24"}
+        forbidden = {"LOCAL"}
+    elif tool == "who-should-lead":
+        required = {
+            "social_worker_leads": {"WT23"},
+            "social_care_allocates": {"A"} if merton else {"WT23"},
+            "await_hub_decision": {"A", "LOCAL"},
+            "join_existing_plan": {"B"},
+            "single_service": {"A", "B"},
+            "seek_consent_first": {"B"},
+            "no_suitable_candidate": {"A"},
+            "agree_at_taf": {"A", "B"},
+        }[code]
+        if code == "social_care_allocates" and not merton:
+            forbidden = {"A"}
+    elif tool == "change-lead":
+        if code == SILENT:
+            required = set()
+        elif code == "change_lead":
+            required = {"LOCAL"} if answers["event"] == "absence_long" else {"A"}
         else:
-            esc = a["escalation_risk"] in ("yes", "unsure")
-            (must if esc else must_not).add("consider_escalation")
-            rel = a["reason"] == "relationship_with_lead"
-            (must if rel else must_not).add("offer_different_lead")
-            (must if a["reason"] == "stigma_or_fear" else must_not).add("address_concerns")
-            (must if a["how"] == "stopped_engaging" else must_not).add("review_non_engagement")
-            stop = a["scope"] in ("all_early_help", "information_sharing")
-            (must if stop else must_not).add("stop_consent_based_sharing")
+            required = {
+                "cover_absence": {"A"},
+                "step_up": {"A" if merton else "WT23", "IS24", "LOCAL"},
+                "step_down_handover": {"A", "LOCAL"},
+                "review_at_taf": {"A"},
+                "close_plan": {"LOCAL"},
+                "keep_current_lead": {"A"},
+            }[code]
+    elif tool == "consent-withdrawn":
+        required = {
+            SILENT: set(),
+            "parents_agreement_stands": {"CA89", "LOCAL"},
+            "respect_young_persons_decision": {"IS24", "MCA05", "LOCAL"},
+            "continue_with_young_person": {"IS24", "MCA05", "LOCAL"},
+            "continue_agreed_parts": {"LOCAL"},
+            "continue_universal_support": {"B"},
+        }[code]
+    if not local_practice:
+        required = required - {"LOCAL"}
+        forbidden = forbidden | {"LOCAL"}
+    return required, forbidden
+
+
+# Action citations the contract names: (tags that must be among the action's citations,
+# tags that must not be).
+def expected_action_sources(code: str, profile_id: str) -> tuple[set[str], set[str]]:
+    merton = profile_id == "merton"
+    table: dict[str, tuple[set[str], set[str]]] = {
+        "seek_child_views": ({"A", "CA89"}, {"B"}) if merton else ({"B", "CA89"}, {"A"}),
+        "record_decision": ({"IS24"}, set()),
+        "share_when_necessary": ({"IS24"}, set()),
+        "share_without_consent": ({"IS24"}, set()),
+        "inform_family_where_safe": ({"IS24"}, set()),
+        "stop_consent_based_sharing": ({"DPA"}, set()),
+        "explain_role_limits": ({"A", "B"}, set()),
+        "review_every_6_8_weeks": ({"A"}, set()),
+        "keyworker_not_lead": ({"A"}, set()),
+        "introduce_new_lead": ({"LOCAL"}, SOURCE_TAGS - {"LOCAL"}),
+        "agree_closure_with_family": ({"LOCAL"}, SOURCE_TAGS - {"LOCAL"}),
+    }
+    return table.get(code, (set(), set()))
+
+
+# ---------------------------------------------------------------------------------------------
+# Actions
+# ---------------------------------------------------------------------------------------------
+
+# Actions the contract ties to a condition but to no named source: with local practice off
+# they may be local practice that the profile has switched off, so the oracle then only
+# forbids them where their condition fails, never requires them.
+UNSOURCED = {
+    "consider_escalation", "offer_different_lead", "address_concerns", "confirm_wishes",
+    "review_non_engagement", "identify_successor", "revisit_consent", "ask_young_person",
+    "adapt_plan_to_child", "handover_plan", "agree_at_taf", "talk_to_dsl",
+    "discuss_referral_with_family", "keep_supporting_until_decision", "respect_own_information",
+    "continue_ordinary_provision", "keep_door_open", "convene_taf", "explain_role_limits",
+    "others_cover_functions", "minimise_changes", "consult_family", "contact_support_coordinators",
+    "plan_handover_early", "ask_family", "open_consent_checklist", "review_every_6_8_weeks",
+}
+# Where these are required, the outcome's own sources (all non-LOCAL) carry them, so they stay
+# required with local practice off.
+SOURCED_BY_OUTCOME: dict[str, set[str]] = {
+    "cover_absence": {"others_cover_functions"},  # A
+    "keep_current_lead": {"minimise_changes"},  # A
+    "review_at_taf": {"consult_family", "minimise_changes"},  # A (change 8; changes kept few)
+    "change_lead": {"agree_at_taf", "handover_plan", "consult_family", "minimise_changes"},  # A
+    "agree_at_taf": {"convene_taf", "explain_role_limits", "review_every_6_8_weeks",
+                     "ask_family", "plan_handover_early"},  # A, B
+    "seek_consent_first": {"open_consent_checklist"},  # B
+    "no_suitable_candidate": {"contact_support_coordinators"},  # A
+    "continue_universal_support": {"continue_ordinary_provision", "keep_door_open"},  # B
+    "seek_safeguarding_advice": {"talk_to_dsl"},  # IS24
+    "respect_young_persons_decision": {"respect_own_information"},  # IS24, MCA05
+}
+
+
+def expected_actions(tool: str, a: dict[str, Any], code: str, profile_id: str = "merton",
+                     local_practice: bool = True) -> tuple[set[str], set[str]]:
+    """Action codes the contract says must (first set) and must not (second set) appear."""
+    must: set[str] = {"record_decision"}  # principle 6
+    must_not: set[str] = set()
+    merton = profile_id == "merton"
+    is_urgent = urgent(a)
+
+    def iff(condition: bool, action: str) -> None:
+        (must if condition else must_not).add(action)
+
+    # Principles 1, 3, 5: urgent outcomes act now; every other outcome seeks the child's views.
+    if is_urgent:
+        must |= {"call_999_if_immediate_danger"}
+        must_not |= {"seek_child_views", "contact_support_coordinators"}
+    else:
+        must |= {"seek_child_views"}
+
+    # A profile without a review interval never shows one.
+    if not merton:
+        must_not.add("review_every_6_8_weeks")
+
+    if tool == "who-should-lead":
+        if code == "safeguarding_first":
+            must |= {"follow_safeguarding_procedures", "contact_front_door"}
+        if code == "seek_consent_first":
+            iff(a["consent"] == "declined", "open_consent_checklist")
+        if code in ("seek_consent_first", "no_suitable_candidate", "agree_at_taf"):
+            iff(a["young_person_can_consent"] == "yes", "ask_young_person")
+        if code == "no_suitable_candidate" and merton:
+            must.add("contact_support_coordinators")
+        if code == "agree_at_taf":
+            must.add("convene_taf")
+            if merton:
+                must.add("review_every_6_8_weeks")
+        if code != "seek_consent_first":
+            best = (suggested(a["candidates"], local_practice) if code == "agree_at_taf"
+                    else None)
+            chosen = a["candidates"][best] if best is not None else None
+            if chosen is not None:
+                must.add("explain_role_limits")
+            iff(chosen is not None and chosen["family_view"] == "not_asked", "ask_family")
+            iff(chosen is not None and chosen["leaving_soon"] == "yes", "plan_handover_early")
+
+    if tool == "change-lead":
+        if code == "safeguarding_first":
+            must |= {"follow_safeguarding_procedures", "contact_front_door"}
+        if code == "cover_absence":
+            must.add("others_cover_functions")
+        if code == "step_up":
+            must |= {"talk_to_dsl", "contact_front_door", "discuss_referral_with_family",
+                     "keep_supporting_until_decision"}
+        if code == "keep_current_lead":
+            must.add("minimise_changes")
+        if code in ("change_lead", "step_down_handover"):
+            must |= {"agree_at_taf", "handover_plan"}
+            iff(a["successor"] == "no", "identify_successor")
+            iff(a["consent_covers_successor"] in ("no", "unsure"), "revisit_consent")
+        if code in ("change_lead", "step_down_handover", "review_at_taf"):
+            iff(a["family_agrees"] != "yes" or a["event"] == "family_requests_change",
+                "consult_family")
+            iff(a["changes_so_far"] == "two_or_more", "minimise_changes")
+        if code == "close_plan":
+            must.add("agree_closure_with_family")
+            must_not.add("consult_family")
+
+    if tool == "consent-withdrawn":
+        if code == "safeguarding_referral":
+            must |= {"follow_safeguarding_procedures", "contact_front_door",
+                     "share_without_consent", "inform_family_where_safe"}
+            must_not |= {"continue_ordinary_provision", "monitor_safeguarding"}
+        else:
+            must.add("monitor_safeguarding")  # every outcome that is not a referral
+        if code == "seek_safeguarding_advice":
+            must.add("talk_to_dsl")
+        if not is_urgent:
+            must.add("share_when_necessary")
+            iff(a["escalation_risk"] in ("yes", "unsure"), "consider_escalation")
+            iff(a["reason"] == "relationship_with_lead", "offer_different_lead")
+            iff(a["reason"] == "stigma_or_fear", "address_concerns")
+            iff(a["how"] == "stopped_engaging", "review_non_engagement")
+            iff(a["how"] == "stopped_engaging", "confirm_wishes")
+        stop = (a["how"] == "told_us" and a["scope"] in ("all_early_help", "information_sharing")
+                and code != "parents_agreement_stands")
+        if stop and not is_urgent:
+            must.add("stop_consent_based_sharing")
+        elif not stop:
+            must_not.add("stop_consent_based_sharing")
+        if code == "parents_agreement_stands":
+            must.add("adapt_plan_to_child")
+        if code == "respect_young_persons_decision":
+            must.add("respect_own_information")
         if code == "continue_universal_support":
             must |= {"continue_ordinary_provision", "keep_door_open"}
+
+    if not local_practice:
+        # Only what the sources say: actions that are local practice go, and the oracle only
+        # requires actions the contract ties to a named, non-local source.
+        must_not |= {"introduce_new_lead", "agree_closure_with_family"}
+        keep = SOURCED_BY_OUTCOME.get(code, set())
+        must = {x for x in must if x not in UNSOURCED or x in keep}
+    assert not must & must_not, (must & must_not)
     return must, must_not

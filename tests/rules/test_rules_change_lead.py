@@ -1,0 +1,170 @@
+"""Should the Lead Practitioner change? One test per rule of RULES.md (rules 2.0), in its order.
+
+Each docstring quotes the line of RULES.md it checks. "sources" are the source tags of the
+outcome's citations.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from typing import Any
+
+import pytest
+
+from lp_rules import evaluate, load_profile
+
+NO_LOCAL = replace(load_profile("merton"), local_practice=False)
+# A settled family: agrees, a successor ready, no changes yet, agreement covers the successor.
+BASE = {"harm": "no", "event": "nothing_specific", "family_agrees": "yes", "successor": "yes",
+        "changes_so_far": "none", "consent_covers_successor": "yes"}
+
+
+def run(event: str, profile: Any = "merton", **answers: str) -> dict[str, Any]:
+    return evaluate("change-lead", dict(BASE, event=event, **answers), profile)
+
+
+def actions(result: dict[str, Any]) -> set[str]:
+    return {a["code"] for a in result["actions"]}
+
+
+def sources(result: dict[str, Any]) -> set[str]:
+    return {c["source"] for c in result["citations"]}
+
+
+@pytest.mark.parametrize("harm", ["yes", "unsure"])
+def test_harm_or_unsure_means_safeguarding_first(harm: str) -> None:
+    """`safeguarding_first` | `harm` is `yes` or `unsure` | WT23, IS24 (principle 1: act now,
+    nothing else is asked)"""
+    result = evaluate("change-lead", {"harm": harm})
+    assert result["status"] == "complete" and result["recommendation"] == "safeguarding_first"
+    assert result["urgent"] is True
+    assert {"call_999_if_immediate_danger", "follow_safeguarding_procedures",
+            "contact_front_door", "record_decision"} <= actions(result)
+    assert "seek_child_views" not in actions(result)
+    assert {"WT23", "IS24"} <= sources(result) and "LOCAL" not in sources(result)
+
+
+def test_short_absence_is_covered_not_a_change() -> None:
+    """`cover_absence` | `absence_short`: no change; other practitioners keep the lead's
+    functions going | A"""
+    result = run("absence_short")
+    assert result["recommendation"] == "cover_absence" and result["urgent"] is False
+    assert {"others_cover_functions", "seek_child_views", "record_decision"} <= actions(result)
+    assert "A" in sources(result)
+
+
+def test_needs_escalated_steps_up_through_the_dsl_and_the_front_door() -> None:
+    """`step_up` | `needs_escalated`: talk to your DSL, follow threshold guidance and contact
+    the front door; where it is safe, tell the family about the referral ...; keep supporting
+    until the front door decides | A or WT23 (profile), IS24, LOCAL"""
+    result = run("needs_escalated")
+    assert result["recommendation"] == "step_up" and result["urgent"] is False
+    assert {"talk_to_dsl", "contact_front_door", "discuss_referral_with_family",
+            "keep_supporting_until_decision", "seek_child_views"} <= actions(result)
+    assert {"A", "IS24", "LOCAL"} <= sources(result)
+    gloucs = run("needs_escalated", "graduated-pathway")
+    assert {"WT23", "IS24", "LOCAL"} <= sources(gloucs)
+
+
+def test_stepped_down_hands_over_at_a_taf_with_the_family() -> None:
+    """`step_down_handover` | `stepped_down`: agree the early help lead with the family at a
+    TAF or review before social care closes; the family's agreement is needed | A, LOCAL"""
+    result = run("stepped_down", family_agrees="not_asked")
+    assert result["recommendation"] == "step_down_handover"
+    assert {"agree_at_taf", "consult_family", "seek_child_views"} <= actions(result)
+    assert {"A", "LOCAL"} <= sources(result)
+
+
+def test_lead_leaving_changes_the_lead_citing_a() -> None:
+    """`change_lead` | `lead_leaving` ... | `lead_leaving`: A (examples)"""
+    result = run("lead_leaving", successor="no")
+    assert result["recommendation"] == "change_lead" and "A" in sources(result)
+    assert {"identify_successor", "handover_plan", "agree_at_taf",
+            "record_decision"} <= actions(result)
+    assert "identify_successor" not in actions(run("lead_leaving"))
+
+
+def test_relationship_breakdown_changes_the_lead_citing_a() -> None:
+    """`relationship_breakdown`: A (relationship and agreement)"""
+    result = run("relationship_breakdown")
+    assert result["recommendation"] == "change_lead" and "A" in sources(result)
+
+
+def test_long_absence_changes_the_lead_as_local_practice_only() -> None:
+    """`absence_long`: LOCAL only (change 14); with local practice off the guidance is silent"""
+    result = run("absence_long")
+    assert result["recommendation"] == "change_lead" and "LOCAL" in sources(result)
+    strict = run("absence_long", NO_LOCAL)
+    assert strict["recommendation"] == "guidance_silent"
+    assert strict["citations"] and "LOCAL" not in sources(strict)
+    assert {"seek_child_views", "record_decision"} <= actions(strict)
+
+
+@pytest.mark.parametrize("event", ["initial_taf", "school_transition", "circumstances_changed"])
+def test_review_at_taf(event: str) -> None:
+    """`review_at_taf` | `initial_taf`, `school_transition`, `circumstances_changed`,
+    `family_requests_change` | A"""
+    result = run(event)
+    assert result["recommendation"] == "review_at_taf" and "A" in sources(result)
+    assert "consult_family" not in actions(result)  # the family already agrees
+
+
+def test_family_requests_change_reviews_at_taf_and_consults_family() -> None:
+    """`consult_family` (... and always on `family_requests_change`); change 8: "gives
+    `review_at_taf` with `consult_family`", not "keep the current lead" """
+    result = run("family_requests_change")
+    assert result["recommendation"] == "review_at_taf" and "A" in sources(result)
+    assert {"consult_family", "seek_child_views", "record_decision"} <= actions(result)
+
+
+def test_needs_met_closes_the_plan_with_the_family_as_local_practice() -> None:
+    """`close_plan` | `needs_met` | LOCAL; "`agree_closure_with_family` (on `close_plan`;
+    LOCAL)"; change 14: it "uses `agree_closure_with_family` instead of `consult_family`" """
+    result = run("needs_met", family_agrees="no")
+    assert result["recommendation"] == "close_plan" and "LOCAL" in sources(result)
+    assert "agree_closure_with_family" in actions(result)
+    assert "consult_family" not in actions(result)
+    cited = {a["code"]: set(a["citations"]) for a in result["actions"]}
+    assert cited["agree_closure_with_family"] == {"LOCAL"}
+    assert run("needs_met", NO_LOCAL)["recommendation"] == "guidance_silent"
+
+
+def test_nothing_specific_keeps_the_current_lead() -> None:
+    """`keep_current_lead` | `nothing_specific`: changes unsettle the family; keep them to a
+    minimum | A"""
+    result = run("nothing_specific")
+    assert result["recommendation"] == "keep_current_lead" and "A" in sources(result)
+    assert "minimise_changes" in actions(result)
+
+
+def test_consult_family_when_they_do_not_yet_agree() -> None:
+    """"`consult_family` (when `family_agrees` is not `yes` ...)" """
+    for view in ("no", "not_asked"):
+        assert "consult_family" in actions(run("lead_leaving", family_agrees=view))
+    assert "consult_family" not in actions(run("lead_leaving"))
+
+
+def test_revisit_consent_when_it_may_not_cover_the_successor() -> None:
+    """"`revisit_consent` (when `consent_covers_successor` is `no` or `unsure`)" """
+    for covers in ("no", "unsure"):
+        assert "revisit_consent" in actions(run("lead_leaving", consent_covers_successor=covers))
+    assert "revisit_consent" not in actions(run("lead_leaving"))
+
+
+def test_minimise_changes_after_two_or_more() -> None:
+    """"`minimise_changes` (when `changes_so_far` is `two_or_more`, or on
+    `keep_current_lead`)" """
+    assert "minimise_changes" in actions(run("lead_leaving", changes_so_far="two_or_more"))
+    assert "minimise_changes" not in actions(run("lead_leaving", changes_so_far="one"))
+
+
+def test_introducing_the_new_lead_is_local_practice() -> None:
+    """"`introduce_new_lead` (LOCAL)"; a profile can switch local practice off"""
+    cited = {a["code"]: set(a["citations"]) for a in run("lead_leaving")["actions"]}
+    if "introduce_new_lead" in cited:
+        assert cited["introduce_new_lead"] == {"LOCAL"}
+    strict = run("lead_leaving", NO_LOCAL)
+    assert strict["recommendation"] == "change_lead"
+    assert "introduce_new_lead" not in actions(strict)
+    assert all("LOCAL" not in a["citations"] for a in strict["actions"])
+    assert "LOCAL" not in sources(strict)

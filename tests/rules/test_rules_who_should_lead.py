@@ -1,0 +1,244 @@
+"""Who should be the Lead Practitioner? One test per rule of RULES.md (rules 2.0), in its order.
+
+Each docstring quotes the line of RULES.md it checks. "sources" are the source tags of the
+outcome's citations.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from typing import Any
+
+import pytest
+
+from lp_rules import InvalidAnswers, evaluate, load_profile
+
+NO_LOCAL = replace(load_profile("merton"), local_practice=False)
+# Everything answered so that the candidate list decides (agree_at_taf), unless a test changes it.
+BASE = {"harm": "no", "social_care": "none", "services": "several", "existing_plan": "no",
+        "consent": "agreed", "young_person_can_consent": "no", "candidates": []}
+
+
+def lead(role: str = "teacher", **fields: str) -> dict[str, str]:
+    return dict(dict(role=role, relationship="good", family_view="agrees", main_needs="yes",
+                     capacity="yes", leaving_soon="no"), **fields)
+
+
+def run(profile: Any = "merton", **answers: Any) -> dict[str, Any]:
+    return evaluate("who-should-lead", dict(BASE, **answers), profile)
+
+
+def actions(result: dict[str, Any]) -> set[str]:
+    return {a["code"] for a in result["actions"]}
+
+
+def sources(result: dict[str, Any]) -> set[str]:
+    return {c["source"] for c in result["citations"]}
+
+
+def test_harm_is_asked_first() -> None:
+    """Principle 4: "`harm` is always asked first." """
+    result = evaluate("who-should-lead", {})
+    assert result["status"] == "needs_more" and result["next"][0] == "harm"
+
+
+@pytest.mark.parametrize("harm", ["yes", "unsure"])
+def test_harm_or_unsure_means_safeguarding_first(harm: str) -> None:
+    """`safeguarding_first` | `harm` is `yes` or `unsure` | WT23, IS24. Principle 1: "call 999
+    if a child is in immediate danger; otherwise follow safeguarding procedures ... and contact
+    the front door ... straight away ... Nothing else is asked." """
+    result = evaluate("who-should-lead", {"harm": harm})
+    assert result["status"] == "complete" and result["recommendation"] == "safeguarding_first"
+    assert result["urgent"] is True
+    assert {"call_999_if_immediate_danger", "follow_safeguarding_procedures",
+            "contact_front_door", "record_decision"} <= actions(result)
+    assert not {"seek_child_views", "contact_support_coordinators"} & actions(result)
+    assert {"WT23", "IS24"} <= sources(result) and "LOCAL" not in sources(result)
+
+
+def test_child_protection_means_a_social_worker_leads() -> None:
+    """`social_worker_leads` | `social_care` is `child_protection`: the lead must be a social
+    worker | WT23"""
+    result = run(social_care="child_protection", candidates=[lead()])
+    assert result["recommendation"] == "social_worker_leads" and result["urgent"] is False
+    assert result["suggested_candidate"] is None
+    assert {"seek_child_views", "record_decision"} <= actions(result)
+    assert "WT23" in sources(result)
+
+
+def test_referral_accepted_social_care_allocates_citing_the_profile_source() -> None:
+    """`social_care_allocates` | `social_care` is `referral_accepted` ... A profile whose source
+    is silent (Graduated Pathway) cites `WT23` instead | A or WT23 (from the profile)"""
+    merton = run(social_care="referral_accepted")
+    assert merton["recommendation"] == "social_care_allocates" and "A" in sources(merton)
+    gloucs = run("graduated-pathway", social_care="referral_accepted")
+    assert gloucs["recommendation"] == "social_care_allocates"
+    assert "WT23" in sources(gloucs) and "A" not in sources(gloucs)
+
+
+def test_referral_pending_awaits_the_front_doors_decision() -> None:
+    """`await_hub_decision` | `social_care` is `referral_pending`: keep supporting; the front
+    door's decision settles who leads | A, LOCAL"""
+    result = run(social_care="referral_pending")
+    assert result["recommendation"] == "await_hub_decision" and result["urgent"] is False
+    assert {"A", "LOCAL"} <= sources(result)
+    strict = run(NO_LOCAL, social_care="referral_pending")
+    assert strict["recommendation"] == "await_hub_decision"
+    assert "A" in sources(strict) and "LOCAL" not in sources(strict)
+
+
+def test_existing_plan_means_join_it() -> None:
+    """`join_existing_plan` | `existing_plan` is `yes`: noticing needs does not make you the
+    lead; join the existing plan and TAF | B"""
+    result = run(existing_plan="yes")
+    assert result["recommendation"] == "join_existing_plan" and "B" in sources(result)
+    assert "seek_child_views" in actions(result)
+
+
+def test_one_service_means_no_multi_agency_lead() -> None:
+    """`single_service` | `services` is `one`: no multi-agency lead is needed | A, B"""
+    result = run(services="one")
+    assert result["recommendation"] == "single_service" and {"A", "B"} <= sources(result)
+
+
+def test_consent_not_yet_asked_means_seek_consent_first() -> None:
+    """`seek_consent_first` | `consent` is `not_yet_asked` or `declined` | B"""
+    result = run(consent="not_yet_asked")
+    assert result["recommendation"] == "seek_consent_first" and "B" in sources(result)
+    assert "open_consent_checklist" not in actions(result)
+
+
+def test_consent_declined_also_opens_the_consent_checklist() -> None:
+    """"(declined also gives action `open_consent_checklist`)" """
+    result = run(consent="declined")
+    assert result["recommendation"] == "seek_consent_first"
+    assert "open_consent_checklist" in actions(result)
+
+
+def test_partly_agreed_goes_on_to_the_candidates() -> None:
+    """Only `not_yet_asked` or `declined` stop at `seek_consent_first`."""
+    assert run(consent="partly", candidates=[lead()])["recommendation"] == "agree_at_taf"
+
+
+def test_nobody_eligible_means_no_suitable_candidate() -> None:
+    """`no_suitable_candidate` | at least one candidate is listed and none is eligible | A.
+    "not eligible if the family objects or the relationship is poor" """
+    result = run(candidates=[lead(family_view="objects"), lead("gp", relationship="poor")])
+    assert result["recommendation"] == "no_suitable_candidate" and "A" in sources(result)
+    assert result["suggested_candidate"] is None
+    assert {"contact_support_coordinators", "seek_child_views"} <= actions(result)
+    assert [c["eligible"] for c in result["candidates"]] == [False, False]
+    assert all(c["reasons"] for c in result["candidates"]), "every candidate gets reasons"
+
+
+def test_otherwise_agree_at_taf_with_the_best_candidate() -> None:
+    """`agree_at_taf` | otherwise: convene a TAF, agree the lead there with the family;
+    `suggested_candidate` is the best eligible one | A, B"""
+    result = run(candidates=[lead("health_visitor"), lead(family_view="preferred")])
+    assert result["recommendation"] == "agree_at_taf" and result["suggested_candidate"] == 1
+    assert {"A", "B"} <= sources(result)
+    assert {"convene_taf", "explain_role_limits", "seek_child_views",
+            "record_decision"} <= actions(result)
+
+
+def test_empty_list_gives_agree_at_taf_without_a_suggestion() -> None:
+    """"or null when nobody is listed" (change 12: nobody listed is not "nobody suitable")"""
+    result = run(candidates=[])
+    assert result["recommendation"] == "agree_at_taf" and result["suggested_candidate"] is None
+    assert {"convene_taf", "seek_child_views"} <= actions(result)
+
+
+def test_no_capacity_is_local_practice() -> None:
+    """"or they have no capacity for the role (`LOCAL`: the sources do not mention capacity)" """
+    busy = [lead(capacity="no")]
+    assert run(candidates=busy)["recommendation"] == "no_suitable_candidate"
+    strict = run(NO_LOCAL, candidates=busy)
+    assert strict["recommendation"] == "agree_at_taf" and strict["suggested_candidate"] == 0
+
+
+def test_not_leaving_soon_is_the_first_key() -> None:
+    """"1. not leaving soon before leaving soon (`A`...)" """
+    result = run(candidates=[lead(family_view="preferred", leaving_soon="yes"),
+                             lead("school_nurse", relationship="neutral", main_needs="no")])
+    assert result["suggested_candidate"] == 1
+    assert "plan_handover_early" not in actions(result)
+
+
+def test_family_view_then_relationship_then_main_needs() -> None:
+    """"2. family prefers > agrees > not asked ... 3. good > neutral relationship ...
+    4. works with the main needs" """
+    view = run(candidates=[lead(), lead("gp", family_view="preferred", relationship="neutral")])
+    assert view["suggested_candidate"] == 1
+    rel = run(candidates=[lead(relationship="neutral"), lead("senco", main_needs="no")])
+    assert rel["suggested_candidate"] == 1
+    needs = run(candidates=[lead(main_needs="no"), lead("gp")])
+    assert needs["suggested_candidate"] == 1
+
+
+def test_ties_keep_the_order_given() -> None:
+    """"Ties keep the order given." """
+    assert run(candidates=[lead("gp"), lead("senco")])["suggested_candidate"] == 0
+
+
+def test_only_leavers_eligible_plan_handover_early() -> None:
+    """"When the suggested candidate is leaving soon (every eligible candidate is), the outcome
+    adds `plan_handover_early`." """
+    result = run(candidates=[lead(leaving_soon="yes"), lead("gp", family_view="objects")])
+    assert result["suggested_candidate"] == 0 and "plan_handover_early" in actions(result)
+
+
+def test_ask_family_when_the_suggested_candidate_was_not_asked() -> None:
+    """"`ask_family` (when the suggested candidate's `family_view` is `not_asked`)" """
+    assert "ask_family" in actions(run(candidates=[lead(family_view="not_asked")]))
+    assert "ask_family" not in actions(run(candidates=[lead(), lead(family_view="not_asked")]))
+
+
+def test_young_person_who_can_consent_is_asked() -> None:
+    """"`ask_young_person` (when `young_person_can_consent` is `yes`: their own agreement)" """
+    result = run(young_person_can_consent="yes", candidates=[lead()])
+    assert {"ask_young_person", "seek_child_views"} <= actions(result)
+    assert "ask_young_person" not in actions(run(candidates=[lead()]))
+
+
+def test_every_child_is_heard_citing_the_profile_source() -> None:
+    """Principle 3: "Every complete outcome that is not urgent includes the action
+    `seek_child_views` ... (cite `A`, or `B` in the Graduated Pathway profile ..., and
+    `CA89`)" """
+    for profile, seed in (("merton", "A"), ("graduated-pathway", "B")):
+        cited = {a["code"]: set(a["citations"]) for a in run(profile)["actions"]}
+        assert {seed, "CA89"} <= cited["seek_child_views"]
+
+
+def test_review_interval_only_in_a_profile_that_has_one() -> None:
+    """"`review_every_6_8_weeks` (`A`; only in a profile that has a review interval)" """
+    assert "review_every_6_8_weeks" in actions(run(candidates=[lead()]))
+    assert "review_every_6_8_weeks" not in actions(run("graduated-pathway", candidates=[lead()]))
+
+
+def test_every_outcome_records_the_decision() -> None:
+    """Principle 6: "Every final outcome includes the action `record_decision` (`IS24` golden
+    rule 7)" """
+    cited = {a["code"]: set(a["citations"]) for a in run()["actions"]}
+    assert "IS24" in cited["record_decision"]
+    assert run()["rules_version"] == "2.0.0"
+
+
+def test_graduated_pathway_has_no_family_wellbeing_practitioner() -> None:
+    """"the Graduated Pathway profile has no `family_wellbeing_practitioner`" """
+    fwp = [lead("family_wellbeing_practitioner")]
+    assert run(candidates=fwp)["suggested_candidate"] == 0
+    with pytest.raises(InvalidAnswers):
+        run("graduated-pathway", candidates=fwp)
+
+
+@pytest.mark.parametrize(("old", "field"), [({"social_care": "child_in_need"}, "social_care"),
+                                            ({"young_person_view": "yes"}, "young_person_view")])
+def test_renamed_ids_are_refused(old: dict[str, str], field: str) -> None:
+    """"1.0's `child_in_need` is renamed `referral_accepted`"; "Renamed from 1.0's
+    `young_person_view`"; the API stays strict: it accepts only current ids."""
+    answers = dict(BASE, **old)
+    if field == "young_person_view":
+        del answers["young_person_can_consent"]
+    with pytest.raises(InvalidAnswers) as caught:
+        evaluate("who-should-lead", answers)
+    assert field in str(caught.value)
