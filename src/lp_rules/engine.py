@@ -11,7 +11,7 @@ from dataclasses import dataclass, replace
 from typing import Any, Iterable
 
 from . import candidates as cand
-from .checklists.common import CONTACT_SUPPORT, RECORD_DECISION, SEEK_CHILD_VIEWS
+from .checklists.common import CONTACT_SUPPORT, RECORD_DECISION
 from .model import Action, Answers, Rule, Tool
 from .profiles import Profile
 from .sources import A_FURTHER_SUPPORT, Citation, source_tags
@@ -98,7 +98,8 @@ def _without_local(rule: Rule, actions: tuple[Action, ...]) -> tuple[Rule, tuple
         citations=(A_FURTHER_SUPPORT,),
         steps=(),
     )
-    return silent, (SEEK_CHILD_VIEWS, CONTACT_SUPPORT, RECORD_DECISION)
+    principles = tuple(a for a in kept if a.principle and a != RECORD_DECISION)
+    return silent, principles + (CONTACT_SUPPORT, RECORD_DECISION)
 
 
 def _fill(text: str, profile: Profile) -> str:

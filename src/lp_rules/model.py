@@ -154,6 +154,10 @@ class Action:
     needs_profile: str = ""
     """A profile field this action needs (e.g. ``review_interval``): where the authority's
     guidance gives none, the action is left out rather than filled with a guess."""
+    principle: bool = False
+    """Required by RULES.md's principles on every outcome that includes it at all (the child's
+    views, recording, sharing when necessary, monitoring), so it stays even where the guidance
+    is silent and local practice is off."""
 
 
 @dataclass(frozen=True)

@@ -266,14 +266,17 @@ def expected_sources(tool: str, answers: dict[str, Any], code: str, profile_id: 
         required = {
             "social_worker_leads": {"WT23"},
             "social_care_allocates": {"A"} if merton else {"WT23"},
-            "await_hub_decision": {"A", "LOCAL"},
+            # A here is Merton's "once a referral is accepted ... will be the Lead
+            # Practitioner"; change 9: the Graduated Pathway profile cites WT23, not A, for who
+            # leads after an accepted referral.
+            "await_hub_decision": {"A", "LOCAL"} if merton else {"WT23", "LOCAL"},
             "join_existing_plan": {"B"},
             "single_service": {"A", "B"},
             "seek_consent_first": {"B"},
             "no_suitable_candidate": {"A"},
             "agree_at_taf": {"A", "B"},
         }[code]
-        if code == "social_care_allocates" and not merton:
+        if code in ("social_care_allocates", "await_hub_decision") and not merton:
             forbidden = {"A"}
     elif tool == "change-lead":
         if code == SILENT:

@@ -78,13 +78,18 @@ def test_referral_accepted_social_care_allocates_citing_the_profile_source() -> 
 
 def test_referral_pending_awaits_the_front_doors_decision() -> None:
     """`await_hub_decision` | `social_care` is `referral_pending`: keep supporting; the front
-    door's decision settles who leads | A, LOCAL"""
+    door's decision settles who leads | A, LOCAL"; change 9: the Graduated Pathway profile
+    cites WT23, not A, for who leads after an accepted referral."""
     result = run(social_care="referral_pending")
     assert result["recommendation"] == "await_hub_decision" and result["urgent"] is False
     assert {"A", "LOCAL"} <= sources(result)
     strict = run(NO_LOCAL, social_care="referral_pending")
     assert strict["recommendation"] == "await_hub_decision"
     assert "A" in sources(strict) and "LOCAL" not in sources(strict)
+    area = evaluate("who-should-lead", dict(BASE, social_care="referral_pending"),
+                    "graduated-pathway")
+    assert {"WT23", "LOCAL"} <= sources(area) and "A" not in {
+        c["source"] for c in area["citations"] if "referral" in c["section"].lower()}
 
 
 def test_existing_plan_means_join_it() -> None:

@@ -44,19 +44,48 @@ def link(tool_id: str, answers: dict[str, Any]) -> str:
     return f"../tools/{tool_id}/?{query(tool_id, answers)}"
 
 
+def untold_answers(scenario: dict[str, Any]) -> list[str]:
+    """Answered questions whose answer the story does not give (`says`), for the build and tests.
+
+    A trainer teaches from the story, so an answer the story leaves out is a scenario the room
+    cannot work out for itself."""
+    says: dict[str, Any] = scenario.get("says", {})
+    untold = []
+    for qid, value in scenario["answers"].items():
+        phrases = says.get(qid)
+        if qid == QUESTION_ID:
+            if not isinstance(phrases, list) or len(phrases) != len(value):
+                untold.append(qid)
+                continue
+        elif not isinstance(phrases, str):
+            untold.append(qid)
+            continue
+        for phrase in phrases if isinstance(phrases, list) else [phrases]:
+            if phrase not in scenario["situation"]:
+                untold.append(qid)
+    return untold
+
+
 def scenarios_table(profile: Profile) -> str:
-    """The page's list of scenarios, each with its link and outcome."""
+    """The page's scenarios, each with its story, link, outcome and any note for the trainer."""
     items = []
     for i, s in enumerate(load(), start=1):
         result = evaluate(s["tool"], s["answers"], profile)
         assert result["status"] == "complete", f"scenario {i} is incomplete: needs {result['next']}"
+        untold = untold_answers(s)
+        assert not untold, f"scenario {i}: the story does not give the answers to {untold}"
         tool = get_tool(s["tool"])
+        teach = (
+            f'<p class="lp-scenario-teach"><strong>For the trainer:</strong> {escape(s["teach"])}</p>'
+            if s.get("teach")
+            else ""
+        )
         items.append(
             f'<li class="lp-scenario" id="scenario-{i}" data-scenario-tool="{s["tool"]}" '
             f'data-scenario-recommendation="{result["recommendation"]}">'
-            f"<h2>{i}. {escape(s['title'])}</h2><p>{escape(s['situation'])}</p>"
+            f"<h2>{escape(s['title'])}</h2><p>{escape(s['situation'])}</p>"
             f"<p><strong>Checklist:</strong> {escape(tool.title)}<br>"
-            f"<strong>Outcome:</strong> {escape(result['title'])}</p>"
+            f"<strong>Outcome:</strong> {escape(result['title'])}</p>{teach}"
             f'<p><a class="lp-scenario-link" href="{escape(link(s["tool"], s["answers"]))}">'
             f"Open this scenario in the checklist</a></p></li>"
         )

@@ -60,12 +60,14 @@ SEEK_CHILD_VIEWS = Action(
     "understanding, and let them inform the decision. This applies to every child, not only "
     "those who can consent for themselves.",
     (CHILD_VOICE, CA89_WISHES),
+    principle=True,
 )
 RECORD_DECISION = Action(
     "record_decision",
     "Record what you decided and why, including whether information was shared, with whom "
     "and on what basis.",
     (IS24_RECORD,),
+    principle=True,
 )
 CONTACT_SUPPORT = Action(
     "contact_support_coordinators",

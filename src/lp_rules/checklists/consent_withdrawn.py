@@ -141,6 +141,7 @@ SHARE_WHEN_NECESSARY = Action(
     "perceived risk of harm: share what is necessary and proportionate, and be open with the "
     "family about it where that is safe.",
     (IS24_SHARING, IS24_MEANINGS),
+    principle=True,
 )
 CONTINUE_ORDINARY = Action(
     "continue_ordinary_provision",
@@ -157,6 +158,7 @@ MONITOR = Action(
     "monitor_safeguarding",
     "Keep monitoring for safeguarding concerns, and act at once if one arises.",
     (B_REFUSED,),
+    principle=True,
 )
 CONSIDER_ESCALATION = Action(
     "consider_escalation",
