@@ -104,7 +104,7 @@ def test_share_link_round_trip(page: Page, site: Site, context) -> None:  # type
     page.goto(site.url("tools/consent-withdrawn/"))
     wait_ready(page)
     for question, option in [("harm", "no"), ("who", "parent_carer"), ("competence", "not_competent"),
-                             ("scope", "information_sharing"), ("escalation_risk", "unsure"),
+                             ("scope", "one_service"), ("escalation_risk", "unsure"),
                              ("how", "stopped_engaging"), ("reason", "stigma_or_fear")]:
         page.wait_for_selector(f"#q-{question}:not([hidden])")
         choose(page, question, option)
@@ -122,12 +122,12 @@ def test_share_link_round_trip(page: Page, site: Site, context) -> None:  # type
 
 def test_candidates_add_edit_remove(page: Page, site: Site) -> None:
     base = ("tools/who-should-lead/?harm=no&social_care=none&existing_plan=no&services=several"
-            "&consent=agreed&young_person_view=yes")
+            "&consent=agreed&young_person_can_consent=yes")
     page.goto(site.url(base))
     wait_ready(page)
     page.wait_for_selector("#q-candidates:not([hidden])")
     rows = [("teacher", "good", "agrees", "yes", "yes", "no"),
-            ("gp", "good", "preferred", "no", "yes", "yes"),
+            ("gp", "good", "preferred", "no", "yes", "no"),
             ("senco", "poor", "preferred", "yes", "yes", "no")]
     fields = ["role", "relationship", "family_view", "main_needs", "capacity", "leaving_soon"]
     for i, values in enumerate(rows):

@@ -41,6 +41,17 @@ def test_schema_prints_every_tool() -> None:
     (["evaluate", "who-should-lead", "--answers", "not json"], "--answers"),
     (["evaluate", "leaders", "--answers", "{}"], "tool"),
     (["evaluate", "change-lead", "--answers", '{"event": ["lead_leaving"]}'], "answers.event"),
+    # Rules 2.0: 1.0's ids are refused (the CLI stays strict), and so are contradictory answers.
+    (["evaluate", "who-should-lead", "--answers", '{"harm": "no", "social_care": "child_in_need"}'],
+     "answers.social_care"),
+    (["evaluate", "who-should-lead", "--answers", '{"young_person_view": "yes"}'],
+     "answers.young_person_view"),
+    (["evaluate", "consent-withdrawn", "--answers",
+      '{"harm": "no", "who": "young_person", "competence": "not_applicable"}'], "answers.competence"),
+    (["evaluate", "who-should-lead", "--profile", "graduated-pathway", "--answers",
+      '{"candidates": [{"role": "family_wellbeing_practitioner", "relationship": "good", '
+      '"family_view": "agrees", "main_needs": "yes", "capacity": "yes", "leaving_soon": "no"}]}'],
+     "answers.candidates[0].role"),
 ])
 def test_bad_input_exits_2_with_one_line(args: list[str], named: str) -> None:
     done = run(*args)
