@@ -23,7 +23,8 @@ def test_copy_and_download_the_record(page: Page, site: Site, context: BrowserCo
     assert re.search(r"Date: \d{4}-\d\d-\d\d", copied)
     for part in ("What has happened: Children's social care is stepping the family down",
                  "Outcome: Step down", "What to do:", "Why:", "Sources:", "Rules version: ",
-                 "[LOCAL]", "check the family's consent covers"):
+                 "[LOCAL]", "check that the family's agreement covers", "Rules version: 2.0.0",
+                 "Authority profile: Merton (merton)"):
         assert part.lower() in copied.lower(), part
     with page.expect_download() as info:
         page.click("text=Download record")

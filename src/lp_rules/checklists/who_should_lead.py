@@ -218,8 +218,8 @@ RULES = (
         code="social_care_allocates",
         when=answer_in("social_care", "referral_accepted"),
         title="The service that accepted the referral decides who leads",
-        summary="{Front_door} has accepted a referral, so you do not choose the Lead "
-        "Practitioner here. {referral_lead_rule}",
+        summary="A referral has been accepted, so you do not choose the Lead Practitioner "
+        "here. {referral_lead_rule}",
         why="A referral has been accepted by {front_door}.",
         citations=(REFERRAL_LEAD,),
         steps=(Step(WORK_WITH_ALLOCATED_LEAD), Step(SEEK_CHILD_VIEWS), Step(RECORD_DECISION)),
@@ -228,9 +228,8 @@ RULES = (
         code="await_hub_decision",
         when=answer_in("social_care", "referral_pending"),
         title="Wait for {front_door}'s decision",
-        summary="A referral is waiting for a decision, and {front_door}'s decision settles who "
-        "leads. The guidance covers what happens once a referral is accepted; keeping "
-        "support going while you wait is local practice.",
+        summary="A referral is waiting for a decision, and the decision settles who leads: "
+        "{referral_lead_rule} Keeping support going while you wait is local practice.",
         why="A referral is waiting for a decision.",
         citations=(REFERRAL_LEAD, LOCAL_AWAITING),
         steps=(Step(KEEP_SUPPORTING), Step(SEEK_CHILD_VIEWS), Step(RECORD_DECISION)),
@@ -270,11 +269,12 @@ RULES = (
         code="seek_consent_first",
         when=answer_in("consent", "not_yet_asked", "declined"),
         title="Seek the family's agreement first",
-        summary="The Lead Practitioner seeks the agreement of the young person and the family "
-        "to a graduated, multi-agency response. Seek it before a Team Around the Family is "
-        "convened.",
+        summary="The guidance says the Lead Practitioner should seek consent from the young "
+        "person and family to develop a graduated, multi-agency response. Seek it before a "
+        "Team Around the Family is convened. This is their agreement to support; it is not the "
+        "legal basis for sharing information.",
         why="The family has not yet agreed to a multi-agency response.",
-        citations=(B_CONSENT,),
+        citations=(B_CONSENT, IS24_MEANINGS),
         steps=(
             Step(SEEK_CONSENT),
             Step(ASK_YOUNG_PERSON, YOUNG_PERSON),
