@@ -2,9 +2,13 @@
 
 Keeping this in the package (not in JavaScript) means the worker holds no rule logic and the
 exchange is tested natively like everything else. A request is
-``{"tool", "answers", "profile", "date"}``; the reply is one of
-``{"type": "result", "result", "record"}``, ``{"type": "invalid", "message", "field"}``
-(the answers break the contract: no recommendation) or ``{"type": "error", "message"}``.
+``{"tool", "answers", "profile", "date", "page"}`` (``page``: the checklist's address, for the
+record's link); the reply is one of ``{"type": "result", "result", "record"}``,
+``{"type": "invalid", "message", "field"}`` (the answers break the contract: no recommendation)
+or ``{"type": "error", "message"}``. A request ``{"type": "link", "tool", "params"}`` reads a
+share link's query parameters under today's rules (lp_rules.links); its reply is
+``{"type": "link", "answers", "made_with", "renamed", "asked_again", "ignored",
+"recorded_outcome", "notice"}``.
 """
 
 from __future__ import annotations
@@ -12,9 +16,30 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from . import evaluate, load_profile
+from . import evaluate, get_tool, load_profile
 from .errors import InvalidAnswers
+from .links import notice, read_link
 from .record import as_text
+
+
+def _read_link(request: dict[str, Any]) -> dict[str, Any]:
+    tool = get_tool(request.get("tool")).id
+    params = request.get("params")
+    if not isinstance(params, dict) or not all(
+        isinstance(k, str) and isinstance(v, str) for k, v in params.items()
+    ):
+        raise InvalidAnswers("params: expected an object of strings", field="params")
+    reading = read_link(tool, params)
+    return {
+        "type": "link",
+        "answers": reading.answers,
+        "made_with": reading.made_with,
+        "renamed": list(reading.renamed),
+        "asked_again": list(reading.asked_again),
+        "ignored": list(reading.ignored),
+        "recorded_outcome": reading.recorded_outcome,
+        "notice": notice(tool, reading),
+    }
 
 
 def handle(request_json: str) -> str:
@@ -23,13 +48,16 @@ def handle(request_json: str) -> str:
         request: Any = json.loads(request_json)
         if not isinstance(request, dict):
             raise InvalidAnswers("request: expected an object", field="request")
+        if request.get("type") == "link":
+            return json.dumps(_read_link(request))
         tool: Any = request.get("tool")
         answers: Any = request.get("answers")
         result = evaluate(tool, answers, str(request.get("profile", "merton")))
         record = ""
         if result["status"] == "complete":
             profile = load_profile(result["profile"])
-            record = as_text(result, answers, profile, str(request.get("date", "")))
+            record = as_text(result, answers, profile, str(request.get("date", "")),
+                             str(request.get("page", "")))
         reply: dict[str, Any] = {"type": "result", "result": result, "record": record}
     except InvalidAnswers as err:
         reply = {"type": "invalid", "message": err.message, "field": err.field}

@@ -9,7 +9,10 @@ from __future__ import annotations
 from typing import Any, Mapping
 
 from . import candidates as cand
+from urllib.parse import urlencode
+
 from .checklists import TOOLS
+from .links import share_query
 from .profiles import Profile
 from .sources import SOURCE_TITLES
 
@@ -34,15 +37,25 @@ def _answer_lines(tool_id: str, answers: Mapping[str, Any], profile: Profile) ->
     return lines
 
 
+def reopen_link(page: str, result: Mapping[str, Any], answers: Mapping[str, Any]) -> str:
+    """The address that reopens exactly this decision, with the outcome it gave, so a later
+    reader can see whether today's rules would give a different one."""
+    query = urlencode(share_query(result["tool"], answers, result["recommendation"]))
+    return f"{page}?{query}"
+
+
 def as_text(result: Mapping[str, Any], answers: Mapping[str, Any], profile: Profile,
-            date: str) -> str:
-    """The record of a complete outcome; ``date`` is the user's local date (YYYY-MM-DD)."""
+            date: str, page: str = "") -> str:
+    """The record of a complete outcome; ``date`` is the user's local date (YYYY-MM-DD) and
+    ``page`` the checklist's address (without a query), for the link that reopens it."""
     tool = TOOLS[result["tool"]]
+    link = [f"Reopen this decision: {reopen_link(page, result, answers)}"] if page else []
     out = [
         f"Lead Practitioner Guide: {tool.title}",
         f"Date: {date}",
         f"Authority profile: {profile.area} ({profile.id})",
         f"Rules version: {result['rules_version']}",
+        *link,
         "",
         "Answers:",
         *_answer_lines(tool.id, answers, profile),

@@ -11,6 +11,7 @@ from typing import Any
 from . import candidates as cand
 from .checklists import TOOLS
 from .engine import RULES_VERSION
+from .links import CURRENT_MAJOR, VERSION_PARAM
 from .model import Question, Tool
 from .profiles import Profile
 from .sources import SOURCE_TITLES
@@ -86,6 +87,7 @@ def schema(profile: Profile) -> dict[str, Any]:
     """All tools, for the CLI's ``schema`` command and the site generator."""
     return {
         "rules_version": RULES_VERSION,
+        "link_version": {"param": VERSION_PARAM, "major": CURRENT_MAJOR},
         "profile": profile.id,
         "sources": SOURCE_TITLES,
         "tools": [tool_schema(t, profile) for t in TOOLS.values()],

@@ -12,12 +12,15 @@ import json
 from html import escape
 from typing import Any
 
-from lp_rules import schema
+from lp_rules import RULES_VERSION, schema
+from lp_rules.links import CURRENT_MAJOR, OUTCOME_PARAM, VERSION_PARAM
 from lp_rules.profiles import Profile
 
 from .runtime import Runtime
 
 ROOT_FROM_TOOL_PAGE = "../../"
+WHAT_CHANGED = f"what-changed/#rules-{CURRENT_MAJOR}-0"
+"""The "What changed" page's section for this release, from the site root."""
 """Checklist pages live at tools/<id>/, two folders below the site root."""
 
 
@@ -113,6 +116,12 @@ def checklist(profile: Profile, runtime: Runtime, tool_id: str) -> str:
         "wheelSha256": runtime.wheel_sha256,
         "runtimeSha256": runtime.runtime_sha256,
         "questions": tool["questions"],
+        "rulesVersion": RULES_VERSION,
+        "linkVersion": CURRENT_MAJOR,
+        "versionParam": VERSION_PARAM,
+        "outcomeParam": OUTCOME_PARAM,
+        "whatChanged": WHAT_CHANGED,
+        "outcomeTitles": {row["recommendation"]: row["title"] for row in tool["decision_table"]},
     }
     # A JSON data block is not executed, so the page's strict CSP allows it; "</" is escaped
     # so no text inside can close the element.
@@ -124,6 +133,8 @@ def checklist(profile: Profile, runtime: Runtime, tool_id: str) -> str:
 page opens. You can start answering now.</p>
 <p class="lp-retry-row" hidden><button type="button" class="lp-button lp-button-secondary"
 data-retry>Try loading the checklist again</button></p>
+<div class="lp-link-notice lp-notice" hidden><p data-notice-text></p>
+<p><a href="{ROOT_FROM_TOOL_PAGE}{WHAT_CHANGED}">What changed in the rules</a></p></div>
 <div class="lp-error-summary" role="alert" tabindex="-1" aria-labelledby="lp-error-title" hidden>
 <h2 id="lp-error-title">There is a problem</h2><ul class="lp-error-list"></ul></div>
 <noscript><p class="lp-notice">This checklist needs JavaScript to work out an answer. Without

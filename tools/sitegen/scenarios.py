@@ -11,7 +11,8 @@ from typing import Any
 from urllib.parse import urlencode
 
 from lp_rules import evaluate, get_tool
-from lp_rules.candidates import FIELD_IDS, QUESTION_ID
+from lp_rules.candidates import QUESTION_ID
+from lp_rules.links import share_query
 from lp_rules.profiles import Profile
 
 from .paths import ROOT
@@ -27,16 +28,8 @@ def load() -> list[dict[str, Any]]:
 
 
 def query(tool_id: str, answers: dict[str, Any]) -> str:
-    """The checklist page's query string for some answers (the page's own URL format)."""
-    pairs = []
-    for qid in get_tool(tool_id).question_ids:
-        if qid not in answers:
-            continue
-        value = answers[qid]
-        if qid == QUESTION_ID:
-            value = "~".join(".".join(c[f] for f in FIELD_IDS) for c in value)
-        pairs.append((qid, value))
-    return urlencode(pairs)
+    """The checklist page's query string for some answers (lp_rules.links' format)."""
+    return urlencode(share_query(tool_id, answers))
 
 
 def link(tool_id: str, answers: dict[str, Any]) -> str:

@@ -40,8 +40,15 @@ function main(root) {
   live.setAttribute("aria-live", "polite");
   root.append(live);
   const siteRoot = new URL(data.root, document.baseURI);
+  const linkNotice = root.querySelector(".lp-link-notice");
 
   let answers = readQuery();
+  // A record's link says which outcome the rules gave when the record was made (see record.py).
+  let recordedOutcome = new URLSearchParams(location.search).get(data.outcomeParam);
+  // The address as opened is read by the rules first (lp_rules.links): an older link is
+  // migrated, parameters that are not questions are ignored. Until then, the form shows what
+  // it can of the address as it is.
+  let linkUnread = location.search.length > 1;
   let worker = null;
   let ready = false;
   let sequence = 0;
@@ -73,21 +80,27 @@ function main(root) {
     return list.map((c) => candidatesQ.fields.map((f) => c[f.id] ?? "").join(".")).join("~");
   }
 
-  /** Every query parameter, as given: the rules package decides what is valid. */
+  /** The address's answers to this checklist's questions, as given: the rules decide what is
+   *  valid. Other parameters (tracking tags, email safe-link wrappers) are not answers. */
   function readQuery() {
     const found = {};
     for (const [key, value] of new URLSearchParams(location.search)) {
+      if (!Object.hasOwn(byId, key)) continue;
       found[key] = key === "candidates" && candidatesQ ? decodeCandidates(value) : value;
     }
     return found;
   }
 
+  /** The address for the answers: the rules' link version first, then the answers in asking
+   *  order (the format of lp_rules.links.share_query). */
   function writeQuery(push) {
     const params = new URLSearchParams();
+    params.set(data.versionParam, String(data.linkVersion));
     for (const q of questions) {
       if (answers[q.id] === undefined) continue;
       params.set(q.id, q.kind === "candidates" ? encodeCandidates(answers[q.id]) : answers[q.id]);
     }
+    if (recordedOutcome) params.set(data.outcomeParam, recordedOutcome);
     const query = params.toString();
     const url = location.pathname + (query ? `?${query}` : "");
     history[push ? "pushState" : "replaceState"](null, "", url);
@@ -333,8 +346,14 @@ function main(root) {
     const printable = make("pre", "lp-record-print", record);
     printable.setAttribute("aria-hidden", "true");
 
+    const version = make("p", "lp-version", `Rules version ${result.rules_version}. `);
+    const changes = make("a", "", "What changed");
+    changes.href = new URL(data.whatChanged, siteRoot).href;
+    version.append(changes);
+
     outcomeEl.replaceChildren(
       panel,
+      ...(recordedOutcome ? [recordComparison(result)] : []),
       make("h3", "", "What to do"),
       actions,
       ...(result.candidates.length ? [renderCandidates(result)] : []),
@@ -347,8 +366,25 @@ function main(root) {
       make("p", "lp-hint", "The record holds your answers and this outcome. Nothing is sent anywhere."),
       recordBar,
       printable,
+      version,
     );
     outcomeEl.hidden = false;
+  }
+
+  /** A reopened record: does today's answer match the one the record gave? */
+  function recordComparison(result) {
+    const box = make("div", "lp-notice lp-record-comparison");
+    if (recordedOutcome === result.recommendation) {
+      box.append(make("p", "", "This is the outcome the record gave when it was made."));
+      return box;
+    }
+    const then = data.outcomeTitles[recordedOutcome] ?? "an outcome these rules no longer have";
+    box.dataset.differs = "true";
+    box.append(make("p", "", `When this record was made, the outcome was “${then}”. With today's rules the outcome is different: read it below, and see what changed.`));
+    const link = make("a", "", "What changed in the rules");
+    link.href = new URL(data.whatChanged, siteRoot).href;
+    box.append(link);
+    return box;
   }
 
   function renderAnswers(result) {
@@ -459,7 +495,8 @@ function main(root) {
       return;
     }
     sequence += 1;
-    const request = JSON.stringify({ tool: data.tool, answers, profile: data.profile, date: today() });
+    const page = location.origin + location.pathname;
+    const request = JSON.stringify({ tool: data.tool, answers, profile: data.profile, date: today(), page });
     worker.postMessage({ type: "evaluate", id: sequence, request });
   }
 
@@ -472,8 +509,32 @@ function main(root) {
     }
   }
 
+  /** Ask the rules to read the address as opened (lp_rules.links.read_link). */
+  function readLink() {
+    sequence += 1;
+    const params = Object.fromEntries(new URLSearchParams(location.search));
+    const request = JSON.stringify({ type: "link", tool: data.tool, params });
+    worker.postMessage({ type: "evaluate", id: sequence, request });
+  }
+
+  /** The rules have read the address: answer with what they read, and say if it was migrated. */
+  function applyLink(reply) {
+    linkUnread = false;
+    answers = reply.answers;
+    recordedOutcome = reply.recorded_outcome;
+    if (reply.notice) {
+      linkNotice.querySelector("[data-notice-text]").textContent = reply.notice;
+      linkNotice.hidden = false;
+    }
+    fillForm();
+    writeQuery(false);
+    evaluate();
+  }
+
   function showReply(reply) {
-    if (reply.type === "result") {
+    if (reply.type === "link") {
+      applyLink(reply);
+    } else if (reply.type === "result") {
       record = reply.record;
       showResult(reply.result, moveFocus);
     } else if (reply.type === "invalid") {
@@ -507,7 +568,8 @@ function main(root) {
         if (message.state === "ready") {
           ready = true;
           statusEl.dataset.pythonStart = message.start; // "saved" or "fresh": see rules-worker.js
-          evaluate();
+          if (linkUnread) readLink();
+          else evaluate();
           keepForOffline();
         }
       } else if (message.type === "reply") {
@@ -541,6 +603,7 @@ function main(root) {
   /** The form changed: a new entry in the history (so Back undoes it) and an evaluation. */
   function answered(saveCandidates) {
     answers = answersFromForm(saveCandidates);
+    recordedOutcome = null; // the address no longer reopens the record
     evaluate();
     if (ready) addressBehind = true;
     else writeQuery(true);

@@ -1,0 +1,184 @@
+"""Share links across rules versions: what changed for links, declared once, and how an older
+link is read under today's rules.
+
+A share link carries the rules' major version (``v=2``). Links made before versions were
+carried (rules 1.0) have none. Trainers' slides and practitioners' case notes keep such links
+for years, so an older link is never refused: its renamed ids are carried over, what no longer
+exists is dropped so the checklist asks it again, and the page says so. The command line stays
+strict (it accepts only today's ids); this is for links only.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Mapping
+
+from .candidates import FIELD_IDS, QUESTION_ID
+from .checklists import TOOLS
+
+VERSION_PARAM = "v"
+"""The query parameter that carries the rules' major version."""
+OUTCOME_PARAM = "outcome"
+"""On a record's link: the outcome the rules gave when the record was made."""
+
+
+@dataclass(frozen=True)
+class LinkChanges:
+    """What a major version changed for links, per tool: ids renamed or removed."""
+
+    major: int
+    released: str
+    renamed_questions: Mapping[str, Mapping[str, str]] = field(default_factory=dict)
+    """tool id -> {old question id: new question id}"""
+    renamed_options: Mapping[str, Mapping[str, Mapping[str, str]]] = field(default_factory=dict)
+    """tool id -> question id (new) -> {old option id: new option id}"""
+    removed_questions: Mapping[str, frozenset[str]] = field(default_factory=dict)
+    """tool id -> question ids that no longer exist (their answers are dropped)"""
+    removed_options: Mapping[str, Mapping[str, frozenset[str]]] = field(default_factory=dict)
+    """tool id -> question id (new) -> option ids that no longer exist (the question is asked
+    again)"""
+
+
+RELEASES: tuple[LinkChanges, ...] = (
+    LinkChanges(
+        major=2,
+        released="2026-11-25",
+        renamed_questions={"who-should-lead": {"young_person_view": "young_person_can_consent"}},
+        renamed_options={"who-should-lead": {"social_care": {"child_in_need": "referral_accepted"}}},
+    ),
+)
+"""Every release that changed links, oldest first. Rules 1.0 links carry no version."""
+
+CURRENT_MAJOR = RELEASES[-1].major
+OLDEST_MAJOR = 1
+
+
+@dataclass(frozen=True)
+class LinkReading:
+    """A link's answers as today's rules read them, and what reading it took."""
+
+    answers: dict[str, object]
+    made_with: int
+    """The major version the link was made with (1 when it carries none)."""
+    renamed: tuple[str, ...] = ()
+    """Today's question ids whose answers were carried over from an old name or option id."""
+    asked_again: tuple[str, ...] = ()
+    """Today's question ids whose old answers no longer exist, so they are asked again."""
+    ignored: tuple[str, ...] = ()
+    """Parameters that are not questions of this checklist (tracking tags, safe-link wrappers)."""
+    recorded_outcome: str | None = None
+    """The outcome a record's link says the rules gave when the record was made."""
+
+    @property
+    def migrated(self) -> bool:
+        return self.made_with < CURRENT_MAJOR
+
+
+def _version(value: str | None) -> int:
+    """The major version a link says it was made with; anything unreadable counts as current
+    (then every answer is checked strictly, so nothing wrong can slip through a migration)."""
+    if value is None:
+        return OLDEST_MAJOR
+    major = value.split(".")[0]
+    return int(major) if major.isdigit() and len(major) <= 3 else CURRENT_MAJOR
+
+
+def _decode_candidates(text: str) -> list[dict[str, str]]:
+    if text == "":
+        return []
+    rows = []
+    for row in text.split("~"):
+        parts = row.split(".")
+        rows.append({f: parts[i] for i, f in enumerate(FIELD_IDS) if i < len(parts) and parts[i]})
+    return rows
+
+
+def read_link(tool_id: str, params: Mapping[str, str]) -> LinkReading:
+    """Today's answers from a link's query parameters (``tool_id`` must be a tool's id).
+
+    Parameters that are not questions of the tool are ignored. A link from an older version
+    is migrated through ``RELEASES``: renamed ids carried over, answers that no longer exist
+    dropped (asked again). Values of today's questions are otherwise left as given: the rules
+    refuse an invalid one with a clear error, as for any answer.
+    """
+    tool = TOOLS[tool_id]
+    made_with = _version(params.get(VERSION_PARAM))
+    values = {k: v for k, v in params.items() if k not in (VERSION_PARAM, OUTCOME_PARAM)}
+    renamed: list[str] = []
+    dropped: list[str] = []
+    for release in RELEASES:
+        if release.major <= made_with:
+            continue
+        for old in release.removed_questions.get(tool_id, frozenset()):
+            if old in values:
+                del values[old]
+        for question, gone in release.removed_options.get(tool_id, {}).items():
+            if values.get(question) in gone:
+                del values[question]
+                dropped.append(question)
+        for old, new in release.renamed_questions.get(tool_id, {}).items():
+            if old in values and new not in values:
+                values[new] = values.pop(old)
+                renamed.append(new)
+        for question, options in release.renamed_options.get(tool_id, {}).items():
+            if values.get(question) in options:
+                values[question] = options[values[question]]
+                renamed.append(question)
+    known = set(tool.question_ids)
+    answers: dict[str, object] = {}
+    for key, value in values.items():
+        if key not in known:
+            continue
+        answers[key] = _decode_candidates(value) if key == QUESTION_ID else value
+    order = {q: i for i, q in enumerate(tool.question_ids)}
+    return LinkReading(
+        answers=answers,
+        made_with=made_with,
+        renamed=tuple(sorted(set(renamed) - set(dropped), key=order.__getitem__)),
+        asked_again=tuple(sorted(dropped, key=order.__getitem__)),
+        ignored=tuple(k for k in values if k not in known),
+        recorded_outcome=params.get(OUTCOME_PARAM) or None,
+    )
+
+
+def share_query(tool_id: str, answers: Mapping[str, object], outcome: str | None = None) -> list[tuple[str, str]]:
+    """A link's query parameters for these answers, in asking order, version first (the
+    checklist page writes the same format as the user answers)."""
+    pairs = [(VERSION_PARAM, str(CURRENT_MAJOR))]
+    for qid in TOOLS[tool_id].question_ids:
+        if qid not in answers:
+            continue
+        value = answers[qid]
+        if qid == QUESTION_ID and isinstance(value, list):
+            value = "~".join(".".join(c.get(f, "") for f in FIELD_IDS) for c in value)
+        pairs.append((qid, str(value)))
+    if outcome:
+        pairs.append((OUTCOME_PARAM, outcome))
+    return pairs
+
+
+def notice(tool_id: str, reading: LinkReading) -> str:
+    """What the page tells the reader about an older link, in plain words ("" when nothing to
+    say). The page adds a link to the "What changed" page."""
+    if not reading.migrated:
+        return ""
+    tool = TOOLS[tool_id]
+
+    def names(ids: tuple[str, ...]) -> str:
+        return "; ".join(
+            "Practitioners who could lead" if q == QUESTION_ID else tool.question(q).summary
+            for q in ids
+        )
+
+    parts = [
+        f"This link was made with an earlier version of the checklist (rules {reading.made_with}). "
+        f"It has been opened with today's rules ({CURRENT_MAJOR}.0)."
+    ]
+    if reading.renamed:
+        parts.append(f"Answers carried over to today's questions: {names(reading.renamed)}.")
+    if reading.asked_again:
+        parts.append(f"Asked again, because the old answers no longer exist: {names(reading.asked_again)}.")
+    if not reading.renamed and not reading.asked_again:
+        parts.append("None of its answers needed changing.")
+    parts.append("Check the answers below before you rely on the outcome.")
+    return " ".join(parts)
