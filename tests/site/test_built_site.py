@@ -173,3 +173,181 @@ def test_old_addresses_redirect_to_existing_pages(built: tuple[str, Path]) -> No
         source = page.read_text(encoding="utf-8")
         target = re.search(r'http-equiv="refresh" content="0; url=([^"]+)"', source).group(1)
         assert (page.parent / target / "index.html").resolve().exists(), (old, target)
+
+
+# --- Rules 2.0: the guidance says the same as the rules -------------------------------------
+
+GUIDANCE_IDS = {
+    "safeguarding": {
+        "immediate-danger", "significant-harm", "section-47", "social-worker-leads", "child-in-need",
+        "lead-under-section-17", "levels-of-need", "two-meanings-of-consent", "sharing-without-consent",
+        "telling-the-family", "withdrawing-consent", "who-can-consent", "wishes-and-feelings",
+        "record-your-decision", "publications",
+    },
+    "local-practice": {
+        "about-local-practice", "waiting-for-the-front-door", "handover", "step-down-handover",
+        "long-absence", "closing-the-plan", "young-person-consents", "partial-consent", "re-engaging",
+        "capacity-to-lead", "introducing-the-new-lead", "young-person-cannot-decide",
+        "young-person-decides",
+    },
+    "consent": {"seeking-consent", "assessment-and-plan", "ehc-needs-assessment", "convening-a-taf",
+                "when-consent-is-refused-or-withdrawn"},
+    "what-changed": {"rules-2-0", "old-links"} | {f"change-{n}" for n in range(1, 16)},
+    "index": {"what-do-i-do-now", "the-guidance"},
+    "why-a-lead-practitioner": {"fragmented-support", "holistic-support", "whole-family"},
+    "key-principles": {"principles", "single-point-of-contact", "assessment-of-need", "review-the-plan",
+                       "not-accountable-for-others"},
+    "who-can-be-the-lead": {"any-practitioner", "relationship-and-agreement", "noticing-needs", "keyworkers"},
+    "identifying-the-lead": {"at-the-initial-taf", "case-by-case"},
+    "supporting-the-lead": {"what-other-practitioners-do", "cover-during-absence", "recognition",
+                            "sharing-the-work", "not-accountable"},
+    "changing-the-lead": {"when-the-lead-changes", "keep-changes-to-a-minimum", "examples",
+                          "after-a-referral-is-accepted"},
+    "training": {"courses", "booking"},
+    "further-support": {"contact", "worried-about-a-child"},
+    "glossary": {"lead-practitioner", "keyworker", "taf", "early-help", "graduated-pathway", "my-plan",
+                 "my-plan-plus", "ehc", "front-door", "referral-accepted", "child-in-need",
+                 "child-protection", "threshold", "step-up", "step-down", "ordinarily-available-provision",
+                 "consent", "gillick-competence", "capacity-16-17", "wishes-and-feelings",
+                 "significant-harm", "dsl", "senco", "health-visitor", "school-nurse"},
+}
+MERTON_ONLY_GLOSSARY = {"eha", "family-plan", "family-wellbeing"}
+
+
+def _page(folder: Path, name: str) -> Page:
+    path = folder / "index.html" if name == "index" else folder / name / "index.html"
+    return pages(folder)[path]
+
+
+@pytest.mark.parametrize("name", sorted(GUIDANCE_IDS))
+def test_stable_section_ids_are_kept(built: tuple[str, Path], name: str) -> None:
+    """Section ids are permanent links (checklist citations, training materials)."""
+    profile, folder = built
+    expected = GUIDANCE_IDS[name] | (MERTON_ONLY_GLOSSARY if name == "glossary" and profile == "merton" else set())
+    assert not expected - _page(folder, name).ids, sorted(expected - _page(folder, name).ids)
+
+
+def test_graduated_pathway_glossary_is_its_own() -> None:
+    page = _page(SITES["graduated-pathway"], "glossary")
+    assert not MERTON_ONLY_GLOSSARY & page.ids
+    for merton_term in ("Children and Families Hub", "Family Wellbeing", "Early Help Assessment"):
+        assert merton_term not in page.text, merton_term
+
+
+def test_graduated_pathway_site_names_no_council() -> None:
+    folder = SITES["graduated-pathway"]
+    assert "gloucestershire county council" not in all_text(folder)
+    guidance = [p for p in pages(folder) if "tools" not in p.relative_to(folder).parts]
+    for path in guidance:
+        assert "gloucestershire" not in pages(folder)[path].text.lower(), path
+
+
+def test_profile_terms_read_well(built: tuple[str, Path]) -> None:
+    """A profile's term at the start of a sentence is capitalised; no doubled article."""
+    _, folder = built
+    for path, page in pages(folder).items():
+        assert not re.search(r"\b(the|The) the\b", page.text), path
+        assert not re.search(r"[.!?] the Graduated Pathway area", page.text), path
+
+
+def _article_text(path: Path) -> str:
+    """The page's own content (not the navigation), one block per line."""
+    source = path.read_text(encoding="utf-8")
+    article = source[source.find("<article"):source.find("</article>")]
+    article = re.sub(r'<a class="headerlink".*?</a>', "", article, flags=re.S)
+    article = re.sub(r"</?(p|li|h[1-6]|dt|dd|tr|td|th|ul|ol|dl)\b[^>]*>", "\n", article)
+    return html_unescape(re.sub(r"<[^>]+>", "", article))
+
+
+def _sentences(path: Path) -> list[str]:
+    """The content's sentences; a heading or list item ends one."""
+    found = []
+    for block in _article_text(path).split("\n"):
+        block = re.sub(r"\s+", " ", block).strip()
+        found += [s for s in re.split(r"(?<=[.!?])\s+", block) if s]
+    return found
+
+
+def test_sharing_without_consent_is_never_tied_to_significant_harm(built: tuple[str, Path]) -> None:
+    """IS24 golden rule 3: the threshold is a risk, or a perceived risk, of harm.
+
+    The checklist pages are left to the rules' own tests (their text comes from src/lp_rules).
+    """
+    _, folder = built
+    forbidden = re.compile(
+        r"(share|sharing|consent)[^.]{0,120}(protect|prevent|keep)[^.]{0,40}from significant harm"
+        r"|only (share|sharing)[^.]{0,80}significant harm"
+        r"|significant harm[^.]{0,80}(needed|required|necessary) (to|before you) share"
+        r"|do not share or do what they refused"
+        r"|not share or do what they refused",
+        re.I,
+    )
+    offending = []
+    for path in pages(folder):
+        if "tools" in path.relative_to(folder).parts:
+            continue
+        for sentence in _sentences(path):
+            lowered = sentence.lower()
+            if forbidden.search(sentence):
+                offending.append(f"{path.relative_to(folder)}: {sentence}")
+            elif "significant harm" in lowered and re.search(r"without consent|\bshar(e|ing)\b", lowered):
+                if "perceived risk of harm" not in lowered and "not only significant harm" not in lowered:
+                    offending.append(f"{path.relative_to(folder)}: {sentence}")
+    assert not offending, "\n".join(offending)
+
+
+_LABEL = re.compile(r"<p><em>(Sources?:.*?)</em></p>", re.S)
+_BLOCK_START = re.compile(r"<h[1-6][^>]*>.*?</h[1-6]>", re.S)
+
+
+def _labelled_passages(path: Path) -> list[tuple[str, str]]:
+    """(label, text) for each `*Source: ...*` line and the text between it and the previous
+    heading or label."""
+    source = path.read_text(encoding="utf-8")
+    article = source[source.find("<article"):source.find("</article>")]
+    passages = []
+    start = 0
+    for match in _LABEL.finditer(article):
+        before = article[start:match.start()]
+        headings = list(_BLOCK_START.finditer(before))
+        if headings:
+            before = before[headings[-1].end():]
+        strip = lambda s: re.sub(r"\s+", " ", html_unescape(re.sub(r"<[^>]+>", " ", s))).strip()
+        passages.append((strip(match.group(1)), strip(before)))
+        start = match.end()
+    return passages
+
+
+def html_unescape(text: str) -> str:
+    import html
+    return html.unescape(text)
+
+
+A_LABEL, B_LABEL = "Merton guidance (A)", "Graduated Pathway guidance (B)"
+NOT_A_TERMS = ("My Plan", "My Assessment", "Graduated Pathway process")
+NOT_B_TERMS = ("Early Help Assessment", "family plan", "Children and Families Hub", "Family Wellbeing",
+               "Merton", "graduated process")
+
+
+def test_source_labels_cover_only_that_sources_words(built: tuple[str, Path]) -> None:
+    """Under a label that names one source document, only that source's words and terms."""
+    _, folder = built
+    wrong = []
+    for path in pages(folder):
+        if "tools" in path.relative_to(folder).parts:
+            continue
+        for label, text in _labelled_passages(path):
+            names_a, names_b = A_LABEL in label, B_LABEL in label
+            if names_a and not names_b:
+                wrong += [f"{path.relative_to(folder)} [{label}]: {t}" for t in NOT_A_TERMS if t in text]
+            if names_b and not names_a:
+                wrong += [f"{path.relative_to(folder)} [{label}]: {t}" for t in NOT_B_TERMS if t in text]
+            if not names_a and not names_b:
+                wrong += [f"{path.relative_to(folder)} [{label}]: {t}" for t in ("Family Wellbeing",
+                          "Children and Families Hub", "My Plan") if t in text]
+    assert not wrong, "\n".join(wrong)
+
+
+def test_no_page_says_graduated_process(built: tuple[str, Path]) -> None:
+    _, folder = built
+    assert "graduated process" not in all_text(folder)
