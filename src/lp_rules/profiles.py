@@ -127,6 +127,7 @@ class Profile:
             review_text=self.review_text,
             support_text=self.support_text,
             allocated_lead_text=self.allocated_lead_text,
+            front_door_finding=self.front_door_finding,
         )
         return data
 

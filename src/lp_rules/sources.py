@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 SOURCE_TITLES: dict[str, str] = {
     "A": "Merton: Role of Lead Practitioner Guidance",
-    "B": "Gloucestershire Graduated Pathway: Role and responsibilities of the lead practitioner",
+    "B": "Graduated Pathway: Role and responsibilities of the lead practitioner",
     "WT23": "Working Together to Safeguard Children 2023 (DfE)",
     "IS24": "Information sharing: advice for practitioners providing safeguarding services (DfE, 2024)",
     "CA89": "Children Act 1989",

@@ -88,11 +88,17 @@ def test_internal_links_and_anchors_resolve(built: tuple[str, Path]) -> None:
 
 
 def test_rules_citations_point_at_existing_sections(built: tuple[str, Path]) -> None:
-    from lp_rules import schema
+    from lp_rules import load_profile, schema
+    from lp_rules.checklists import TOOLS
+    from lp_rules.sources import PROFILE_CITATIONS, Citation
+
     profile, folder = built
     urls = {c["url"] for t in schema(profile)["tools"] for row in t["decision_table"] for c in row["citations"]}
-    from lp_rules.checklists import TOOLS
-    urls |= {c.url for t in TOOLS.values() for r in t.rules for s in r.steps for c in s.action.citations}
+    cited = [c for t in TOOLS.values() for r in t.rules for s in r.steps for c in s.action.citations]
+    urls |= {load_profile(profile).citation(c).url for c in cited}
+    # Every choice a profile may make must point somewhere real too, not only this profile's.
+    urls |= {c.url for choice in PROFILE_CITATIONS for c in choice.choices}
+    assert all(isinstance(c, Citation) for choice in PROFILE_CITATIONS for c in choice.choices)
     for url in sorted(urls):
         page_path, fragment = url.split("#")
         target = folder / page_path / "index.html"
@@ -272,6 +278,7 @@ def test_sharing_without_consent_is_never_tied_to_significant_harm(built: tuple[
     """IS24 golden rule 3: the threshold is a risk, or a perceived risk, of harm.
 
     The checklist pages are left to the rules' own tests (their text comes from src/lp_rules).
+    The safety page is left out too: describing the mistaken belief is what its hazard H01 is for.
     """
     _, folder = built
     forbidden = re.compile(
@@ -284,7 +291,7 @@ def test_sharing_without_consent_is_never_tied_to_significant_harm(built: tuple[
     )
     offending = []
     for path in pages(folder):
-        if "tools" in path.relative_to(folder).parts:
+        if {"tools", "safety"} & set(path.relative_to(folder).parts):
             continue
         for sentence in _sentences(path):
             lowered = sentence.lower()
