@@ -9,10 +9,8 @@ from __future__ import annotations
 from typing import Any, Mapping
 
 from . import candidates as cand
-from urllib.parse import urlencode
-
 from .checklists import TOOLS
-from .links import share_query
+from .links import query_string, share_query
 from .profiles import Profile
 from .sources import SOURCE_TITLES
 
@@ -40,7 +38,7 @@ def _answer_lines(tool_id: str, answers: Mapping[str, Any], profile: Profile) ->
 def reopen_link(page: str, result: Mapping[str, Any], answers: Mapping[str, Any]) -> str:
     """The address that reopens exactly this decision, with the outcome it gave, so a later
     reader can see whether today's rules would give a different one."""
-    query = urlencode(share_query(result["tool"], answers, result["recommendation"]))
+    query = query_string(share_query(result["tool"], answers, result["recommendation"]))
     return f"{page}?{query}"
 
 

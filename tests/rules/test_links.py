@@ -1,0 +1,117 @@
+"""Share links across versions (lp_rules.links): every 1.0 link in the project's history opens
+under 2.0 with the right outcome; renamed ids are carried over and said so; parameters that are
+not questions are ignored; the command line and the API stay strict.
+
+The expected outcomes are RULES.md 2.0's, worked out by hand for each link (not by the code).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+from urllib.parse import parse_qsl, urlencode
+
+import pytest
+
+from lp_rules import InvalidAnswers, evaluate
+from lp_rules.links import CURRENT_MAJOR, notice, read_link, share_query
+
+# (where the link was published, tool, the 1.0 query string, the 2.0 outcome, suggested)
+LINKS_1_0: list[tuple[str, str, str, str, int | None]] = [
+    ("scenario: a plan already exists", "who-should-lead",
+     "harm=no&social_care=none&existing_plan=yes", "join_existing_plan", None),
+    ("scenario: two possible leads (2.0 ranks the one who stays first)", "who-should-lead",
+     "harm=no&social_care=none&existing_plan=no&services=several&consent=agreed"
+     "&young_person_view=no&candidates=family_support_worker.good.preferred.yes.yes.yes"
+     "~school_nurse.good.agrees.yes.yes.no", "agree_at_taf", 1),
+    ("scenario: the family has not been asked yet", "who-should-lead",
+     "harm=no&social_care=none&existing_plan=no&services=several&consent=not_yet_asked"
+     "&young_person_view=yes", "seek_consent_first", None),
+    ("scenario: a referral is waiting", "who-should-lead",
+     "harm=no&social_care=referral_pending", "await_hub_decision", None),
+    ("scenario: a disclosure during a TAF", "who-should-lead", "harm=yes", "safeguarding_first", None),
+    ("scenario: moving to secondary school", "change-lead",
+     "harm=no&event=school_transition&family_agrees=not_asked&consent_covers_successor=unsure"
+     "&changes_so_far=one", "review_at_taf", None),
+    ("scenario: two weeks' leave", "change-lead", "harm=no&event=absence_short", "cover_absence", None),
+    ("scenario: the relationship has broken down", "change-lead",
+     "harm=no&event=relationship_breakdown&family_agrees=yes&successor=yes"
+     "&consent_covers_successor=no&changes_so_far=two_or_more", "change_lead", None),
+    ("scenario: stepping down", "change-lead",
+     "harm=no&event=stepped_down&family_agrees=yes&successor=no&consent_covers_successor=yes"
+     "&changes_so_far=none", "step_down_handover", None),
+    ("scenario: a parent withdraws, a 16-year-old wants help", "consent-withdrawn",
+     "harm=no&who=parent_carer&competence=aged_16_17&scope=all_early_help&escalation_risk=unsure"
+     "&how=told_us&reason=stigma_or_fear", "continue_with_young_person", None),
+    ("scenario: yes to support, no to sharing (2.0: source B's outcome)", "consent-withdrawn",
+     "harm=no&who=whole_family&competence=not_applicable&scope=information_sharing"
+     "&escalation_risk=no&how=told_us&reason=other", "continue_universal_support", None),
+    ("scenario: a family stops answering", "consent-withdrawn", "harm=unsure",
+     "seek_safeguarding_advice", None),
+    ("test fixture: outcome with candidates", "who-should-lead",
+     "harm=no&social_care=none&existing_plan=no&services=several&consent=agreed"
+     "&young_person_view=yes&candidates=teacher.good.agrees.yes.yes.no~gp.poor.objects.no.no.yes",
+     "agree_at_taf", 0),
+    ("1.0's Child in Need option", "who-should-lead", "harm=no&social_care=child_in_need",
+     "social_care_allocates", None),
+]
+
+
+def _open(tool: str, query: str) -> tuple[Any, dict[str, Any]]:
+    reading = read_link(tool, dict(parse_qsl(query, keep_blank_values=True)))
+    return reading, evaluate(tool, reading.answers)
+
+
+@pytest.mark.parametrize("where,tool,query,outcome,suggested", LINKS_1_0, ids=[l[0] for l in LINKS_1_0])
+def test_every_1_0_link_opens_under_2_0(where: str, tool: str, query: str, outcome: str,
+                                        suggested: int | None) -> None:
+    reading, result = _open(tool, query)
+    assert reading.made_with == 1 and reading.migrated
+    assert result["status"] == "complete" and result["recommendation"] == outcome
+    assert result["suggested_candidate"] == suggested
+    assert notice(tool, reading).startswith("This link was made with an earlier version")
+
+
+def test_renamed_ids_are_carried_over_and_named() -> None:
+    reading, result = _open("who-should-lead", "harm=no&social_care=child_in_need&young_person_view=yes")
+    assert reading.answers["social_care"] == "referral_accepted"
+    assert reading.answers["young_person_can_consent"] == "yes"
+    assert reading.renamed == ("social_care", "young_person_can_consent")
+    assert reading.ignored == ()
+    said = notice("who-should-lead", reading)
+    assert "Children's social care involvement" in said and "agree for themselves" in said
+
+
+def test_a_current_link_is_read_as_it_is() -> None:
+    reading, _ = _open("change-lead", f"v={CURRENT_MAJOR}&harm=no&event=absence_short")
+    assert not reading.migrated and notice("change-lead", reading) == ""
+
+
+def test_parameters_that_are_not_questions_are_ignored() -> None:
+    query = "v=2&harm=no&event=absence_short&utm_source=email&__proto__=x&constructor=y"
+    reading, result = _open("change-lead", query)
+    assert result["recommendation"] == "cover_absence"
+    assert set(reading.ignored) == {"utm_source", "__proto__", "constructor"}
+
+
+def test_invalid_values_of_known_questions_are_still_refused() -> None:
+    for query in ("v=2&harm=maybe", "harm=maybe", "v=2&harm=no&social_care=child_in_need"):
+        reading = read_link("who-should-lead", dict(parse_qsl(query)))
+        with pytest.raises(InvalidAnswers):
+            evaluate("who-should-lead", reading.answers)
+
+
+def test_the_api_stays_strict_about_old_ids() -> None:
+    with pytest.raises(InvalidAnswers):
+        evaluate("who-should-lead", {"young_person_view": "yes"})
+
+
+def test_a_share_link_round_trips_with_its_outcome() -> None:
+    answers = {"harm": "no", "social_care": "none", "existing_plan": "no", "services": "several",
+               "consent": "agreed", "young_person_can_consent": "no",
+               "candidates": [dict(role="gp", relationship="good", family_view="agrees",
+                                   main_needs="yes", capacity="yes", leaving_soon="no")]}
+    pairs = share_query("who-should-lead", answers, "agree_at_taf")
+    assert pairs[0] == ("v", str(CURRENT_MAJOR)) and pairs[-1] == ("outcome", "agree_at_taf")
+    reading, result = _open("who-should-lead", urlencode(pairs))
+    assert reading.answers == answers and reading.recorded_outcome == "agree_at_taf"
+    assert result["recommendation"] == "agree_at_taf"
