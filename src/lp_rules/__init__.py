@@ -13,7 +13,8 @@ from __future__ import annotations
 from typing import Any
 
 from .checklists import TOOL_IDS, TOOLS
-from .engine import RULES_VERSION, outcome
+from .engine import RULES_VERSION
+from .explain import explained
 from .errors import InvalidAnswers
 from .model import Tool
 from .profiles import DEFAULT_PROFILE, PROFILE_IDS, Profile, load_profile
@@ -53,7 +54,7 @@ def evaluate(
     """Evaluate answers for a tool; raises InvalidAnswers for anything the contract forbids."""
     tool = get_tool(tool_id)
     chosen = _profile(profile)
-    return outcome(tool, validate(tool, answers, chosen), chosen)
+    return explained(tool, validate(tool, answers, chosen), chosen)
 
 
 def schema(profile: str | Profile = DEFAULT_PROFILE) -> dict[str, Any]:

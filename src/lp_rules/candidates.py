@@ -213,6 +213,12 @@ class NoEligibleCandidate:
             "relationship with the family, the family objects, or they have no capacity)"
         )
 
+    def ruled_out(self, answers: Answers, profile: "Profile",
+                  questions: Mapping[str, Question]) -> str:
+        if not _listed(answers):
+            return "No practitioners are listed yet"
+        return "At least one practitioner listed can lead"
+
 
 @dataclass(frozen=True)
 class SuggestedCandidate:
@@ -234,3 +240,7 @@ class SuggestedCandidate:
 
     def describe(self, questions: Mapping[str, Question]) -> str:
         return self.description
+
+    def ruled_out(self, answers: Answers, profile: "Profile",
+                  questions: Mapping[str, Question]) -> str:
+        return f"Not so: {self.description[:1].lower()}{self.description[1:]}"

@@ -66,6 +66,10 @@ class Condition(Protocol):
     def describe(self, questions: Mapping[str, Question]) -> str:
         """The condition in plain words, for the decision tables."""
 
+    def ruled_out(self, answers: Answers, profile: "Profile",
+                  questions: Mapping[str, Question]) -> str:
+        """Once ``test`` is False: the answers that made it so, in plain words ("why not")."""
+
 
 @dataclass(frozen=True)
 class AnswerIn:
@@ -85,6 +89,11 @@ class AnswerIn:
         q = questions[self.question]
         labels = [o.label for o in q.options if o.id in self.values]
         return f"{q.summary}: {' or '.join(labels)}"
+
+    def ruled_out(self, answers: Answers, profile: "Profile",
+                  questions: Mapping[str, Question]) -> str:
+        q = questions[self.question]
+        return f"{q.summary}: {q.option(str(answers[self.question])).label}"
 
 
 def answer_in(question: str, *values: str) -> AnswerIn:
@@ -110,6 +119,11 @@ class AllOf:
     def describe(self, questions: Mapping[str, Question]) -> str:
         return " and ".join(p.describe(questions) for p in self.parts)
 
+    def ruled_out(self, answers: Answers, profile: "Profile",
+                  questions: Mapping[str, Question]) -> str:
+        first = next(p for p in self.parts if p.test(answers, profile) is False)
+        return first.ruled_out(answers, profile, questions)
+
 
 @dataclass(frozen=True)
 class AnyOf:
@@ -129,6 +143,10 @@ class AnyOf:
     def describe(self, questions: Mapping[str, Question]) -> str:
         return " or ".join(p.describe(questions) for p in self.parts)
 
+    def ruled_out(self, answers: Answers, profile: "Profile",
+                  questions: Mapping[str, Question]) -> str:
+        return "; ".join(p.ruled_out(answers, profile, questions) for p in self.parts)
+
 
 @dataclass(frozen=True)
 class Always:
@@ -142,6 +160,10 @@ class Always:
 
     def describe(self, questions: Mapping[str, Question]) -> str:
         return "None of the above"
+
+    def ruled_out(self, answers: Answers, profile: "Profile",
+                  questions: Mapping[str, Question]) -> str:
+        raise AssertionError("the catch-all rule is never ruled out")
 
 
 @dataclass(frozen=True)

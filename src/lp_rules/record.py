@@ -35,6 +35,13 @@ def _answer_lines(tool_id: str, answers: Mapping[str, Any], profile: Profile) ->
     return lines
 
 
+def _why_not_lines(result: Mapping[str, Any]) -> list[str]:
+    if not result.get("why_not"):
+        return []
+    return ["", "Why not the outcomes before it:",
+            *(f"- Not \"{w['title']}\": {w['because']}" for w in result["why_not"])]
+
+
 def reopen_link(page: str, result: Mapping[str, Any], answers: Mapping[str, Any]) -> str:
     """The address that reopens exactly this decision, with the outcome it gave, so a later
     reader can see whether today's rules would give a different one."""
@@ -67,6 +74,7 @@ def as_text(result: Mapping[str, Any], answers: Mapping[str, Any], profile: Prof
         "",
         "Why:",
         *(f"- {reason}" for reason in result["reasons"]),
+        *_why_not_lines(result),
     ]
     suggested = result.get("suggested_candidate")
     if suggested is not None:

@@ -1,0 +1,80 @@
+"""Why this outcome and not another: what ruled out the earlier rules, and which single answer
+would have given a different outcome.
+
+Both fall out of the rules as data. Rules are tried in order and the first match wins, so every
+rule before the matched one was ruled out by the answers, and its condition can say by which.
+The answer spaces are small, so "what would change it" simply evaluates each other answer to
+each question that counted.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from . import candidates as cand
+from .engine import decide, outcome
+from .errors import InvalidAnswers
+from .model import Answers, Tool
+from .profiles import Profile
+from .validate import validate
+
+
+def why_not(tool: Tool, answers: Answers, profile: Profile) -> list[dict[str, str]]:
+    """The outcomes before this one in the rules' order, each with the answer that ruled it out
+    (one entry per outcome: a code that several rules share is listed once)."""
+    questions = {q.id: q for q in tool.questions}
+    terms = profile.terms()
+    matched = decide(tool, answers, profile).rule
+    assert matched is not None, "only a complete outcome has a why-not"
+    listed: dict[str, dict[str, str]] = {}
+    for rule in tool.rules:
+        if rule is matched:
+            break
+        if rule.code == matched.code or rule.code in listed:
+            continue
+        listed[rule.code] = {
+            "recommendation": rule.code,
+            "title": rule.title.format(**terms),
+            "because": rule.when.ruled_out(answers, profile, questions).format(**terms) + ".",
+        }
+    return list(listed.values())
+
+
+def what_would_change(tool: Tool, answers: Answers, profile: Profile,
+                      recommendation: str, considered: list[str]) -> list[dict[str, str]]:
+    """For each answer that counted, every other answer to that question alone that gives a
+    complete, different outcome. The practitioners listed are left out: a list has too many
+    variations to show as one-answer changes, and each practitioner's own reasons say why."""
+    changes = []
+    for qid in considered:
+        if qid == cand.QUESTION_ID:
+            continue
+        for option in tool.question(qid).option_ids:
+            if option == answers.get(qid):
+                continue
+            try:
+                changed = validate(tool, dict(answers, **{qid: option}), profile)
+            except InvalidAnswers:
+                continue  # a contradictory pair of answers is not a way to change the outcome
+            result = outcome(tool, changed, profile)
+            if result["status"] == "complete" and result["recommendation"] != recommendation:
+                changes.append({
+                    "question": qid,
+                    "answer": option,
+                    "recommendation": result["recommendation"],
+                    "title": result["title"],
+                })
+    return changes
+
+
+def explained(tool: Tool, answers: Answers, profile: Profile) -> dict[str, Any]:
+    """The outcome with ``why_not`` and ``what_would_change`` (empty until it is complete)."""
+    result = outcome(tool, answers, profile)
+    result["why_not"] = []
+    result["what_would_change"] = []
+    if result["status"] == "complete":
+        result["why_not"] = why_not(tool, answers, profile)
+        result["what_would_change"] = what_would_change(
+            tool, answers, profile, result["recommendation"], result["relevant"]
+        )
+    return result
