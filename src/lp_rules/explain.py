@@ -16,7 +16,7 @@ from .engine import decide, outcome
 from .errors import InvalidAnswers
 from .model import Answers, Tool
 from .profiles import Profile
-from .validate import validate
+from .validate import check_contradictions
 
 
 def why_not(tool: Tool, answers: Answers, profile: Profile) -> list[dict[str, str]]:
@@ -52,8 +52,9 @@ def what_would_change(tool: Tool, answers: Answers, profile: Profile,
         for option in tool.question(qid).option_ids:
             if option == answers.get(qid):
                 continue
+            changed = dict(answers, **{qid: option})  # a valid option of a valid set of answers
             try:
-                changed = validate(tool, dict(answers, **{qid: option}), profile)
+                check_contradictions(tool, changed, profile)
             except InvalidAnswers:
                 continue  # a contradictory pair of answers is not a way to change the outcome
             result = outcome(tool, changed, profile)

@@ -8,6 +8,7 @@ is what lets the engine tell which unanswered questions could still change the o
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import TYPE_CHECKING, Mapping, Protocol, Sequence
 
 from .sources import Citation, ProfileCitation
@@ -47,7 +48,7 @@ class Question:
         """The option with this id (answers are validated before this is called)."""
         return next(o for o in self.options if o.id == option_id)
 
-    @property
+    @cached_property
     def option_ids(self) -> tuple[str, ...]:
         return tuple(o.id for o in self.options)
 

@@ -113,8 +113,13 @@ def validate(tool: Tool, answers: object, profile: Profile) -> Answers:
                 field=field,
             )
         clean[key] = _choice(f"answers.{key}", tool.question(key), value)
+    check_contradictions(tool, clean, profile)
+    return clean
+
+
+def check_contradictions(tool: Tool, answers: Answers, profile: Profile) -> None:
+    """Raise InvalidAnswers for answers that cannot both be true (RULES.md names them)."""
     for contradiction in tool.contradictions:
-        if contradiction.when.test(clean, profile):
+        if contradiction.when.test(answers, profile):
             field = f"answers.{contradiction.question}"
             raise InvalidAnswers(f"{field}: {contradiction.message}", field=field)
-    return clean

@@ -159,3 +159,21 @@ def test_graduated_pathway_profile_uses_its_own_terms(page: Page, gp_site: Site)
     text = page.locator(".lp-outcome").inner_text()
     assert "Children and Families Hub" not in text
     assert "your local children's social care front door" in text
+
+
+def test_why_not_and_what_would_change_it(page: Page, site: Site) -> None:
+    page.goto(site.url("tools/consent-withdrawn/?v=2&harm=no&who=parent_carer&competence=not_competent"
+                       "&scope=all_early_help&escalation_risk=no&how=told_us&reason=other"))
+    assert wait_for_outcome(page) == "continue_universal_support"
+    why_not = page.locator(".lp-why-not")
+    why_not.locator("summary").click()
+    item = why_not.locator("[data-why-not='continue_agreed_parts']")
+    assert "What is declined: All early help" in item.inner_text()
+    change = page.locator(".lp-what-would-change")
+    change.locator("summary").click()
+    link = change.locator("[data-change='scope=one_service'] a")
+    assert "Carry on with the support they agreed to" in change.locator(
+        "[data-change='scope=one_service']").inner_text()
+    link.click()
+    assert wait_for_outcome(page, "continue_agreed_parts") == "continue_agreed_parts"
+    assert "scope=one_service" in page.url and "who=parent_carer" in page.url

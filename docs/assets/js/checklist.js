@@ -93,16 +93,20 @@ function main(root) {
 
   /** The address for the answers: the rules' link version first, then the answers in asking
    *  order (the format of lp_rules.links.share_query). */
-  function writeQuery(push) {
+  function queryFor(given) {
     const params = new URLSearchParams();
     params.set(data.versionParam, String(data.linkVersion));
     for (const q of questions) {
-      if (answers[q.id] === undefined) continue;
-      params.set(q.id, q.kind === "candidates" ? encodeCandidates(answers[q.id]) : answers[q.id]);
+      if (given[q.id] === undefined) continue;
+      params.set(q.id, q.kind === "candidates" ? encodeCandidates(given[q.id]) : given[q.id]);
     }
+    return params;
+  }
+
+  function writeQuery(push) {
+    const params = queryFor(answers);
     if (recordedOutcome) params.set(data.outcomeParam, recordedOutcome);
-    const query = params.toString();
-    const url = location.pathname + (query ? `?${query}` : "");
+    const url = `${location.pathname}?${params}`;
     history[push ? "pushState" : "replaceState"](null, "", url);
   }
 
@@ -324,6 +328,7 @@ function main(root) {
     }
     const why = make("ul", "lp-reasons");
     result.reasons.forEach((r) => why.append(make("li", "", r)));
+    const explanations = [whyNot(result), whatWouldChange(result)].filter(Boolean);
     const sources = make("ul", "lp-sources");
     result.citations.forEach((c) => {
       const item = make("li");
@@ -359,6 +364,7 @@ function main(root) {
       ...(result.candidates.length ? [renderCandidates(result)] : []),
       make("h3", "", "Why"),
       why,
+      ...explanations,
       make("h3", "", "Sources"),
       sources,
       make("p", "lp-judgement", result.judgement),
@@ -369,6 +375,42 @@ function main(root) {
       version,
     );
     outcomeEl.hidden = false;
+  }
+
+  /** The outcomes before this one in the rules' order, and what ruled each out (folded). */
+  function whyNot(result) {
+    if (!result.why_not.length) return null;
+    const box = make("details", "lp-why-not");
+    box.append(make("summary", "", "Why not another outcome?"));
+    const list = make("ul");
+    for (const w of result.why_not) {
+      const item = make("li");
+      item.dataset.whyNot = w.recommendation;
+      item.append("Not ", make("strong", "", w.title), `: ${w.because}`);
+      list.append(item);
+    }
+    box.append(list);
+    return box;
+  }
+
+  /** Each single answer that would give a different outcome, as a link that opens it. */
+  function whatWouldChange(result) {
+    if (!result.what_would_change.length) return null;
+    const box = make("details", "lp-what-would-change");
+    box.append(make("summary", "", "What would change the outcome?"));
+    const list = make("ul");
+    for (const c of result.what_would_change) {
+      const q = byId[c.question];
+      const label = q.options.find((o) => o.id === c.answer)?.label ?? c.answer;
+      const link = make("a", "", `If “${q.summary}” were “${label}”`);
+      link.href = `${location.pathname}?${queryFor({ ...answers, [c.question]: c.answer })}`;
+      const item = make("li");
+      item.dataset.change = `${c.question}=${c.answer}`;
+      item.append(link, `: ${c.title}`);
+      list.append(item);
+    }
+    box.append(list);
+    return box;
   }
 
   /** A reopened record: does today's answer match the one the record gave? */
