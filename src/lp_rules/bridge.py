@@ -5,8 +5,8 @@ exchange is tested natively like everything else. A request is
 ``{"tool", "answers", "profile", "date", "page"}`` (``page``: the checklist's address, for the
 record's link); the reply is one of ``{"type": "result", "result", "record"}``,
 ``{"type": "invalid", "message", "field"}`` (the answers break the contract: no recommendation)
-or ``{"type": "error", "message"}``. A request ``{"type": "link", "tool", "params"}`` reads a
-share link's query parameters under today's rules (lp_rules.links); its reply is
+or ``{"type": "error", "message"}``. A request ``{"type": "link", "tool", "query"}`` reads a
+share link's query string under today's rules (lp_rules.links); its reply is
 ``{"type": "link", "answers", "made_with", "renamed", "asked_again", "ignored",
 "recorded_outcome", "notice"}``.
 """
@@ -18,18 +18,16 @@ from typing import Any
 
 from . import evaluate, get_tool, load_profile
 from .errors import InvalidAnswers
-from .links import notice, read_link
+from .links import notice, parse_query, read_link
 from .record import as_text
 
 
 def _read_link(request: dict[str, Any]) -> dict[str, Any]:
     tool = get_tool(request.get("tool")).id
-    params = request.get("params")
-    if not isinstance(params, dict) or not all(
-        isinstance(k, str) and isinstance(v, str) for k, v in params.items()
-    ):
-        raise InvalidAnswers("params: expected an object of strings", field="params")
-    reading = read_link(tool, params)
+    query = request.get("query")
+    if not isinstance(query, str):
+        raise InvalidAnswers("query: expected the link's query string", field="query")
+    reading = read_link(tool, parse_query(tool, query))
     return {
         "type": "link",
         "answers": reading.answers,

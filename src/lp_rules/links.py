@@ -14,8 +14,9 @@ import re
 from dataclasses import dataclass, field
 from typing import Mapping
 
-from .candidates import FIELD_IDS, QUESTION_ID
+from .candidates import FIELD_IDS, MAX_CANDIDATES, QUESTION_ID
 from .checklists import TOOLS
+from .errors import InvalidAnswers
 
 VERSION_PARAM = "v"
 """The query parameter that carries the rules' major version."""
@@ -85,22 +86,90 @@ def _version(value: str | None) -> int:
 
 
 def _decode_candidates(text: str) -> list[dict[str, str]]:
+    """``role.relationship.…~…`` rows; a row with more parts than fields is refused (an
+    altered link must not have its extra parts silently dropped), and so is a list longer than
+    the contract allows (before any row is decoded: a hostile link may hold thousands)."""
     if text == "":
         return []
-    rows = []
-    for row in text.split("~"):
+    rows = text.split("~")
+    if len(rows) > MAX_CANDIDATES:
+        field = f"answers.{QUESTION_ID}"
+        raise InvalidAnswers(
+            f"{field}: at most {MAX_CANDIDATES} practitioners; got {len(rows)}", field=field
+        )
+    decoded = []
+    for i, row in enumerate(rows):
         parts = row.split(".")
-        rows.append({f: parts[i] for i, f in enumerate(FIELD_IDS) if i < len(parts) and parts[i]})
-    return rows
+        if len(parts) > len(FIELD_IDS):
+            field = f"answers.{QUESTION_ID}[{i}]"
+            raise InvalidAnswers(
+                f"{field}: {len(parts)} parts; a practitioner has {len(FIELD_IDS)} "
+                f"({'.'.join(FIELD_IDS)})", field=field)
+        decoded.append({f: parts[i] for i, f in enumerate(FIELD_IDS) if i < len(parts) and parts[i]})
+    return decoded
+
+
+MAX_QUERY = 4096
+"""The longest query a checklist link needs is well under 1 KB (8 practitioners)."""
+MAX_VALUE = 400
+
+
+def _unescape(text: str) -> str:
+    """Percent-decoding of a query part ('+' is a space), without urllib.parse (left out of the
+    browser's trimmed standard library); a malformed escape is kept as it is, and then refused
+    as an invalid value."""
+    raw = text.replace("+", " ").encode("utf-8")
+    out = bytearray()
+    i = 0
+    while i < len(raw):
+        if raw[i] == 0x25 and _is_hex(raw[i + 1:i + 3]):
+            out.append(int(raw[i + 1:i + 3], 16))
+            i += 3
+        else:
+            out.append(raw[i])
+            i += 1
+    return out.decode("utf-8", errors="replace")
+
+
+def _is_hex(pair: bytes) -> bool:
+    return len(pair) == 2 and all(c in b"0123456789abcdefABCDEF" for c in pair)
+
+
+def parse_query(tool_id: str, query: str) -> dict[str, str]:
+    """A link's query string as parameters, refusing what no checklist link can hold: a
+    question (or the version or outcome) given twice, a value or a query far longer than any
+    link the checklist writes. Parameters that are not questions are kept, to be ignored."""
+    query = query[1:] if query.startswith("?") else query
+    if len(query) > MAX_QUERY:
+        raise InvalidAnswers(
+            f"link: {len(query)} characters; a checklist link is at most {MAX_QUERY}", field="link"
+        )
+    known = set(TOOLS[tool_id].question_ids) | {VERSION_PARAM, OUTCOME_PARAM}
+    known |= {old for r in RELEASES for old in r.renamed_questions.get(tool_id, {})}
+    params: dict[str, str] = {}
+    for part in query.split("&"):
+        if not part:
+            continue
+        key, _, value = part.partition("=")
+        key, value = _unescape(key), _unescape(value)
+        if key not in known:
+            continue
+        field = f"answers.{key}"
+        if key in params:
+            raise InvalidAnswers(f"{field}: given more than once in the link", field=field)
+        if len(value) > MAX_VALUE:
+            raise InvalidAnswers(f"{field}: {len(value)} characters is not an answer", field=field)
+        params[key] = value
+    return params
 
 
 def read_link(tool_id: str, params: Mapping[str, str]) -> LinkReading:
     """Today's answers from a link's query parameters (``tool_id`` must be a tool's id).
 
     Parameters that are not questions of the tool are ignored. A link from an older version
-    is migrated through ``RELEASES``: renamed ids carried over, answers that no longer exist
-    dropped (asked again). Values of today's questions are otherwise left as given: the rules
-    refuse an invalid one with a clear error, as for any answer.
+    is migrated through ``RELEASES``: renamed ids carried over, answers the releases declare
+    removed are dropped (asked again). Anything else is left as given: the rules refuse an
+    invalid value with a clear error, as for any answer, whatever version the link claims.
     """
     tool = TOOLS[tool_id]
     made_with = _version(params.get(VERSION_PARAM))

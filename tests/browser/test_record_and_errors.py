@@ -88,3 +88,15 @@ def test_a_tampered_wheel_is_refused(page: Page, site: Site) -> None:
     page.wait_for_selector('.lp-status[data-state="failed"]', timeout=30_000)
     assert "does not match" in page.inner_text(".lp-status")
     assert page.locator("[data-recommendation]").count() == 0
+
+
+def test_a_link_that_is_not_exactly_valid_gives_no_advice(page: Page, site: Site) -> None:
+    """Duplicated answers (either order), a thousand-row practitioner list, extra parts."""
+    for query in ("v=2&harm=no&harm=yes", "v=2&harm=yes&harm=no",
+                  "harm=no&candidates=" + "~" * 1000,
+                  "v=2&harm=no&candidates=gp.good.agrees.yes.yes.no.extra"):
+        page.goto(site.url("tools/who-should-lead/?" + query))
+        summary = page.wait_for_selector(".lp-error-summary:not([hidden])", timeout=60_000)
+        assert "given more than once" in summary.inner_text() or "practitioner" in summary.inner_text().lower()
+        assert page.locator("[data-recommendation]").count() == 0
+        assert page.locator(".lp-candidate").count() <= 9, "never a form row per hostile row"

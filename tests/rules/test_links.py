@@ -115,3 +115,39 @@ def test_a_share_link_round_trips_with_its_outcome() -> None:
     reading, result = _open("who-should-lead", urlencode(pairs))
     assert reading.answers == answers and reading.recorded_outcome == "agree_at_taf"
     assert result["recommendation"] == "agree_at_taf"
+
+
+def _query(query: str, tool: str = "who-should-lead") -> Any:
+    from lp_rules.links import parse_query
+    return read_link(tool, parse_query(tool, query))
+
+
+def test_a_link_is_parsed_exactly() -> None:
+    reading = _query("?v=2&harm=no&social_care=referral%5Faccepted&fbclid=abc&__proto__=1")
+    assert reading.answers == {"harm": "no", "social_care": "referral_accepted"}
+
+
+@pytest.mark.parametrize("query,field", [
+    ("v=2&harm=yes&harm=no", "answers.harm"),
+    ("v=2&harm=%3Cx%3E&harm=yes", "answers.harm"),
+    ("v=2&v=1&harm=no", "answers.v"),
+    ("v=2&candidates=" + "~" * 1000, "answers.candidates"),
+    ("v=2&candidates=gp.good.agrees.yes.yes.no.extra", "answers.candidates[0]"),
+    ("v=2&harm=" + "x" * 5000, "link"),
+    ("v=2&harm=" + "x" * 500, "answers.harm"),
+])
+def test_a_link_that_is_not_exactly_valid_is_refused(query: str, field: str) -> None:
+    import time
+    started = time.perf_counter()
+    with pytest.raises(InvalidAnswers) as refused:
+        evaluate("who-should-lead", _query(query).answers)
+    assert refused.value.field == field
+    assert time.perf_counter() - started < 0.5
+
+
+def test_a_hostile_candidates_list_is_refused_before_it_is_decoded() -> None:
+    from lp_rules.links import parse_query
+    rows = "~".join(["gp.good.agrees.yes.yes.no"] * 9)
+    params = parse_query("who-should-lead", "v=2&candidates=" + rows)
+    with pytest.raises(InvalidAnswers, match="at most 8"):
+        read_link("who-should-lead", params)

@@ -66,7 +66,10 @@ function main(root) {
 
   function decodeCandidates(text) {
     if (text === "") return [];
-    return text.split("~").map((row) => {
+    // A hostile link may hold thousands of rows: read one more than the most allowed (so the
+    // rules still refuse the list) and never build more form rows than that.
+    const max = Number(fieldset("candidates").dataset.max);
+    return text.split("~", max + 1).map((row) => {
       const parts = row.split(".");
       const item = {};
       candidatesQ.fields.forEach((f, i) => {
@@ -554,8 +557,7 @@ function main(root) {
   /** Ask the rules to read the address as opened (lp_rules.links.read_link). */
   function readLink() {
     sequence += 1;
-    const params = Object.fromEntries(new URLSearchParams(location.search));
-    const request = JSON.stringify({ type: "link", tool: data.tool, params });
+    const request = JSON.stringify({ type: "link", tool: data.tool, query: location.search });
     worker.postMessage({ type: "evaluate", id: sequence, request });
   }
 
