@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from typing import NoReturn, Sequence
 
@@ -44,12 +45,36 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.command == "schema":
             result = schema(args.profile)
         else:
-            try:
-                answers = json.loads(args.answers)
-            except json.JSONDecodeError as err:
-                _fail(f"--answers: not valid JSON ({err.msg} at line {err.lineno} column {err.colno})")
+            answers = _parse_answers(args.answers)
             result = evaluate(args.tool, answers, args.profile)
     except InvalidAnswers as err:
         _fail(err.message)
-    print(json.dumps(result, indent=2, ensure_ascii=False))
+    try:
+        print(json.dumps(result, indent=2, ensure_ascii=False), flush=True)
+    except BrokenPipeError:
+        # The reader went away (`| head`): say so once, not with a traceback.
+        sys.stdout = open(os.devnull, "w")  # noqa: SIM115 - stops Python's exit-time flush failing
+        _fail("output: the program reading the output closed it before the end")
     return 0
+
+
+def _unique_keys(pairs: list[tuple[str, object]]) -> dict[str, object]:
+    keys = [key for key, _ in pairs]
+    for key in keys:
+        if keys.count(key) > 1:
+            raise InvalidAnswers(f"answers.{key}: given more than once", field=f"answers.{key}")
+    return dict(pairs)
+
+
+def _parse_answers(text: str) -> object:
+    """The --answers JSON: any text that is not one JSON value of sane shape exits 2."""
+    try:
+        return json.loads(text, object_pairs_hook=_unique_keys)
+    except json.JSONDecodeError as err:
+        _fail(f"--answers: not valid JSON ({err.msg} at line {err.lineno} column {err.colno})")
+    except RecursionError:
+        _fail("--answers: nested too deeply to be answers")
+    except InvalidAnswers:
+        raise
+    except ValueError as err:  # e.g. an integer longer than Python converts
+        _fail(f"--answers: not valid answers ({err})")

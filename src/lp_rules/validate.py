@@ -28,7 +28,13 @@ def _name(parent: str, key: object) -> str:
 
 
 def _short(value: object) -> str:
-    text = repr(value)
+    """A value as one short, safe line: a container is described, never printed (a hostile one
+    may be nested thousands deep), and a long text is cut."""
+    if isinstance(value, (list, tuple, dict, Mapping)):
+        return f"{type(value).__name__} of {len(value)} items"
+    if isinstance(value, int) and not isinstance(value, bool) and abs(value) > 10**12:
+        return "a very large number"
+    text = repr(value[:41] if isinstance(value, str) else value)
     return text if len(text) <= 40 else text[:37] + "..."
 
 

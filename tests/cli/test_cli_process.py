@@ -59,3 +59,33 @@ def test_bad_input_exits_2_with_one_line(args: list[str], named: str) -> None:
     assert done.stdout == ""
     assert done.stderr.count("\n") == 1 and named in done.stderr
     assert "Traceback" not in done.stderr
+
+
+@pytest.mark.parametrize("answers,named", [
+    ("[" * 3000 + "]" * 3000, "nested too deeply"),
+    ('{"harm": ' + "9" * 5000 + "}", "--answers"),
+    ('{"harm": "no", "harm": "yes"}', "answers.harm: given more than once"),
+    ('{"harm": "yes", "harm": "no"}', "answers.harm: given more than once"),
+    ('{"harm": ' + "[" * 900 + "]" * 900 + "}", "answers.harm"),
+])
+def test_hostile_json_exits_2_with_one_line(answers: str, named: str) -> None:
+    done = run("evaluate", "who-should-lead", "--answers", answers)
+    assert done.returncode == 2 and done.stdout == ""
+    assert done.stderr.count("\n") == 1 and named in done.stderr, done.stderr
+    assert "Traceback" not in done.stderr
+
+
+def test_a_closed_output_pipe_exits_2_with_one_line() -> None:
+    """As with `| head` when the reader has gone: the pipe's read end is closed first, so the
+    write fails whatever the output's size and the timing."""
+    env = dict(os.environ, PYTHONPATH=str(SRC))
+    read_end, write_end = os.pipe()
+    os.close(read_end)
+    try:
+        done = subprocess.run([sys.executable, "-m", "lp_rules", "schema"], stdout=write_end,
+                              stderr=subprocess.PIPE, env=env, timeout=60, text=True)
+    finally:
+        os.close(write_end)
+    assert done.returncode == 2
+    assert done.stderr.count("\n") == 1 and "closed it" in done.stderr
+    assert "Traceback" not in done.stderr

@@ -152,3 +152,17 @@ def test_fuzz_cli_with_arbitrary_text(capsys: pytest.CaptureFixture[str], tool: 
         assert stopped.code == 2
         out, err = capsys.readouterr()
         assert out == "" and err.count("\n") == 1
+
+
+def test_deeply_nested_answers_raise_the_package_exception() -> None:
+    """Not RecursionError: the API's callers catch InvalidAnswers."""
+    nested: object = []
+    for _ in range(5000):
+        nested = [nested]
+    with pytest.raises(InvalidAnswers):
+        evaluate("who-should-lead", {"harm": nested})
+    deep: dict[str, object] = {}
+    for _ in range(5000):
+        deep = {"a": deep}
+    with pytest.raises(InvalidAnswers):
+        evaluate("who-should-lead", deep)
