@@ -358,3 +358,11 @@ def test_source_labels_cover_only_that_sources_words(built: tuple[str, Path]) ->
 def test_no_page_says_graduated_process(built: tuple[str, Path]) -> None:
     _, folder = built
     assert "graduated process" not in all_text(folder)
+
+
+def test_every_page_sends_no_address_to_other_sites(built: tuple[str, Path]) -> None:
+    """Answers live in a checklist's address: a link out must not carry it as the referrer."""
+    _, folder = built
+    for path in pages(folder):
+        html_text = path.read_text(encoding="utf-8")
+        assert '<meta name="referrer" content="same-origin">' in html_text, path

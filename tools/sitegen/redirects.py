@@ -43,6 +43,7 @@ def write_redirects(docs: Path) -> int:
 <meta http-equiv="refresh" content="0; url={href}">
 <link rel="canonical" href="{href}">
 <meta name="robots" content="noindex">
+<meta name="referrer" content="same-origin">
 </head><body><p>This page has moved to <a href="{href}">{href}</a>.</p></body></html>
 """
         out = docs / old / "index.html"
