@@ -527,6 +527,7 @@ function main(root) {
     retryRow.hidden = state !== "failed";
     if (state === "failed") {
       ready = false; // answers now go only to the address and the plain linear flow
+      delete root.dataset.busy;
       catchUpAddress();
       statusEl.textContent = `${message} You can still use the decision table below and the guidance it links to; your answers are kept in the page address.`;
       const table = document.getElementById("decision-table");
@@ -542,11 +543,19 @@ function main(root) {
     sequence += 1;
     const page = location.origin + location.pathname;
     const request = JSON.stringify({ tool: data.tool, answers, profile: data.profile, date: today(), page });
+    ask(request);
+  }
+
+  /** Send the rules a request; the checklist is marked busy until its reply is shown, so a
+   *  test (or anything else) can wait for the page to settle. */
+  function ask(request) {
+    root.dataset.busy = "true";
     worker.postMessage({ type: "evaluate", id: sequence, request });
   }
 
   function onReply(id, replyText) {
     if (id !== sequence) return; // an answer to an older question: a newer one is coming
+    delete root.dataset.busy;
     try {
       showReply(JSON.parse(replyText));
     } finally {
@@ -558,7 +567,7 @@ function main(root) {
   function readLink() {
     sequence += 1;
     const request = JSON.stringify({ type: "link", tool: data.tool, query: location.search });
-    worker.postMessage({ type: "evaluate", id: sequence, request });
+    ask(request);
   }
 
   /** The rules have read the address: answer with what they read, and say if it was migrated. */
