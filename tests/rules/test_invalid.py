@@ -154,15 +154,19 @@ def test_fuzz_cli_with_arbitrary_text(capsys: pytest.CaptureFixture[str], tool: 
         assert out == "" and err.count("\n") == 1
 
 
+DEPTH = 1500
+"""Deeper than Python's recursion limit (1000), as deep as Pyodide's stack lets a test build."""
+
+
 def test_deeply_nested_answers_raise_the_package_exception() -> None:
     """Not RecursionError: the API's callers catch InvalidAnswers."""
     nested: object = []
-    for _ in range(5000):
+    for _ in range(DEPTH):
         nested = [nested]
     with pytest.raises(InvalidAnswers):
         evaluate("who-should-lead", {"harm": nested})
     deep: dict[str, object] = {}
-    for _ in range(5000):
+    for _ in range(DEPTH):
         deep = {"a": deep}
     with pytest.raises(InvalidAnswers):
         evaluate("who-should-lead", deep)
