@@ -55,7 +55,9 @@ def outcomes() -> tuple[tuple[str, dict[str, Any], Profile, dict[str, Any]], ...
 def texts(result: dict[str, Any]) -> list[str]:
     """Everything a practitioner reads in an outcome."""
     return [result["title"], result["summary"], result["judgement"], *result["reasons"],
-            *(a["text"] for a in result["actions"])]
+            *(a["text"] for a in result["actions"]),
+            *(f'Not "{w["title"]}": {w["because"]}' for w in result["why_not"]),
+            *(f'If it were {c["answer"]}: {c["title"]}' for c in result["what_would_change"])]
 
 
 def sentences(text: str) -> list[str]:

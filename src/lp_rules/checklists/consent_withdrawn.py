@@ -264,7 +264,9 @@ RULES = (
     Rule(
         code="safeguarding_referral",
         when=answer_in("harm", "yes"),
-        title="Act now: follow safeguarding procedures, share and refer without consent",
+        # Not "share without consent" in the title: as a "why not" line ("Not ...: significant
+        # harm suspected: no") that would read as if sharing without consent needed it.
+        title="Act now: follow safeguarding procedures and refer",
         summary="You have reasonable cause to suspect significant harm. A refusal or withdrawal "
         "does not stop you protecting the child: call 999 if a child is in immediate danger; "
         "otherwise follow your safeguarding procedures and contact {front_door} straight away, "
@@ -290,7 +292,13 @@ RULES = (
         "{front_door_finding}",
         why="You are not sure whether there is reasonable cause to suspect significant harm.",
         citations=(IS24_SHARING, WT23_HARM),
-        steps=(Step(CALL_999), Step(TALK_TO_DSL), Step(MONITOR), Step(RECORD_DECISION)),
+        steps=(
+            Step(CALL_999),
+            Step(TALK_TO_DSL),
+            Step(SHARE_WHEN_NECESSARY),
+            Step(MONITOR),
+            Step(RECORD_DECISION),
+        ),
         urgent=True,
     ),
     Rule(
