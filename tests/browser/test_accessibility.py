@@ -106,3 +106,25 @@ def test_checklist_fallback(axe_page: Page, site: Site) -> None:
     axe_page.wait_for_selector('.lp-status[data-state="failed"]', timeout=30_000)
     assert not violations(axe_page), "fallback"
 
+
+
+TRAINER_STATES = {
+    "urgent, wrong prediction": ("trainer/#scenario-1", "2"),
+    "practitioners listed, right prediction, trainer's note": ("trainer/#scenario-9", "9"),
+    "many ways to change it, no prediction": ("trainer/#scenario-13", ""),
+}
+
+
+@pytest.mark.parametrize("state", list(TRAINER_STATES))
+def test_trainer_view_predicted_and_revealed(axe_page: Page, site: Site, state: str) -> None:
+    path, key = TRAINER_STATES[state]
+    for scheme in ("light", "dark"):
+        axe_page.emulate_media(color_scheme=scheme)
+        axe_page.goto(site.url(path))
+        axe_page.wait_for_selector(".lp-trainer--js")
+        assert not violations(axe_page), (state, scheme, "before the reveal")
+        if key:
+            axe_page.keyboard.press(key)
+        axe_page.keyboard.press("r")
+        axe_page.wait_for_selector(".lp-trainer-scenario:not([hidden]) .lp-trainer-outcome:not([hidden])")
+        assert not violations(axe_page), (state, scheme, "revealed")

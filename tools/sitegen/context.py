@@ -7,7 +7,7 @@ from typing import Any
 from lp_rules import RULES_VERSION
 from lp_rules.profiles import Profile
 
-from . import checklist_html, compare, decision_map, hazards, scenarios
+from . import checklist_html, compare, decision_map, hazards, scenarios, trainer
 from .runtime import Runtime
 
 
@@ -19,6 +19,7 @@ def page_context(profile: Profile, runtime: Runtime) -> dict[str, Any]:
         "checklist": lambda tool_id: checklist_html.checklist(profile, runtime, tool_id),
         "decision_table": lambda tool_id: checklist_html.decision_table(profile, tool_id),
         "scenarios": lambda: scenarios.scenarios_table(profile),
+        "trainer_view": lambda: trainer.trainer_view(profile),
         "hazard_log": hazards.hazard_log,
         "decision_map": lambda tool_id, page="tool": decision_map.decision_map(profile, tool_id, page),
         "compare_authorities": compare.compare_table,

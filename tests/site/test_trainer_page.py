@@ -1,0 +1,65 @@
+"""The built trainer's view (trainer/index.html) in both sites: every scenario of
+training-scenarios.toml, under the number the scenarios page gives it, with the outcome, why-not
+and what-would-change that the profile's rules give, embedded so no Python runs in the browser."""
+
+from __future__ import annotations
+
+import html
+import re
+import sys
+from pathlib import Path
+
+from lp_rules import evaluate
+
+from .conftest import ROOT, read_page
+
+sys.path.insert(0, str(ROOT / "tools"))
+
+from sitegen import scenarios  # noqa: E402
+
+SCENARIOS = scenarios.load()
+
+
+def _sections(source: str) -> dict[int, str]:
+    found = re.findall(r'<section class="lp-trainer-scenario" id="scenario-(\d+)"(.*?)</section>', source, re.S)
+    return {int(n): body for n, body in found}
+
+
+def test_every_scenario_is_in_the_trainer_page(built: tuple[str, Path]) -> None:
+    profile, folder = built
+    path = folder / "trainer" / "index.html"
+    source = path.read_text(encoding="utf-8")
+    sections = _sections(source)
+    assert sorted(sections) == list(range(1, len(SCENARIOS) + 1))
+    listed = (folder / "scenarios" / "index.html").read_text(encoding="utf-8")
+    for n, s in enumerate(SCENARIOS, start=1):
+        body = html.unescape(sections[n])
+        result = evaluate(s["tool"], s["answers"], profile)
+        assert f'data-scenario-recommendation="{result["recommendation"]}"' in body, n
+        assert f'id="scenario-{n}" data-scenario-tool="{s["tool"]}" data-scenario-recommendation="{result["recommendation"]}"' in listed, n
+        assert s["title"] in body and s["situation"] in body, n
+        assert f'data-recommendation="{result["recommendation"]}"' in body
+        assert result["title"] in body and result["summary"] in body, n
+        for a in result["actions"]:
+            assert a["text"] in body, (n, a["code"])
+        for w in result["why_not"]:
+            assert f"Not “{w['title']}”: {w['because']}" in body, (n, w)
+        assert body.count("<li>If “") == len(result["what_would_change"]), n
+        assert (s.get("teach", "") in body) if s.get("teach") else "lp-trainer-teach" not in body
+        assert "<details" in body and "<summary>Reveal the outcome</summary>" in body
+
+
+def test_the_trainer_page_needs_no_python_and_no_inline_script(built: tuple[str, Path]) -> None:
+    _, folder = built
+    source = (folder / "trainer" / "index.html").read_text(encoding="utf-8")
+    article = source[source.find("<article"):source.find("</article>")]
+    assert 'src="../assets/js/trainer.js"' in article
+    assert "pyodide" not in article and "checklist.js" not in article
+    assert not re.search(r"<script(?![^>]*\bsrc=)[^>]*>", article), "no inline script in the content"
+    assert " style=" not in article
+
+
+def test_the_scenarios_page_links_to_the_trainer_view(built: tuple[str, Path]) -> None:
+    _, folder = built
+    page = read_page(folder / "scenarios" / "index.html")
+    assert ("a", "href", "../trainer/") in page.links
