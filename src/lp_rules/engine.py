@@ -177,6 +177,7 @@ def outcome(tool: Tool, answers: Answers, profile: Profile) -> dict[str, Any]:
         "candidates": assessed,
         "relevant": [q for q in decision.considered if q in answers],
         "urgent": False,
+        "rule_index": None,
         "judgement": judgement_note(profile),
         "rules_version": RULES_VERSION,
     }
@@ -205,6 +206,9 @@ def outcome(tool: Tool, answers: Answers, profile: Profile) -> dict[str, Any]:
         reasons=_reasons(tool, answers, decision, profile),
         citations=_citations(rule, actions),
         suggested_candidate=suggested if rule.suggests_candidate else None,
+        # Which rule matched, by its place in the rules' order (a code several rules share is
+        # ambiguous): the page highlights its path through the decision map with it.
+        rule_index=next(i for i, r in enumerate(tool.rules) if r is decision.rule),
         urgent=rule.urgent,
         judgement=judgement_note(profile, rule.urgent),
     )

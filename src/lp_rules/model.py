@@ -89,12 +89,20 @@ class AnswerIn:
     def describe(self, questions: Mapping[str, Question]) -> str:
         q = questions[self.question]
         labels = [o.label for o in q.options if o.id in self.values]
-        return f"{q.summary}: {' or '.join(labels)}"
+        return f"{q.summary}: {' or '.join(labels[:1] + [_mid_sentence(l) for l in labels[1:]])}"
 
     def ruled_out(self, answers: Answers, profile: "Profile",
                   questions: Mapping[str, Question]) -> str:
         q = questions[self.question]
         return f"{q.summary}: {q.option(str(answers[self.question])).label}"
+
+
+def _mid_sentence(label: str) -> str:
+    """A label as it reads after "or": "The child is moving" -> "the child is moving", but
+    "I'm not sure" and "GP" keep their capitals."""
+    if len(label) > 1 and label[1].islower() and not label.startswith("I'"):
+        return label[0].lower() + label[1:]
+    return label
 
 
 def answer_in(question: str, *values: str) -> AnswerIn:
@@ -118,7 +126,7 @@ class AllOf:
         return frozenset().union(*(p.questions() for p in self.parts))
 
     def describe(self, questions: Mapping[str, Question]) -> str:
-        return " and ".join(p.describe(questions) for p in self.parts)
+        return "; and ".join(p.describe(questions) for p in self.parts)
 
     def ruled_out(self, answers: Answers, profile: "Profile",
                   questions: Mapping[str, Question]) -> str:

@@ -177,3 +177,20 @@ def test_why_not_and_what_would_change_it(page: Page, site: Site) -> None:
     link.click()
     assert wait_for_outcome(page, "continue_agreed_parts") == "continue_agreed_parts"
     assert "scope=one_service" in page.url and "who=parent_carer" in page.url
+
+
+def test_the_outcome_path_is_highlighted_on_the_decision_map(page: Page, site: Site) -> None:
+    page.goto(site.url("tools/change-lead/?v=2&harm=no&event=absence_long&family_agrees=yes"
+                       "&successor=yes&consent_covers_successor=yes&changes_so_far=none"))
+    assert wait_for_outcome(page) == "change_lead"
+    here = page.eval_on_selector_all(".lp-map .lp-map-here", "els => els.map(e => e.dataset.mapFor ?? e.dataset.mapRule ?? e.dataset.mapEdge)")
+    # absence_long is the third change_lead rule: rule index 6 (harm, short absence, step up,
+    # step down, leaving, breakdown, long absence), not the first box with that code.
+    assert "6" in here
+    ruled_out = page.eval_on_selector_all(".lp-map [data-map-rule].lp-map-path", "els => els.map(e => e.dataset.mapRule)")
+    assert ruled_out == [str(i) for i in range(6)]
+    # Another answer moves the path; clearing an answer clears it.
+    page.click('label[for="harm-yes"]')
+    wait_for_outcome(page, "safeguarding_first")
+    assert page.eval_on_selector_all(".lp-map [data-map-rule].lp-map-path", "els => els.length") == 0
+    assert page.locator('.lp-map [data-map-rule="0"].lp-map-here').count() == 1

@@ -270,6 +270,7 @@ function main(root) {
     outcomeEl.replaceChildren();
     answersEl.hidden = true;
     shownRecommendation = null;
+    highlightMap(null);
   }
 
   function sourceLink(citation) {
@@ -461,6 +462,23 @@ function main(root) {
     answersEl.hidden = false;
   }
 
+  /** Mark this outcome's path through the page's decision map (tools/sitegen/decision_map.py):
+   *  the rules ruled out and their "No" arrows, then the rule that applies and its outcome.
+   *  ``index`` is null while there is no outcome, which clears the path. */
+  function highlightMap(index) {
+    const map = document.querySelector(`svg.lp-map[data-map-tool="${CSS.escape(data.tool)}"]`);
+    if (!map) return;
+    map.querySelectorAll(".lp-map-path, .lp-map-here").forEach((el) =>
+      el.classList.remove("lp-map-path", "lp-map-here"));
+    if (index === null || index === undefined) return;
+    for (let i = 0; i < index; i += 1) {
+      map.querySelectorAll(`[data-map-rule="${i}"], [data-map-edge="no"][data-map-from="${i}"]`)
+        .forEach((el) => el.classList.add("lp-map-path"));
+    }
+    map.querySelectorAll(`[data-map-rule="${index}"], [data-map-edge="yes"][data-map-from="${index}"], [data-map-for="${index}"]`)
+      .forEach((el) => el.classList.add("lp-map-here"));
+  }
+
   function showResult(result, moveFocus) {
     clearErrors();
     showRelevant(result);
@@ -474,6 +492,7 @@ function main(root) {
     const changed = shownRecommendation !== result.recommendation;
     renderOutcome(result);
     renderAnswers(result);
+    highlightMap(result.rule_index);
     shownRecommendation = result.recommendation;
     if (changed) live.textContent = `Outcome: ${result.title}`;
     if (appearing && moveFocus) outcomeEl.focus();
