@@ -18,10 +18,17 @@ import { loadPyodide } from "pyodide";
 import { installRules, probeRequests } from "../../tools/sitegen/pyodide_rules.mjs";
 
 const site = resolve(process.argv[2] ?? "site");
-const indexURL = join(site, "pyodide") + "/";
-const wheels = readdirSync(join(site, "wheels")).filter((f) => f.endsWith(".whl"));
-if (wheels.length !== 1) throw new Error(`expected one wheel in ${site}/wheels, found ${wheels}`);
-const wheel = new Uint8Array(readFileSync(join(site, "wheels", wheels[0])));
+/** The one entry of a site folder (named by its content's hash: tools/sitegen/runtime.py). */
+function only(folder) {
+  const found = readdirSync(folder);
+  if (found.length !== 1) throw new Error(`expected one entry in ${folder}, found ${found}`);
+  return join(folder, found[0]);
+}
+const indexURL = only(join(site, "pyodide")) + "/";
+const wheelFolder = only(join(site, "wheels"));
+const wheels = readdirSync(wheelFolder).filter((f) => f.endsWith(".whl"));
+if (wheels.length !== 1) throw new Error(`expected one wheel in ${wheelFolder}, found ${wheels}`);
+const wheel = new Uint8Array(readFileSync(join(wheelFolder, wheels[0])));
 
 const fresh = await loadPyodide({ indexURL, _makeSnapshot: true });
 const freshHandle = installRules(fresh, wheel);

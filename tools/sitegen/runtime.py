@@ -3,7 +3,14 @@
 MkDocs copies them into the built site as static files, so every request the checklists make
 goes to the site's own origin. The wheel's SHA-256 is returned so the checklist pages can carry
 it and the worker can refuse a wheel that does not match. The standard library is the trimmed,
-precompiled one from ``stdlib.py``, at the stock file's path so the worker needs no option.
+precompiled one from ``stdlib.py``, under the stock file's name so the worker needs no option.
+
+Both are at content-addressed URLs (see caching.py), so a host may cache them for a year and a
+new release is still seen at once: the runtime in ``pyodide/<hash of its files>/`` (Pyodide loads
+``pyodide.asm.wasm``, ``python_stdlib.zip`` and the rest by fixed names beside ``pyodide.mjs``,
+so the folder carries the hash; a new Pyodide or a new trimmed stdlib gives a new folder), and
+the wheel in ``wheels/<hash of the wheel>/`` (the worker installs it from bytes, so its name is
+free). The pages carry these paths (checklist_html.py), so the worker needs no change.
 """
 
 from __future__ import annotations
@@ -14,7 +21,7 @@ import subprocess
 from dataclasses import dataclass
 from pathlib import Path
 
-from .paths import BUILD, DIST, PYODIDE_NPM, ROOT
+from .paths import BUILD, DIST, DOCS, PYODIDE_NPM, ROOT
 from .stdlib import trimmed_stdlib
 
 # The files Pyodide needs at run time (no source maps, no console pages, no TypeScript types).
@@ -32,10 +39,14 @@ PYODIDE_FILES = (
 class Runtime:
     """Site-relative locations of the runtime files, and the wheel's hash."""
 
-    pyodide_dir: str
-    wheel_path: str
+    pyodide_dir: str  # pyodide/<16 hex digits of the runtime files' hash>/
+    wheel_path: str  # wheels/<16 hex digits of wheel_sha256>/<the wheel's name>
     wheel_sha256: str
-    runtime_sha256: str  # of the runtime files as shipped: a saved Python start-up is only valid for these
+    # Of the runtime files as shipped and of the worker that starts Python and takes the saved
+    # start-up (rules-worker.js): a saved Python start-up is only valid for exactly these. With
+    # the wheel's hash it keys the saved start-up (rules-worker.js), so a new release never
+    # restores an older one.
+    runtime_sha256: str
 
 
 def find_wheel() -> Path:
@@ -49,6 +60,7 @@ def find_wheel() -> Path:
 
 
 WHEEL_COMPILER = Path(__file__).with_name("wheel_compile.mjs")
+RULES_WORKER = DOCS / "assets" / "js" / "rules-worker.js"
 
 
 def site_wheel() -> Path:
@@ -78,14 +90,17 @@ def runtime_sources() -> dict[str, Path]:
 def describe_runtime() -> Runtime:
     """Where the runtime will be in the site, and the hashes pages must carry for it and the wheel."""
     wheel = site_wheel()
-    runtime = hashlib.sha256()
+    wheel_sha256 = hashlib.sha256(wheel.read_bytes()).hexdigest()
+    files = hashlib.sha256()
     for name, source in runtime_sources().items():
-        runtime.update(f"{name}:{hashlib.sha256(source.read_bytes()).hexdigest()}\n".encode())
+        files.update(f"{name}:{hashlib.sha256(source.read_bytes()).hexdigest()}\n".encode())
+    start = files.copy()
+    start.update(f"rules-worker.js:{hashlib.sha256(RULES_WORKER.read_bytes()).hexdigest()}\n".encode())
     return Runtime(
-        pyodide_dir="pyodide/",
-        wheel_path=f"wheels/{wheel.name}",
-        wheel_sha256=hashlib.sha256(wheel.read_bytes()).hexdigest(),
-        runtime_sha256=runtime.hexdigest(),
+        pyodide_dir=f"pyodide/{files.hexdigest()[:16]}/",
+        wheel_path=f"wheels/{wheel_sha256[:16]}/{wheel.name}",
+        wheel_sha256=wheel_sha256,
+        runtime_sha256=start.hexdigest(),
     )
 
 

@@ -9,9 +9,10 @@
 // which gives the same memory every time. So the first visit saves Pyodide's memory snapshot,
 // taken once the rules are imported and before any answer reaches Python, in the browser's Cache
 // Storage (never sent anywhere); later visits restore it instead of starting Python again. It is
-// keyed by the hashes of the runtime and the wheel the page was built with, so a new version
-// never uses an old one; if restoring fails, or the page asks for a fresh start (its Retry
-// button), it is deleted and Python starts from scratch. The snapshot options (_makeSnapshot,
+// keyed by the hashes of the runtime and the wheel the page was built with (the runtime's hash
+// covers this file too: tools/sitegen/runtime.py), so a new version never uses an old one; if
+// restoring fails, or the page asks for a fresh start (its Retry button), it is deleted and
+// Python starts from scratch. The snapshot options (_makeSnapshot,
 // _loadSnapshot) are Pyodide's own but not yet public API: tests/perf/test_saved_start.py fails
 // if a Pyodide upgrade changes them, and the checklist still works without them.
 //
