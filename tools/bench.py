@@ -119,7 +119,9 @@ WORKER_SCRIPT = """
 async (requests) => {
   const data = JSON.parse(document.querySelector(".lp-data").textContent);
   const root = new URL(data.root, document.baseURI);
-  const worker = new Worker(new URL("assets/js/rules-worker.js", root), { type: "module" });
+  // Beside the page's checklist.js, in a folder named by their content (tools/sitegen/caching.py).
+  const script = document.querySelector('script[src$="/checklist.js"]').src;
+  const worker = new Worker(new URL("rules-worker.js", script), { type: "module" });
   const next = (type) => new Promise((resolve, reject) => {
     worker.onmessage = ({ data: message }) => {
       if (message.type === "status" && message.state === "failed") reject(new Error(message.message));

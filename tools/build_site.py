@@ -7,7 +7,8 @@
 Steps: render docs/ with the profile's terms into build/<profile>/docs, add the Pyodide runtime
 and the rules wheel, write build/<profile>/mkdocs.yml (a copy of mkdocs.yml with this profile's
 folders and name), then `mkdocs build --strict`, then the post-build steps on the built HTML
-(each page's Content-Security-Policy, the service worker's precache list, precompressed copies).
+(our scripts and styles renamed by content, each page's Content-Security-Policy, the service
+worker's precache list, precompressed copies).
 """
 
 from __future__ import annotations
@@ -23,6 +24,7 @@ import yaml
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
+from sitegen.caching import fingerprint_assets  # noqa: E402
 from sitegen.context import page_context  # noqa: E402
 from sitegen.csp import add_policies  # noqa: E402
 from sitegen.offline import write_service_worker  # noqa: E402
@@ -73,7 +75,9 @@ def build(profile_id: str) -> float:
 
 
 def postbuild(site: Path) -> None:
-    """Steps on the built site, in order: compression must stay last."""
+    """Steps on the built site, in order: renaming first (the rest see the final names),
+    compression last."""
+    fingerprint_assets(site)
     add_policies(site)
     write_service_worker(site)
     precompress(site)

@@ -4,8 +4,10 @@
 
 What a plain ``http.server`` does not: WebAssembly and module scripts get the right MIME types
 (streaming compilation needs ``application/wasm``); a precompressed ``FILE.br`` or ``FILE.gz``
-beside a file is sent when the browser accepts it; versioned assets are cached for a year and
-pages and the service worker are always revalidated. Standard library only.
+beside a file is sent when the browser accepts it; the caching policy of
+tools/sitegen/caching.py: a year (immutable) only for URLs that hold their content's hash, and
+``no-cache`` (revalidate every time) for everything else, pages and sw.js included; and an ETag,
+so a revalidated file that has not changed costs a 304 and no download. Standard library only.
 """
 
 from __future__ import annotations
@@ -19,6 +21,10 @@ from functools import partial
 from http import HTTPStatus
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from sitegen.caching import cache_control  # noqa: E402  (standard library only)
 
 TYPES = {
     ".wasm": "application/wasm",
@@ -34,18 +40,12 @@ TYPES = {
     ".svg": "image/svg+xml",
 }
 ENCODINGS = (("br", ".br"), ("gzip", ".gz"))
-IMMUTABLE = "public, max-age=31536000, immutable"
-REVALIDATE = "no-cache"
 
 
-def cache_control(path: str) -> str:
-    """Year-long caching only where a changed file gets a new URL."""
-    name = path.rsplit("/", 1)[-1]
-    if "/pyodide/" in path or name.endswith(".whl"):
-        return IMMUTABLE  # the Pyodide folder is one pinned version; wheels carry versions
-    if "/assets/javascripts/" in path or "/assets/stylesheets/" in path:
-        return IMMUTABLE  # Material names its bundles by content hash
-    return REVALIDATE
+def etag(stat: os.stat_result, encoding: str | None) -> str:
+    """A validator that changes whenever the file does (size and modification time, as nginx and
+    Apache make theirs), one per encoding sent."""
+    return f'"{stat.st_size:x}-{stat.st_mtime_ns:x}{"-" + encoding if encoding else ""}"'
 
 
 class Handler(SimpleHTTPRequestHandler):
@@ -75,9 +75,13 @@ class Handler(SimpleHTTPRequestHandler):
                 break
         handle = open(body, "rb")
         stat = os.fstat(handle.fileno())
-        self.send_response(HTTPStatus.OK)
-        self.send_header("Content-Type", self.guess_type(str(path)))
-        self.send_header("Content-Length", str(stat.st_size))
+        tag = etag(stat, encoding)
+        unchanged = tag in (t.strip() for t in self.headers.get("If-None-Match", "").split(","))
+        self.send_response(HTTPStatus.NOT_MODIFIED if unchanged else HTTPStatus.OK)
+        if not unchanged:
+            self.send_header("Content-Type", self.guess_type(str(path)))
+            self.send_header("Content-Length", str(stat.st_size))
+        self.send_header("ETag", tag)
         self.send_header("Last-Modified", email.utils.formatdate(stat.st_mtime, usegmt=True))
         self.send_header("Cache-Control", cache_control(self.path.split("?", 1)[0]))
         self.send_header("Vary", "Accept-Encoding")
@@ -85,6 +89,9 @@ class Handler(SimpleHTTPRequestHandler):
         if encoding:
             self.send_header("Content-Encoding", encoding)
         self.end_headers()
+        if unchanged:
+            handle.close()
+            return None
         return handle
 
     def guess_type(self, path: str) -> str:  # type: ignore[override]
