@@ -4,11 +4,12 @@ a served copy of the site that a test may change, to play a new version being pu
 from __future__ import annotations
 
 import shutil
-import threading
+import time
 from pathlib import Path
-from typing import Iterator
+from typing import Any, Iterator
 
 import pytest
+from playwright.sync_api import Page
 
 from tests.browser.conftest import ROOT, Site
 
@@ -21,3 +22,20 @@ def site_copy(tmp_path: Path) -> Iterator[tuple[Site, Path]]:
     served = Site(folder)
     yield served, folder
     served.server.shutdown()
+
+
+def poll(page: Page, expression: str, arg: Any = None, timeout_s: float = 60.0,
+         interval_s: float = 0.25) -> Any:
+    """Evaluate ``expression`` in the page until it gives a truthy value, and return that value.
+
+    Playwright's ``wait_for_function`` treats the Promise an async predicate returns as truthy at
+    once, so it cannot wait on Cache Storage or the service worker: this polls from Python, and
+    each ``page.evaluate`` awaits the predicate's Promise."""
+    deadline = time.monotonic() + timeout_s
+    while True:
+        value = page.evaluate(expression, arg)
+        if value:
+            return value
+        if time.monotonic() > deadline:
+            raise AssertionError(f"still {value!r} after {timeout_s} s: {expression}")
+        page.wait_for_timeout(interval_s * 1000)

@@ -13,6 +13,7 @@ import pytest
 from playwright.sync_api import Browser, BrowserContext, Page
 
 from tests.browser.conftest import ROOT, Site, expect_page_errors, wait_for_outcome
+from tests.perf.conftest import poll
 
 CHECK = Path(__file__).with_name("saved_start_check.mjs")
 MAGIC = bytes.fromhex("00736e70")  # Pyodide's snapshot header, little-endian 0x706e7300
@@ -21,7 +22,7 @@ URL = ("tools/consent-withdrawn/?harm=no&who=parent_carer&competence=not_compete
 
 # In the page: once the start-up saved under `key` is the only one saved, [its size, its first 4
 # bytes as hex, whether its bytes hold the start of any request the page sends]; until then null.
-# Listing and reading happen in one call, polled by wait_for_function.
+# Listing and reading happen in one call, polled by tests.perf.conftest.poll.
 SAVED = """async (key) => {
     const cache = await caches.open('lpg-python-start');
     const keys = await cache.keys();
@@ -68,7 +69,7 @@ def _saved(page: Page, key: str) -> list[Any]:
     """Wait until the start-up under ``key`` is the only one saved; [size, magic, holds request].
 
     Fails if another one (an older version's) is never removed."""
-    found: list[Any] = page.wait_for_function(SAVED, arg=key, timeout=60_000, polling=500).json_value()
+    found: list[Any] = poll(page, SAVED, key, interval_s=0.5)
     return found
 
 
@@ -109,10 +110,10 @@ def test_an_unusable_saved_start_is_replaced(context: BrowserContext, site: Site
                      .put(key, new Response(new Uint8Array(4096).fill(7)))""", key)
     page.reload()
     assert _started(page) == "fresh"
-    page.wait_for_function("""async (key) => {
+    poll(page, """async (key) => {
         const saved = await (await caches.open('lpg-python-start')).match(key);
         return !!saved && (await saved.arrayBuffer()).byteLength > 4096;
-    }""", arg=key, timeout=60_000, polling=250)
+    }""", key)
     _, magic, _ = _saved(page, key)
     assert magic == MAGIC.hex()
     page.reload()
