@@ -1,8 +1,9 @@
-"""The trimmed, precompiled Python standard library the site ships as pyodide/python_stdlib.zip.
+"""The trimmed, precompiled Python standard library the site ships as python_stdlib.zip.
 
 Pyodide's stock ``python_stdlib.zip`` (2.5 MB of deflated sources) holds the whole standard
 library. The checklists need a fraction of it, and compiling sources is most of Python's start-up
-time in the browser. So the site ships, at the same path (the worker needs no option):
+time in the browser. So the site ships, under the same name in the runtime's folder
+(``pyodide/<runtime hash>/``: runtime.py; the worker needs no option):
 
 - only the modules in ``SHIPPED`` (what Pyodide's own start-up, ``unpackArchive`` of the rules
   wheel and ``lp_rules`` use, measured), plus a small safety margin;
