@@ -193,7 +193,9 @@ def test_maps_are_accessible_images_of_real_text(site: tuple[str, Path]) -> None
 def test_highlight_hooks_and_styles_exist(site: tuple[str, Path]) -> None:
     """The page's script will set lp-map-path / lp-map-here; the marks and styles are ready."""
     _, folder = site
-    css = (folder / "assets" / "css" / "maps.css").read_text(encoding="utf-8")
+    # Named by its content after the build (tools/sitegen/caching.py): maps.<hash>.css.
+    [maps_css] = (folder / "assets" / "css").glob("maps.*.css")
+    css = maps_css.read_text(encoding="utf-8")
     for selector in (".lp-map-path > .lp-map-mark--path", ".lp-map-here > .lp-map-mark--here",
                      ".lp-map-node.lp-map-path .lp-map-shape", ".lp-map-edge.lp-map-here .lp-map-line"):
         assert selector in css, selector
