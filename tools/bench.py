@@ -44,7 +44,7 @@ from serve import Handler  # noqa: E402
 from sitegen.paths import CONFIG, PYODIDE_NPM, ROOT, site_dir  # noqa: E402
 from sitegen.runtime import PYODIDE_FILES  # noqa: E402
 
-from lp_rules import PROFILE_IDS, TOOL_IDS, evaluate, get_tool  # noqa: E402
+from lp_rules import PROFILE_IDS, TOOL_IDS, InvalidAnswers, evaluate, get_tool  # noqa: E402
 from lp_rules.candidates import FIELDS  # noqa: E402
 
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
@@ -259,7 +259,10 @@ def complete_answers(tool_id: str) -> dict[str, Any]:
         answers: dict[str, Any] = dict(zip((q.id for q in tool.questions), values))
         if "candidates" in tool.list_questions:
             answers["candidates"] = [{f.id: f.option_ids[0] for f in FIELDS}]
-        result = evaluate(tool_id, answers, PROFILE_IDS[0])
+        try:
+            result = evaluate(tool_id, answers, PROFILE_IDS[0])
+        except InvalidAnswers:
+            continue  # contradictory answers (RULES.md): not a set anyone can give
         if result["status"] == "complete" and (best is None or len(result["relevant"]) > best[0]):
             best = (len(result["relevant"]), answers)
     assert best is not None, tool_id
