@@ -146,6 +146,14 @@ class Reader:
         assert not self.errors, f"errors: {self.errors}"
 
 
+@pytest.fixture
+def reader(browser: Browser, published: tuple[Site, Path]) -> Iterator[Reader]:
+    """A returning reader of the published site; checked for errors by each test at its end."""
+    visitor = Reader(browser, published[0])
+    yield visitor
+    visitor.context.close()
+
+
 def _outcome_title(page: Page) -> str:
     """Wait for the checklist's outcome (or its failure); the outcome's title, or the failure."""
     page.wait_for_selector('[data-recommendation], .lp-status[data-state="failed"]',
@@ -201,11 +209,10 @@ def _loads(page: Page, url: str, read, expected: str) -> list[str]:  # type: ign
     return seen
 
 
-def test_a_new_release_reaches_a_returning_reader(browser: Browser, published: tuple[Site, Path],
+def test_a_new_release_reaches_a_returning_reader(reader: Reader, published: tuple[Site, Path],
                                                   second_release: tuple[Path, str]) -> None:
     site, folder = published
     release, new_title = second_release
-    reader = Reader(browser, site)
     old_title = _warm(reader)
     assert new_title == old_title + RULE_MARK
     _publish(release, folder)
@@ -220,7 +227,6 @@ def test_a_new_release_reaches_a_returning_reader(browser: Browser, published: t
     # content or checked too: so the first load is already the new release.
     assert len(rule) == 1 and len(guidance) == 1, (rule, guidance)
     reader.check()
-    reader.context.close()
 
 
 def _site_caches(page: Page) -> list[str]:
@@ -228,14 +234,13 @@ def _site_caches(page: Page) -> list[str]:
 
 
 def test_the_service_worker_keeps_each_page_with_its_own_release(
-        browser: Browser, published: tuple[Site, Path], second_release: tuple[Path, str]) -> None:
+        reader: Reader, published: tuple[Site, Path], second_release: tuple[Path, str]) -> None:
     """A page left open from the old release keeps working with the old release's files while a
     new tab shows the new release; offline, the reader gets one whole release (the old one while
     its pages are open, then the new one); the new release's copy replaces the old once the old
     release's last page is closed."""
     site, folder = published
     release, new_title = second_release
-    reader = Reader(browser, site)
     old_title = _warm(reader)
     old_tab = reader.page
     old_tab.goto(site.url(CHECKLIST))
@@ -282,7 +287,6 @@ def test_the_service_worker_keeps_each_page_with_its_own_release(
     # The runtime did not change between the releases, so its copy was kept.
     assert [n for n in _caches(page) if n.startswith("lpg-runtime-")] == runtime
     reader.check()
-    reader.context.close()
 
 
 def _wait_for_activation(context: BrowserContext, timeout_s: float = 60.0) -> None:
