@@ -105,16 +105,6 @@ def second_release(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, str]
     return copy / "site", new_title
 
 
-@pytest.fixture
-def published(tmp_path: Path) -> Iterator[tuple[Site, Path]]:
-    """The first release (the built site/) served from a folder a test can republish into."""
-    folder = tmp_path / "published"
-    shutil.copytree(ROOT / "site", folder)
-    served = Site(folder)
-    yield served, folder
-    served.server.shutdown()
-
-
 def _publish(release: Path, folder: Path) -> None:
     """Replace everything the host serves with another release, as a deployment does."""
     for child in folder.iterdir():
@@ -147,9 +137,10 @@ class Reader:
 
 
 @pytest.fixture
-def reader(browser: Browser, published: tuple[Site, Path]) -> Iterator[Reader]:
-    """A returning reader of the published site; checked for errors by each test at its end."""
-    visitor = Reader(browser, published[0])
+def reader(browser: Browser, site_copy: tuple[Site, Path]) -> Iterator[Reader]:
+    """A returning reader of the published site (site_copy: a private copy a test can
+    republish into); checked for errors by each test at its end."""
+    visitor = Reader(browser, site_copy[0])
     yield visitor
     visitor.context.close()
 
@@ -209,9 +200,9 @@ def _loads(page: Page, url: str, read, expected: str) -> list[str]:  # type: ign
     return seen
 
 
-def test_a_new_release_reaches_a_returning_reader(reader: Reader, published: tuple[Site, Path],
+def test_a_new_release_reaches_a_returning_reader(reader: Reader, site_copy: tuple[Site, Path],
                                                   second_release: tuple[Path, str]) -> None:
-    site, folder = published
+    site, folder = site_copy
     release, new_title = second_release
     old_title = _warm(reader)
     assert new_title == old_title + RULE_MARK
@@ -234,12 +225,12 @@ def _site_caches(page: Page) -> list[str]:
 
 
 def test_the_service_worker_keeps_each_page_with_its_own_release(
-        reader: Reader, published: tuple[Site, Path], second_release: tuple[Path, str]) -> None:
+        reader: Reader, site_copy: tuple[Site, Path], second_release: tuple[Path, str]) -> None:
     """A page left open from the old release keeps working with the old release's files while a
     new tab shows the new release; offline, the reader gets one whole release (the old one while
     its pages are open, then the new one); the new release's copy replaces the old once the old
     release's last page is closed."""
-    site, folder = published
+    site, folder = site_copy
     release, new_title = second_release
     old_title = _warm(reader)
     old_tab = reader.page
