@@ -372,3 +372,30 @@ def test_every_page_sends_no_address_to_other_sites(built: tuple[str, Path]) -> 
     for path in pages(folder):
         html_text = path.read_text(encoding="utf-8")
         assert '<meta name="referrer" content="same-origin">' in html_text, path
+
+
+def test_the_home_page_announces_a_recent_release_only() -> None:
+    import sys
+    from datetime import date, timedelta
+
+    sys.path.insert(0, str(ROOT / "tools"))
+    from lp_rules.links import RELEASES
+    from sitegen.context import RECENT, release_is_recent
+
+    released = date.fromisoformat(RELEASES[-1].released)
+    assert release_is_recent(released)
+    assert release_is_recent(released + RECENT)
+    assert not release_is_recent(released + RECENT + timedelta(days=1))
+
+
+def test_the_home_page_links_to_what_changed_while_the_release_is_recent(
+        built: tuple[str, Path]) -> None:
+    import sys
+
+    sys.path.insert(0, str(ROOT / "tools"))
+    from sitegen.context import release_is_recent
+
+    _, folder = built
+    page = read_page(folder / "index.html")
+    linked = any(v.endswith("what-changed/#rules-2-0") for _, _, v in page.links)
+    assert linked == release_is_recent()

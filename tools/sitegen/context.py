@@ -2,13 +2,25 @@
 
 from __future__ import annotations
 
+from datetime import date, timedelta
 from typing import Any
 
 from lp_rules import RULES_VERSION
+from lp_rules.links import RELEASES
 from lp_rules.profiles import Profile
 
 from . import checklist_html, compare, decision_map, hazards, scenarios, trainer
 from .runtime import Runtime
+
+
+RECENT = timedelta(days=120)
+"""How long the home page points to the latest release's "What changed" section."""
+
+
+def release_is_recent(today: date | None = None) -> bool:
+    """Whether the latest rules release is recent enough for the home page to announce it."""
+    released = date.fromisoformat(RELEASES[-1].released)
+    return (today or date.today()) - released <= RECENT
 
 
 def page_context(profile: Profile, runtime: Runtime) -> dict[str, Any]:
@@ -16,6 +28,8 @@ def page_context(profile: Profile, runtime: Runtime) -> dict[str, Any]:
     return {
         "profile": profile.as_dict(),
         "rules_version": RULES_VERSION,
+        "latest_release": date.fromisoformat(RELEASES[-1].released).strftime("%-d %B %Y"),
+        "release_is_recent": release_is_recent(),
         "checklist": lambda tool_id: checklist_html.checklist(profile, runtime, tool_id),
         "decision_table": lambda tool_id: checklist_html.decision_table(profile, tool_id),
         "scenarios": lambda: scenarios.scenarios_table(profile),
