@@ -102,6 +102,17 @@ def _without_local(rule: Rule, actions: tuple[Action, ...]) -> tuple[Rule, tuple
     return silent, principles + (CONTACT_SUPPORT, RECORD_DECISION)
 
 
+def presented(rule: Rule, actions: tuple[Action, ...], profile: Profile
+              ) -> tuple[Rule, tuple[Action, ...]]:
+    """A rule and its actions as this profile presents them: every citation concrete, and,
+    where local practice is off, only what the sources say (or "the guidance does not cover
+    this"). Outcomes, decision tables and decision maps all show rules through this."""
+    rule, actions = _resolved(rule, actions, profile)
+    if profile.local_practice:
+        return rule, actions
+    return _resolved(*_without_local(rule, actions), profile)
+
+
 def _fill(text: str, profile: Profile) -> str:
     return text.format(**profile.terms())
 
@@ -183,9 +194,7 @@ def outcome(tool: Tool, answers: Answers, profile: Profile) -> dict[str, Any]:
     }
     if decision.rule is None:
         return result
-    rule, actions = _resolved(decision.rule, decision.actions, profile)
-    if not profile.local_practice:
-        rule, actions = _resolved(*_without_local(rule, actions), profile)
+    rule, actions = presented(decision.rule, decision.actions, profile)
     summary = _fill(rule.summary, profile)
     if rule.suggests_candidate and not listed:
         summary = f"{summary} {cand.NOBODY_LISTED}"

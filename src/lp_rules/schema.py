@@ -10,11 +10,11 @@ from typing import Any
 
 from . import candidates as cand
 from .checklists import TOOLS
-from .engine import RULES_VERSION
+from .engine import RULES_VERSION, presented
 from .links import CURRENT_MAJOR, VERSION_PARAM
 from .model import Question, Tool
 from .profiles import Profile
-from .sources import SOURCE_TITLES
+from .sources import SOURCE_TITLES, Citation
 from .validate import candidate_fields
 
 CANDIDATES_TEXT = "Which practitioners working with the family could be the Lead Practitioner?"
@@ -56,14 +56,17 @@ def decision_table(tool: Tool, profile: Profile) -> list[dict[str, Any]]:
     questions = {q.id: q for q in tool.questions}
     terms = profile.terms()
     rows = []
-    for rule in tool.rules:
+    for declared in tool.rules:
+        # As outcomes show it: where local practice is off, a rule resting on it alone is
+        # "the guidance does not cover this" (engine.presented).
+        rule, _ = presented(declared, (), profile)
         rows.append(
             {
                 "recommendation": rule.code,
-                "when": rule.when.describe(questions).format(**terms),
+                "when": declared.when.describe(questions).format(**terms),
                 "title": rule.title.format(**terms),
                 "summary": rule.summary.format(**terms),
-                "citations": [profile.citation(c).as_dict() for c in rule.citations],
+                "citations": [c.as_dict() for c in rule.citations if isinstance(c, Citation)],
             }
         )
     return rows

@@ -3,13 +3,28 @@
 from __future__ import annotations
 
 import itertools
+from dataclasses import replace
 from pathlib import Path
 from typing import Any, Iterator
 
 from hypothesis import strategies as st
 
-from lp_rules import get_tool
+from lp_rules import get_tool, load_profile
 from lp_rules.candidates import FIELDS, MAX_CANDIDATES
+
+NO_LOCAL = replace(load_profile("merton"), local_practice=False)
+"""Merton with local practice switched off: only what the sources say."""
+
+
+def actions(result: dict[str, Any]) -> set[str]:
+    """The action codes of an outcome."""
+    return {a["code"] for a in result["actions"]}
+
+
+def sources(result: dict[str, Any]) -> set[str]:
+    """The source tags an outcome cites."""
+    return {c["source"] for c in result["citations"]}
+
 
 WORKED_EXAMPLES = Path(__file__).resolve().parent / "worked_examples.json"
 """The rules 2.0 worked examples, owned by this repository (the brief's set, kept here)."""

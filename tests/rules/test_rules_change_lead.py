@@ -6,14 +6,14 @@ outcome's citations.
 
 from __future__ import annotations
 
-from dataclasses import replace
 from typing import Any
 
 import pytest
 
-from lp_rules import evaluate, load_profile
+from lp_rules import evaluate
 
-NO_LOCAL = replace(load_profile("merton"), local_practice=False)
+from .conftest import NO_LOCAL, actions, sources
+
 # A settled family: agrees, a successor ready, no changes yet, agreement covers the successor.
 BASE = {"harm": "no", "event": "nothing_specific", "family_agrees": "yes", "successor": "yes",
         "changes_so_far": "none", "consent_covers_successor": "yes"}
@@ -21,14 +21,6 @@ BASE = {"harm": "no", "event": "nothing_specific", "family_agrees": "yes", "succ
 
 def run(event: str, profile: Any = "merton", **answers: str) -> dict[str, Any]:
     return evaluate("change-lead", dict(BASE, event=event, **answers), profile)
-
-
-def actions(result: dict[str, Any]) -> set[str]:
-    return {a["code"] for a in result["actions"]}
-
-
-def sources(result: dict[str, Any]) -> set[str]:
-    return {c["source"] for c in result["citations"]}
 
 
 @pytest.mark.parametrize("harm", ["yes", "unsure"])

@@ -6,14 +6,14 @@ outcome's citations.
 
 from __future__ import annotations
 
-from dataclasses import replace
 from typing import Any
 
 import pytest
 
-from lp_rules import InvalidAnswers, evaluate, load_profile
+from lp_rules import InvalidAnswers, evaluate
 
-NO_LOCAL = replace(load_profile("merton"), local_practice=False)
+from .conftest import NO_LOCAL, actions, sources
+
 # The whole family tells us they no longer want early help, for no stated reason.
 BASE = {"harm": "no", "who": "whole_family", "competence": "not_applicable",
         "scope": "all_early_help", "escalation_risk": "no", "how": "told_us", "reason": "other"}
@@ -21,14 +21,6 @@ BASE = {"harm": "no", "who": "whole_family", "competence": "not_applicable",
 
 def run(profile: Any = "merton", **answers: str) -> dict[str, Any]:
     return evaluate("consent-withdrawn", dict(BASE, **answers), profile)
-
-
-def actions(result: dict[str, Any]) -> set[str]:
-    return {a["code"] for a in result["actions"]}
-
-
-def sources(result: dict[str, Any]) -> set[str]:
-    return {c["source"] for c in result["citations"]}
 
 
 def cited(result: dict[str, Any], code: str) -> set[str]:

@@ -6,14 +6,14 @@ outcome's citations.
 
 from __future__ import annotations
 
-from dataclasses import replace
 from typing import Any
 
 import pytest
 
-from lp_rules import InvalidAnswers, evaluate, load_profile
+from lp_rules import InvalidAnswers, evaluate
 
-NO_LOCAL = replace(load_profile("merton"), local_practice=False)
+from .conftest import NO_LOCAL, actions, sources
+
 # Everything answered so that the candidate list decides (agree_at_taf), unless a test changes it.
 BASE = {"harm": "no", "social_care": "none", "services": "several", "existing_plan": "no",
         "consent": "agreed", "young_person_can_consent": "no", "candidates": []}
@@ -26,14 +26,6 @@ def lead(role: str = "teacher", **fields: str) -> dict[str, str]:
 
 def run(profile: Any = "merton", **answers: Any) -> dict[str, Any]:
     return evaluate("who-should-lead", dict(BASE, **answers), profile)
-
-
-def actions(result: dict[str, Any]) -> set[str]:
-    return {a["code"] for a in result["actions"]}
-
-
-def sources(result: dict[str, Any]) -> set[str]:
-    return {c["source"] for c in result["citations"]}
 
 
 def test_harm_is_asked_first() -> None:

@@ -33,13 +33,12 @@ border and a visible label ("Ruled out", "Applies", "Your outcome"), the arrow a
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from html import escape
 from typing import Any
 
 from lp_rules import schema
 from lp_rules.checklists import TOOLS
-from lp_rules.engine import _without_local
 from lp_rules.model import Always, Rule
 from lp_rules.profiles import Profile
 
@@ -156,7 +155,7 @@ def steps(profile: Profile, tool_id: str) -> list[MapStep]:
     order = {qid: i for i, qid in enumerate(TOOLS[tool_id].question_ids)}
     result = []
     for i, (rule, row) in enumerate(zip(rules, rows)):
-        assert row["recommendation"] == rule.code
+        assert row["recommendation"] in (rule.code, "guidance_silent"), "a row per rule, in order"
         questions = tuple(sorted(rule.when.questions(), key=lambda q: order.get(q, len(order))))
         condition = row["when"]
         # Name every question the rule reads: a condition described without its question's
@@ -165,12 +164,9 @@ def steps(profile: Profile, tool_id: str) -> list[MapStep]:
             summary = summaries[qid]
             if summary.lower() not in condition.lower():
                 condition = f"{summary}: {condition[:1].lower()}{condition[1:]}"
+        # The decision table's row already shows the rule as this profile presents it (a rule
+        # resting on local practice alone is "the guidance does not cover this" where it is off).
         code, title = row["recommendation"], row["title"]
-        if not profile.local_practice:
-            # Where local practice is off, a rule resting on it alone says the guidance is silent.
-            resolved = replace(rule, citations=tuple(profile.citation(c) for c in rule.citations))
-            silent, _ = _without_local(resolved, ())
-            code, title = silent.code, silent.title.format(**profile.terms())
         catch_all = isinstance(rule.when, Always)
         result.append(MapStep(i, code, condition if catch_all else f"{condition}?", title,
                            rule.urgent, catch_all, questions))
