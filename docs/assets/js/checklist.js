@@ -5,7 +5,7 @@
 // moves answers between the form, the URL and the worker, and renders what comes back, always
 // with textContent so nothing from the URL is ever inserted as HTML.
 
-const LOAD_TIMEOUT_MS = 30000;
+const WATCHDOG_MS = 60000; // no message at all from the loading worker for this long: failed
 
 const el = document.querySelector(".lp-checklist");
 if (el) main(el);
@@ -623,10 +623,16 @@ function main(root) {
     setStatus("loading", "Loading the checklist's rules…");
     worker?.terminate();
     worker = new Worker(new URL("rules-worker.js", import.meta.url), { type: "module" });
-    const timer = setTimeout(() => {
-      worker.terminate();
-      setStatus("failed", "The checklist's rules took too long to load.");
-    }, LOAD_TIMEOUT_MS);
+    // The worker judges stalls and damaged files itself (rules-worker.js); this is the last resort.
+    let timer = 0;
+    const watch = () => {
+      clearTimeout(timer);
+      timer = setTimeout(() => {
+        worker.terminate();
+        setStatus("failed", "The checklist's rules stopped loading.");
+      }, WATCHDOG_MS);
+    };
+    watch();
     worker.addEventListener("error", (event) => {
       event.preventDefault();
       clearTimeout(timer);
@@ -635,7 +641,8 @@ function main(root) {
     });
     worker.addEventListener("message", ({ data: message }) => {
       if (message.type === "status") {
-        if (message.state !== "loading") clearTimeout(timer);
+        if (message.state === "loading") watch();
+        else clearTimeout(timer);
         setStatus(message.state, message.message);
         if (message.state === "ready") {
           ready = true;
