@@ -214,7 +214,7 @@ def test_a_runtime_file_with_one_flipped_byte_is_refused_within_two_seconds(
     page, origin, sent = faulty_site({name: _flipped(name, find)})
     page.goto(origin + ANSWERS)
     text = _failed_soon_after(page, sent, name)
-    assert "arrived damaged" in text and "not the one this site published" in text, text
+    assert "arrived damaged" in text and "does not match the one this site published" in text, text
 
 
 def test_a_truncated_standard_library_is_reported_within_two_seconds(faulty_site: Serve) -> None:

@@ -140,7 +140,7 @@ async function sha256(bytes) {
  *  `what` names it for a practitioner ("Part of Python", "The checklist's rules"). */
 async function download(url, what, expected, counted) {
   const damaged = new LoadFailure(
-    `${what} arrived damaged: it is not the one this site published, so it was not used. ${AGAIN}`);
+    `${what} arrived damaged: it does not match the one this site published, so it was not used. ${AGAIN}`);
   downloadStarted();
   try {
     let response;
