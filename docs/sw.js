@@ -43,6 +43,20 @@
 // network only. When the worker has been restarted and does not know a page, release files come
 // from the network, and from this cache only if the network fails.
 //
+// Offline, an address this worker has no copy of (never published, or mistyped) gets the site's
+// own "Using the guide offline" page (offline/), at that address, in place of the browser's error
+// page: it says what works offline. It is served with a <base> and Material's base set to where
+// it really lives, so its links, styles and search work at any depth.
+//
+// Nothing kept here holds an answer. Answers live only in a checklist page's address (its query);
+// pages are stored under their address without the query, only when a release is installed, and
+// matched without it (ignoreSearch), so no key or body in any cache holds a query
+// (tests/perf/test_offline.py searches them all for a marker answer).
+//
+// The checklists' rules worker (rules-worker.js) gets its own Content-Security-Policy whenever
+// this worker serves it (WORKER_POLICY, tools/sitegen/csp.py): a worker takes its policy from its
+// script's response headers, not from the page, and not every host can set headers.
+//
 // The saved Python start-up ("lpg-python-start") belongs to the checklists' worker
 // (rules-worker.js), which keys it by the runtime's and the rules' hashes and replaces it itself,
 // so it is left alone here.
@@ -52,6 +66,8 @@ const RUNTIME_VERSION = "dev";
 const PRECACHE = [];
 const RUNTIME = [];
 const CONTENT_ADDRESSED = /(?!)/;
+const WORKER_POLICY = "";
+const OFFLINE_PAGE = "offline/";
 
 const SITE_CACHE = `lpg-site-${VERSION}`;
 const RUNTIME_CACHE = `lpg-runtime-${RUNTIME_VERSION}`;
@@ -133,7 +149,7 @@ async function page(event) {
   try {
     response = await fetch(request, { cache: "no-cache" });
   } catch (error) {
-    const cached = await (await caches.open(SITE_CACHE)).match(key.href);
+    const cached = await (await caches.open(SITE_CACHE)).match(key.href) ?? await offlinePage();
     if (!cached) throw error;
     remember(event.resultingClientId, Promise.resolve(true));
     return cached;
@@ -143,6 +159,24 @@ async function page(event) {
     ? sha256(response.clone()).then((actual) => actual === expected)
     : Promise.resolve(false));
   return response;
+}
+
+/** The "Using the guide offline" page, made to work at whatever address it is shown. */
+async function offlinePage() {
+  const cached = await (await caches.open(SITE_CACHE)).match(new URL(OFFLINE_PAGE, scope).href);
+  if (!cached) return undefined;
+  const home = new URL(OFFLINE_PAGE, scope).href;
+  const html = (await cached.text())
+    .replace(/(<meta http-equiv="Content-Security-Policy"[^>]*>)/, `$1<base href="${home}">`)
+    .replace(/"base": "[^"]*"/, `"base": ${JSON.stringify(scope.href)}`);
+  return new Response(html, { headers: { "Content-Type": "text/html; charset=utf-8" } });
+}
+
+/** The rules worker's script, with its own policy (see the top of this file). */
+async function withWorkerPolicy(response) {
+  const headers = new Headers(response.headers);
+  headers.set("Content-Security-Policy", WORKER_POLICY);
+  return new Response(response.body, { status: response.status, statusText: response.statusText, headers });
 }
 
 /** Content-addressed files: any cached copy, else the network. */
@@ -179,6 +213,8 @@ self.addEventListener("fetch", (event) => {
   const { request } = event;
   if (request.method !== "GET" || !request.url.startsWith(scope.href)) return;
   if (request.mode === "navigate") event.respondWith(page(event));
-  else if (contentAddressed(request.url)) event.respondWith(fixed(request));
+  else if (new URL(request.url).pathname.endsWith("/rules-worker.js")) {
+    event.respondWith(fixed(request).then(withWorkerPolicy));
+  } else if (contentAddressed(request.url)) event.respondWith(fixed(request));
   else event.respondWith(releaseFile(event));
 });

@@ -7,7 +7,9 @@ What a plain ``http.server`` does not: WebAssembly and module scripts get the ri
 beside a file is sent when the browser accepts it; the caching policy of
 tools/sitegen/caching.py: a year (immutable) only for URLs that hold their content's hash, and
 ``no-cache`` (revalidate every time) for everything else, pages and sw.js included; and an ETag,
-so a revalidated file that has not changed costs a 304 and no download. Standard library only.
+so a revalidated file that has not changed costs a 304 and no download; and the rules worker's
+own Content-Security-Policy header (tools/sitegen/csp.py, WORKER_POLICY), since a worker does not
+take the page's policy. Standard library only.
 """
 
 from __future__ import annotations
@@ -25,6 +27,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from sitegen.caching import cache_control  # noqa: E402  (standard library only)
+from sitegen.csp import WORKER_POLICY, WORKER_SCRIPT  # noqa: E402
 
 TYPES = {
     ".wasm": "application/wasm",
@@ -86,6 +89,8 @@ class Handler(SimpleHTTPRequestHandler):
         self.send_header("Cache-Control", cache_control(self.path.split("?", 1)[0]))
         self.send_header("Vary", "Accept-Encoding")
         self.send_header("X-Content-Type-Options", "nosniff")
+        for name, value in self.policy_headers(self.path.split("?", 1)[0]):
+            self.send_header(name, value)
         if encoding:
             self.send_header("Content-Encoding", encoding)
         self.end_headers()
@@ -93,6 +98,10 @@ class Handler(SimpleHTTPRequestHandler):
             handle.close()
             return None
         return handle
+
+    def policy_headers(self, path: str) -> list[tuple[str, str]]:
+        """The rules worker's Content-Security-Policy (a worker's comes from its own response)."""
+        return [("Content-Security-Policy", WORKER_POLICY)] if WORKER_SCRIPT.search(path) else []
 
     def guess_type(self, path: str) -> str:  # type: ignore[override]
         return TYPES.get(Path(path).suffix, mimetypes.guess_type(path)[0] or "application/octet-stream")

@@ -97,3 +97,74 @@ def test_a_copy_that_does_not_match_its_release_is_never_kept(browser: Browser,
 def _goto(page: Page, url: str) -> Page:
     page.goto(url)
     return page
+
+
+def test_offline_any_address_gives_the_sites_own_offline_page(browser: Browser, site: Site) -> None:
+    context = browser.new_context()
+    page = context.new_page()
+    _first_visit(page, site)
+    context.set_offline(True)
+    for path in ("never-published/", "tools/change-lead/typo/deeper/", "glossary/nothing.html?x=1"):
+        page.goto(site.url(path))
+        assert page.inner_text("h1").startswith("Using the guide offline"), path
+        assert page.url == site.url(path)  # shown at the address asked for, so a reload online gets it
+        # Its styles, links and search work at any depth.
+        assert page.evaluate("getComputedStyle(document.querySelector('.md-header')).position") == "sticky", path
+        glossary = page.locator("article a", has_text="glossary").first.get_attribute("href")
+        assert page.evaluate("(href) => new URL(href, document.baseURI).href", glossary) == site.url("glossary/")
+    page.locator("article a", has_text="glossary").first.click()
+    page.wait_for_url(site.url("glossary/"))
+    assert not page.locator("h1").inner_text().startswith("Using the guide offline")
+    page.keyboard.press("/")
+    page.keyboard.type("keyworker")
+    page.wait_for_selector(".md-search-result__item", timeout=15_000)
+    context.close()
+
+
+# In the page: every cache's name, keys and bodies that hold ``marker``, and every key with a query.
+SEARCH_CACHES = """async (marker) => {
+    const found = [];
+    for (const name of await caches.keys()) {
+        if (name.includes(marker)) found.push(`cache name ${name}`);
+        const cache = await caches.open(name);
+        for (const request of await cache.keys()) {
+            if (request.url.includes(marker) || new URL(request.url).search) found.push(`key ${request.url}`);
+            const response = await cache.match(request);
+            const body = new TextDecoder("latin1").decode(await response.arrayBuffer());
+            if (body.includes(marker)) found.push(`body of ${request.url} in ${name}`);
+            if (response.url.includes(marker)) found.push(`url of ${request.url} in ${name}`);
+        }
+    }
+    return found;
+}"""
+
+
+def test_no_cache_holds_an_answer(browser: Browser, site: Site) -> None:
+    """An answer (here a marker value in a checklist's address) goes nowhere the service worker or
+    the rules worker keeps: not in any cache's name, key, body or response URL, lpg-python-start
+    included, after visiting online, offline and online again."""
+    marker = "zqx7answermarker"
+    answered = site.url(f"tools/consent-withdrawn/?harm=no&who=parent_carer&note={marker}&competence={marker}")
+    context = browser.new_context()
+    page = context.new_page()
+    _first_visit(page, site)
+    page.goto(answered)
+    page.wait_for_selector(".lp-error-summary:not([hidden])")  # the marker is no valid answer
+    poll(page, "async () => (await (await caches.open('lpg-python-start')).keys()).length === 1")
+    page.goto(site.url(f"tools/consent-withdrawn/?harm=no&who=parent_carer&competence=not_competent"
+                       f"&scope=all_early_help&escalation_risk=no&how=told_us&reason=other&note={marker}"))
+    wait_for_outcome(page, "continue_universal_support")
+    context.set_offline(True)
+    page.reload()
+    wait_for_outcome(page, "continue_universal_support")
+    page.goto(answered)
+    page.wait_for_selector(".lp-error-summary:not([hidden])")
+    context.set_offline(False)
+    page.reload()
+    page.wait_for_selector(".lp-error-summary:not([hidden])")
+    assert marker in page.url  # the answers are in the address, as they should be
+    assert page.evaluate(SEARCH_CACHES, marker) == []
+    # The search can find: a marker put into a cache is found.
+    page.evaluate("async (m) => (await caches.open('lpg-test')).put('/x', new Response(m))", marker)
+    assert page.evaluate(SEARCH_CACHES, marker) == ["body of " + site.url("x") + " in lpg-test"]
+    context.close()

@@ -4,8 +4,11 @@ hold no answers, be keyed to the exact runtime and wheel, and never leave a chec
 
 from __future__ import annotations
 
+import hashlib
 import json
+import shutil
 import subprocess
+import time
 from pathlib import Path
 from typing import Any, Iterator
 
@@ -59,10 +62,12 @@ def test_the_saved_start_holds_no_answers(check: dict[str, Any]) -> None:
 
 
 def _key(page: Page) -> str:
-    """The key the worker saves this page's start-up under (its runtime and wheel hashes)."""
+    """The key the worker saves this page's start-up under (the hashes of its runtime manifest and
+    wheel, and the content-addressed folder of the worker itself)."""
     data = json.loads(page.inner_text(".lp-data"))
     root = page.evaluate("(r) => new URL(r, document.baseURI).href", data["root"])
-    return f"{root}python-start/{data['runtimeSha256'][:16]}-{data['wheelSha256'][:16]}"
+    worker = (page.get_attribute('script[src$="/checklist.js"]', "src") or "").split("/")[-2]
+    return f"{root}python-start/{data['runtimeSha256'][:16]}-{data['wheelSha256'][:16]}-{worker}"
 
 
 def _saved(page: Page, key: str) -> list[Any]:
@@ -120,6 +125,34 @@ def test_an_unusable_saved_start_is_replaced(context: BrowserContext, site: Site
     assert _started(page) == "saved"
 
 
+@pytest.mark.parametrize("keep", ["half", "all but the last byte"])
+def test_a_truncated_saved_start_is_discarded_and_python_starts_afresh_at_once(
+        context: BrowserContext, site: Site, keep: str) -> None:
+    # Before: half a start-up made every visit wait 30 s and fail; one byte short was restored
+    # and used.
+    page = context.new_page()
+    page.goto(site.url(URL))
+    assert _started(page) == "fresh"
+    key = _key(page)
+    size, _, _ = _saved(page, key)
+    # Fewer bytes, everything else as saved (its headers included).
+    page.evaluate("""async ([key, half]) => {
+        const cache = await caches.open('lpg-python-start');
+        const saved = await cache.match(key);
+        const bytes = new Uint8Array(await saved.arrayBuffer());
+        const kept = half ? bytes.length >> 1 : bytes.length - 1;
+        await cache.put(key, new Response(bytes.slice(0, kept), { headers: saved.headers }));
+    }""", [key, keep == "half"])
+    started = time.monotonic()
+    page.reload()
+    assert _started(page) == "fresh"
+    assert time.monotonic() - started < 15  # a fresh start, not a wait for a start that never comes
+    # Discarded and replaced by a whole one, so the next visit restores without any Retry.
+    assert _saved(page, key)[0] == size
+    page.reload()
+    assert _started(page) == "saved"
+
+
 def test_a_new_version_starts_afresh_and_replaces_the_old_start(browser: Browser,
                                                                 site_copy: tuple[Site, Path]) -> None:
     site, folder = site_copy
@@ -129,12 +162,23 @@ def test_a_new_version_starts_afresh_and_replaces_the_old_start(browser: Browser
     _started(page)
     old = _key(page)
     _saved(page, old)
-    # Publish a new version whose runtime differs: its pages carry a new runtime hash.
+    # Publish a new version whose runtime differs: a new manifest (the same files, one more byte
+    # in the manifest), so a new runtime folder, and pages carrying its hash.
     checklist = folder / "tools" / "consent-withdrawn" / "index.html"
     html = checklist.read_text(encoding="utf-8")
-    runtime = json.loads(page.inner_text(".lp-data"))["runtimeSha256"]
+    data = json.loads(page.inner_text(".lp-data"))
+    runtime = data["runtimeSha256"]
     assert html.count(runtime) == 1
-    checklist.write_text(html.replace(runtime, "f" * 64), encoding="utf-8")
+    old_dir = folder / data["pyodide"]
+    manifest = (old_dir / "runtime.json").read_bytes() + b"\n"
+    new_sha = hashlib.sha256(manifest).hexdigest()
+    new_dir = old_dir.parent / new_sha[:16]
+    shutil.copytree(old_dir, new_dir)
+    (new_dir / "runtime.json").write_bytes(manifest)
+    for compressed in new_dir.glob("runtime.json.*"):
+        compressed.unlink()
+    html = html.replace(runtime, new_sha).replace(data["pyodide"], f"pyodide/{new_dir.name}/")
+    checklist.write_text(html, encoding="utf-8")
     for compressed in checklist.parent.glob("index.html.*"):
         compressed.unlink()
     page.reload()

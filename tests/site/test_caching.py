@@ -25,6 +25,7 @@ from .conftest import ROOT, html_pages, read_page
 sys.path.insert(0, str(ROOT / "tools"))
 from serve import make_server  # noqa: E402
 from sitegen.caching import ASSET_GROUPS, CONTENT_ADDRESSED, IMMUTABLE, REVALIDATE, cache_control  # noqa: E402
+from sitegen.csp import WORKER_POLICY  # noqa: E402
 from sitegen.runtime import PYODIDE_FILES  # noqa: E402
 
 COMPRESSED = (".br", ".gz")
@@ -51,9 +52,9 @@ def _hex(data: bytes) -> str:
 def test_content_addressed_names_are_their_contents_hash(built: tuple[str, Path]) -> None:
     _, folder = built
     [runtime] = (folder / "pyodide").iterdir()
-    lines = "".join(f"{name}:{_hex((runtime / name).read_bytes())}\n" for name in PYODIDE_FILES)
-    assert runtime.name == _hex(lines.encode())[:16], "pyodide/<hash>/ is not its files' hash"
-    assert sorted(p.name for p in _files(runtime)) == sorted(PYODIDE_FILES)
+    assert runtime.name == _hex((runtime / "runtime.json").read_bytes())[:16], \
+        "pyodide/<hash>/ is not its manifest's hash"
+    assert sorted(p.name for p in _files(runtime)) == sorted([*PYODIDE_FILES, "runtime.json"])
     [wheel] = _files(folder / "wheels")
     assert wheel.parent.name == _hex(wheel.read_bytes())[:16]
     for group in ASSET_GROUPS:
@@ -71,6 +72,24 @@ def test_content_addressed_names_are_their_contents_hash(built: tuple[str, Path]
             if path.is_file() and not path.name.endswith(COMPRESSED):
                 stem, digest, _ = path.name.rsplit(".", 2)
                 assert digest == _hex(path.read_bytes())[:16], _rel(path, folder)
+
+
+def test_the_runtime_manifest_pins_every_runtime_file_and_the_pages_pin_it(built: tuple[str, Path]) -> None:
+    """Every byte of the runtime the worker loads is checked (rules-worker.js): against this
+    manifest, which is checked against the hash each checklist page carries."""
+    _, folder = built
+    [runtime] = (folder / "pyodide").iterdir()
+    manifest = (runtime / "runtime.json").read_bytes()
+    files = json.loads(manifest)["files"]
+    assert sorted(files) == sorted(PYODIDE_FILES)
+    for name, entry in files.items():
+        data = (runtime / name).read_bytes()
+        assert entry == {"sha256": _hex(data), "size": len(data)}, name
+    carried = set()
+    for path in html_pages(folder):
+        for found in re.findall(r'"runtimeSha256": "([0-9a-f]+)"', path.read_text(encoding="utf-8")):
+            carried.add(found)
+    assert carried == {_hex(manifest)}
 
 
 def test_pages_load_only_content_addressed_scripts_and_styles(built: tuple[str, Path]) -> None:
@@ -126,6 +145,41 @@ def test_cache_control_by_url() -> None:
                  "/assets/javascripts/lunr/min/lunr.da.min.js", "/assets/images/favicon.png",
                  "/pyodide/0123456789abcdef/", "/assets/css/guide.css"):
         assert cache_control(path) == REVALIDATE, path
+
+
+def test_serve_sends_the_rules_worker_its_own_csp_and_no_other_file_one(built: tuple[str, Path]) -> None:
+    _, folder = built
+    server = make_server(folder, port=0)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    origin = f"http://127.0.0.1:{server.server_address[1]}"
+    try:
+        [worker] = folder.glob("assets/js/*/rules-worker.js")
+        [checklist] = folder.glob("assets/js/*/checklist.js")
+        for path, expected in ((_rel(worker, folder), WORKER_POLICY), (_rel(checklist, folder), None),
+                               ("consent/", None)):
+            for encoding in ("br", "identity"):
+                request = urllib.request.Request(f"{origin}/{path}", headers={"Accept-Encoding": encoding})
+                with urllib.request.urlopen(request) as response:
+                    assert response.headers["Content-Security-Policy"] == expected, (path, encoding)
+    finally:
+        server.shutdown()
+
+
+def test_the_hosting_guidance_gives_the_worker_its_csp() -> None:
+    """docs/performance.md#hosting: the nginx, Apache and IIS snippets and the header shown carry
+    exactly the policy serve.py and the service worker send, on the worker's file."""
+    page = (ROOT / "docs" / "performance.md").read_text(encoding="utf-8")
+    hosting = page[page.index("## What a web host needs"):]
+    assert f"Content-Security-Policy: {WORKER_POLICY}\n" in hosting
+    nginx = hosting[hosting.index("```nginx"):hosting.index("### Apache")]
+    assert re.search(r'location ~ "[^"]*rules-worker[^"]*" \{[^}]*add_header Content-Security-Policy "'
+                     + re.escape(WORKER_POLICY) + '";', nginx)
+    assert nginx.index("rules-worker") < nginx.index("(pyodide|wheels|assets/js)")  # first match wins
+    apache = hosting[hosting.index("```apache"):hosting.index("### IIS")]
+    assert re.search(r"<If [^>]*rules-worker[^>]*>\s*Header set Content-Security-Policy \""
+                     + re.escape(WORKER_POLICY) + '"', apache)
+    iis = hosting[hosting.index("### IIS"):hosting.index("### GitHub Pages")]
+    assert f'name="Content-Security-Policy" value="{WORKER_POLICY}"' in iis.replace("\n", " ")
 
 
 def test_serve_sends_the_policy_and_revalidates(built: tuple[str, Path]) -> None:

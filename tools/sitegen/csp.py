@@ -4,6 +4,15 @@ The policy goes in a ``<meta http-equiv>`` tag so it works on any static host. M
 writes a few small inline scripts whose text differs per page (they hold the page's relative
 base URL), so after the build each page gets the SHA-256 hashes of exactly its own inline
 scripts; nothing else inline can run. ``wasm-unsafe-eval`` lets Pyodide compile WebAssembly.
+
+The checklists' rules worker needs a policy of its own: a worker does not take the page's policy,
+only the one sent with its own script (CSP Level 3), and a ``<meta>`` tag cannot reach it. So
+``WORKER_POLICY`` is sent as a ``Content-Security-Policy`` header with every response for
+``rules-worker.js`` (``WORKER_SCRIPT``): by tools/serve.py, by the service worker (docs/sw.js,
+filled in by offline.py) whenever it serves the script, whatever the host sent, and by any host
+configured as docs/performance.md#hosting shows (tests/site/test_caching.py checks that its
+snippets carry this exact policy). It allows the site's own origin and compiling WebAssembly,
+nothing else: no eval, no blob: or data: scripts, no request to another host.
 """
 
 from __future__ import annotations
@@ -30,6 +39,15 @@ POLICY = (
     "base-uri 'self'; "
     "form-action 'self'"
 )
+
+WORKER_POLICY = (
+    "default-src 'self'; "
+    "script-src 'self' 'wasm-unsafe-eval'; "
+    "object-src 'none'; "
+    "base-uri 'none'"
+)
+# The URL paths (matched at the end) that get WORKER_POLICY as a header.
+WORKER_SCRIPT = re.compile(r"/rules-worker\.js$")
 
 
 def inline_hashes(html: str) -> list[str]:

@@ -8,7 +8,8 @@ so its copy of a release is exactly the files built here, and it tells a page of
 from another release's by the page's hash. The Python runtime (pyodide/) is listed separately:
 a checklist page asks for it to be cached once its rules are running, under the runtime's own
 hash, so a guidance-only visit never downloads it. CONTENT_ADDRESSED is caching.py's rule, so
-the worker and the host's headers agree on which URLs name their content.
+the worker and the host's headers agree on which URLs name their content; WORKER_POLICY is
+csp.py's, so the worker gives the rules worker the same policy a host does.
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ import json
 from pathlib import Path
 
 from .caching import CONTENT_ADDRESSED
+from .csp import WORKER_POLICY
 
 SKIP_SUFFIXES = (".br", ".gz", ".map")  # compressed twins; the theme's source maps (1.3 MB)
 
@@ -33,6 +35,8 @@ def _url(path: Path, site: Path) -> str:
 def write_service_worker(site: Path) -> int:
     """Rewrite site/sw.js with the version and precache lists; returns how many site URLs it lists."""
     worker = site / "sw.js"
+    if not (site / "offline" / "index.html").is_file():
+        raise SystemExit("offline/index.html not built: the service worker's offline page (docs/offline.md)")
     site_hash, runtime_hash = hashlib.sha256(), hashlib.sha256()
     urls: list[list[str]] = []
     runtime: list[list[str]] = []
@@ -57,6 +61,7 @@ def write_service_worker(site: Path) -> int:
         ("const RUNTIME = [];", f"const RUNTIME = {json.dumps(runtime, separators=(',', ':'))};"),
         ("const CONTENT_ADDRESSED = /(?!)/;",
          f"const CONTENT_ADDRESSED = new RegExp({json.dumps(CONTENT_ADDRESSED.pattern)});"),
+        ('const WORKER_POLICY = "";', f"const WORKER_POLICY = {json.dumps(WORKER_POLICY)};"),
     ):
         if placeholder not in source:
             raise SystemExit(f"sw.js: placeholder {placeholder!r} not found")

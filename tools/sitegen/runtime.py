@@ -5,23 +5,30 @@ goes to the site's own origin. The wheel's SHA-256 is returned so the checklist 
 it and the worker can refuse a wheel that does not match. The standard library is the trimmed,
 precompiled one from ``stdlib.py``, under the stock file's name so the worker needs no option.
 
+Every runtime file is integrity-checked, not only the wheel: the runtime folder holds a manifest,
+``runtime.json``, giving each file's SHA-256 and size. The pages carry the manifest's own SHA-256
+(``runtime_sha256``); the worker fetches the manifest, refuses it unless it has that hash, and
+then refuses any runtime file whose bytes do not match their entry (rules-worker.js). So one
+hash in the page pins every byte of Python the checklist runs.
+
 Both are at content-addressed URLs (see caching.py), so a host may cache them for a year and a
-new release is still seen at once: the runtime in ``pyodide/<hash of its files>/`` (Pyodide loads
-``pyodide.asm.wasm``, ``python_stdlib.zip`` and the rest by fixed names beside ``pyodide.mjs``,
-so the folder carries the hash; a new Pyodide or a new trimmed stdlib gives a new folder), and
-the wheel in ``wheels/<hash of the wheel>/`` (the worker installs it from bytes, so its name is
-free). The pages carry these paths (checklist_html.py), so the worker needs no change.
+new release is still seen at once: the runtime in ``pyodide/<hash of its manifest>/`` (Pyodide
+loads ``pyodide.asm.wasm``, ``python_stdlib.zip`` and the rest by fixed names beside
+``pyodide.mjs``, so the folder carries the hash; a new Pyodide or a new trimmed stdlib gives a new
+manifest and so a new folder), and the wheel in ``wheels/<hash of the wheel>/`` (the worker
+installs it from bytes, so its name is free). The pages carry these paths (checklist_html.py).
 """
 
 from __future__ import annotations
 
 import hashlib
+import json
 import shutil
 import subprocess
 from dataclasses import dataclass
 from pathlib import Path
 
-from .paths import BUILD, DIST, DOCS, PYODIDE_NPM, ROOT
+from .paths import BUILD, DIST, PYODIDE_NPM, ROOT
 from .stdlib import trimmed_stdlib
 
 # The files Pyodide needs at run time (no source maps, no console pages, no TypeScript types).
@@ -33,20 +40,21 @@ PYODIDE_FILES = (
     "pyodide-lock.json",
     "package.json",
 )
+MANIFEST = "runtime.json"  # {"files": {name: {"sha256": hex, "size": bytes}}}, beside them
 
 
 @dataclass(frozen=True)
 class Runtime:
     """Site-relative locations of the runtime files, and the wheel's hash."""
 
-    pyodide_dir: str  # pyodide/<16 hex digits of the runtime files' hash>/
+    pyodide_dir: str  # pyodide/<16 hex digits of runtime_sha256>/
     wheel_path: str  # wheels/<16 hex digits of wheel_sha256>/<the wheel's name>
     wheel_sha256: str
-    # Of the runtime files as shipped and of the worker that starts Python and takes the saved
-    # start-up (rules-worker.js): a saved Python start-up is only valid for exactly these. With
-    # the wheel's hash it keys the saved start-up (rules-worker.js), so a new release never
-    # restores an older one.
+    # Of the manifest (runtime.json), which pins every runtime file's bytes. With the wheel's hash
+    # and the worker's own content-addressed folder it keys the saved Python start-up
+    # (rules-worker.js), so a new release never restores an older one.
     runtime_sha256: str
+    manifest: bytes  # runtime.json as written into the runtime folder
 
 
 def find_wheel() -> Path:
@@ -60,7 +68,6 @@ def find_wheel() -> Path:
 
 
 WHEEL_COMPILER = Path(__file__).with_name("wheel_compile.mjs")
-RULES_WORKER = DOCS / "assets" / "js" / "rules-worker.js"
 
 
 def site_wheel() -> Path:
@@ -87,20 +94,27 @@ def runtime_sources() -> dict[str, Path]:
     }
 
 
+def runtime_manifest(sources: dict[str, Path]) -> bytes:
+    """The manifest of the runtime files: each one's SHA-256 and size, as compact sorted JSON."""
+    files = {
+        name: {"sha256": hashlib.sha256(data).hexdigest(), "size": len(data)}
+        for name, data in sorted((name, path.read_bytes()) for name, path in sources.items())
+    }
+    return json.dumps({"files": files}, sort_keys=True, separators=(",", ":")).encode("ascii")
+
+
 def describe_runtime() -> Runtime:
     """Where the runtime will be in the site, and the hashes pages must carry for it and the wheel."""
     wheel = site_wheel()
     wheel_sha256 = hashlib.sha256(wheel.read_bytes()).hexdigest()
-    files = hashlib.sha256()
-    for name, source in runtime_sources().items():
-        files.update(f"{name}:{hashlib.sha256(source.read_bytes()).hexdigest()}\n".encode())
-    start = files.copy()
-    start.update(f"rules-worker.js:{hashlib.sha256(RULES_WORKER.read_bytes()).hexdigest()}\n".encode())
+    manifest = runtime_manifest(runtime_sources())
+    runtime_sha256 = hashlib.sha256(manifest).hexdigest()
     return Runtime(
-        pyodide_dir=f"pyodide/{files.hexdigest()[:16]}/",
+        pyodide_dir=f"pyodide/{runtime_sha256[:16]}/",
         wheel_path=f"wheels/{wheel_sha256[:16]}/{wheel.name}",
         wheel_sha256=wheel_sha256,
-        runtime_sha256=start.hexdigest(),
+        runtime_sha256=runtime_sha256,
+        manifest=manifest,
     )
 
 
@@ -112,6 +126,7 @@ def install_runtime(docs: Path, runtime: Runtime) -> None:
     pyodide.mkdir(parents=True, exist_ok=True)
     for name, source in runtime_sources().items():
         shutil.copy2(source, pyodide / name)
+    (pyodide / MANIFEST).write_bytes(runtime.manifest)
     wheel = docs / runtime.wheel_path
     wheel.parent.mkdir(parents=True, exist_ok=True)
     shutil.copy2(site_wheel(), wheel)

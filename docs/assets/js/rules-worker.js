@@ -1,51 +1,134 @@
 // The checklist's rules, running in Python (Pyodide) inside a module Web Worker.
 //
 // Why a worker: loading Python takes a second or two and must not block the page, which is
-// usable (answerable) from first paint. Why a hash check: the wheel is the rules; a wheel that
-// does not match the SHA-256 the page was built with is refused before any of it runs.
-// Every file comes from the site's own origin: no CDN, no package index, no micropip.
+// usable (answerable) from first paint. Every file comes from the site's own origin: no CDN, no
+// package index, no micropip. The worker runs under its own Content-Security-Policy (a worker's
+// policy comes from its script's response headers, not from the page: tools/sitegen/csp.py,
+// WORKER_POLICY, sent by the host and added by the service worker): only the site's origin and
+// 'wasm-unsafe-eval', so no eval, no blob: or data: scripts, no request to another host.
+//
+// Why every file is checked: the wheel is the rules, and the runtime (the WebAssembly engine, its
+// JavaScript, the standard library, the lock file) runs them; a damaged or altered byte in any of
+// them could change an outcome. The page carries the SHA-256 of the runtime's manifest
+// (runtime.json beside pyodide.mjs: each runtime file's SHA-256 and size; tools/sitegen/
+// runtime.py) and of the wheel. The worker downloads the manifest and refuses it unless it has
+// that hash, then downloads each runtime file itself, counting the bytes as they arrive, and
+// refuses any whose size or SHA-256 differs from its entry, before any of it runs:
+//
+// - the files Pyodide fetches (pyodide.asm.wasm, python_stdlib.zip, pyodide-lock.json) reach it
+//   through this worker's `fetch`, which answers them with the checked bytes already in memory;
+// - the two ES modules (pyodide.mjs, pyodide.asm.mjs) cannot be run from bytes in memory without
+//   a blob: or data: URL or eval, which the worker's policy forbids (rightly). So they are
+//   downloaded and checked first, and only then imported from the same URL: the URLs are
+//   content-addressed and served "immutable" (caching.py), so the browser's module loader takes
+//   the bytes just checked from its HTTP cache (or the service worker's copy, itself checked
+//   against the build's hashes: sw.js) rather than the network. The gap that remains: a host
+//   that forbids caching and sends different bytes for the same URL a second time. A damaged
+//   download is refused before it is imported; an altered site could change this file anyway.
+//
+// Why plain words and a watch on the bytes: a practitioner must know at once whether to wait,
+// retry or use the decision table. While bytes arrive the page is told how much has arrived (at
+// most about 4 times a second); nothing for STALL_MS while downloading is a stall; a damaged or
+// incomplete file is reported as soon as its last byte arrives; a network error or an HTTP error
+// is said in words, never as the browser's "Failed to fetch".
 //
 // Why a saved start-up: most of a second visit's wait is Python starting and importing the rules,
 // which gives the same memory every time. So the first visit saves Pyodide's memory snapshot,
 // taken once the rules are imported and before any answer reaches Python, in the browser's Cache
-// Storage (never sent anywhere); later visits restore it instead of starting Python again. It is
-// keyed by the hashes of the runtime and the wheel the page was built with (the runtime's hash
-// covers this file too: tools/sitegen/runtime.py), so a new version never uses an old one; if
-// restoring fails, or the page asks for a fresh start (its Retry button), it is deleted and
-// Python starts from scratch. The snapshot options (_makeSnapshot,
+// Storage (never sent anywhere) with its SHA-256; later visits restore it instead of starting
+// Python again. It is keyed by the runtime manifest's hash, the wheel's hash and this worker's
+// own content-addressed folder, so a new version never uses an old one. A saved start-up whose
+// bytes do not match its hash (truncated, damaged, or saved without one) is deleted and Python
+// starts afresh in the same load, at once; one that fails to restore is deleted likewise, and
+// the page's Retry button always starts afresh. The snapshot options (_makeSnapshot,
 // _loadSnapshot) are Pyodide's own but not yet public API: tests/perf/test_saved_start.py fails
 // if a Pyodide upgrade changes them, and the checklist still works without them.
 //
 // Messages in:  {type: "init", root, pyodide, wheel, wheelSha256, runtimeSha256, fresh}
 //               {type: "evaluate", id, request}   (request: JSON text for lp_rules.bridge)
-// Messages out: {type: "status", state: "loading"|"ready"|"failed", message, start}
-//               (start, with "ready": "saved" when a saved start-up was restored, else "fresh")
+// Messages out: {type: "status", state: "loading", message, loaded, total} (bytes, or null)
+//               {type: "status", state: "failed", message}
+//               {type: "status", state: "ready", message, start}  (start: "saved" | "fresh")
 //               {type: "reply", id, reply}         (reply: JSON text from lp_rules.bridge)
 
-let handle = null; // lp_rules.bridge.handle once Python is ready
-let failed = false;
+const STALL_MS = 20000; // no bytes at all for this long while downloading: a stall
+const PROGRESS_MS = 250; // at most about 4 progress messages a second
+const RESTORE_MS = 20000; // a saved start-up that takes longer than this is not used again
+const MANIFEST = "runtime.json";
+// What Pyodide loads from its folder, downloaded (and checked) at once so the page can be told
+// how much there is; any other file it asks for is checked against the manifest the same way.
+const PRELOAD = ["pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", "python_stdlib.zip",
+  "pyodide-lock.json"];
+const TYPES = { ".wasm": "application/wasm", ".json": "application/json", ".zip": "application/zip" };
+const START_CACHE = "lpg-python-start";
+const START_HASH = "X-LPG-SHA256"; // the saved start-up's SHA-256, kept with it
 
-/** Report progress or failure to the page in plain words (a failure only once). */
-function status(state, message, start) {
-  if (failed) return;
-  failed = state === "failed";
-  self.postMessage({ type: "status", state, message, start });
+const AGAIN = "Reload the page or press the button below to try again; if this keeps happening, " +
+  "tell the site's owners.";
+const NETWORK = "The network may be down or blocking it. Check your connection, then try again.";
+
+let handle = null; // lp_rules.bridge.handle once Python is ready
+let done = false; // "ready" or "failed" has been sent: nothing more about loading is
+const aborter = new AbortController(); // stops every download once loading has failed
+
+/** A failure to report as it is: its message is plain words for a practitioner. */
+class LoadFailure extends Error {}
+
+function post(message) {
+  self.postMessage({ type: "status", ...message });
 }
 
-// Pyodide's loader logs a failed download of its WebAssembly or standard library and then waits
-// forever. Watching every download here lets the page say what happened straight away.
-const siteFetch = self.fetch.bind(self);
-self.fetch = async (...args) => {
-  const what = "A file the checklist needs could not be downloaded";
-  try {
-    const response = await siteFetch(...args);
-    if (!response.ok) status("failed", `${what} (HTTP ${response.status}).`);
-    return response;
-  } catch (error) {
-    status("failed", `${what}. The network may be down or blocking it.`);
-    throw error;
+/** Report a failure (only the first: it is the cause) and stop every download. */
+function fail(message) {
+  if (done) return;
+  done = true;
+  post({ state: "failed", message });
+  aborter.abort();
+}
+
+// ---- downloads: progress, stalls, and checks -------------------------------------------------
+
+const progress = { loaded: 0, total: 0, active: 0, lastByte: 0, sentAt: 0, timer: 0 };
+
+function megabytes(bytes) {
+  return (bytes / 1e6).toFixed(1);
+}
+
+/** Tell the page how much has arrived, at most every PROGRESS_MS (and always when all has). */
+function showProgress(force) {
+  const now = performance.now();
+  if (done || (!force && now - progress.sentAt < PROGRESS_MS)) return;
+  progress.sentAt = now;
+  const { loaded, total } = progress;
+  const message = total
+    ? `Downloading Python and the checklist's rules: ${megabytes(Math.min(loaded, total))} of ${megabytes(total)} MB`
+    : "Downloading Python and the checklist's rules…";
+  post({ state: "loading", message, loaded: Math.min(loaded, total) || loaded, total: total || null });
+}
+
+/** A download started: while any is running, STALL_MS without a byte fails the load. */
+function downloadStarted() {
+  if (progress.active++ === 0) {
+    progress.lastByte = performance.now();
+    progress.timer = setInterval(() => {
+      if (performance.now() - progress.lastByte > STALL_MS) {
+        fail(`The download stopped: nothing arrived for ${STALL_MS / 1000} seconds. ${NETWORK}`);
+      }
+    }, 1000);
   }
-};
+}
+
+function downloadEnded() {
+  if (--progress.active === 0) clearInterval(progress.timer);
+}
+
+function bytesArrived(count, counted) {
+  progress.lastByte = performance.now();
+  if (counted) {
+    progress.loaded += count;
+    showProgress(false);
+  }
+}
 
 /** Hex SHA-256 of some bytes. */
 async function sha256(bytes) {
@@ -53,34 +136,154 @@ async function sha256(bytes) {
   return Array.from(new Uint8Array(digest), (b) => b.toString(16).padStart(2, "0")).join("");
 }
 
-/** Fetch a site file, failing with a message a practitioner can act on. */
-async function fetchBytes(url, what) {
-  const response = await siteFetch(url);
-  if (!response.ok) throw new Error(`${what} could not be downloaded (HTTP ${response.status}).`);
-  return new Uint8Array(await response.arrayBuffer());
+/** One file from the site, as bytes, refused unless its size and SHA-256 are `expected`'s.
+ *  `what` names it for a practitioner ("Part of Python", "The checklist's rules"). */
+async function download(url, what, expected, counted) {
+  const damaged = new LoadFailure(
+    `${what} arrived damaged: it does not match the one this site published, so it was not used. ${AGAIN}`);
+  downloadStarted();
+  try {
+    let response;
+    try {
+      response = await siteFetch(url, { signal: aborter.signal });
+    } catch {
+      throw new LoadFailure(`${what} could not be downloaded. ${NETWORK}`);
+    }
+    if (!response.ok) {
+      throw new LoadFailure(
+        `${what} could not be downloaded (the site answered HTTP ${response.status}). ${AGAIN}`);
+    }
+    bytesArrived(0, false);
+    const reader = response.body.getReader();
+    const chunks = [];
+    let size = 0;
+    for (;;) {
+      let chunk;
+      try {
+        chunk = await reader.read();
+      } catch {
+        throw new LoadFailure(`${what} stopped downloading before it was complete. ${NETWORK}`);
+      }
+      if (chunk.done) break;
+      chunks.push(chunk.value);
+      size += chunk.value.length;
+      bytesArrived(chunk.value.length, counted);
+      if (expected.size != null && size > expected.size) throw damaged;
+    }
+    if (expected.size != null && size < expected.size) {
+      throw new LoadFailure(`${what} arrived incomplete, so it was not used. ${AGAIN}`);
+    }
+    const bytes = new Uint8Array(size);
+    let at = 0;
+    for (const chunk of chunks) {
+      bytes.set(chunk, at);
+      at += chunk.length;
+    }
+    if ((await sha256(bytes)) !== expected.sha256) throw damaged;
+    return bytes;
+  } finally {
+    downloadEnded();
+  }
+}
+
+// ---- the runtime's files, checked, and Pyodide's fetch -----------------------------------------
+
+/** URL of a runtime file -> Promise of its checked bytes (filled in by `start`). */
+const runtimeFiles = new Map();
+let runtime = null; // {indexURL, files: manifest entries by name}
+
+/** The checked bytes of one runtime file, downloading it on first use (a failure is reported at
+ *  once, whoever is waiting for it). */
+function runtimeFile(name) {
+  const url = new URL(name, runtime.indexURL).href;
+  if (!runtimeFiles.has(url)) {
+    const entry = runtime.files[name];
+    const bytes = entry
+      ? download(url, "Part of Python, which runs the checklist's rules,", entry, PRELOAD.includes(name))
+      : Promise.reject(new LoadFailure(
+        `Python asked for a file this site did not publish (${name}), so it was not used. ${AGAIN}`));
+    bytes.catch((error) => fail(error.message));
+    runtimeFiles.set(url, bytes);
+  }
+  return runtimeFiles.get(url);
+}
+
+// Pyodide downloads its WebAssembly, standard library and lock file with `fetch`: it gets the
+// bytes checked above, never unchecked ones. Anything else goes to the network as asked, and a
+// failure is reported at once (Pyodide's loader logs a failed download and then waits forever).
+const siteFetch = self.fetch.bind(self);
+self.fetch = async (input, init) => {
+  const url = new URL(input instanceof Request ? input.url : String(input), self.location.href);
+  if (runtime && url.href.startsWith(runtime.indexURL)) {
+    const name = url.pathname.slice(new URL(runtime.indexURL).pathname.length);
+    const bytes = await runtimeFile(name);
+    const type = TYPES[name.slice(name.lastIndexOf("."))] ?? "application/octet-stream";
+    return new Response(bytes, { headers: { "Content-Type": type } });
+  }
+  const what = "A file the checklist needs could not be downloaded";
+  try {
+    const response = await siteFetch(input, init);
+    if (!response.ok) fail(`${what} (HTTP ${response.status}). ${AGAIN}`);
+    return response;
+  } catch (error) {
+    fail(`${what}. ${NETWORK}`);
+    throw error;
+  }
+};
+
+/** The runtime's manifest, refused unless it is exactly the one the page was published with. */
+async function loadManifest(indexURL, runtimeSha256) {
+  const bytes = await download(new URL(MANIFEST, indexURL).href,
+    "The list of Python's files", { sha256: runtimeSha256, size: null }, false);
+  runtime = { indexURL, files: JSON.parse(new TextDecoder().decode(bytes)).files };
+  progress.total = PRELOAD.reduce((sum, name) => sum + (runtime.files[name]?.size ?? 0), 0);
+}
+
+/** Pyodide's loader, once both its modules' bytes are checked (see the top of this file). */
+async function importRuntime() {
+  await Promise.all(["pyodide.mjs", "pyodide.asm.mjs"].map(runtimeFile));
+  const [loader] = await Promise.all(
+    ["pyodide.mjs", "pyodide.asm.mjs"].map((name) => import(new URL(name, runtime.indexURL).href)),
+  ).catch(() => {
+    throw new LoadFailure(`Python could not be started from the files downloaded. ${AGAIN}`);
+  });
+  return loader.loadPyodide;
 }
 
 // ---- saved start-ups (Cache Storage; see the top of this file) --------------------------------
 
-const START_CACHE = "lpg-python-start";
-
-/** The saved start-up for this runtime and wheel, as a Response still to be read, or null. */
+/** The saved start-up for this key, as bytes whose SHA-256 matches the one saved with them; null
+ *  if there is none, or if it is unusable (then it is deleted: the next start is a fresh one). */
 async function savedStart(key) {
+  let saved;
   try {
-    return (await (await caches.open(START_CACHE)).match(key)) ?? null;
+    saved = await (await caches.open(START_CACHE)).match(key);
   } catch {
     return null; // no Cache Storage here (a private window, say): Python starts from scratch
   }
+  if (!saved) return null;
+  try {
+    const expected = saved.headers.get(START_HASH);
+    const bytes = new Uint8Array(await saved.arrayBuffer());
+    if (expected && (await sha256(bytes)) === expected) return bytes;
+  } catch {
+    // unreadable: as unusable
+  }
+  await forgetStart(key);
+  return null;
 }
 
 /** Keep one saved start-up per site: this one, replacing any for an older version. */
 async function saveStart(key, prefix, bytes) {
   try {
+    const digest = await sha256(bytes);
     const cache = await caches.open(START_CACHE);
     for (const old of await cache.keys()) {
       if (old.url.startsWith(prefix) && old.url !== key) await cache.delete(old);
     }
-    await cache.put(key, new Response(bytes, { headers: { "Content-Type": "application/octet-stream" } }));
+    await cache.put(key, new Response(bytes, {
+      headers: { "Content-Type": "application/octet-stream", [START_HASH]: digest },
+    }));
   } catch {
     // Storage full or unavailable: the next visit starts Python from scratch, as the first did.
   }
@@ -92,6 +295,16 @@ async function forgetStart(key) {
   } catch {
     // Nothing saved, or no Cache Storage: nothing to forget.
   }
+}
+
+/** The key of this runtime's, wheel's and worker's saved start-up; null without Cache Storage. */
+function startKey(prefix, runtimeSha256, wheelSha256) {
+  if (!("caches" in self)) return null;
+  // This file's folder is named by its content (tools/sitegen/caching.py): a changed worker, which
+  // may take or restore the start-up differently, never restores an older worker's.
+  const folder = self.location.pathname.split("/").at(-2);
+  const worker = /^[0-9a-f]{16}$/.test(folder) ? folder : "dev";
+  return `${prefix}${runtimeSha256.slice(0, 16)}-${wheelSha256.slice(0, 16)}-${worker}`;
 }
 
 // ---- starting Python -------------------------------------------------------------------------
@@ -112,68 +325,70 @@ function takeSnapshot(py) {
   }
 }
 
-/** Pyodide's loader; its 1.3 MB engine script is fetched and parsed at the same time. */
-async function importRuntime(indexURL) {
-  const [loader] = await Promise.all(
-    ["pyodide.mjs", "pyodide.asm.mjs"].map((name) => import(new URL(name, indexURL).href)),
-  ).catch(() => {
-    throw new Error("The Python runtime could not be downloaded.");
+/** Python restored from a saved start-up; null (and the start-up deleted) if it cannot be. */
+async function restore(loadPyodide, snapshot, wheelBytes, key) {
+  let timer;
+  const tooLong = new Promise((resolve) => {
+    timer = setTimeout(resolve, RESTORE_MS, "too long");
   });
-  return loader;
-}
-
-/** The rules wheel, refused unless it is exactly the one the page was built with. */
-async function verifiedWheel(url, expectedSha256) {
-  const bytes = await fetchBytes(url, "The rules package");
-  if ((await sha256(bytes)) !== expectedSha256) {
-    throw new Error(
-      "The rules package downloaded does not match the one this page was published with, " +
-        "so it was not used. Reload the page; if this keeps happening, tell the site's owners.",
-    );
+  try {
+    const py = await Promise.race([loadPyodide({ indexURL: runtime.indexURL, _loadSnapshot: snapshot }), tooLong]);
+    if (py === "too long") {
+      await forgetStart(key);
+      throw new LoadFailure("Python's start-up saved on an earlier visit could not be used, so it " +
+        "was deleted. Reload the page or press the button below: Python will start afresh.");
+    }
+    return installRules(py, wheelBytes);
+  } catch (error) {
+    if (error instanceof LoadFailure) throw error;
+    await forgetStart(key); // unusable: start from scratch, and save a new one
+    return null;
+  } finally {
+    clearTimeout(timer);
   }
-  return bytes;
 }
 
 async function start({ root, pyodide, wheel, wheelSha256, runtimeSha256, fresh }) {
-  status("loading", "Loading the checklist's rules…");
+  post({ state: "loading", message: "Loading the checklist's rules…", loaded: null, total: null });
   const base = new URL(root, self.location.href);
-  const indexURL = new URL(pyodide, base).href;
   const prefix = new URL("python-start/", base).href;
-  const key = runtimeSha256 && "caches" in self
-    ? `${prefix}${runtimeSha256.slice(0, 16)}-${wheelSha256.slice(0, 16)}`
-    : null;
+  const key = startKey(prefix, runtimeSha256, wheelSha256);
   if (key && fresh) await forgetStart(key);
-  const [loadPyodide, wheelBytes, saved] = await Promise.all([
-    importRuntime(indexURL).then((loader) => loader.loadPyodide),
-    verifiedWheel(new URL(wheel, base).href, wheelSha256),
+  await loadManifest(new URL(pyodide, base).href, runtimeSha256);
+  PRELOAD.forEach(runtimeFile);
+  const wheelBytes = download(new URL(wheel, base).href, "The checklist's rules",
+    { sha256: wheelSha256, size: null }, false);
+  wheelBytes.catch((error) => fail(error.message));
+  const [loadPyodide, rules, snapshot] = await Promise.all([
+    importRuntime(),
+    wheelBytes,
     key && !fresh ? savedStart(key) : null,
+    ...PRELOAD.map(runtimeFile),
   ]);
+  showProgress(true);
   let restored = false;
-  if (saved) {
-    try {
-      const py = await loadPyodide({ indexURL, _loadSnapshot: saved.arrayBuffer() });
-      handle = installRules(py, wheelBytes);
-      restored = true;
-    } catch {
-      await forgetStart(key); // unusable: start from scratch below, and save a new one
-    }
+  if (snapshot) {
+    post({ state: "loading", message: "Starting Python from the start-up saved on an earlier visit…",
+      loaded: null, total: null });
+    handle = await restore(loadPyodide, snapshot, rules, key);
+    restored = Boolean(handle);
   }
-  let snapshot = null;
+  let saving = null;
   if (!handle) {
+    post({ state: "loading", message: "Starting Python…", loaded: null, total: null });
     let py;
     try {
-      py = await loadPyodide({ indexURL, _makeSnapshot: Boolean(key) });
-    } catch (error) {
-      throw new Error(
-        "Python, which runs the checklist's rules in your browser, could not be loaded. " +
-          "The network may be down or blocking it.",
-      );
+      py = await loadPyodide({ indexURL: runtime.indexURL, _makeSnapshot: Boolean(key) });
+    } catch {
+      throw new LoadFailure(`Python, which runs the checklist's rules in your browser, could not be started. ${AGAIN}`);
     }
-    handle = installRules(py, wheelBytes);
-    if (key) snapshot = takeSnapshot(py); // before any answer reaches Python
+    handle = installRules(py, rules);
+    if (key) saving = takeSnapshot(py); // before any answer reaches Python
   }
-  status("ready", "The checklist is ready.", restored ? "saved" : "fresh");
-  if (snapshot) await saveStart(key, prefix, snapshot);
+  if (done) return; // a failure was reported meanwhile: it stands
+  done = true;
+  post({ state: "ready", message: "The checklist is ready.", start: restored ? "saved" : "fresh" });
+  if (saving) await saveStart(key, prefix, saving);
 }
 
 self.addEventListener("message", async (event) => {
@@ -182,9 +397,11 @@ self.addEventListener("message", async (event) => {
     try {
       await start(message);
     } catch (error) {
-      status("failed", error instanceof Error ? error.message : String(error));
+      fail(error instanceof LoadFailure
+        ? error.message
+        : `The checklist's rules could not be loaded. ${AGAIN}`);
     }
-  } else if (message.type === "evaluate" && handle) {
+  } else if (message.type === "evaluate" && handle && !aborter.signal.aborted) {
     let reply;
     try {
       reply = handle(message.request);
