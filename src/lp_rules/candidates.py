@@ -27,8 +27,8 @@ NOBODY_LISTED = (
 not the same as nobody suitable."""
 
 
-def _yes_no(qid: str, text: str, summary: str, hint: str = "") -> Question:
-    return Question(qid, text, summary, (Option("yes", "Yes"), Option("no", "No")), hint)
+def _yes_no(qid: str, text: str, summary: str, error: str) -> Question:
+    return Question(qid, text, summary, (Option("yes", "Yes"), Option("no", "No")), error=error)
 
 
 FIELDS: tuple[Question, ...] = (
@@ -47,12 +47,14 @@ FIELDS: tuple[Question, ...] = (
             Option("family_wellbeing_practitioner", "Family Wellbeing practitioner"),
             Option("other", "Other practitioner"),
         ),
+        error="Select practitioner {n}'s role",
     ),
     Question(
         "relationship",
         "How is their relationship with the family?",
         "Relationship with the family",
         (Option("good", "Good"), Option("neutral", "Neutral"), Option("poor", "Poor")),
+        error="Select how practitioner {n}'s relationship with the family is",
     ),
     Question(
         "family_view",
@@ -64,13 +66,25 @@ FIELDS: tuple[Question, ...] = (
             Option("objects", "The family objects"),
             Option("not_asked", "Not asked yet"),
         ),
+        error="Select what the family think of practitioner {n} leading",
     ),
-    _yes_no("main_needs", "Do they work with the family's main needs?", "Works with the main needs"),
-    _yes_no("capacity", "Do they have capacity to take on the role?", "Has capacity"),
+    _yes_no(
+        "main_needs",
+        "Do they work with the family's main needs?",
+        "Works with the main needs",
+        "Select whether practitioner {n} works with the family's main needs",
+    ),
+    _yes_no(
+        "capacity",
+        "Do they have capacity to take on the role?",
+        "Has capacity",
+        "Select whether practitioner {n} has capacity to take on the role",
+    ),
     _yes_no(
         "leaving_soon",
         "Are they leaving their post, or is the child about to move school or service?",
         "Leaving soon",
+        "Select whether practitioner {n} is leaving their post, or the child is about to move",
     ),
 )
 FIELD_IDS = tuple(f.id for f in FIELDS)

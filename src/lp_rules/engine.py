@@ -221,5 +221,9 @@ def outcome(tool: Tool, answers: Answers, profile: Profile) -> dict[str, Any]:
         urgent=rule.urgent,
         judgement=judgement_note(profile, rule.urgent),
     )
+    if cand.QUESTION_ID not in result["relevant"]:
+        # The outcome did not turn on the practitioners (safeguarding, social care leads, no
+        # plan needed...): a ranking beside it would read as advice to act on it.
+        result["candidates"] = []
     return result
 

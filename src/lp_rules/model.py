@@ -36,13 +36,19 @@ class Option:
 
 @dataclass(frozen=True)
 class Question:
-    """A single-choice question. ``summary`` is the short form used in reasons and records."""
+    """A single-choice question. ``summary`` is the short form used in reasons and records.
+
+    ``error`` is what a practitioner reads when the question is left unanswered where an answer
+    is needed, or a link gives it a value that is not an option: GOV.UK's "Select ..." form,
+    in plain words. A practitioner field's ``error`` holds ``{n}``, the practitioner's number.
+    """
 
     id: str
     text: str
     summary: str
     options: tuple[Option, ...]
     hint: str = ""
+    error: str = ""
 
     def option(self, option_id: str) -> Option:
         """The option with this id (answers are validated before this is called)."""

@@ -15,17 +15,29 @@ from .profiles import Profile
 from .sources import SOURCE_TITLES
 
 
-def _answer_lines(tool_id: str, answers: Mapping[str, Any], profile: Profile) -> list[str]:
+NOT_NEEDED = "not needed for this outcome"
+"""Marks an answer given but not used by the outcome: kept, as the page keeps it, never dropped,
+so the record shows everything the practitioner said and which of it decided."""
+
+
+def _answer_lines(tool_id: str, answers: Mapping[str, Any], profile: Profile,
+                  relevant: frozenset[str]) -> list[str]:
     tool = TOOLS[tool_id]
     lines = []
     terms = profile.terms()
+
+    def note(question_id: str) -> str:
+        return "" if question_id in relevant else f" ({NOT_NEEDED})"
+
     for question in tool.questions:
         value = answers.get(question.id)
         if isinstance(value, str):
-            lines.append(f"- {question.summary}: {question.option(value).label.format(**terms)}")
+            label = question.option(value).label.format(**terms)
+            lines.append(f"- {question.summary}: {label}{note(question.id)}")
     listed = answers.get(cand.QUESTION_ID)
     if isinstance(listed, list):
-        lines.append(f"- Practitioners who could lead: {len(listed) or 'none listed'}")
+        count = len(listed) or "none listed"
+        lines.append(f"- Practitioners who could lead: {count}{note(cand.QUESTION_ID)}")
         for i, c in enumerate(listed, start=1):
             parts = [
                 f"{f.summary.lower()}: {f.option(c[f.id]).label.lower()}" for f in cand.FIELDS[1:]
@@ -40,6 +52,16 @@ def _why_not_lines(result: Mapping[str, Any]) -> list[str]:
         return []
     return ["", "Why not the outcomes before it:",
             *(f"- Not \"{w['title']}\": {w['because']}" for w in result["why_not"])]
+
+
+def _source_lines(citations: list[Mapping[str, str]]) -> list[str]:
+    """Each source once, its full title once, then the sections the outcome cites from it."""
+    sections: dict[str, list[str]] = {}
+    for c in citations:
+        if c["section"] not in sections.setdefault(c["source"], []):
+            sections[c["source"]].append(c["section"])
+    return [f"- {tag}: {SOURCE_TITLES[tag]}: {'; '.join(found)}"
+            for tag, found in sections.items()]
 
 
 def reopen_link(page: str, result: Mapping[str, Any], answers: Mapping[str, Any]) -> str:
@@ -63,7 +85,7 @@ def as_text(result: Mapping[str, Any], answers: Mapping[str, Any], profile: Prof
         *link,
         "",
         "Answers:",
-        *_answer_lines(tool.id, answers, profile),
+        *_answer_lines(tool.id, answers, profile, frozenset(result["relevant"])),
         "",
         f"Outcome: {result['title']}",
         result["summary"],
@@ -83,8 +105,7 @@ def as_text(result: Mapping[str, Any], answers: Mapping[str, Any], profile: Prof
     out += [
         "",
         "Sources:",
-        *(f"- {c['source']}: {SOURCE_TITLES[c['source']]}, {c['section']}"
-          for c in result["citations"]),
+        *_source_lines(result["citations"]),
         "",
         result["judgement"],
     ]

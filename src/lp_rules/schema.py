@@ -22,6 +22,14 @@ CANDIDATES_HINT = (
     "Add up to 8. Any practitioner supporting the family can take on the role. Record roles "
     "only: do not enter names."
 )
+CANDIDATES_ERROR = "Add at least one practitioner who works with the family"
+
+
+class _KeepUnknown(dict[str, str]):
+    """Format with the profile's terms, keeping ``{n}`` (a practitioner's number) for the page."""
+
+    def __missing__(self, key: str) -> str:
+        return "{" + key + "}"
 
 
 def _question(q: Question, profile: Profile) -> dict[str, Any]:
@@ -32,6 +40,7 @@ def _question(q: Question, profile: Profile) -> dict[str, Any]:
         "text": q.text.format(**terms),
         "summary": q.summary,
         "hint": q.hint.format(**terms),
+        "error": q.error.format_map(_KeepUnknown(terms)),
         "options": [
             {"id": o.id, "label": o.label.format(**terms), "hint": o.hint.format(**terms)}
             for o in q.options
@@ -46,6 +55,7 @@ def _candidates_question(profile: Profile) -> dict[str, Any]:
         "text": CANDIDATES_TEXT,
         "summary": "Practitioners who could lead",
         "hint": CANDIDATES_HINT,
+        "error": CANDIDATES_ERROR,
         "max_items": cand.MAX_CANDIDATES,
         "fields": [_question(f, profile) for f in candidate_fields(profile)],
     }

@@ -54,7 +54,8 @@ def test_graduated_pathway_names_its_assessment() -> None:
 def test_profiles_load_and_fill_every_placeholder(profile_id: str) -> None:
     profile = load_profile(profile_id)
     assert profile.id == profile_id
-    assert not re.search(r"\{[a-z_]+\}", json.dumps(schema(profile_id)))
+    # {n} is the one placeholder left for the page: a practitioner's number in an error message.
+    assert not re.search(r"\{(?!n\})[a-z_]+\}", json.dumps(schema(profile_id)))
 
 
 def test_local_practice_is_labelled_as_such() -> None:

@@ -239,3 +239,34 @@ def test_renamed_ids_are_refused(old: dict[str, str], field: str) -> None:
     with pytest.raises(InvalidAnswers) as caught:
         evaluate("who-should-lead", answers)
     assert field in str(caught.value)
+
+
+@pytest.mark.parametrize(
+    ("answers", "recommendation"),
+    [
+        ({"harm": "yes"}, "safeguarding_first"),
+        ({"harm": "unsure"}, "safeguarding_first"),
+        ({"social_care": "child_protection"}, "social_worker_leads"),
+        ({"social_care": "referral_pending"}, "await_hub_decision"),
+        ({"social_care": "referral_accepted"}, "social_care_allocates"),
+        ({"existing_plan": "yes"}, "join_existing_plan"),
+        ({"services": "one"}, "single_service"),
+        ({"consent": "declined"}, "seek_consent_first"),
+    ],
+)
+def test_no_ranking_beside_an_outcome_that_is_not_about_the_practitioners(
+    answers: dict[str, str], recommendation: str
+) -> None:
+    """Issue 12: "no ranking on outcomes where practitioners do not count". A ranked list under
+    "follow safeguarding procedures" reads as a choice to make now; it is not."""
+    result = run(candidates=[lead(), lead("gp", capacity="no")], **answers)
+    assert result["recommendation"] == recommendation
+    assert result["candidates"] == [] and result["suggested_candidate"] is None
+
+
+def test_the_ranking_stays_where_the_practitioners_decide() -> None:
+    """`agree_at_taf` suggests one of them, and "nobody listed can lead" explains each."""
+    suggested = run(candidates=[lead(), lead("gp", capacity="no")])
+    assert suggested["recommendation"] == "agree_at_taf" and len(suggested["candidates"]) == 2
+    nobody = run(candidates=[lead(relationship="poor")])
+    assert nobody["recommendation"] != "agree_at_taf" and len(nobody["candidates"]) == 1

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from lp_rules import RULES_VERSION, get_tool, schema
+import pytest
+
+from lp_rules import RULES_VERSION, get_tool, load_profile, schema
 
 from .oracle import QUESTIONS, ROLES
 
@@ -40,3 +42,29 @@ def test_decision_table_follows_rule_order_with_sources() -> None:
         assert [r["recommendation"] for r in rows] == [r.code for r in get_tool(tool["id"]).rules]
         assert all(r["when"] and r["citations"] for r in rows)
         assert rows[0]["when"].startswith("Significant harm suspected")
+
+
+def _every_error(profile: str) -> list[tuple[str, str, bool]]:
+    """(question or field id, its error message, whether it is a practitioner field)."""
+    found = []
+    for tool in schema(load_profile(profile))["tools"]:
+        for q in tool["questions"]:
+            found.append((q["id"], q.get("error", ""), False))
+            found.extend((f["id"], f.get("error", ""), True) for f in q.get("fields", []))
+    return found
+
+
+@pytest.mark.parametrize("profile", ["merton", "graduated-pathway"])
+def test_every_question_and_field_has_a_plain_error_message(profile: str) -> None:
+    """GOV.UK's pattern: "Select ..." (or "Add ..." for the list), in words, with no id in it,
+    and a practitioner field's message names the practitioner by number ({n})."""
+    # Ids that read as ids (one word is also a word: "services", "who", "how").
+    ids = {qid for qid, _, _ in _every_error(profile) if "_" in qid} | {
+        o for qs in QUESTIONS.values() for _, opts in qs for o in opts if "_" in o
+    }
+    for qid, message, is_field in _every_error(profile):
+        assert message.startswith(("Select ", "Add ")), (qid, message)
+        assert not message.endswith("."), (qid, message)  # GOV.UK error messages have no stop
+        assert ("{n}" in message) == is_field, (qid, message)
+        words = set(message.replace("{n}", "").replace("'", " ").split())
+        assert not words & ids, (qid, message)

@@ -57,10 +57,15 @@ def test_content_addressed_names_are_their_contents_hash(built: tuple[str, Path]
     [wheel] = _files(folder / "wheels")
     assert wheel.parent.name == _hex(wheel.read_bytes())[:16]
     for group in ASSET_GROUPS:
-        names = [Path(rel).name for rel in group]
-        [moved] = [p for p in (folder / Path(group[0]).parent).iterdir() if p.is_dir()]
-        digest = hashlib.sha256(b"".join(hashlib.sha256((moved / n).read_bytes()).digest() for n in names))
+        base = Path(group[0]).parent
+        [moved] = [p for p in (folder / base).iterdir() if p.is_dir()]
+        files = []
+        for rel in group:  # in the build's hashing order (caching.group_files)
+            inside = moved / Path(rel).relative_to(base)
+            files += [p for p in _files(inside) if p.parent == inside] if rel.endswith("/") else [inside]
+        digest = hashlib.sha256(b"".join(hashlib.sha256(f.read_bytes()).digest() for f in files))
         assert moved.name == digest.hexdigest()[:16], group
+        assert sorted(_files(moved)) == sorted(files), "a file in the group's folder is not hashed"
     for own in ("assets/js", "assets/css"):
         for path in (folder / own).glob("*.*"):
             if path.is_file() and not path.name.endswith(COMPRESSED):
@@ -112,7 +117,8 @@ def test_the_service_worker_lists_every_file_with_its_hash(built: tuple[str, Pat
 
 def test_cache_control_by_url() -> None:
     for path in ("/pyodide/0123456789abcdef/pyodide.asm.wasm", "/wheels/0123456789abcdef/lp_rules-2.0.0-py3-none-any.whl",
-                 "/assets/js/0123456789abcdef/rules-worker.js", "/assets/css/guide.0123456789abcdef.css",
+                 "/assets/js/0123456789abcdef/rules-worker.js",
+                 "/assets/js/0123456789abcdef/checklist/core.js", "/assets/css/guide.0123456789abcdef.css",
                  "/assets/javascripts/bundle.a5f9d56c.min.js", "/guide/assets/stylesheets/main.57a0d79d.min.css"):
         assert cache_control(path) == IMMUTABLE, path
     for path in ("/", "/consent/", "/sw.js", "/search/search_index.json", "/pyodide/python_stdlib.zip",

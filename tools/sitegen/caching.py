@@ -11,8 +11,9 @@ Content-addressed, cached for a year (``public, max-age=31536000, immutable``):
   (runtime.py; a folder, because Pyodide finds its files by fixed names beside its loader);
 - the rules wheel: ``wheels/<wheel hash>/lp_rules-...whl`` (runtime.py; the worker installs it
   from bytes, so the file name does not matter);
-- our checklist script and rules worker, which refer to each other by name:
-  ``assets/js/<hash>/checklist.js`` and ``.../rules-worker.js`` (``fingerprint_assets`` below);
+- our checklist script, its modules and the rules worker, which refer to each other by name:
+  ``assets/js/<hash>/checklist.js``, ``.../checklist/core.js``... and ``.../rules-worker.js``
+  (``fingerprint_assets`` below);
 - our other scripts and styles: ``assets/js/offline.<hash>.js``, ``assets/css/guide.<hash>.css``
   (below);
 - Material's bundles, which Material names by content: ``assets/javascripts/bundle.<hash>.min.js``,
@@ -37,16 +38,19 @@ IMMUTABLE = "public, max-age=31536000, immutable"
 REVALIDATE = "no-cache"
 
 # A URL path (from the site root or the host's root: matched anywhere) whose name holds its
-# content's hash: a folder of 16 hex digits under pyodide/, wheels/ or assets/js/, or a file named
-# NAME.<8 or 16 hex digits>[.min].js|css (ours and Material's bundles, and their source maps).
+# content's hash: a folder of 16 hex digits under pyodide/, wheels/ or assets/js/ (with at most one
+# subfolder: the checklist's modules), or a file named NAME.<8 or 16 hex digits>[.min].js|css (ours
+# and Material's bundles, and their source maps).
 CONTENT_ADDRESSED = re.compile(
-    r"/(?:pyodide|wheels|assets/js)/[0-9a-f]{16}/[^/]+$"
+    r"/(?:pyodide|wheels|assets/js)/[0-9a-f]{16}/(?:[^/]+/)?[^/]+$"
     r"|/[^/]+\.(?:[0-9a-f]{8}|[0-9a-f]{16})(?:\.min)?\.(?:js|css)(?:\.map)?$"
 )
 
-# Our own scripts that refer to each other by relative name (checklist.js starts
-# ``new URL("rules-worker.js", import.meta.url)``): they move together into one hashed folder.
-ASSET_GROUPS = (("assets/js/checklist.js", "assets/js/rules-worker.js"),)
+# Our own scripts that refer to each other by relative name (checklist.js imports
+# ``./checklist/*.js``, whose worker client starts ``new URL("../rules-worker.js",
+# import.meta.url)``): they move together into one hashed folder, keeping their places in it. The
+# first is the one pages refer to; an entry ending in "/" stands for every file in that folder.
+ASSET_GROUPS = (("assets/js/checklist.js", "assets/js/rules-worker.js", "assets/js/checklist/"),)
 # Our own scripts and styles; those in no group are renamed NAME.<hash>.EXT in place (offline.js
 # finds the site root two folders above itself, so it stays in assets/js/).
 OWN_ASSETS = ("assets/js", "assets/css")
@@ -70,16 +74,31 @@ def content_hash(*files: Path) -> str:
     return digest.hexdigest()[:16]
 
 
+def group_files(site: Path, group: tuple[str, ...]) -> list[str]:
+    """A group's files (site-relative, in hashing order), its folders' files listed by name."""
+    files: list[str] = []
+    for rel in group:
+        if rel.endswith("/"):
+            found = sorted(p.relative_to(site).as_posix() for p in (site / rel).glob("*") if p.is_file())
+            if not found:
+                raise SystemExit(f"fingerprint: expected files in {site / rel}")
+            files += found
+        elif (site / rel).is_file():
+            files.append(rel)
+        else:
+            raise SystemExit(f"fingerprint: expected {rel} in {site}")
+    return files
+
+
 def _new_paths(site: Path) -> dict[str, str]:
     """Each of our own asset files (site-relative) and the content-addressed path it moves to."""
     moves: dict[str, str] = {}
     for group in ASSET_GROUPS:
-        files = [site / rel for rel in group if (site / rel).exists()]
-        if len(files) != len(group):
-            raise SystemExit(f"fingerprint: expected {group} in {site}")
-        folder = f"{Path(group[0]).parent.as_posix()}/{content_hash(*files)}"
-        for rel in group:
-            moves[rel] = f"{folder}/{Path(rel).name}"
+        files = group_files(site, group)
+        base = Path(group[0]).parent
+        folder = base / content_hash(*(site / rel for rel in files))
+        for rel in files:
+            moves[rel] = (folder / Path(rel).relative_to(base)).as_posix()
     for own in OWN_ASSETS:
         for path in sorted((site / own).glob("*")):
             rel = path.relative_to(site).as_posix()
@@ -95,6 +114,8 @@ def fingerprint_assets(site: Path) -> dict[str, str]:
     service worker and compression steps, which then see only the final names. Fails the build if
     an asset is not referenced by any page (its reference would no longer be rewritten)."""
     moves = _new_paths(site)
+    # A group's files after its first are loaded by the first, by relative name, not by pages.
+    referred_by_name = {rel for group in ASSET_GROUPS for rel in group_files(site, group)[1:]}
     patterns = {
         old: re.compile(r'(?P<lead>\b(?:href|src)="(?:[^"?#]*/)?)' + re.escape(old) + r'(?P<tail>[?#"])')
         for old in moves
@@ -112,8 +133,9 @@ def fingerprint_assets(site: Path) -> dict[str, str]:
         target = site / new
         target.parent.mkdir(parents=True, exist_ok=True)
         (site / old).rename(target)
-    unused = [old for old, count in used.items()
-              if count == 0 and old not in {rel for group in ASSET_GROUPS for rel in group[1:]}]
+    for folder in {rel for group in ASSET_GROUPS for rel in group if rel.endswith("/")}:
+        (site / folder).rmdir()  # emptied: its files moved into the group's hashed folder
+    unused = [old for old, count in used.items() if count == 0 and old not in referred_by_name]
     if unused:
         raise SystemExit(f"fingerprint: no page refers to {unused}")
     return moves

@@ -72,18 +72,21 @@ QUESTIONS = (
                 "For example, a practitioner wonders whether a change would help.",
             ),
         ),
+        error="Select what has happened",
     ),
     Question(
         "family_agrees",
         "Have the family and child been consulted about the change, and do they agree?",
         "Family consulted and agrees",
         (Option("yes", "Yes"), Option("no", "No"), Option("not_asked", "Not asked yet")),
+        error="Select whether the family and child have been consulted and agree",
     ),
     Question(
         "successor",
         "Has a willing practitioner with capacity been identified to take over?",
         "Successor identified",
         (Option("yes", "Yes"), Option("no", "No")),
+        error="Select whether a practitioner has been found to take over",
     ),
     Question(
         "consent_covers_successor",
@@ -91,12 +94,14 @@ QUESTIONS = (
         "involved?",
         "Family's agreement covers the new lead's service",
         (Option("yes", "Yes"), Option("no", "No"), Option("unsure", "I'm not sure")),
+        error="Select whether the family's agreement covers the new lead's service",
     ),
     Question(
         "changes_so_far",
         "How many times has the Lead Practitioner already changed during this plan?",
         "Lead changes so far",
         (Option("none", "None"), Option("one", "Once"), Option("two_or_more", "Twice or more")),
+        error="Select how many times the Lead Practitioner has already changed",
     ),
 )
 

@@ -29,6 +29,7 @@ HARM = Question(
     ),
     hint="If you are not sure, choose \"I'm not sure\": the checklist will stop and point you "
     "to safeguarding advice. If a child is in immediate danger, call 999 now.",
+    error="Select whether there is reasonable cause to suspect significant harm, or that you are not sure",
 )
 
 CALL_999 = Action(

@@ -52,6 +52,7 @@ QUESTIONS = (
             Option("young_person", "The young person"),
             Option("whole_family", "The whole family"),
         ),
+        error="Select who is refusing or withdrawing their agreement",
     ),
     Question(
         "competence",
@@ -76,6 +77,7 @@ QUESTIONS = (
                 "From 16, capacity is presumed unless there is reason to doubt it.",
             ),
         ),
+        error="Select whether the child or young person can make this decision for themselves",
     ),
     Question(
         "scope",
@@ -86,12 +88,14 @@ QUESTIONS = (
             Option("information_sharing", "The sharing of information between services"),
             Option("one_service", "One service or part of the plan"),
         ),
+        error="Select what they are refusing or withdrawing",
     ),
     Question(
         "escalation_risk",
         "Without the plan, are the family's needs likely to escalate?",
         "Needs likely to escalate",
         (Option("yes", "Yes"), Option("no", "No"), Option("unsure", "I'm not sure")),
+        error="Select whether the family's needs are likely to escalate without the plan",
     ),
     Question(
         "how",
@@ -105,6 +109,7 @@ QUESTIONS = (
                 "For example, they miss meetings or do not answer; they have not said no.",
             ),
         ),
+        error="Select how they declined",
     ),
     Question(
         "reason",
@@ -116,6 +121,7 @@ QUESTIONS = (
             Option("other", "Another reason"),
             Option("unknown", "We don't know"),
         ),
+        error="Select the main reason, or the closest one",
     ),
 )
 

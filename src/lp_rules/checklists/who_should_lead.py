@@ -60,12 +60,14 @@ QUESTIONS = (
                 "Yes: a child protection (section 47) enquiry or child protection plan",
             ),
         ),
+        error="Select whether children's social care is involved with the family",
     ),
     Question(
         "existing_plan",
         "Does the family already have a holistic assessment and plan with a Lead Practitioner?",
         "Existing plan with a Lead Practitioner",
         (Option("yes", "Yes"), Option("no", "No")),
+        error="Select whether the family already has an assessment and plan with a Lead Practitioner",
     ),
     Question(
         "services",
@@ -75,6 +77,7 @@ QUESTIONS = (
             Option("one", "One: my service can meet the needs"),
             Option("several", "Two or more services"),
         ),
+        error="Select how many services need to work with the family",
     ),
     Question(
         "consent",
@@ -89,6 +92,7 @@ QUESTIONS = (
         ),
         hint="This is agreement to receive support. It is not the legal basis for sharing "
         "information, which is a separate question.",
+        error="Select whether the family agree to an early help response",
     ),
     Question(
         "young_person_can_consent",
@@ -97,6 +101,7 @@ QUESTIONS = (
         (Option("yes", "Yes"), Option("no", "No")),
         hint="Yes if they are aged 16 or 17 and able to make this decision, or under 16 and "
         "Gillick competent. Every child's views are sought either way.",
+        error="Select whether a young person in the family can agree to support for themselves",
     ),
 )
 
