@@ -10,7 +10,7 @@ PORT ?= 8000
 CHROMIUM ?= /usr/bin/chromium
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: setup build build-all serve test chromium typecheck pyodide-wheels bench wheel clean
+.PHONY: setup build build-all serve test chromium typecheck jscheck pyodide-wheels bench wheel clean
 
 $(VENV)/.installed: requirements.txt pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -46,6 +46,12 @@ chromium:
 typecheck: setup
 	$(BIN)/mypy
 
+# The checklist page's JavaScript: types (tsc --checkJs), lint (ESLint) and its core's unit tests.
+jscheck: setup
+	node_modules/.bin/tsc -p tsconfig.json
+	node_modules/.bin/eslint docs/assets/js/checklist.js docs/assets/js/checklist tests/js
+	node --test tests/js/
+
 # Pure-Python wheels for running the rules' tests inside Pyodide (tests/pyodide).
 PYODIDE_WHEELS := build/pyodide-wheels/.downloaded
 $(PYODIDE_WHEELS): tests/pyodide/requirements.txt $(VENV)/.installed
@@ -59,7 +65,7 @@ pyodide-wheels: $(PYODIDE_WHEELS)
 # Every test: types, the rules natively, the built sites, the browser; then the rules again
 # inside Pyodide under Node, on the site's trimmed, precompiled stdlib plus (for pytest and
 # hypothesis only) the stock modules it leaves out: see tools/sitegen/stdlib.py.
-test: build-all chromium typecheck pyodide-wheels
+test: build-all chromium typecheck jscheck pyodide-wheels
 	CHROMIUM=$(CHROMIUM) $(BIN)/pytest tests
 	PYTHONPATH=tools $(PY) -m sitegen.stdlib --test-zip build/pyodide-stdlib-test.zip
 	node tests/pyodide/run_rules_tests.mjs --stdlib build/pyodide-stdlib-test.zip

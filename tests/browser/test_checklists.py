@@ -49,7 +49,9 @@ def test_by_mouse_with_a_changed_answer(page: Page, site: Site) -> None:
     choose(page, "harm", "unsure")
     wait_for_outcome(page, "safeguarding_first")
     assert page.locator(".lp-panel--urgent").is_visible()
-    assert page.locator("#q-event").is_hidden()
+    # The other answers are kept, folded to one line each and marked as not needed (issue 12).
+    assert page.locator("#q-event .lp-radios").is_hidden()
+    assert "Not needed for this outcome" in page.locator("#q-event").inner_text()
     # ...and going back keeps every other answer.
     choose(page, "harm", "no")
     wait_for_outcome(page, "change_lead")
@@ -135,8 +137,9 @@ def test_candidates_add_edit_remove(page: Page, site: Site) -> None:
         page.click("[data-add-candidate]")
         for field, value in zip(fields, values):
             page.select_option(f"#candidate-{i}-{field}", value)
+    # The practitioners are evaluated when the user says so, not as the selects change.
+    page.click("[data-save-candidates]")
     assert wait_for_outcome(page) == "agree_at_taf"
-    # The outcome is already there once two rows are complete: wait for the third row's answer.
     results = page.locator(".lp-candidate-results > li")
     expect(results).to_have_count(3)
     # Best placed first: the GP (the family prefers them) is suggested, ahead of the teacher.
@@ -145,13 +148,14 @@ def test_candidates_add_edit_remove(page: Page, site: Site) -> None:
     assert "ask_young_person" in actions(page)
     # Edit: the family now objects to the GP; the teacher becomes the suggestion.
     page.select_option("#candidate-1-family_view", "objects")
+    page.click("[data-save-candidates]")
     page.wait_for_selector(".lp-suggested:has-text('Teacher')")
     # Remove the teacher and the GP: nobody eligible remains.
     page.click(".lp-candidate:nth-child(1) [data-remove]")
     page.click(".lp-candidate:nth-child(1) [data-remove]")
+    page.click("[data-save-candidates]")
     assert wait_for_outcome(page, "no_suitable_candidate") == "no_suitable_candidate"
-    # The outcome is the same after the first removal (the GP is objected to), so wait for the
-    # address to hold the second removal too: it is written after the rules' answer is shown.
+    # The address is written after the rules' answer is shown.
     expect(page).to_have_url(re.compile(r"&candidates=senco\.poor\.preferred\.yes\.yes\.no$"))
 
 

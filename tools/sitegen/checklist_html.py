@@ -50,12 +50,33 @@ def _radios(q: dict[str, Any]) -> str:
     return f'<div class="lp-radios">{"".join(items)}</div>'
 
 
+def _legend(q: dict[str, Any]) -> str:
+    """The question as its fieldset's legend. The page focuses it (tabindex -1) when it is the next
+    question, and fills in its caption ("Question 2 of up to 6"), which a screen reader then reads
+    with the question."""
+    return (
+        f'<legend class="lp-legend" tabindex="-1"><span class="lp-caption" data-progress></span>'
+        f'<span class="lp-legend-text">{escape(q["text"])}</span></legend>'
+    )
+
+
+def _not_needed(q: dict[str, Any]) -> str:
+    """An answered question the rules no longer need collapses to one line, "answer, Change":
+    the answer is kept and said to be not needed, never dropped from under the user."""
+    return (
+        f'<p class="lp-not-needed" id="{q["id"]}-not-needed" hidden>'
+        '<span class="lp-not-needed-answer" data-collapsed-answer></span> '
+        '<span class="lp-not-needed-tag">Not needed for this outcome</span> '
+        '<button type="button" class="lp-change-button" data-expand>Change'
+        f'<span class="lp-visually-hidden"> {escape(q["summary"].lower())}</span></button></p>'
+    )
+
+
 def _choice_question(q: dict[str, Any]) -> str:
     described = f' aria-describedby="{q["id"]}-hint"' if q["hint"] else ""
     return (
         f'<fieldset class="lp-question" id="q-{q["id"]}" data-question="{q["id"]}"{described}>'
-        f'<legend class="lp-legend">{escape(q["text"])}</legend>'
-        f'{_hint(q["id"], q["hint"])}'
+        f'{_legend(q)}{_hint(q["id"], q["hint"])}{_not_needed(q)}'
         f'<p class="lp-field-error" id="{q["id"]}-error" hidden></p>'
         f"{_radios(q)}</fieldset>"
     )
@@ -70,6 +91,7 @@ def _candidate_template(q: dict[str, Any]) -> str:
         )
         fields.append(
             f'<div class="lp-field"><label data-for-field="{f["id"]}">{escape(f["text"])}</label>'
+            f'<p class="lp-field-error" data-error-for-field="{f["id"]}" hidden></p>'
             f'<select data-field="{f["id"]}"><option value="">Choose…</option>{options}</select>'
             "</div>"
         )
@@ -87,7 +109,7 @@ def _candidates_question(q: dict[str, Any]) -> str:
     return (
         f'<fieldset class="lp-question lp-candidates" id="q-{q["id"]}" data-question="{q["id"]}"'
         f' data-max="{q["max_items"]}" aria-describedby="{q["id"]}-hint">'
-        f'<legend class="lp-legend">{escape(q["text"])}</legend>{_hint(q["id"], q["hint"])}'
+        f'{_legend(q)}{_hint(q["id"], q["hint"])}{_not_needed(q)}'
         f'<p class="lp-field-error" id="{q["id"]}-error" hidden></p>'
         '<div class="lp-candidate-list" data-candidate-list></div>'
         '<p class="lp-candidate-actions">'
@@ -131,6 +153,9 @@ def checklist(profile: Profile, runtime: Runtime, tool_id: str) -> str:
 <script type="application/json" class="lp-data">{payload}</script>
 <p class="lp-status" role="status" data-state="waiting">The checklist's rules load when the
 page opens. You can start answering now.</p>
+<p class="lp-progress-row" hidden><progress class="lp-progress"
+aria-labelledby="lp-progress-text-{tool_id}"></progress>
+<span class="lp-progress-text" id="lp-progress-text-{tool_id}"></span></p>
 <p class="lp-retry-row" hidden><button type="button" class="lp-button lp-button-secondary"
 data-retry>Try loading the checklist again</button></p>
 <div class="lp-link-notice lp-notice" hidden><p data-notice-text></p>

@@ -1,53 +1,76 @@
+// @ts-check
 // The checklist page: answers in the form and in the URL, rules evaluated in a Web Worker.
 //
 // This file holds no rule, question or outcome wording: questions come from the page's JSON data
 // block (generated from lp_rules at build time) and outcomes from lp_rules in the worker. It wires
 // the pieces, each with one job (docs/assets/js/checklist/):
-//   core.js           answers <-> address, which questions show (pure, unit-tested)
-//   worker-client.js  the rules worker, its status and request ids
+//   core.js           answers <-> address, which questions show, errors in words (pure, unit-tested)
+//   worker-client.js  the rules worker, its load status and request ids
 //   form-view.js      questions, the practitioner editor, Check your answers, errors
 //   outcome-view.js   the outcome and the record
 // and keeps the page's state: the answers, the record, and whether the rules are ready.
 
-import { queryFor, readQuery, today } from "./checklist/core.js";
-import { make } from "./checklist/dom.js";
+import { candidateErrors, invalidError, nextQuestion, queryFor, readQuery, today } from "./checklist/core.js";
+import { find, make } from "./checklist/dom.js";
 import { createFormView } from "./checklist/form-view.js";
 import { createOutcomeView } from "./checklist/outcome-view.js";
 import { createRulesClient } from "./checklist/worker-client.js";
 
-const el = document.querySelector(".lp-checklist");
-if (el) main(el);
+/** @typedef {import("./checklist/core.js").Answers} Answers */
+/** @typedef {import("./checklist/core.js").Question} Question */
 
+const el = document.querySelector(".lp-checklist");
+if (el instanceof HTMLElement) main(el);
+
+/** @param {HTMLElement} root */
 function main(root) {
-  const data = JSON.parse(root.querySelector(".lp-data").textContent);
+  const data = JSON.parse(find(root, ".lp-data").textContent);
+  /** @type {Question[]} */
   const questions = data.questions;
+  /** @type {Record<string, Question>} */
   const byId = Object.fromEntries(questions.map((q) => [q.id, q]));
-  const candidatesQ = questions.find((q) => q.kind === "candidates");
-  const statusEl = root.querySelector(".lp-status");
-  const retryRow = root.querySelector(".lp-retry-row");
+  /** @type {HTMLElement} */
+  const statusEl = find(root, ".lp-status");
+  /** @type {HTMLElement} */
+  const progressRow = find(root, ".lp-progress-row");
+  /** @type {HTMLProgressElement} */
+  const progressBar = find(progressRow, "progress");
+  /** @type {HTMLElement} */
+  const retryRow = find(root, ".lp-retry-row");
   const live = make("p", "lp-visually-hidden");
   live.setAttribute("aria-live", "polite");
   root.append(live);
   const siteRoot = new URL(data.root, document.baseURI);
-  const linkNotice = root.querySelector(".lp-link-notice");
+  /** @type {HTMLElement} */
+  const linkNotice = find(root, ".lp-link-notice");
 
+  /** @type {Answers} */
   let answers = readQuery(location.search, questions);
   // A record's link says which outcome the rules gave when the record was made (see record.py).
+  /** @type {string | null} */
   let recordedOutcome = new URLSearchParams(location.search).get(data.outcomeParam);
   // The address as opened is read by the rules first (lp_rules.links): an older link is
   // migrated, parameters that are not questions are ignored. Until then, the form shows what
   // it can of the address as it is.
   let linkUnread = location.search.length > 1;
   let ready = false;
+  /** @type {string | null} */
   let shownRecommendation = null;
   let record = "";
-  // Arrow keys in a radio group change the answer as the user moves through the options; the
-  // outcome that appears is then announced, not focused, so focus stays where they are.
+  // Arrow keys in a radio group change the answer as the user moves through the options: focus
+  // then stays where they are (the outcome or next question is announced, not focused), and the
+  // group's steps share one history entry.
   let arrowing = false;
   let moveFocus = true;
+  /** The question the user answered last (null: none, or Start again), so focus moves on from it. */
+  /** @type {string | null} */
+  let answeredQuestion = null;
   // Once the rules are ready, the address is updated after their answer is shown, not before the
   // question goes to them: the history update then never delays the answer (see catchUpAddress).
   let addressBehind = false;
+  /** The question whose answer made the newest history entry, and whether by arrow keys. */
+  /** @type {{question: string | null, arrows: boolean}} */
+  let lastEntry = { question: null, arrows: false };
 
   const view = createFormView({ root, questions, byId });
   const outcome = createOutcomeView({
@@ -66,11 +89,16 @@ function main(root) {
     onReply,
   });
 
+  /** Put the answers in the address: a new history entry (so Back undoes an answer), except
+   *  for further arrow-key steps in the same radio group, which replace theirs.
+   *  @param {boolean} push */
   function writeQuery(push) {
-    const params = queryFor(answers, questions, data.versionParam, data.linkVersion);
-    if (recordedOutcome) params.set(data.outcomeParam, recordedOutcome);
-    const url = `${location.pathname}?${params}`;
-    history[push ? "pushState" : "replaceState"](null, "", url);
+    const extra = /** @type {[string, string][]} */ (recordedOutcome ? [[data.outcomeParam, recordedOutcome]] : []);
+    const url = `${location.pathname}?${queryFor(answers, questions, data.versionParam, data.linkVersion, extra)}`;
+    const entry = { question: answeredQuestion, arrows: arrowing };
+    const sameGroup = entry.arrows && lastEntry.arrows && entry.question === lastEntry.question;
+    history[push && !sameGroup ? "pushState" : "replaceState"](null, "", url);
+    if (push) lastEntry = entry;
   }
 
   function hideOutcome() {
@@ -79,13 +107,25 @@ function main(root) {
     shownRecommendation = null;
   }
 
-  function showResult(result, moveFocus) {
+  /** After an answer (not an arrow-key step): focus goes on to the next question's legend.
+   *  @param {string | null} next */
+  function moveOn(next) {
+    if (next && moveFocus && answeredQuestion !== null && next !== answeredQuestion) {
+      view.focusLegend(next);
+    }
+    answeredQuestion = null;
+  }
+
+  /** The rules' answer: the questions, then the outcome when it is complete.
+   *  @param {any} result */
+  function showResult(result) {
     view.clearErrors();
-    view.showRelevant(result);
+    const next = nextQuestion(questions, answers, result);
+    view.showQuestions(answers, result, next);
     if (result.status !== "complete") {
       hideOutcome();
-      const next = byId[result.next[0]];
-      live.textContent = `Next question: ${next.text}`;
+      live.textContent = `Next question: ${byId[result.next[0]].text}`;
+      moveOn(next);
       return;
     }
     const appearing = shownRecommendation === null;
@@ -95,45 +135,75 @@ function main(root) {
     shownRecommendation = result.recommendation;
     if (changed) live.textContent = `Outcome: ${result.title}`;
     if (appearing && moveFocus) outcome.focus();
+    answeredQuestion = null;
   }
 
-  function showInvalid(message, field) {
-    view.showInvalid(message, field);
+  /** The rules refused the answers (an altered or broken link): say so in plain words on the
+   *  field they name, never in the rules' own words, which hold ids.
+   *  @param {string | undefined} field @param {string} message */
+  function showInvalid(field, message) {
     hideOutcome();
-    view.focusErrors();
+    view.showErrors([invalidError(field, questions, answers, message)]);
+    answeredQuestion = null;
   }
 
   // ---- the worker -----------------------------------------------------------------------
 
-  function setStatus(state, message) {
+  /** @param {"loading" | "ready" | "failed"} state @param {string} message
+   *  @param {{start?: string, loaded?: number | null, total?: number | null}} extra */
+  function onStatus(state, message, extra) {
     statusEl.dataset.state = state;
-    statusEl.textContent = message;
     retryRow.hidden = state !== "failed";
+    if (state === "loading") {
+      ready = false;
+      showProgress(message, extra.loaded ?? null, extra.total ?? null);
+      return;
+    }
+    progressRow.hidden = true;
     if (state === "failed") {
       ready = false; // answers now go only to the address and the plain linear flow
       delete root.dataset.busy;
       catchUpAddress();
-      statusEl.textContent = `${message} You can still use the decision table below and the guidance it links to; your answers are kept in the page address.`;
-      const table = document.getElementById("decision-table");
+      const table = /** @type {HTMLDetailsElement | null} */ (document.getElementById("decision-table"));
+      const link = make("a", "", "the decision table below");
+      link.href = "#decision-table";
+      statusEl.replaceChildren(`${message} You can still use `, link,
+        " and the guidance it links to; your answers are kept in the page address.");
       if (table) table.open = true;
+      return;
     }
+    statusEl.textContent = message;
+    ready = true;
+    statusEl.dataset.pythonStart = extra.start; // "saved" or "fresh": see rules-worker.js
+    if (linkUnread) readLink();
+    else evaluate();
+    keepForOffline();
   }
 
-  function onStatus(state, message, start) {
-    if (state === "loading") ready = false;
-    setStatus(state, message);
-    if (state === "ready") {
-      ready = true;
-      statusEl.dataset.pythonStart = start; // "saved" or "fresh": see rules-worker.js
-      if (linkUnread) readLink();
-      else evaluate();
-      keepForOffline();
+  /** Loading: the worker's words, and the bytes so far in a progress bar. The status region is
+   *  announced, so it changes only with the phase ("Downloading the checklist's rules"), not with
+   *  every byte count; the count is beside the bar.
+   *  @param {string} message @param {number | null} loaded @param {number | null} total */
+  function showProgress(message, loaded, total) {
+    const counting = typeof loaded === "number";
+    const phase = counting ? message.split(":")[0] : message;
+    if (statusEl.textContent !== phase) statusEl.textContent = phase;
+    progressRow.hidden = !counting;
+    if (!counting) return;
+    find(progressRow, ".lp-progress-text").textContent = message;
+    if (typeof total === "number" && total > 0) {
+      progressBar.max = total;
+      progressBar.value = Math.min(loaded, total);
+    } else {
+      progressBar.removeAttribute("value"); // indeterminate: the size is not known
     }
   }
 
   function evaluate() {
     if (!ready) {
-      view.showLinear(answers);
+      const next = nextQuestion(questions, answers, null);
+      view.showQuestions(answers, null, next);
+      moveOn(next);
       return;
     }
     const page = location.origin + location.pathname;
@@ -142,12 +212,14 @@ function main(root) {
   }
 
   /** Send the rules a request; the checklist is marked busy until its reply is shown, so a
-   *  test (or anything else) can wait for the page to settle. */
+   *  test (or anything else) can wait for the page to settle.
+   *  @param {string} request */
   function ask(request) {
     root.dataset.busy = "true";
     rules.ask(request);
   }
 
+  /** @param {string} replyText */
   function onReply(replyText) {
     delete root.dataset.busy;
     try {
@@ -163,13 +235,14 @@ function main(root) {
     ask(request);
   }
 
-  /** The rules have read the address: answer with what they read, and say if it was migrated. */
+  /** The rules have read the address: answer with what they read, and say if it was migrated.
+   *  @param {any} reply */
   function applyLink(reply) {
     linkUnread = false;
     answers = reply.answers;
     recordedOutcome = reply.recorded_outcome;
     if (reply.notice) {
-      linkNotice.querySelector("[data-notice-text]").textContent = reply.notice;
+      find(linkNotice, "[data-notice-text]").textContent = reply.notice;
       linkNotice.hidden = false;
     }
     view.fillForm(answers);
@@ -177,17 +250,18 @@ function main(root) {
     evaluate();
   }
 
+  /** @param {any} reply */
   function showReply(reply) {
     if (reply.type === "link") {
       applyLink(reply);
     } else if (reply.type === "result") {
       record = reply.record;
-      showResult(reply.result, moveFocus);
+      showResult(reply.result);
     } else if (reply.type === "invalid") {
-      showInvalid(reply.message, reply.field);
+      showInvalid(reply.field, reply.message);
     } else {
       hideOutcome();
-      setStatus("failed", `Something went wrong while working out the answer (${reply.message}).`);
+      onStatus("failed", "Something went wrong while working out the answer.", {});
     }
   }
 
@@ -202,10 +276,16 @@ function main(root) {
   // ---- wiring ---------------------------------------------------------------------------
 
   form.addEventListener("keydown", (event) => {
-    arrowing = event.key.startsWith("Arrow") && event.target.matches("input[type=radio]");
+    const target = /** @type {HTMLElement} */ (event.target);
+    arrowing = event.key.startsWith("Arrow") && target.matches("input[type=radio]");
   });
-  /** The form changed: a new entry in the history (so Back undoes it) and an evaluation. */
-  function answered(saveCandidates) {
+  // A pointer or a tap is never an arrow-key step, even after one.
+  form.addEventListener("pointerdown", () => (arrowing = false));
+
+  /** The form changed: an evaluation, and a new entry in the history (so Back undoes it).
+   *  @param {boolean} saveCandidates @param {string} question */
+  function answered(saveCandidates, question) {
+    answeredQuestion = question;
     answers = view.answersFromForm(saveCandidates, answers);
     recordedOutcome = null; // the address no longer reopens the record
     evaluate();
@@ -221,31 +301,60 @@ function main(root) {
   }
 
   form.addEventListener("change", (event) => {
+    const target = /** @type {HTMLInputElement} */ (event.target);
+    // A practitioner's select changes nothing until "Use these practitioners": focus stays put.
+    if (!target.matches("input[type=radio]")) return;
     moveFocus = !arrowing;
-    arrowing = false;
-    if (event.target.matches("input[type=radio]")) {
-      answered(false);
-    } else if (event.target.matches("select") &&
-      view.rowsFromForm().every((row) => candidatesQ.fields.every((f) => row[f.id]))) {
-      answered(true);
-    }
+    answered(false, target.name);
   });
   form.addEventListener("submit", (event) => event.preventDefault());
   form.addEventListener("click", (event) => {
-    const button = event.target.closest("button");
+    const button = /** @type {HTMLElement} */ (event.target).closest("button");
     if (!button) return;
     if (button.matches("[data-add-candidate]")) {
-      view.addCandidate().querySelector("select").focus();
+      find(view.addCandidate(), "select").focus();
     } else if (button.matches("[data-remove]")) {
       view.removeCandidate(button);
-      form.querySelector("[data-add-candidate]").focus();
-      answered(true);
+      find(form, "[data-add-candidate]").focus();
     } else if (button.matches("[data-save-candidates]")) {
-      answered(true);
+      useCandidates();
     }
   });
 
-  retryRow.querySelector("[data-retry]").addEventListener("click", () => rules.start(true));
+  /** "Use these practitioners": each missing field is an error on that field; nobody listed
+   *  is an error too (nobody listed is not "nobody suitable"). */
+  function useCandidates() {
+    const q = view.candidatesQ;
+    if (!q) return;
+    const errors = candidateErrors(view.rowsFromForm(), q);
+    if (errors.length) {
+      view.showErrors(errors);
+      return;
+    }
+    moveFocus = true;
+    arrowing = false;
+    answered(true, q.id);
+  }
+
+  /** "Start again": no answers, the first question, the same page and the same running rules. */
+  find(root, "[data-start-again]").addEventListener("click", (/** @type {Event} */ event) => {
+    event.preventDefault();
+    answers = {};
+    recordedOutcome = null;
+    linkUnread = false;
+    addressBehind = false;
+    linkNotice.hidden = true;
+    view.clearErrors();
+    hideOutcome();
+    view.fillForm(answers);
+    history.pushState(null, "", location.pathname);
+    lastEntry = { question: null, arrows: false };
+    moveFocus = true;
+    answeredQuestion = "";  // not null: focus moves on to the first question
+    evaluate();
+  });
+
+  find(retryRow, "[data-retry]").addEventListener("click", () => rules.start(true));
   window.addEventListener("popstate", () => {
     addressBehind = false; // the address is what the user went back to
     answers = readQuery(location.search, questions);
@@ -254,6 +363,6 @@ function main(root) {
   });
 
   view.fillForm(answers);
-  view.showLinear(answers);
+  view.showQuestions(answers, null, nextQuestion(questions, answers, null));
   rules.start(false);
 }

@@ -1,88 +1,114 @@
-// The checklist's form: questions shown or hidden, the practitioner editor, Check your answers,
-// and errors. It reads and writes the DOM the build generated (tools/sitegen/checklist_html.py);
-// every text goes in with textContent, so nothing from the address is ever inserted as HTML.
+// @ts-check
+// The checklist's form: which questions show, "Question N of up to M", the practitioner editor,
+// Check your answers, and errors (GOV.UK's error summary and error messages). It reads and writes
+// the DOM the build generated (tools/sitegen/checklist_html.py); every text goes in with
+// textContent, so nothing from the address is ever inserted as HTML.
 
-import { linearVisible, questionOf, relevantVisible } from "./core.js";
-import { make } from "./dom.js";
+import { isAnswered, notNeeded, progress, visibleQuestions } from "./core.js";
+import { find, make } from "./dom.js";
+
+/** @typedef {import("./core.js").Question} Question */
+/** @typedef {import("./core.js").Answers} Answers */
+/** @typedef {import("./core.js").Progress} Progress */
+/** @typedef {import("./core.js").FieldError} FieldError */
+/** @typedef {import("./core.js").Row} Row */
+
+/** Scroll gently, unless the user asked their system for less motion. */
+function scrollBehaviour() {
+  return matchMedia("(prefers-reduced-motion: reduce)").matches ? "auto" : "smooth";
+}
 
 /**
  * The form view of one checklist.
- * @param {object} ctx
- * @param {HTMLElement} ctx.root the .lp-checklist element
- * @param {any[]} ctx.questions the page data's questions
- * @param {Record<string, any>} ctx.byId the questions by id
+ * @param {{root: HTMLElement, questions: Question[], byId: Record<string, Question>}} ctx
  */
 export function createFormView({ root, questions, byId }) {
-  const form = root.querySelector(".lp-form");
-  const errorSummary = root.querySelector(".lp-error-summary");
-  const answersEl = root.querySelector(".lp-answers");
+  /** @type {HTMLFormElement} */
+  const form = find(root, ".lp-form");
+  /** @type {HTMLElement} */
+  const errorSummary = find(root, ".lp-error-summary");
+  /** @type {HTMLElement} */
+  const answersEl = find(root, ".lp-answers");
+  const candidatesQ = questions.find((q) => q.kind === "candidates");
 
+  /** @param {string} qid @returns {HTMLFieldSetElement} */
   function fieldset(qid) {
-    return form.querySelector(`[data-question="${CSS.escape(qid)}"]`);
+    return find(form, `[data-question="${CSS.escape(qid)}"]`);
   }
 
+  /** @returns {HTMLElement[]} */
   function candidateRows() {
     return Array.from(form.querySelectorAll(".lp-candidate"));
+  }
+
+  /** @param {HTMLElement} row @returns {HTMLSelectElement[]} */
+  function selects(row) {
+    return Array.from(row.querySelectorAll("select"));
   }
 
   function renumber() {
     candidateRows().forEach((row, i) => {
       row.querySelectorAll("[data-number]").forEach((n) => (n.textContent = String(i + 1)));
-      row.querySelectorAll("select").forEach((select) => {
+      for (const select of selects(row)) {
         const id = `candidate-${i}-${select.dataset.field}`;
         select.id = id;
-        row.querySelector(`[data-for-field="${select.dataset.field}"]`).htmlFor = id;
-      });
+        /** @type {HTMLLabelElement} */ (find(row, `[data-for-field="${select.dataset.field}"]`)).htmlFor = id;
+        find(row, `[data-error-for-field="${select.dataset.field}"]`).id = `${id}-error`;
+      }
     });
     const full = candidateRows().length >= Number(fieldset("candidates").dataset.max);
-    form.querySelector("[data-add-candidate]").disabled = full;
+    /** @type {HTMLButtonElement} */ (find(form, "[data-add-candidate]")).disabled = full;
   }
 
+  /** @param {Row} [values] @returns {HTMLElement} */
   function addCandidate(values = {}) {
-    const template = form.querySelector("#lp-candidate-template");
-    const row = template.content.firstElementChild.cloneNode(true);
-    form.querySelector("[data-candidate-list]").append(row);
-    row.querySelectorAll("select").forEach((select) => {
-      const value = values[select.dataset.field];
+    /** @type {HTMLTemplateElement} */
+    const template = find(form, "#lp-candidate-template");
+    const row = /** @type {HTMLElement} */ (template.content.firstElementChild?.cloneNode(true));
+    find(form, "[data-candidate-list]").append(row);
+    for (const select of selects(row)) {
+      const value = values[select.dataset.field ?? ""];
       if (Array.from(select.options).some((o) => o.value === value)) select.value = value;
-    });
+    }
     renumber();
     return row;
   }
 
+  /** @param {HTMLElement} button the row's Remove button */
   function removeCandidate(button) {
-    button.closest(".lp-candidate").remove();
+    button.closest(".lp-candidate")?.remove();
     renumber();
   }
 
+  /** @param {Answers} answers */
   function fillForm(answers) {
     for (const q of questions) {
       if (q.kind === "candidates") {
-        form.querySelector("[data-candidate-list]").replaceChildren();
-        (Array.isArray(answers.candidates) ? answers.candidates : []).forEach((c) =>
-          addCandidate(c),
-        );
+        find(form, "[data-candidate-list]").replaceChildren();
+        (Array.isArray(answers.candidates) ? answers.candidates : []).forEach((c) => addCandidate(c));
         continue;
       }
-      for (const radio of form.querySelectorAll(`input[name="${CSS.escape(q.id)}"]`)) {
-        radio.checked = radio.value === answers[q.id];
-      }
+      /** @type {NodeListOf<HTMLInputElement>} */
+      const radios = form.querySelectorAll(`input[name="${CSS.escape(q.id)}"]`);
+      for (const radio of radios) radio.checked = radio.value === answers[q.id];
     }
   }
 
+  /** The practitioners in the editor now. @returns {Row[]} */
   function rowsFromForm() {
     return candidateRows().map((row) => {
+      /** @type {Row} */
       const item = {};
-      row.querySelectorAll("select").forEach((s) => {
-        if (s.value) item[s.dataset.field] = s.value;
-      });
+      for (const s of selects(row)) if (s.value) item[s.dataset.field ?? ""] = s.value;
       return item;
     });
   }
 
   /** The answers the form holds now (URL values the form cannot show are dropped); the
-   *  practitioners are read from the editor only when `saveCandidates`, else kept as they were. */
+   *  practitioners are read from the editor only when `saveCandidates`, else kept as they were.
+   *  @param {boolean} saveCandidates @param {Answers} previous @returns {Answers} */
   function answersFromForm(saveCandidates, previous) {
+    /** @type {Answers} */
     const next = {};
     for (const q of questions) {
       if (q.kind === "candidates") {
@@ -90,100 +116,216 @@ export function createFormView({ root, questions, byId }) {
         else if (Array.isArray(previous.candidates)) next.candidates = previous.candidates;
         continue;
       }
+      /** @type {HTMLInputElement | null} */
       const checked = form.querySelector(`input[name="${CSS.escape(q.id)}"]:checked`);
       if (checked) next[q.id] = checked.value;
     }
     return next;
   }
 
-  function showOnly(visible) {
-    for (const q of questions) fieldset(q.id).hidden = !visible.has(q.id);
+  /**
+   * Show the answered questions and the next one (never hide an answer: it would vanish from
+   * under the user), mark the answers the rules no longer need, and caption the next question
+   * "Question N of up to M". Returns the next question's id, or null.
+   * @param {Answers} answers @param {Progress | null} result null before the rules answer
+   * @param {string | null} next
+   */
+  function showQuestions(answers, result, next) {
+    const visible = visibleQuestions(questions, answers, result);
+    const unneeded = result ? notNeeded(questions, answers, result) : new Set();
+    for (const q of questions) {
+      const fs = fieldset(q.id);
+      fs.hidden = !visible.has(q.id);
+      if (!unneeded.has(q.id)) expanded.delete(q.id);
+      const collapse = unneeded.has(q.id) && !expanded.has(q.id);
+      const row = find(fs, ".lp-not-needed");
+      row.hidden = !unneeded.has(q.id);
+      find(row, "[data-collapsed-answer]").textContent = collapse ? answerText(q, answers) : "";
+      const hadFocus = collapse && fs.contains(document.activeElement) &&
+        !row.contains(document.activeElement);
+      fs.classList.toggle("lp-question--collapsed", collapse);
+      if (hadFocus) find(row, "[data-expand]").focus(); // focus never falls to the page
+      const caption = find(fs, "[data-progress]");
+      if (q.id === next) {
+        const { n, m } = progress(questions, answers, result, q.id);
+        caption.textContent = n === m ? `Question ${n} of ${m}` : `Question ${n} of up to ${m}`;
+      } else {
+        caption.textContent = "";
+      }
+    }
   }
 
-  /** Before the rules are ready: a plain linear flow, each question after the answered ones. */
-  function showLinear(answers) {
-    showOnly(linearVisible(questions, answers));
+  /** The answer given to a question, in words. @param {Question} q @param {Answers} answers */
+  function answerText(q, answers) {
+    if (q.kind === "candidates") {
+      const count = answers.candidates.length;
+      return count === 1 ? "1 practitioner listed" : `${count} practitioners listed`;
+    }
+    return q.options?.find((o) => o.id === answers[q.id])?.label ?? answers[q.id];
   }
 
-  /** Once the rules answer: the answers that matter, and the next question needed. */
-  function showRelevant(result) {
-    showOnly(relevantVisible(result));
+  /** Questions the user opened again with Change, though the outcome does not need them. */
+  const expanded = new Set();
+  form.addEventListener("click", (event) => {
+    const button = /** @type {HTMLElement} */ (event.target).closest("[data-expand]");
+    const fs = button?.closest("fieldset");
+    if (!fs) return;
+    expanded.add(fs.dataset.question);
+    fs.classList.remove("lp-question--collapsed");
+    find(fs, "[data-collapsed-answer]").textContent = "";
+    focusQuestion(fs.dataset.question ?? "");
+  });
+
+  /** Move focus to a question's legend, scrolled gently to the top of the viewport (below the
+   *  site's sticky header: the fieldset's scroll-margin-top). @param {string} qid */
+  function focusLegend(qid) {
+    const fs = fieldset(qid);
+    fs.hidden = false;
+    const legend = find(fs, "legend");
+    fs.scrollIntoView({ block: "start", behavior: scrollBehaviour() });
+    legend.focus({ preventScroll: true });
   }
 
-  function clearErrors() {
-    errorSummary.hidden = true;
-    errorSummary.querySelector(".lp-error-list").replaceChildren();
-    form.querySelectorAll(".lp-field-error").forEach((p) => (p.hidden = true));
-    form.querySelectorAll(".lp-question--error").forEach((f) => f.classList.remove("lp-question--error"));
-  }
-
+  /** Move focus to a question's answer (its chosen option, or its first control).
+   *  @param {string} qid */
   function focusQuestion(qid) {
     const fs = fieldset(qid);
     fs.hidden = false;
-    const target =
-      fs.querySelector("input:checked") || fs.querySelector("input, select, button");
-    fs.scrollIntoView({ block: "center" });
-    if (target) target.focus();
+    /** @type {HTMLElement | null} */
+    const target = fs.querySelector("input:checked") || fs.querySelector("input, select, button");
+    fs.scrollIntoView({ block: "start", behavior: scrollBehaviour() });
+    target?.focus({ preventScroll: true });
   }
 
-  function showInvalid(message, field) {
-    const qid = questionOf(field, byId);
-    const param = /^answers\.([A-Za-z0-9_-]+)/.exec(field || "")?.[1] ?? field;
-    const plain = qid
-      ? `The answer for “${byId[qid].summary}” (${param}) is not one the checklist recognises. Choose an answer.`
-      : `The link contains “${param}”, which this checklist does not use. Answer the questions below to continue.`;
-    const item = make("li");
-    if (qid) {
-      const link = make("a", "", plain);
-      link.href = `#q-${qid}`;
-      link.addEventListener("click", (event) => {
-        event.preventDefault();
-        focusQuestion(qid);
-      });
-      item.append(link);
-      const fs = fieldset(qid);
-      fs.hidden = false;
-      fs.classList.add("lp-question--error");
-      const inline = fs.querySelector(".lp-field-error");
-      inline.textContent = plain;
-      inline.hidden = false;
-    } else {
-      item.textContent = plain;
+  // ---- errors (GOV.UK: a summary linking to each field, the message on the field) -----------
+
+  function clearErrors() {
+    errorSummary.hidden = true;
+    find(errorSummary, ".lp-error-list").replaceChildren();
+    form.querySelectorAll(".lp-field-error").forEach((p) => {
+      /** @type {HTMLElement} */ (p).hidden = true;
+      p.textContent = "";
+    });
+    form.querySelectorAll(".lp-question--error, .lp-field--error").forEach((f) =>
+      f.classList.remove("lp-question--error", "lp-field--error"));
+    form.querySelectorAll("[aria-invalid]").forEach((f) => f.removeAttribute("aria-invalid"));
+    form.querySelectorAll("[data-error-described]").forEach((f) => {
+      const ids = (f.getAttribute("aria-describedby") ?? "").split(" ")
+        .filter((id) => id && id !== f.getAttribute("data-error-described"));
+      if (ids.length) f.setAttribute("aria-describedby", ids.join(" "));
+      else f.removeAttribute("aria-describedby");
+      f.removeAttribute("data-error-described");
+    });
+  }
+
+  /** Tie an error message to the element a screen reader announces it with.
+   *  @param {Element} target @param {HTMLElement} message */
+  function describe(target, message) {
+    const ids = (target.getAttribute("aria-describedby") ?? "").split(" ").filter(Boolean);
+    target.setAttribute("aria-describedby", [...ids, message.id].join(" "));
+    target.setAttribute("data-error-described", message.id);
+  }
+
+  /** @param {HTMLElement} p @param {string} text */
+  function setMessage(p, text) {
+    p.textContent = text;
+    p.hidden = false;
+  }
+
+  /** Where an error's link goes, and the message shown on the field.
+   *  @param {FieldError} error @returns {HTMLElement | null} the control to focus */
+  function markField(error) {
+    if (!error.question) return null;
+    const fs = fieldset(error.question);
+    fs.hidden = false;
+    if (error.row !== null && error.field) {
+      const row = candidateRows()[error.row];
+      if (row) {
+        /** @type {HTMLSelectElement} */
+        const select = find(row, `select[data-field="${CSS.escape(error.field)}"]`);
+        const p = find(row, `[data-error-for-field="${CSS.escape(error.field)}"]`);
+        setMessage(p, error.message);
+        select.closest(".lp-field")?.classList.add("lp-field--error");
+        select.setAttribute("aria-invalid", "true");
+        describe(select, p);
+        return select;
+      }
     }
-    item.append(make("span", "lp-error-detail", ` Details: ${message}`));
-    errorSummary.querySelector(".lp-error-list").replaceChildren(item);
+    fs.classList.add("lp-question--error");
+    const p = find(fs, `#${CSS.escape(error.question)}-error`);
+    // One message per question: the first error for it (further rows have their own fields).
+    if (p.hidden) setMessage(p, error.message);
+    if (!fs.hasAttribute("data-error-described")) describe(fs, p);
+    return byId[error.question].kind === "candidates"
+      ? (error.row === null ? find(fs, "[data-add-candidate]") : candidateRows()[error.row]?.querySelector("select") ?? null)
+      : fs.querySelector("input");
+  }
+
+  /** Show errors GOV.UK's way and move focus to the summary. @param {FieldError[]} errors */
+  function showErrors(errors) {
+    clearErrors();
+    const list = find(errorSummary, ".lp-error-list");
+    for (const error of errors) {
+      const target = markField(error);
+      const item = make("li");
+      if (target) {
+        const link = make("a", "", error.message);
+        link.setAttribute("href", `#${target.id || fieldset(error.question ?? "").id}`);
+        link.addEventListener("click", (event) => {
+          event.preventDefault();
+          target.closest("fieldset")?.scrollIntoView({ block: "start", behavior: scrollBehaviour() });
+          target.focus({ preventScroll: true });
+        });
+        item.append(link);
+      } else {
+        item.textContent = error.message;
+      }
+      list.append(item);
+    }
     errorSummary.hidden = false;
+    errorSummary.scrollIntoView({ block: "start", behavior: scrollBehaviour() });
+    errorSummary.focus({ preventScroll: true });
   }
 
-  function focusErrors() {
-    errorSummary.focus();
-  }
+  // ---- Check your answers ---------------------------------------------------------------
 
-  /** Check your answers: each answer the outcome used, with a Change link to its question. */
+  /**
+   * Every answer given, in asking order, each with a Change link to its question; answers this
+   * outcome did not use are kept and marked "not needed for this outcome".
+   * @param {Progress} result @param {Answers} answers @param {(role: string) => string} roleLabel
+   */
   function renderAnswers(result, answers, roleLabel) {
-    const list = answersEl.querySelector(".lp-summary-list");
+    const list = find(answersEl, ".lp-summary-list");
     list.replaceChildren();
-    for (const qid of result.relevant) {
-      const q = byId[qid];
+    const unneeded = notNeeded(questions, answers, result);
+    for (const q of questions) {
+      if (!isAnswered(q, answers)) continue;
       const row = make("div", "lp-summary-row");
+      row.dataset.question = q.id;
       let value;
       if (q.kind === "candidates") {
         value = answers.candidates.length
-          ? answers.candidates.map((c) => roleLabel(c.role)).join(", ")
+          ? answers.candidates.map((/** @type {Row} */ c) => roleLabel(c.role)).join(", ")
           : "None listed";
       } else {
-        value = q.options.find((o) => o.id === answers[qid])?.label ?? answers[qid];
+        value = q.options?.find((o) => o.id === answers[q.id])?.label ?? answers[q.id];
+      }
+      const dd = make("dd", "", value);
+      if (unneeded.has(q.id)) {
+        row.classList.add("lp-summary-row--not-needed");
+        row.dataset.notNeeded = "true";
+        dd.append(make("span", "lp-not-needed-tag", "Not needed for this outcome"));
       }
       const change = make("a", "lp-change", "Change");
-      change.href = `#q-${qid}`;
+      change.setAttribute("href", `#q-${q.id}`);
       change.append(make("span", "lp-visually-hidden", ` ${q.summary.toLowerCase()}`));
       change.addEventListener("click", (event) => {
         event.preventDefault();
-        focusQuestion(qid);
+        focusQuestion(q.id);
       });
-      const dd = make("dd", "lp-summary-action");
-      dd.append(change);
-      row.append(make("dt", "", q.summary), make("dd", "", value), dd);
+      const action = make("dd", "lp-summary-action");
+      action.append(change);
+      row.append(make("dt", "", q.summary), dd, action);
       list.append(row);
     }
     answersEl.hidden = false;
@@ -195,18 +337,18 @@ export function createFormView({ root, questions, byId }) {
 
   return {
     form,
+    candidatesQ,
     fieldset,
     addCandidate,
     removeCandidate,
     fillForm,
     rowsFromForm,
     answersFromForm,
-    showLinear,
-    showRelevant,
-    clearErrors,
-    showInvalid,
-    focusErrors,
+    showQuestions,
+    focusLegend,
     focusQuestion,
+    clearErrors,
+    showErrors,
     renderAnswers,
     hideAnswers,
   };

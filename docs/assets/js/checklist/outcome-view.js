@@ -1,3 +1,4 @@
+// @ts-nocheck  (type-checked once B2 has reworked it: then // @ts-check, and drop the tsconfig exclude)
 // The checklist's outcome: the result panel, actions, practitioners, reasons, sources, the
 // decision map's path, and the record (copy, download, print). Everything goes in with
 // textContent, so nothing from the address is ever inserted as HTML.

@@ -1,39 +1,69 @@
-// The page's side of the rules worker (docs/assets/js/rules-worker.js): starting it, its load
-// status, and request ids, so a reply to an older question is never shown over a newer one.
+// @ts-check
+// The page's side of the rules worker (docs/assets/js/rules-worker.js; the protocol:
+// {type: "status", state: "loading"|"ready"|"failed", message, loaded, total, start} and
+// {type: "reply", id, reply}). The worker judges its own downloads (a stall, a corrupt file)
+// and says so in plain words; this side has no fixed total timeout, because a slow network is
+// not a failure: it only gives up when the worker has said nothing at all for WATCHDOG_MS while
+// loading, or fails to start. Request ids make sure a reply to an older question is never shown
+// over a newer one.
 
-const LOAD_TIMEOUT_MS = 30000;
+/** The last resort: a worker silent this long while loading is stuck (it reports progress
+ *  about 4 times a second while bytes arrive, and judges a stall itself after about 20 s). */
+export const WATCHDOG_MS = 60_000;
+
+/** @typedef {{loaded: number | null, total: number | null}} Bytes */
+/** @typedef {(state: "loading" | "ready" | "failed", message: string,
+ *   extra: {start?: string, loaded?: number | null, total?: number | null}) => void} StatusHandler */
 
 /**
  * A client for the rules worker.
- * @param {object} options
- * @param {object} options.init the worker's init message, without `type` and `fresh`
- * @param {(state: string, message: string, start?: string) => void} options.onStatus
- * @param {(reply: string) => void} options.onReply called only for the latest request
+ * @param {{init: Record<string, unknown>, onStatus: StatusHandler, onReply: (reply: string) => void}} options
+ *   init: the worker's init message without `type` and `fresh`; onReply is called only for the
+ *   latest request.
  */
 export function createRulesClient({ init, onStatus, onReply }) {
+  /** @type {Worker | null} */
   let worker = null;
   let sequence = 0;
+  /** @type {ReturnType<typeof setTimeout> | undefined} */
+  let watchdog;
 
-  /** Start the rules; `fresh` (the Retry button) skips and deletes any saved Python start-up. */
+  /** @param {Worker} current @param {string} message */
+  function fail(current, message) {
+    clearTimeout(watchdog);
+    current.terminate();
+    if (current === worker) onStatus("failed", message, {});
+  }
+
+  /** (Re)arm the watchdog: called at the start and at every message while loading.
+   *  @param {Worker} current */
+  function watch(current) {
+    clearTimeout(watchdog);
+    watchdog = setTimeout(() => fail(current,
+      "The checklist's rules stopped loading: nothing has arrived for a minute. Check your connection, then try again."),
+    WATCHDOG_MS);
+  }
+
+  /** Start the rules; `fresh` (the Retry button) skips and deletes any saved Python start-up.
+   *  @param {boolean} fresh */
   function start(fresh) {
-    onStatus("loading", "Loading the checklist's rules…");
     worker?.terminate();
     const current = new Worker(new URL("../rules-worker.js", import.meta.url), { type: "module" });
     worker = current;
-    const timer = setTimeout(() => {
-      current.terminate();
-      onStatus("failed", "The checklist's rules took too long to load.");
-    }, LOAD_TIMEOUT_MS);
+    onStatus("loading", "Loading the checklist's rules…", { loaded: null, total: null });
+    watch(current);
     current.addEventListener("error", (event) => {
       event.preventDefault();
-      clearTimeout(timer);
-      current.terminate();
-      onStatus("failed", "The checklist's rules could not be loaded.");
+      fail(current, "The checklist's rules could not be started in this browser.");
     });
     current.addEventListener("message", ({ data: message }) => {
+      if (current !== worker) return;
       if (message.type === "status") {
-        if (message.state !== "loading") clearTimeout(timer);
-        onStatus(message.state, message.message, message.start);
+        if (message.state === "loading") watch(current);
+        else clearTimeout(watchdog);
+        onStatus(message.state, message.message, {
+          start: message.start, loaded: message.loaded ?? null, total: message.total ?? null,
+        });
       } else if (message.type === "reply") {
         if (message.id !== sequence) return; // an answer to an older question: a newer one is coming
         onReply(message.reply);
@@ -42,10 +72,11 @@ export function createRulesClient({ init, onStatus, onReply }) {
     current.postMessage({ type: "init", ...init, fresh });
   }
 
-  /** Send the rules a request (JSON text for lp_rules.bridge); only its reply will be shown. */
+  /** Send the rules a request (JSON text for lp_rules.bridge); only its reply will be shown.
+   *  @param {string} request */
   function ask(request) {
     sequence += 1;
-    worker.postMessage({ type: "evaluate", id: sequence, request });
+    worker?.postMessage({ type: "evaluate", id: sequence, request });
   }
 
   return { start, ask };

@@ -1,0 +1,286 @@
+"""The checklist's flow never moves under the user (issue 12), on a phone by touch (390x844)
+and on a desktop by keyboard alone (1280x800): radios beside their labels, answers kept when the
+rules stop needing them, focus moving on to the next question, practitioners evaluated only when
+asked, errors in plain words on their fields, one history entry per question, Start again
+without reloading, and the load's progress in words with a last-resort watchdog.
+
+Screenshots of each state go to /tmp/shots-b1/ for a person to look at.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from pathlib import Path
+from typing import Iterator
+
+import pytest
+from playwright.sync_api import Browser, BrowserContext, Page, expect
+
+from .conftest import READY_TIMEOUT_MS, Site, wait_for_outcome, wait_ready
+
+SHOTS = Path(os.environ.get("LP_SHOTS", "/tmp/shots-b1"))
+PHONE = {"viewport": {"width": 390, "height": 844}, "has_touch": True, "is_mobile": True,
+         "device_scale_factor": 2}
+DESKTOP = {"viewport": {"width": 1280, "height": 800}}
+WHO_BASE = ("tools/who-should-lead/?v=2&harm=no&social_care=none&existing_plan=no&services=several"
+            "&consent=agreed&young_person_can_consent=yes")
+FIELDS = ["role", "relationship", "family_view", "main_needs", "capacity", "leaving_soon"]
+
+
+@pytest.fixture(params=["phone", "desktop"])
+def device(request: pytest.FixtureRequest) -> str:
+    return str(request.param)
+
+
+@pytest.fixture
+def context(browser: Browser, device: str) -> Iterator[BrowserContext]:
+    ctx = browser.new_context(service_workers="block", **(PHONE if device == "phone" else DESKTOP))
+    yield ctx
+    ctx.close()
+
+
+def shot(page: Page, device: str, name: str) -> None:
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(SHOTS / f"{name}-{device}.png"))
+
+
+def answer(page: Page, device: str, question: str, option: str) -> None:
+    """Tap the option's label on the phone; on the desktop, Tab into the group and press Space
+    on the option (never arrow keys: those are a test of their own)."""
+    if device == "phone":
+        page.tap(f'label[for="{question}-{option}"]')
+        return
+    page.focus(f'#q-{question} legend')
+    for _ in range(40):
+        page.keyboard.press("Tab")
+        if page.evaluate("document.activeElement.name") == question:
+            break
+    # Tab lands on the group's checked radio, or its first: move there without arrow keys.
+    page.evaluate(f"document.getElementById('{question}-{option}').focus()")
+    page.keyboard.press("Space")
+
+
+def focused(page: Page) -> str:
+    """What has focus, as a short description."""
+    return page.evaluate("""() => { const a = document.activeElement;
+        return a === document.body ? 'body' : a.tagName.toLowerCase() + (a.id ? '#' + a.id : '')
+          + (a.closest('fieldset') ? ' in ' + a.closest('fieldset').id : ''); }""")
+
+
+def test_radios_sit_beside_their_labels_with_40px_targets(page: Page, site: Site, device: str) -> None:
+    widths = [390, 320] if device == "phone" else [1280]
+    for width in widths:
+        page.set_viewport_size({"width": width, "height": 844 if device == "phone" else 800})
+        page.goto(site.url("tools/change-lead/?v=2&harm=no"))
+        page.wait_for_selector("#q-event:not([hidden])", timeout=READY_TIMEOUT_MS)
+        boxes = page.eval_on_selector_all(
+            "#q-event .lp-radio, #q-harm .lp-radio",
+            """rows => rows.map(r => { const i = r.querySelector('input').getBoundingClientRect();
+                const l = r.querySelector('label').getBoundingClientRect();
+                return {id: r.querySelector('input').id, il: i.left, ir: i.right, it: i.top, ib: i.bottom,
+                        ll: l.left, lt: l.top, lh: l.height, box: i.height + 12}; })""")
+        assert len(boxes) > 10
+        for b in boxes:
+            assert b["ll"] >= b["ir"], f"{b['id']} at {width}px: the label is not beside its radio"
+            assert b["lt"] < b["ib"], f"{b['id']} at {width}px: the label starts below its radio"
+            assert b["lh"] >= 40 and b["box"] >= 40, f"{b['id']} at {width}px: target under 40px"
+        shot(page, device, f"radios-{width}")
+
+
+def test_after_an_answer_focus_moves_to_the_next_question(page: Page, site: Site, device: str) -> None:
+    page.goto(site.url("tools/change-lead/"))
+    wait_ready(page)
+    expect(page.locator("#q-harm [data-progress]")).to_have_text(re.compile(r"^Question 1 of (up to )?6$"))
+    answer(page, device, "harm", "no")
+    expect(page.locator("#q-event legend")).to_be_focused()
+    expect(page.locator("#q-event [data-progress]")).to_have_text("Question 2 of up to 6")
+    assert page.locator("#q-harm [data-progress]").inner_text() == ""
+    # The legend is scrolled to the top of the viewport, below the sticky header.
+    header = page.eval_on_selector(".md-header", "h => h.getBoundingClientRect().bottom")
+    page.wait_for_function("() => new Promise(r => requestAnimationFrame(() => requestAnimationFrame(() => r(true))))")
+    top = page.eval_on_selector("#q-event legend", "l => l.getBoundingClientRect().top")
+    expect_top = page.viewport_size["height"] / 3  # type: ignore[index]
+    for _ in range(20):  # a gentle (smooth) scroll takes a moment
+        top = page.eval_on_selector("#q-event legend", "l => l.getBoundingClientRect().top")
+        if header <= top < expect_top:
+            break
+        page.wait_for_timeout(100)
+    assert header <= top < expect_top, (header, top)
+    shot(page, device, "next-question")
+
+
+def test_answers_no_longer_needed_are_kept_and_marked(page: Page, site: Site, device: str) -> None:
+    page.goto(site.url("tools/change-lead/?v=2&harm=no&event=stepped_down&family_agrees=yes&successor=yes"))
+    page.wait_for_selector("#q-consent_covers_successor:not([hidden])", timeout=READY_TIMEOUT_MS)
+    answer(page, device, "event", "absence_short")
+    assert wait_for_outcome(page, "cover_absence") == "cover_absence"
+    for qid in ("family_agrees", "successor"):
+        fieldset = page.locator(f"#q-{qid}")
+        expect(fieldset).to_be_visible()
+        expect(fieldset.locator(".lp-not-needed")).to_contain_text("Not needed for this outcome")
+        expect(fieldset.locator(".lp-not-needed")).to_contain_text("Yes")
+        row = page.locator(f'.lp-summary-row[data-question="{qid}"]')
+        expect(row).to_contain_text("Not needed for this outcome")
+    assert page.locator(".lp-summary-row[data-not-needed]").count() == 2
+    assert focused(page) != "body"
+    # Change opens the question again, with its answer.
+    page.locator("#q-successor [data-expand]").click()
+    expect(page.locator("#successor-yes")).to_be_focused()
+    shot(page, device, "not-needed")
+
+
+def test_practitioners_are_evaluated_only_when_asked(page: Page, site: Site, device: str) -> None:
+    page.goto(site.url(WHO_BASE))
+    page.wait_for_selector("#q-candidates:not([hidden])", timeout=READY_TIMEOUT_MS)
+    wait_ready(page)
+    page.click("[data-add-candidate]")
+    values = ("teacher", "good", "agrees", "yes", "yes", "no")
+    if device == "desktop":
+        # The keyboard user of the issue: on the last select, ArrowDown passes "Yes" on the way
+        # to "No"; the row is complete at "Yes", and nothing may happen until they say so.
+        for field, value in zip(FIELDS[:-1], values):
+            page.select_option(f"#candidate-0-{field}", value)
+        page.focus("#candidate-0-leaving_soon")
+        page.keyboard.press("ArrowDown")
+        page.wait_for_timeout(1000)  # ample time for an evaluation, were one to run
+        page.keyboard.press("ArrowDown")
+        expect(page.locator("#candidate-0-leaving_soon")).to_be_focused()
+    else:
+        for field, value in zip(FIELDS, values):
+            page.select_option(f"#candidate-0-{field}", value)
+        page.wait_for_timeout(1000)  # ample time for an evaluation, were one to run
+    assert page.locator("[data-recommendation]").count() == 0
+    page.click("[data-add-candidate]")
+    for field, value in zip(FIELDS, ("gp", "good", "preferred", "no", "yes", "no")):
+        page.select_option(f"#candidate-1-{field}", value)
+    assert page.locator("[data-recommendation]").count() == 0
+    page.click("[data-save-candidates]")
+    assert wait_for_outcome(page) == "agree_at_taf"
+    expect(page.locator(".lp-candidate-results > li")).to_have_count(2)
+    assert page.eval_on_selector("#candidate-0-leaving_soon", "s => s.value") == "no"
+    shot(page, device, "practitioners")
+
+
+def test_use_these_practitioners_with_nobody_listed_is_an_error(page: Page, site: Site, device: str) -> None:
+    page.goto(site.url(WHO_BASE))
+    page.wait_for_selector("#q-candidates:not([hidden])", timeout=READY_TIMEOUT_MS)
+    wait_ready(page)
+    page.click("[data-save-candidates]")
+    summary = page.locator(".lp-error-summary")
+    expect(summary).to_be_visible()
+    expect(summary).to_contain_text("Add at least one practitioner who works with the family")
+    expect(page.locator("#candidates-error")).to_have_text("Add at least one practitioner who works with the family")
+    expect(summary).to_be_focused()
+    page.wait_for_timeout(500)
+    assert page.locator("[data-recommendation]").count() == 0
+    shot(page, device, "nobody-listed")
+
+
+def test_an_incomplete_practitioner_gets_one_message_per_field(page: Page, site: Site, device: str) -> None:
+    page.goto(site.url(WHO_BASE))
+    page.wait_for_selector("#q-candidates:not([hidden])", timeout=READY_TIMEOUT_MS)
+    wait_ready(page)
+    page.click("[data-add-candidate]")
+    page.select_option("#candidate-0-role", "teacher")
+    page.select_option("#candidate-0-capacity", "yes")
+    page.click("[data-save-candidates]")
+    summary = page.locator(".lp-error-summary")
+    expect(summary).to_be_focused()
+    links = summary.locator("a")
+    expect(links).to_have_count(4)
+    texts = links.all_inner_texts()
+    assert texts[0] == "Select how practitioner 1's relationship with the family is"
+    assert not any(re.search(r"answers\.|_|\{n\}|\[\d", t) for t in texts), texts
+    # Each message is on its field, tied to it for screen readers, and its link goes there.
+    select = page.locator("#candidate-0-relationship")
+    assert select.get_attribute("aria-invalid") == "true"
+    assert select.get_attribute("aria-describedby") == "candidate-0-relationship-error"
+    expect(page.locator("#candidate-0-relationship-error")).to_have_text(texts[0])
+    if device == "phone":
+        links.first.tap()
+    else:
+        links.first.focus()
+        page.keyboard.press("Enter")
+    expect(select).to_be_focused()
+    shot(page, device, "practitioner-errors")
+    assert page.locator("[data-recommendation]").count() == 0
+
+
+def test_arrow_keys_in_a_radio_group_make_one_history_entry(browser: Browser, site: Site) -> None:
+    """Keyboard only: a radio group's arrow-key steps are one answer for the Back button."""
+    ctx = browser.new_context(service_workers="block", **DESKTOP)
+    page = ctx.new_page()
+    page.goto(site.url("tools/consent-withdrawn/?v=2&harm=no"))
+    page.wait_for_selector("#q-who:not([hidden])", timeout=READY_TIMEOUT_MS)
+    wait_ready(page)
+    page.wait_for_selector(".lp-checklist:not([data-busy])", state="attached")
+    before = page.evaluate("history.length")
+    page.focus("#who-parent_carer")
+    page.keyboard.press("Space")
+    for _ in range(3):
+        page.keyboard.press("ArrowDown")
+        page.wait_for_selector(".lp-checklist:not([data-busy])", state="attached")
+    page.wait_for_timeout(300)
+    assert page.evaluate("history.length") - before == 1
+    assert focused(page).startswith("input") and "q-who" in focused(page)
+    ctx.close()
+
+
+def test_start_again_clears_answers_without_reloading(page: Page, site: Site, device: str) -> None:
+    page.goto(site.url("tools/change-lead/?v=2&harm=no&event=absence_short"))
+    assert wait_for_outcome(page) == "cover_absence"
+    page.evaluate("window.__samePage = true")
+    start = page.locator("[data-start-again]")
+    if device == "phone":
+        start.tap()
+    else:
+        start.focus()
+        page.keyboard.press("Enter")
+    expect(page.locator("#q-harm legend")).to_be_focused()
+    assert page.evaluate("window.__samePage") is True, "the page was reloaded"
+    assert page.get_attribute(".lp-status", "data-state") == "ready"
+    assert page.locator("[data-recommendation]").count() == 0
+    assert not page.is_checked("#harm-no")
+    assert page.locator("#q-event").is_hidden()
+    assert page.url.endswith("/tools/change-lead/")
+    # The same running rules answer the next question.
+    answer(page, device, "harm", "yes")
+    assert wait_for_outcome(page, "safeguarding_first") == "safeguarding_first"
+
+
+FAKE_WORKER = """
+self.onmessage = (event) => {
+  if (event.data.type !== "init") return;
+  self.postMessage({type: "status", state: "loading", message: "Starting Python…", loaded: null, total: null});
+  self.postMessage({type: "status", state: "loading",
+                    message: "Downloading the checklist's rules: 2.1 of 4.0 MB", loaded: 2100000, total: 4000000});
+  // ...and then nothing at all: the page's watchdog must give up, in plain words.
+};
+"""
+
+
+def test_load_progress_in_words_and_the_watchdog(page: Page, site: Site, device: str) -> None:
+    page.clock.install()
+    page.route("**/rules-worker.js", lambda route: route.fulfill(
+        status=200, body=FAKE_WORKER, headers={"content-type": "text/javascript"}))
+    page.goto(site.url("tools/change-lead/"))
+    row = page.locator(".lp-progress-row")
+    expect(row).to_be_visible()
+    expect(row).to_contain_text("Downloading the checklist's rules: 2.1 of 4.0 MB")
+    assert page.eval_on_selector(".lp-progress", "p => [p.value, p.max]") == [2100000, 4000000]
+    expect(page.locator(".lp-status")).to_have_text("Downloading the checklist's rules")
+    shot(page, device, "loading")
+    # A slow network is not a failure: still loading after 45 s with no fixed total timeout...
+    page.clock.run_for(45_000)
+    assert page.get_attribute(".lp-status", "data-state") == "loading"
+    # ...but a worker silent for a minute is.
+    page.clock.run_for(20_000)
+    expect(page.locator('.lp-status[data-state="failed"]')).to_contain_text("nothing has arrived")
+    expect(page.locator("[data-retry]")).to_be_visible()
+    expect(page.locator(".lp-status a[href='#decision-table']")).to_be_visible()
+    assert page.locator("#decision-table").get_attribute("open") is not None
+    # The questions still work without the rules: the address keeps the answers.
+    answer(page, device, "harm", "no")
+    expect(page.locator("#q-event")).to_be_visible()
+    shot(page, device, "load-failed")
