@@ -100,12 +100,20 @@ def test_a_screen_reader_hears_each_question_then_the_outcome(sr_page: Page, sit
     heard_before_last = 0
     for number, (qid, option) in enumerate(FLOWS[tool], start=1):
         fs = sr_page.locator(f'[data-question="{qid}"]')
-        legend = fs.locator("legend").first.inner_text().strip()
+        legend = fs.locator(".lp-legend-text").inner_text().strip()
         label = sr_page.locator(f'label[for="{qid}-{option}"]').inner_text().strip()
-        # The question is announced as a group named by its legend, then its choices.
-        sr.read_until(r"^group, " + re.escape(legend))
+        # The question is announced as a group named by its number and its legend, then its
+        # hint (the group's description), then its choices.
+        group = sr.read_until(r"^group, .*" + re.escape(legend))
+        assert re.match(rf"group, Question {number} of (up to )?\d+\W+{re.escape(legend)}", group), group
+        hint = fs.locator(f"#{qid}-hint")
+        if hint.count():
+            assert hint.first.inner_text().strip() in group, f"{qid}'s hint is not the group's description"
         said = sr.read_until(r"^radio, " + re.escape(label) + ",")
         assert "not checked" in said and "position " in said, said
+        option_hint = sr_page.locator(f"#{qid}-{option}-hint")
+        if option_hint.count():
+            assert option_hint.inner_text().strip() in said, f"the choice's hint is not heard: {said}"
         heard_before_last = len(sr.log())
         sr.act()
         settled(sr_page)
@@ -120,12 +128,11 @@ def test_a_screen_reader_hears_each_question_then_the_outcome(sr_page: Page, sit
         transcript = sr.save(f"{tool}-to-outcome")
     after_answer = sr.log()[heard_before_last:]
     assert heading in after_answer, after_answer
-    # Every question's legend and hint were heard, as the group's name and description.
+    # Every question's legend and hint were heard.
     for qid, _ in FLOWS[tool]:
         fs = sr_page.locator(f'[data-question="{qid}"]')
-        legend = fs.locator("legend").first.inner_text().strip()
-        assert f"group, {legend}" in transcript, qid
-        hint = fs.locator(".lp-hint")
+        assert fs.locator(".lp-legend-text").inner_text().strip() in transcript, qid
+        hint = fs.locator(f"#{qid}-hint")
         if hint.count():
             assert hint.first.inner_text().strip() in transcript, f"{qid}'s hint was not heard"
     # The outcome was announced where the user is (the live region), not only reached by reading.

@@ -1,4 +1,4 @@
-// @ts-nocheck  (type-checked once B2 has reworked it: then // @ts-check, and drop the tsconfig exclude)
+// @ts-check
 // The checklist's outcome: the result panel, actions, practitioners, reasons, sources, the
 // decision map's path, and the record (copy, download, print). Everything goes in with
 // textContent, so nothing from the address is ever inserted as HTML.
@@ -9,7 +9,7 @@
 // sources, the practitioners best first, why, and the sources, each named once.
 
 import { queryFor, today } from "./core.js";
-import { make } from "./dom.js";
+import { find, make } from "./dom.js";
 
 /** How many actions "Do this now" shows. The rules order actions by urgency: an urgent
  *  outcome starts with its three safeguarding steps (999, the designated safeguarding lead,
@@ -76,7 +76,8 @@ function withEmailLinks(text) {
  * @param {() => {answers: any, record: string, recordedOutcome: string | null}} ctx.state
  */
 export function createOutcomeView({ root, data, byId, siteRoot, live, state }) {
-  const outcomeEl = root.querySelector(".lp-outcome");
+  /** @type {HTMLElement} */
+  const outcomeEl = find(root, ".lp-outcome");
   const candidatesQ = data.questions.find((q) => q.kind === "candidates");
 
   function hide() {
@@ -90,6 +91,7 @@ export function createOutcomeView({ root, data, byId, siteRoot, live, state }) {
    *  scrolled to the top of the screen, below the sticky header, by its scroll-margin-top
    *  (checklist.css), so the panel's kicker shows too. */
   function focus() {
+    /** @type {HTMLElement | null} */
     const title = outcomeEl.querySelector("#lp-outcome-title");
     if (!title) return;
     title.focus({ preventScroll: true });
@@ -208,7 +210,7 @@ export function createOutcomeView({ root, data, byId, siteRoot, live, state }) {
     }
     const why = make("ul", "lp-reasons");
     result.reasons.forEach((r) => why.append(make("li", "", r)));
-    const explanations = [whyNot(result), whatWouldChange(result)].filter(Boolean);
+    const explanations = /** @type {HTMLElement[]} */ ([whyNot(result), whatWouldChange(result)].filter(Boolean));
 
     const recordBar = make("div", "lp-record-actions");
     recordBar.setAttribute("role", "group");
@@ -346,6 +348,7 @@ export function createOutcomeView({ root, data, byId, siteRoot, live, state }) {
       live.textContent = "Record copied. Paste it into your case notes.";
     } catch {
       // Clipboard refused (permissions, older browser): show the text selected instead.
+      /** @type {HTMLTextAreaElement | null} */
       let box = outcomeEl.querySelector(".lp-record-fallback");
       if (!box) {
         box = make("textarea", "lp-record-fallback");
@@ -356,7 +359,7 @@ export function createOutcomeView({ root, data, byId, siteRoot, live, state }) {
           "This browser did not let the page copy the record. It is selected below: copy it from there (on a phone, press and hold, then Copy).");
         note.id = "lp-record-fallback-note";
         box.setAttribute("aria-describedby", note.id);
-        outcomeEl.querySelector(".lp-record-actions").after(note, box);
+        find(outcomeEl, ".lp-record-actions").after(note, box);
       }
       box.value = record;
       box.focus();
