@@ -128,7 +128,7 @@ export function createOutcomeView({ root, data, byId, siteRoot, live, state }) {
       item.dataset.source = group.source;
       item.append(make("span", "lp-source-title", group.title));
       const short = shortSourceName(group.title);
-      if (short !== group.title) item.append(` (“${short}” above)`);
+      if (short !== group.title) item.append(` (“${short}” for short)`);
       const sections = make("ul");
       group.sections.forEach((s) => {
         const li = make("li");
