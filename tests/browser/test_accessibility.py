@@ -100,6 +100,17 @@ def test_checklist_start_midway_and_error(axe_page: Page, site: Site) -> None:
     assert not violations(axe_page), "error"
 
 
+def test_checklist_record_copy_fallback(axe_page: Page, site: Site) -> None:
+    """Copying blocked: the record is shown in a text box with a visible note."""
+    axe_page.goto(site.url(STATES["outcome"]))
+    wait_for_outcome(axe_page)
+    axe_page.evaluate("""Object.defineProperty(navigator, "clipboard", {
+        value: {writeText: () => Promise.reject(new DOMException("blocked", "NotAllowedError"))}})""")
+    axe_page.click("text=Copy for case notes")
+    axe_page.wait_for_selector(".lp-record-fallback-note")
+    assert not violations(axe_page), "copy fallback"
+
+
 def test_checklist_fallback(axe_page: Page, site: Site) -> None:
     axe_page.route("**/*.wasm", lambda route: route.abort())
     axe_page.goto(site.url("tools/change-lead/?harm=no"))

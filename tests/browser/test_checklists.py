@@ -142,7 +142,8 @@ def test_candidates_add_edit_remove(page: Page, site: Site) -> None:
     assert wait_for_outcome(page) == "agree_at_taf"
     results = page.locator(".lp-candidate-results > li")
     expect(results).to_have_count(3)
-    assert "Practitioner 2: GP (suggested" in results.nth(1).inner_text()
+    # Best placed first: the GP (the family prefers them) is suggested, ahead of the teacher.
+    assert "1. Practitioner 2: GP (suggested" in results.nth(0).inner_text()
     assert "cannot lead" in results.nth(2).inner_text()
     assert "ask_young_person" in actions(page)
     # Edit: the family now objects to the GP; the teacher becomes the suggestion.

@@ -1,4 +1,6 @@
-"""The checklist pages without JavaScript, printing, and the training scenarios page."""
+"""The checklist pages without JavaScript, printing guidance, and the training scenarios page.
+
+Printing a checklist's outcome and record is tested on paper in test_print.py."""
 
 from __future__ import annotations
 
@@ -17,22 +19,6 @@ def test_without_javascript_the_decision_table_and_guidance_remain(browser: Brow
     assert rows.count() == 9
     assert page.locator("#decision-table a[href*='identifying-the-lead/#at-the-initial-taf']").count() >= 1
     context.close()
-
-
-def test_print_shows_the_record_alone(page: Page, site: Site) -> None:
-    page.goto(site.url("tools/change-lead/?harm=no&event=absence_short"))
-    wait_for_outcome(page, "cover_absence")
-    page.evaluate("window.print = () => {}")  # no dialog in a headless test
-    page.click("text=Print record")
-    page.evaluate("document.documentElement.classList.add('lp-printing-record')")
-    page.emulate_media(media="print")
-    record = page.locator(".lp-record-print")
-    assert record.is_visible()
-    assert "Outcome: No change: cover the lead's short absence" in record.inner_text()
-    hidden = page.evaluate("getComputedStyle(document.querySelector('.lp-panel h2')).visibility")
-    assert hidden == "hidden"
-    header = page.evaluate("getComputedStyle(document.querySelector('.md-header')).display")
-    assert header == "none"
 
 
 def test_guidance_prints_without_navigation(page: Page, site: Site) -> None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from playwright.sync_api import BrowserContext, Page, Route
+from playwright.sync_api import BrowserContext, Page, Route, expect
 
 from .conftest import Site, expect_page_errors, wait_for_outcome
 
@@ -31,6 +31,23 @@ def test_copy_and_download_the_record(page: Page, site: Site, context: BrowserCo
     download = info.value
     assert download.suggested_filename.startswith("lead-practitioner-change-lead-")
     assert open(download.path(), encoding="utf-8").read() == copied
+
+
+def test_when_copying_is_blocked_the_record_is_selected_with_words_for_any_device(page: Page, site: Site) -> None:
+    """The fallback once said "press Ctrl+C" to phone users too, and only to screen readers."""
+    page.goto(site.url(URL))
+    wait_for_outcome(page, "step_down_handover")
+    page.evaluate("""Object.defineProperty(navigator, "clipboard", {
+        value: {writeText: () => Promise.reject(new DOMException("blocked", "NotAllowedError"))}})""")
+    page.click("text=Copy for case notes")
+    note = page.locator(".lp-record-fallback-note")
+    expect(note).to_be_visible()
+    box = page.locator(".lp-record-fallback")
+    assert box.evaluate("b => b === document.activeElement && b.selectionEnd - b.selectionStart === b.value.length")
+    assert box.input_value().startswith("Lead Practitioner Guide: Should the Lead Practitioner change?")
+    said = page.locator(".lp-checklist [aria-live]").inner_text() + note.inner_text()
+    assert "Ctrl" not in said, said
+    assert box.get_attribute("aria-describedby") == "lp-record-fallback-note"
 
 
 def test_invalid_parameters_are_named_and_give_no_outcome(page: Page, site: Site) -> None:

@@ -1,10 +1,69 @@
-// @ts-nocheck  (type-checked once B2 has reworked it: then // @ts-check, and drop the tsconfig exclude)
+// @ts-check
 // The checklist's outcome: the result panel, actions, practitioners, reasons, sources, the
 // decision map's path, and the record (copy, download, print). Everything goes in with
 // textContent, so nothing from the address is ever inserted as HTML.
+//
+// Result first, for a practitioner on a phone: the panel, then "Do this now" (the first few
+// actions; on an urgent outcome the 999, safeguarding-lead and front-door steps), then the
+// record's buttons, all within one phone screen of the title; then every action with its
+// sources, the practitioners best first, why, and the sources, each named once.
 
 import { queryFor, today } from "./core.js";
-import { make } from "./dom.js";
+import { find, make } from "./dom.js";
+
+/** How many actions "Do this now" shows. The rules order actions by urgency: an urgent
+ *  outcome starts with its three safeguarding steps (999, the designated safeguarding lead,
+ *  the front door), so all three show; otherwise two, so that the panel, these actions and the
+ *  record's buttons fit one phone screen (390x844) even when the actions are long. */
+export function doNowCount(result) {
+  return result.urgent ? 3 : 2;
+}
+
+/** A source's short name for beside an action, from its full title: a local authority's
+ *  guidance "Merton: Role of ..." is "Merton guidance", a national one loses its publisher
+ *  "(DfE)". The full title is given once, in Sources. */
+export function shortSourceName(title) {
+  const colon = title.indexOf(": ");
+  if (colon > 0) return `${title.slice(0, colon)} guidance`;
+  return title.replace(/\s*\([^)]*\)\s*$/, "");
+}
+
+/** The practitioners in the order to read them: the suggested one first, then by rank, then
+ *  those who cannot lead (in the order entered). */
+export function rankedCandidates(candidates, suggested) {
+  const key = (c) => [c.index === suggested ? 0 : c.eligible ? 1 : 2, c.eligible ? c.rank : c.index];
+  return [...candidates].sort((a, b) => {
+    const [ka, kb] = [key(a), key(b)];
+    return ka[0] - kb[0] || ka[1] - kb[1];
+  });
+}
+
+/** The outcome's citations grouped by document, each section once, documents in first-cited
+ *  order: [{source, title, sections: [{section, url}]}]. */
+export function groupSources(citations) {
+  const groups = new Map();
+  for (const c of citations) {
+    if (!groups.has(c.source)) groups.set(c.source, { source: c.source, title: c.title, sections: [] });
+    const group = groups.get(c.source);
+    if (!group.sections.some((s) => s.url === c.url)) group.sections.push({ section: c.section, url: c.url });
+  }
+  return [...groups.values()];
+}
+
+/** Text with any email address in it as a mailto link (the support contact). */
+function withEmailLinks(text) {
+  const parts = [];
+  let last = 0;
+  for (const m of text.matchAll(/[\w.+-]+@[\w-]+(?:\.[\w-]+)+/g)) {
+    parts.push(text.slice(last, m.index));
+    const link = make("a", "", m[0]);
+    link.href = `mailto:${m[0]}`;
+    parts.push(link);
+    last = m.index + m[0].length;
+  }
+  parts.push(text.slice(last));
+  return parts;
+}
 
 /**
  * The outcome view of one checklist.
@@ -17,23 +76,69 @@ import { make } from "./dom.js";
  * @param {() => {answers: any, record: string, recordedOutcome: string | null}} ctx.state
  */
 export function createOutcomeView({ root, data, byId, siteRoot, live, state }) {
-  const outcomeEl = root.querySelector(".lp-outcome");
+  /** @type {HTMLElement} */
+  const outcomeEl = find(root, ".lp-outcome");
   const candidatesQ = data.questions.find((q) => q.kind === "candidates");
 
   function hide() {
     outcomeEl.hidden = true;
     outcomeEl.replaceChildren();
     highlightMap(null);
+    document.documentElement.classList.remove("lp-printing-record");
   }
 
+  /** The outcome's heading takes focus (a screen reader says the outcome first) and is
+   *  scrolled to the top of the screen, below the sticky header, by its scroll-margin-top
+   *  (checklist.css), so the panel's kicker shows too. */
   function focus() {
-    outcomeEl.focus();
+    /** @type {HTMLElement | null} */
+    const title = outcomeEl.querySelector("#lp-outcome-title");
+    if (!title) return;
+    title.focus({ preventScroll: true });
+    title.scrollIntoView({ block: "start" });
   }
 
-  function sourceLink(citation) {
-    const link = make("a", "", `${citation.source}: ${citation.section}`);
+  function sourceLink(citation, text) {
+    const link = make("a", "", text);
     link.href = new URL(citation.url, siteRoot).href;
     return link;
+  }
+
+  /** One action: its text, and (where asked) its sources by short name. */
+  function actionItem(action, withSources) {
+    const item = make("li");
+    item.append(make("span", "", action.text));
+    if (!withSources) return item;
+    const cites = make("span", "lp-action-sources");
+    cites.append(" (");
+    action.sources.forEach((c, i) => {
+      if (i) cites.append("; ");
+      cites.append(sourceLink(c, `${shortSourceName(c.title)}: ${c.section}`));
+    });
+    cites.append(")");
+    item.append(cites);
+    return item;
+  }
+
+  /** Sources: each document's full title once, then its sections as links. */
+  function renderSources(result) {
+    const list = make("ul", "lp-sources");
+    for (const group of groupSources(result.citations)) {
+      const item = make("li");
+      item.dataset.source = group.source;
+      item.append(make("span", "lp-source-title", group.title));
+      const short = shortSourceName(group.title);
+      if (short !== group.title) item.append(` (“${short}” for short)`);
+      const sections = make("ul");
+      group.sections.forEach((s) => {
+        const li = make("li");
+        li.append(sourceLink(s, s.section));
+        sections.append(li);
+      });
+      item.append(sections);
+      list.append(item);
+    }
+    return list;
   }
 
   /** A practitioner role's label, for the outcome and Check your answers. */
@@ -42,19 +147,28 @@ export function createOutcomeView({ root, data, byId, siteRoot, live, state }) {
     return role ? role.label : roleId;
   }
 
+  /** The practitioners, best first: the suggested one, the others by rank (numbered 1..n
+   *  among those who can lead), then those who cannot lead at present; each with its reasons. */
   function renderCandidates(result) {
     const section = make("div", "lp-outcome-candidates");
     section.append(make("h3", "", "Practitioners you listed"));
-    const list = make("ol", "lp-candidate-results");
-    for (const c of result.candidates) {
+    section.append(make("p", "lp-hint", "Best placed first; those who cannot lead at present last."));
+    const list = make("ul", "lp-candidate-results");
+    let place = 0;
+    for (const c of rankedCandidates(result.candidates, result.suggested_candidate)) {
       const item = make("li");
       const suggested = c.index === result.suggested_candidate;
-      const headline = suggested
-        ? "suggested to discuss first at the Team Around the Family"
-        : c.eligible
-          ? `ranked ${c.rank}`
-          : "cannot lead at present";
-      item.append(make("strong", "", `Practitioner ${c.index + 1}: ${roleLabel(c.role)} (${headline})`));
+      const who = `Practitioner ${c.index + 1}: ${roleLabel(c.role)}`;
+      let headline;
+      if (c.eligible) {
+        place += 1;
+        headline = suggested
+          ? `${place}. ${who} (suggested to discuss first at the Team Around the Family)`
+          : `${place}. ${who}`;
+      } else {
+        headline = `${who} (cannot lead at present)`;
+      }
+      item.append(make("strong", "", headline));
       if (suggested) item.classList.add("lp-suggested");
       const reasons = make("ul");
       c.reasons.forEach((r) => reasons.append(make("li", "", r)));
@@ -71,35 +185,35 @@ export function createOutcomeView({ root, data, byId, siteRoot, live, state }) {
     panel.dataset.recommendation = result.recommendation;
     const title = make("h2", "", result.title);
     title.id = "lp-outcome-title";
+    title.tabIndex = -1;
     panel.append(make("p", "lp-panel-kicker", result.urgent ? "Act now" : "Outcome"), title);
     panel.append(make("p", "lp-panel-summary", result.summary));
 
-    const actions = make("ol", "lp-actions");
-    for (const action of result.actions) {
-      const item = make("li");
-      item.dataset.action = action.code;
-      item.append(make("span", "", action.text));
-      const cites = make("span", "lp-action-sources");
-      cites.append(" (");
-      action.sources.forEach((c, i) => {
-        if (i) cites.append("; ");
-        cites.append(sourceLink(c));
-      });
-      cites.append(")");
-      item.append(cites);
-      actions.append(item);
+    // "Do this now": the first actions, plainly. When that is all of them, they are the list
+    // of actions (with their sources); otherwise "Every action" follows the record's buttons.
+    const first = doNowCount(result);
+    const all = result.actions.length <= first;
+    const doNow = make("ol", all ? "lp-do-now lp-actions" : "lp-do-now");
+    for (const action of result.actions.slice(0, first)) {
+      const item = actionItem(action, all);
+      item.dataset.firstAction = action.code;
+      if (all) item.dataset.action = action.code;
+      doNow.append(item);
+    }
+    const every = make("ol", "lp-actions");
+    if (!all) {
+      for (const action of result.actions) {
+        const item = actionItem(action, true);
+        item.dataset.action = action.code;
+        every.append(item);
+      }
     }
     const why = make("ul", "lp-reasons");
     result.reasons.forEach((r) => why.append(make("li", "", r)));
-    const explanations = [whyNot(result), whatWouldChange(result)].filter(Boolean);
-    const sources = make("ul", "lp-sources");
-    result.citations.forEach((c) => {
-      const item = make("li");
-      item.append(sourceLink(c), make("span", "lp-source-title", ` (${c.title})`));
-      sources.append(item);
-    });
+    const explanations = /** @type {HTMLElement[]} */ ([whyNot(result), whatWouldChange(result)].filter(Boolean));
 
     const recordBar = make("div", "lp-record-actions");
+    recordBar.setAttribute("role", "group");
     const copy = make("button", "lp-button", "Copy for case notes");
     copy.type = "button";
     copy.addEventListener("click", copyRecord);
@@ -109,7 +223,9 @@ export function createOutcomeView({ root, data, byId, siteRoot, live, state }) {
     const print = make("button", "lp-button lp-button-secondary", "Print record");
     print.type = "button";
     print.addEventListener("click", printRecord);
+    recordBar.setAttribute("aria-label", "Keep a record");
     recordBar.append(copy, download, print);
+    const recordNote = make("p", "lp-record-note", "The record holds your answers and this outcome. Nothing is sent anywhere.");
 
     const printable = make("pre", "lp-record-print", record);
     printable.setAttribute("aria-hidden", "true");
@@ -118,27 +234,37 @@ export function createOutcomeView({ root, data, byId, siteRoot, live, state }) {
     const changes = make("a", "", "What changed");
     changes.href = new URL(data.whatChanged, siteRoot).href;
     version.append(changes);
+    const judgement = make("p", "lp-judgement");
+    judgement.append(...withEmailLinks(result.judgement));
 
     outcomeEl.replaceChildren(
+      printAddress(),
       panel,
       ...(recordedOutcome ? [recordComparison(result, recordedOutcome)] : []),
-      make("h3", "", "What to do"),
-      actions,
+      make("h3", "lp-do-now-title", "Do this now"),
+      doNow,
+      recordBar,
+      recordNote,
+      ...(all ? [] : [make("h3", "", "Every action"), every]),
       ...(result.candidates.length ? [renderCandidates(result)] : []),
       make("h3", "", "Why"),
       why,
       ...explanations,
       make("h3", "", "Sources"),
-      sources,
-      make("p", "lp-judgement", result.judgement),
-      make("h3", "", "Keep a record"),
-      make("p", "lp-hint", "The record holds your answers and this outcome. Nothing is sent anywhere."),
-      recordBar,
+      renderSources(result),
+      judgement,
       printable,
       version,
     );
     outcomeEl.hidden = false;
     highlightMap(result.rule_index);
+  }
+
+  /** On paper only: the address this outcome came from (kept current at each print). */
+  function printAddress() {
+    const line = make("p", "lp-print-only lp-print-address", "Printed from: ");
+    line.append(make("span", "", location.href));
+    return line;
   }
 
   /** The outcomes before this one in the rules' order, and what ruled each out (folded). */
@@ -222,18 +348,23 @@ export function createOutcomeView({ root, data, byId, siteRoot, live, state }) {
       live.textContent = "Record copied. Paste it into your case notes.";
     } catch {
       // Clipboard refused (permissions, older browser): show the text selected instead.
+      /** @type {HTMLTextAreaElement | null} */
       let box = outcomeEl.querySelector(".lp-record-fallback");
       if (!box) {
         box = make("textarea", "lp-record-fallback");
         box.readOnly = true;
         box.rows = 12;
         box.setAttribute("aria-label", "Record for case notes");
-        outcomeEl.querySelector(".lp-record-actions").after(box);
+        const note = make("p", "lp-record-fallback-note",
+          "This browser did not let the page copy the record. It is selected below: copy it from there (on a phone, press and hold, then Copy).");
+        note.id = "lp-record-fallback-note";
+        box.setAttribute("aria-describedby", note.id);
+        find(outcomeEl, ".lp-record-actions").after(note, box);
       }
       box.value = record;
       box.focus();
       box.select();
-      live.textContent = "Copying is blocked here: the record is selected, press Ctrl+C to copy it.";
+      live.textContent = "Copying is blocked here: the record is selected below, copy it from there.";
     }
   }
 
@@ -249,11 +380,21 @@ export function createOutcomeView({ root, data, byId, siteRoot, live, state }) {
     setTimeout(() => URL.revokeObjectURL(link.href), 1000);
   }
 
+  /** Print the record alone (checklist.css, "Print record"), until the print dialog closes.
+   *  The class is taken off at "afterprint", not after print() returns: some browsers (phones)
+   *  return from print() before the page is printed. */
   function printRecord() {
-    document.documentElement.classList.add("lp-printing-record");
+    const html = document.documentElement;
+    html.classList.add("lp-printing-record");
+    window.addEventListener("afterprint", () => html.classList.remove("lp-printing-record"), { once: true });
     window.print();
-    document.documentElement.classList.remove("lp-printing-record");
   }
+
+  // Printing the page: the paper says which address (with its answers) it came from.
+  window.addEventListener("beforeprint", () => {
+    const line = outcomeEl.querySelector(".lp-print-address span");
+    if (line) line.textContent = location.href;
+  });
 
   return { render, hide, focus, roleLabel };
 }

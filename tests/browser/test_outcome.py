@@ -1,0 +1,146 @@
+"""The outcome, result first: at 390x844 (a phone, by touch) and 1280x800 (a desktop).
+
+When an outcome appears its heading takes focus and sits at the top of the screen, below
+Material's sticky header, with its kicker ("Act now", "Outcome") visible too; "Do this now"
+follows the panel with the first few actions, then "Every action"; the record's buttons are
+within one phone screen of the title; sources are listed once each, with each document's full
+title once; practitioners are listed best first with ranks 1..n, and not at all on an outcome
+where practitioners do not count.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from typing import Any, Iterator
+
+import pytest
+from playwright.sync_api import Browser, Page
+
+from .conftest import Site, actions, choose, wait_for_outcome, wait_ready
+
+VIEWPORTS = {
+    "phone 390x844": {"viewport": {"width": 390, "height": 844}, "has_touch": True, "is_mobile": True},
+    "desktop 1280x800": {"viewport": {"width": 1280, "height": 800}},
+}
+WHO = ("tools/who-should-lead/?v=2&harm=no&social_care=none&existing_plan=no&services=several"
+       "&consent=agreed&young_person_can_consent=yes")
+# Listed worst first: a GP who cannot lead, a health visitor (rank 2), a teacher (rank 1).
+RANKED = (WHO + "&candidates=gp.poor.objects.no.no.yes~health_visitor.good.not_asked.no.yes.no"
+          "~teacher.good.agrees.yes.yes.no")
+
+
+@pytest.fixture(params=list(VIEWPORTS))
+def sized_page(request: pytest.FixtureRequest, browser: Browser) -> Iterator[Page]:
+    ctx = browser.new_context(service_workers="block", **VIEWPORTS[request.param])
+    yield ctx.new_page()
+    ctx.close()
+
+
+def tap_or_press(page: Page, question: str, option: str) -> None:
+    """Answer as the viewport's user would: a tap on a phone, a click on a desktop."""
+    if page.evaluate("matchMedia('(pointer: coarse)').matches"):
+        page.tap(f'label[for="{question}-{option}"]')
+    else:
+        choose(page, question, option)
+
+
+GEOMETRY = """() => {
+  const top = (sel) => document.querySelector(sel)?.getBoundingClientRect();
+  return {
+    active: document.activeElement.id,
+    header: top('.md-header').bottom,
+    kicker: top('.lp-panel-kicker').top,
+    title: top('#lp-outcome-title').top,
+    record: top('.lp-record-actions').bottom,
+    height: innerHeight,
+  };
+}"""
+
+
+@pytest.mark.parametrize("flow", ["urgent", "after the last answer"])
+def test_the_outcome_heading_takes_focus_at_the_top_of_the_screen(sized_page: Page, site: Site, flow: str) -> None:
+    page = sized_page
+    if flow == "urgent":
+        page.goto(site.url("tools/change-lead/"))
+        wait_ready(page)
+        tap_or_press(page, "harm", "yes")
+        wait_for_outcome(page, "safeguarding_first")
+    else:
+        page.goto(site.url("tools/change-lead/?v=2&harm=no"))
+        wait_ready(page)
+        page.wait_for_selector("#q-event:not([hidden])")
+        tap_or_press(page, "event", "absence_short")
+        wait_for_outcome(page, "cover_absence")
+    page.wait_for_timeout(100)  # let the scroll settle
+    g: dict[str, Any] = page.evaluate(GEOMETRY)
+    assert g["active"] == "lp-outcome-title", f"focus is on {g['active']!r}, not the outcome's heading"
+    assert g["kicker"] >= g["header"] - 1, f"the kicker is under the sticky header: {g}"
+    assert g["title"] - g["header"] <= 100, f"the title is not at the top of the screen: {g}"
+
+
+def test_do_this_now_then_every_action(page: Page, site: Site) -> None:
+    page.goto(site.url("tools/change-lead/?v=2&harm=yes"))
+    wait_for_outcome(page, "safeguarding_first")
+    after_panel = page.evaluate(
+        "document.querySelector('.lp-outcome .lp-panel').nextElementSibling.textContent.trim()")
+    assert after_panel == "Do this now"
+    first = page.eval_on_selector_all(".lp-do-now [data-first-action]", "els => els.map(e => e.dataset.firstAction)")
+    assert first == ["call_999_if_immediate_danger", "follow_safeguarding_procedures", "contact_front_door"]
+    every = actions(page)
+    assert every[:3] == first and "record_decision" in every
+    assert len(every) == len(set(every)), "each action once in Every action"
+    headings = page.eval_on_selector_all(".lp-outcome h3", "hs => hs.map(h => h.textContent.trim())")
+    assert headings.index("Do this now") < headings.index("Every action")
+
+
+def test_the_record_buttons_are_within_one_phone_screen_of_the_title(browser: Browser, site: Site) -> None:
+    ctx = browser.new_context(service_workers="block", **VIEWPORTS["phone 390x844"])
+    page = ctx.new_page()
+    for path in ("tools/change-lead/?v=2&harm=yes", RANKED,
+                 "tools/consent-withdrawn/?v=2&harm=no&who=whole_family&scope=all_early_help"
+                 "&escalation_risk=yes&how=stopped_engaging&reason=stigma_or_fear"):
+        page.goto(site.url(path))
+        wait_for_outcome(page)
+        g = page.evaluate(GEOMETRY)
+        assert g["record"] - g["title"] <= 844 - g["header"], (
+            f"Copy / Download / Print end {g['record'] - g['title']:.0f} px below the title: {path}")
+    ctx.close()
+
+
+def test_sources_are_listed_once_with_each_full_title_once(page: Page, site: Site) -> None:
+    page.goto(site.url(RANKED))
+    wait_for_outcome(page, "agree_at_taf")
+    # A section two documents both support is listed under each; within one document, once.
+    entries = page.eval_on_selector_all(
+        ".lp-sources a", "as => as.map(a => a.closest('[data-source]').dataset.source + ' ' + a.href)")
+    assert entries and len(entries) == len(set(entries)), Counter(entries).most_common(3)
+    sources = page.locator(".lp-sources").inner_text()
+    for title in ("Merton: Role of Lead Practitioner Guidance",
+                  "Graduated Pathway: Role and responsibilities of the lead practitioner"):
+        assert sources.count(title) == 1, (title, sources.count(title))
+    # An action names its sources briefly; the full titles are in Sources.
+    action_sources = page.locator("[data-action] .lp-action-sources").first.inner_text()
+    assert "Role of Lead Practitioner Guidance" not in action_sources
+    assert "Merton guidance" in action_sources or "Graduated Pathway guidance" in action_sources
+
+
+def test_practitioners_are_listed_best_first_with_ranks_one_to_n(page: Page, site: Site) -> None:
+    page.goto(site.url(RANKED))
+    wait_for_outcome(page, "agree_at_taf")
+    items = page.locator(".lp-candidate-results > li").all_inner_texts()
+    heads = [text.splitlines()[0] for text in items]
+    assert heads[0].startswith("1. Practitioner 3: Teacher"), heads
+    assert "suggested" in heads[0]
+    assert heads[1].startswith("2. Practitioner 2: Health visitor"), heads
+    assert heads[2].startswith("Practitioner 1: GP") and "cannot lead" in heads[2], heads
+    # Each keeps its reasons.
+    assert "Works with the family's main needs." in items[0]
+    assert "Not eligible: the family objects" in items[2]
+
+
+def test_no_practitioner_ranking_on_the_safeguarding_outcome(page: Page, site: Site) -> None:
+    """Safeguarding comes first: listing practitioners under it suggests a choice to make now."""
+    page.goto(site.url("tools/who-should-lead/?v=2&harm=yes&candidates=teacher.good.agrees.yes.yes.no"))
+    wait_for_outcome(page, "safeguarding_first")
+    assert page.locator(".lp-outcome-candidates").count() == 0
+    assert "Practitioners you listed" not in page.locator(".lp-outcome").inner_text()
