@@ -162,6 +162,25 @@ def test_practitioners_are_evaluated_only_when_asked(page: Page, site: Site, dev
     shot(page, device, "practitioners")
 
 
+def test_an_outcome_from_practitioners_since_changed_is_withdrawn(page: Page, site: Site,
+                                                                  device: str) -> None:
+    """Practitioners are evaluated only when asked, so an outcome worked out from them must not
+    stay on screen (to be copied or acted on) once they have changed: it gives way to a line
+    saying why, until "Use these practitioners" works it out again."""
+    row = "teacher.good.agrees.yes.yes.no"
+    page.goto(site.url(f"{WHO_BASE}&candidates={row}~gp.good.preferred.yes.no.no"))
+    assert wait_for_outcome(page) == "agree_at_taf"
+    page.select_option("#candidate-1-capacity", "yes")
+    expect(page.locator("[data-recommendation]")).to_have_count(0)
+    expect(page.locator(".lp-outcome-pending")).to_have_text(re.compile("changed the practitioners"))
+    page.click("[data-save-candidates]")
+    assert wait_for_outcome(page) == "agree_at_taf"
+    expect(page.locator(".lp-outcome-pending")).to_have_count(0)
+    page.click("[data-remove] >> nth=0")
+    expect(page.locator("[data-recommendation]")).to_have_count(0)
+    expect(page.locator(".lp-outcome-pending")).to_be_visible()
+
+
 def test_use_these_practitioners_with_nobody_listed_is_an_error(page: Page, site: Site, device: str) -> None:
     page.goto(site.url(WHO_BASE))
     page.wait_for_selector("#q-candidates:not([hidden])", timeout=READY_TIMEOUT_MS)

@@ -19,6 +19,9 @@ import { createRulesClient } from "./checklist/worker-client.js";
 /** @typedef {import("./checklist/core.js").Answers} Answers */
 /** @typedef {import("./checklist/core.js").Question} Question */
 
+const PRACTITIONERS_CHANGED =
+  "You have changed the practitioners. Select “Use these practitioners” to see the outcome for them.";
+
 const el = document.querySelector(".lp-checklist");
 if (el instanceof HTMLElement) main(el);
 
@@ -56,6 +59,8 @@ function main(root) {
   let ready = false;
   /** @type {string | null} */
   let shownRecommendation = null;
+  /** Whether the outcome on screen was worked out from the practitioners listed. */
+  let shownFromPractitioners = false;
   let record = "";
   // Arrow keys in a radio group change the answer as the user moves through the options: focus
   // then stays where they are (the outcome or next question is announced, not focused), and the
@@ -105,6 +110,17 @@ function main(root) {
     outcome.hide();
     view.hideAnswers();
     shownRecommendation = null;
+    shownFromPractitioners = false;
+  }
+
+  /** The practitioners were edited after an outcome was worked out from them. That outcome no
+   *  longer matches the form, so it is withdrawn (nobody should copy, print or act on it) until
+   *  "Use these practitioners" works it out again; the questions above do not move. */
+  function practitionersEdited() {
+    if (!shownFromPractitioners) return;
+    hideOutcome();
+    outcome.pending(PRACTITIONERS_CHANGED);
+    live.textContent = PRACTITIONERS_CHANGED;
   }
 
   /** After an answer (not an arrow-key step): focus goes on to the next question's legend.
@@ -133,6 +149,7 @@ function main(root) {
     outcome.render(result);
     view.renderAnswers(result, answers, outcome.roleLabel);
     shownRecommendation = result.recommendation;
+    shownFromPractitioners = result.relevant.includes("candidates");
     if (changed) live.textContent = `Outcome: ${result.title}`;
     if (appearing && moveFocus) outcome.focus();
     answeredQuestion = null;
@@ -303,7 +320,10 @@ function main(root) {
   form.addEventListener("change", (event) => {
     const target = /** @type {HTMLInputElement} */ (event.target);
     // A practitioner's select changes nothing until "Use these practitioners": focus stays put.
-    if (!target.matches("input[type=radio]")) return;
+    if (!target.matches("input[type=radio]")) {
+      practitionersEdited();
+      return;
+    }
     moveFocus = !arrowing;
     answered(false, target.name);
   });
@@ -313,8 +333,10 @@ function main(root) {
     if (!button) return;
     if (button.matches("[data-add-candidate]")) {
       find(view.addCandidate(), "select").focus();
+      practitionersEdited();
     } else if (button.matches("[data-remove]")) {
       view.removeCandidate(button);
+      practitionersEdited();
       find(form, "[data-add-candidate]").focus();
     } else if (button.matches("[data-save-candidates]")) {
       useCandidates();

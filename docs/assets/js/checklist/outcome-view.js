@@ -87,6 +87,14 @@ export function createOutcomeView({ root, data, byId, siteRoot, live, state }) {
     document.documentElement.classList.remove("lp-printing-record");
   }
 
+  /** In the outcome's place, why there is none now (the answers changed since).
+   *  @param {string} message */
+  function pending(message) {
+    hide();
+    outcomeEl.append(make("p", "lp-outcome-pending", message));
+    outcomeEl.hidden = false;
+  }
+
   /** The outcome's heading takes focus (a screen reader says the outcome first) and is
    *  scrolled to the top of the screen, below the sticky header, by its scroll-margin-top
    *  (checklist.css), so the panel's kicker shows too. */
@@ -396,5 +404,5 @@ export function createOutcomeView({ root, data, byId, siteRoot, live, state }) {
     if (line) line.textContent = location.href;
   });
 
-  return { render, hide, focus, roleLabel };
+  return { render, hide, pending, focus, roleLabel };
 }
