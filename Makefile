@@ -87,7 +87,7 @@ pyodide-wheels: $(PYODIDE_WHEELS)
 # Every test: types, the rules natively, the built sites, the browser; then the rules again
 # inside Pyodide under Node, on the site's trimmed, precompiled stdlib plus (for pytest and
 # hypothesis only) the stock modules it leaves out: see tools/sitegen/stdlib.py.
-test: build-all chromium typecheck pyodide-wheels
+test: build-all chromium java typecheck pyodide-wheels
 	CHROMIUM=$(CHROMIUM) $(BIN)/pytest tests
 	PYTHONPATH=tools $(PY) -m sitegen.stdlib --test-zip build/pyodide-stdlib-test.zip
 	node tests/pyodide/run_rules_tests.mjs --stdlib build/pyodide-stdlib-test.zip

@@ -185,6 +185,6 @@ def trainer_view(profile: Profile) -> str:
     )
     live = '<p class="lp-visually-hidden" aria-live="polite" data-trainer-live></p>'
     return (
-        f'<div class="lp-trainer" data-trainer data-count="{len(loaded)}" markdown="0">'
+        f'<div class="lp-trainer" data-trainer data-count="{len(loaded)}">'
         f'<link rel="stylesheet" href="{STYLESHEET}">{keys}{live}{"".join(sections)}</div>'
     )
