@@ -67,6 +67,10 @@ def write_config(profile_id: str, docs: Path, site: Path, builder: str = "mkdocs
             ext["pymdownx.snippets"]["base_path"] = [str(docs)]
     theme = config["theme"]
     theme["custom_dir"] = str(CONFIG.parent / theme["custom_dir"])
+    if builder == "zensical":
+        # Zensical's own look ("modern": white header, its own fonts and icons) is its default;
+        # "classic" is Material's, which the site's styles were written and checked against.
+        theme["variant"] = "classic"
     path.write_text(yaml.safe_dump(config, sort_keys=False), encoding="utf-8")
     return path
 

@@ -133,3 +133,12 @@ def test_every_zensical_page_links_to_the_same_places(zensical_build: ZensicalBu
                     if attribute in ("href", "src") and not theme.search(value)}
 
         assert targets(mkdocs) == targets(zensical), (rel, sorted(targets(mkdocs) ^ targets(zensical)))
+
+
+def test_zensical_pages_wear_materials_look(zensical_build: ZensicalBuild) -> None:
+    """Zensical's default "modern" look (white header, other fonts and icons) is not what the
+    site's styles were written against: the build asks for its "classic" variant, Material's."""
+    for folder in zensical_build.sites.values():
+        html = (folder / "index.html").read_text(encoding="utf-8")
+        assert "assets/stylesheets/classic/main." in html
+        assert "assets/stylesheets/modern/" not in html
