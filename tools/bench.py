@@ -725,7 +725,8 @@ def table(summary: dict[str, Any]) -> str:
         f"Measured {m['date']} by `make bench` (tools/bench.py): headless Chromium {m['chromium']} over "
         f"loopback, {m['nproc']} CPUs ({m['cpu']}, load average {m['load_average']} at the end), "
         f"Pyodide {m['pyodide']}; times are medians of "
-        f"{summary['runs']} runs, each in a fresh browser profile (cold cache). KB = 1,000 bytes of "
+        f"{summary['runs']} runs ({min(summary['runs'], 3)} for the emulated network and phone rows), "
+        "each in a fresh browser profile (cold cache). KB = 1,000 bytes of "
         "response bodies as sent (compressed).",
     ]
     return "\n".join(lines) + "\n"
