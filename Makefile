@@ -6,11 +6,16 @@ VENV := .venv
 BIN := $(VENV)/bin
 PY := $(BIN)/python
 PROFILE ?= merton
+# mkdocs (Material for MkDocs) or zensical (its successor): the same steps before and after.
+BUILDER ?= mkdocs
+# 0.0.0.0 serves to other devices on the network (a phone on the same Wi-Fi): see README.md.
+HOST ?= 127.0.0.1
 PORT ?= 8000
 CHROMIUM ?= /usr/bin/chromium
+JAVA ?= java
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: setup build build-all serve test chromium typecheck jscheck pyodide-wheels bench wheel clean
+.PHONY: setup build build-all serve test chromium java typecheck jscheck pyodide-wheels bench wheel clean
 
 $(VENV)/.installed: requirements.txt pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -25,23 +30,46 @@ node_modules/.installed: package.json package-lock.json
 
 setup: $(VENV)/.installed node_modules/.installed
 
-# The rules wheel, built with the standard PEP 517 builder (pure Python, so no pyodide-build needed).
-wheel: setup
+# The rules wheel, built with the standard PEP 517 builder (pure Python, so no pyodide-build needed),
+# again only when the package's source has changed.
+RULES_SOURCES := $(shell find src -type f -not -path '*/__pycache__/*' -not -path '*.egg-info/*') pyproject.toml
+dist/.built: $(RULES_SOURCES) $(VENV)/.installed
 	rm -rf dist
 	$(PY) -m build --wheel --no-isolation --outdir dist . >/dev/null
+	touch $@
+wheel: dist/.built
 
-# The default (Merton) site into site/; `make build PROFILE=graduated-pathway` builds into site-graduated-pathway/.
-build: wheel
-	$(PY) tools/build_site.py --profile $(PROFILE)
+# Everything a site is built from. A site is rebuilt only when one of these is newer than its
+# last build (build/stamps/<profile>.<builder>), so a second `make serve` or `make build` with
+# nothing changed starts at once. A site folder deleted by hand is rebuilt too.
+SITE_INPUTS := $(shell find docs tools overrides -type f -not -path '*/__pycache__/*') \
+	mkdocs.yml redirects.yml hazard-log.toml training-scenarios.toml package-lock.json \
+	dist/.built node_modules/.installed $(VENV)/.installed
+PROFILES := $(basename $(notdir $(wildcard src/lp_rules/profiles/*.toml)))
+site_of = $(if $(filter merton,$(1)),site,site-$(1))
+$(foreach p,$(PROFILES),$(if $(wildcard $(call site_of,$(p))/index.html),,$(shell rm -f build/stamps/$(p).*)))
 
-build-all: wheel
-	$(PY) tools/build_site.py --all
+build/stamps/%: $(SITE_INPUTS)
+	@mkdir -p build/stamps
+	rm -f build/stamps/$(basename $*).*
+	$(PY) tools/build_site.py --profile $(basename $*) --builder $(subst .,,$(suffix $*))
+	touch $@
+
+# The default (Merton) site into site/; `make build PROFILE=graduated-pathway` builds into
+# site-graduated-pathway/; BUILDER=zensical builds with Zensical instead of MkDocs.
+build: build/stamps/$(PROFILE).$(BUILDER)
+
+build-all: $(foreach p,$(PROFILES),build/stamps/$(p).$(BUILDER))
 
 serve: build
-	$(PY) tools/serve.py --port $(PORT) $(if $(filter merton,$(PROFILE)),site,site-$(PROFILE))
+	$(PY) tools/serve.py --host $(HOST) --port $(PORT) $(call site_of,$(PROFILE))
 
 chromium:
 	@command -v $(CHROMIUM) >/dev/null 2>&1 || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; }
+
+# Java for the W3C Nu HTML checker (vnu-jar from npm; tests/site/test_html_valid.py).
+java:
+	@command -v $(JAVA) >/dev/null 2>&1 || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq default-jre-headless >/dev/null; }
 
 typecheck: setup
 	$(BIN)/mypy
@@ -65,7 +93,7 @@ pyodide-wheels: $(PYODIDE_WHEELS)
 # Every test: types, the rules natively, the built sites, the browser; then the rules again
 # inside Pyodide under Node, on the site's trimmed, precompiled stdlib plus (for pytest and
 # hypothesis only) the stock modules it leaves out: see tools/sitegen/stdlib.py.
-test: build-all chromium typecheck jscheck pyodide-wheels
+test: build-all chromium java typecheck jscheck pyodide-wheels
 	CHROMIUM=$(CHROMIUM) $(BIN)/pytest tests
 	PYTHONPATH=tools $(PY) -m sitegen.stdlib --test-zip build/pyodide-stdlib-test.zip
 	node tests/pyodide/run_rules_tests.mjs --stdlib build/pyodide-stdlib-test.zip

@@ -35,7 +35,7 @@ from typing import Any, Iterator
 from urllib.parse import urlencode
 
 import yaml
-from playwright.sync_api import Browser, BrowserContext, Page, sync_playwright
+from playwright.sync_api import Browser, BrowserContext, Page, Playwright, sync_playwright
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
@@ -58,6 +58,13 @@ KB = 1000
 # A slow connection, emulated by Chromium for the page and its workers: 10 Mbit/s down, 40 ms.
 SLOW_NETWORK = {"offline": False, "latency": 40, "downloadThroughput": 1_250_000,
                 "uploadThroughput": 625_000}
+# A mid-range phone on a poor mobile connection, as Lighthouse's mobile profile emulates one: the
+# processor 4 times slower than this machine's (Chromium's CPU throttling, which slows the page's
+# workers too), 1.6 Mbit/s down, 750 kbit/s up, 150 ms round trip.
+PHONE_NETWORK = {"offline": False, "latency": 150, "downloadThroughput": 200_000,
+                 "uploadThroughput": 93_750}
+PHONE_CPU_SLOWDOWN = 4
+PHONE_TIMEOUT_MS = 300_000  # 4 MB at 1.6 Mbit/s is 20 s of download before any work
 
 # The checklist visit timed cold, warm and offline: every answer in the URL, so the first
 # outcome needs no click (the example from the issue).
@@ -174,6 +181,10 @@ class Served:
         log = self.sent
 
         class Counting(Handler):
+            # HTTP/1.1, as any real host speaks it: Chromium sends If-None-Match only to an
+            # HTTP/1.1 server, so over HTTP/1.0 a revalidated file is downloaded again in full.
+            protocol_version = "HTTP/1.1"
+
             def send_header(self, keyword: str, value: str) -> None:
                 if keyword == "Content-Length":
                     log.append((self.path.split("?", 1)[0], int(value)))
@@ -299,11 +310,11 @@ class Visit:
     failed: str | None = None
 
 
-def visit(page: Page, url: str, wait_for: str) -> Visit:
+def visit(page: Page, url: str, wait_for: str, timeout_ms: int = TIMEOUT_MS) -> Visit:
     """Navigate and wait for ``wait_for`` (a selector); the page's own marks, in ms."""
     try:
-        page.goto(url, wait_until="commit")
-        page.wait_for_selector(wait_for, timeout=TIMEOUT_MS, state="attached")
+        page.goto(url, wait_until="commit", timeout=timeout_ms)
+        page.wait_for_selector(wait_for, timeout=timeout_ms, state="attached")
     except Exception as error:  # noqa: BLE001 - a failed visit is a result to report
         return Visit(failed=str(error).splitlines()[0])
     marks = page.evaluate(
@@ -366,6 +377,10 @@ class Results:
     stock: list[Visit] = field(default_factory=list)
     slow: list[Visit] = field(default_factory=list)
     slow_stock: list[Visit] = field(default_factory=list)
+    phone: list[Visit] = field(default_factory=list)
+    phone_again: list[Visit] = field(default_factory=list)
+    phone_stock: list[Visit] = field(default_factory=list)
+    phone_stock_again: list[Visit] = field(default_factory=list)
     latencies: list[float] = field(default_factory=list)
     worker_latencies: list[float] = field(default_factory=list)
     bytes: dict[str, Any] = field(default_factory=dict)
@@ -423,6 +438,59 @@ def measure_slow_network(browser: Browser, site: Served, stock: Served, results:
             session.send("Network.emulateNetworkConditions", SLOW_NETWORK)
             into.append(visit(page, target, selector))
             context.close()
+
+
+def phone_page(context: BrowserContext) -> Page:
+    """A page in ``context`` as a mid-range phone on a poor mobile connection would run it."""
+    page = context.new_page()
+    session = context.new_cdp_session(page)
+    session.send("Network.enable")
+    session.send("Network.emulateNetworkConditions", PHONE_NETWORK)
+    session.send("Emulation.setCPUThrottlingRate", {"rate": PHONE_CPU_SLOWDOWN})
+    return page
+
+
+def phone_profile(playwright: Playwright, folder: Path) -> BrowserContext:
+    """A fresh browser profile on disk, as a phone has: its HTTP cache is on disk. (A throwaway
+    in-memory context caches no file larger than about 1 MB, so every second visit would download
+    the runtime again, which no phone does.) The service worker is off, as in the slow-network
+    row: Chromium's emulation does not reach it."""
+    context = playwright.chromium.launch_persistent_context(
+        str(folder), executable_path=CHROMIUM, args=CHROMIUM_ARGS, service_workers="block")
+    context.add_init_script(MARKS_SCRIPT)
+    return context
+
+
+def measure_phone(playwright: Playwright, site: Served, stock: Served, results: Results) -> None:
+    """First outcome on the phone profile, cold and on a second visit, and stock Pyodide's ready
+    on the same profile, cold and again.
+
+    The second visit opens the same address again in the same browser profile: the content-named
+    files come from the browser's cache, the page is revalidated, and the checklist restores the
+    start-up its first visit saved. The stock page, served as a plain host would (revalidated
+    every time), gets 304s for its files and starts Python from scratch again.
+    """
+    url = site.url(checklist_url(TIMED_TOOL, TIMED_ANSWERS))
+    stock_ready = '#stock-status[data-state="ready"]'
+    for run in range(min(results.runs, 3)):
+        with tempfile.TemporaryDirectory(prefix="lp-phone-") as folder:
+            context = phone_profile(playwright, Path(folder))
+            page = phone_page(context)
+            results.phone.append(visit(page, url, "[data-recommendation]", PHONE_TIMEOUT_MS))
+            if results.phone[-1].failed is None:
+                wait_for_saved_start(page)
+            results.phone_again.append(visit(page, url, "[data-recommendation]", PHONE_TIMEOUT_MS))
+            context.close()
+        with tempfile.TemporaryDirectory(prefix="lp-phone-") as folder:
+            context = phone_profile(playwright, Path(folder))
+            page = phone_page(context)
+            results.phone_stock.append(visit(page, stock.url(""), stock_ready, PHONE_TIMEOUT_MS))
+            results.phone_stock_again.append(visit(page, stock.url(""), stock_ready, PHONE_TIMEOUT_MS))
+            context.close()
+        print(f"phone run {run + 1}: outcome cold {results.phone[-1].outcome} "
+              f"({results.phone[-1].failed or 'ok'}), again {results.phone_again[-1].outcome}; "
+              f"stock ready {results.phone_stock[-1].ready}, again {results.phone_stock_again[-1].ready}",
+              file=sys.stderr)
 
 
 def measure_latency(browser: Browser, site: Served, results: Results, count: int) -> None:
@@ -528,6 +596,10 @@ def summarise(results: Results, browser_version: str) -> dict[str, Any]:
     stock_ready = median([v.ready for v in results.stock])
     slow = median([v.outcome for v in results.slow])
     slow_stock = median([v.ready for v in results.slow_stock])
+    phone = median([v.outcome for v in results.phone])
+    phone_again = median([v.outcome for v in results.phone_again])
+    phone_stock = median([v.ready for v in results.phone_stock])
+    phone_stock_again = median([v.ready for v in results.phone_stock_again])
     p95 = percentile(results.latencies, 0.95)
     worker_p95 = percentile(results.worker_latencies, 0.95)
     offline_ok = (results.offline_check["pages"] == results.offline_check["of_pages"]
@@ -558,6 +630,12 @@ def summarise(results: Results, browser_version: str) -> dict[str, Any]:
         row("First outcome, cold, emulated 10 Mbit/s + 40 ms (service worker off)",
             round(slow or 0), "ms", f"(stock ready on the same network: {round(slow_stock or 0)} ms)",
             ratio(slow, slow_stock)),
+        row("Phone (4× slower processor, 1.6 Mbit/s, 150 ms round trip): first outcome, cold",
+            round(phone or 0), "ms", f"(stock ready on the same phone: {round(phone_stock or 0)} ms)",
+            ratio(phone, phone_stock)),
+        row("Phone: first outcome, second visit", round(phone_again or 0), "ms",
+            f"(stock ready, second visit: {round(phone_stock_again or 0)} ms)",
+            ratio(phone_again, phone_stock_again)),
         row("Python ready, second visit", round(warm_ready or 0), "ms",
             f"≤ 0.6 × cold ready ({round(cold_ready or 0)} ms)", ratio(warm_ready, cold_ready),
             (ratio(warm_ready, cold_ready) or 9) <= 0.6),
@@ -601,6 +679,10 @@ def summarise(results: Results, browser_version: str) -> dict[str, Any]:
             "offline": [v.__dict__ for v in results.offline], "stock": [v.__dict__ for v in results.stock],
             "slow": [v.__dict__ for v in results.slow],
             "slow_stock": [v.__dict__ for v in results.slow_stock],
+            "phone": [v.__dict__ for v in results.phone],
+            "phone_again": [v.__dict__ for v in results.phone_again],
+            "phone_stock": [v.__dict__ for v in results.phone_stock],
+            "phone_stock_again": [v.__dict__ for v in results.phone_stock_again],
             "latencies_ms": [round(v, 2) for v in results.latencies],
             "worker_latencies_ms": [round(v, 2) for v in results.worker_latencies], "bytes": results.bytes,
             "offline_check": results.offline_check, "build_s": results.build_s,
@@ -643,7 +725,8 @@ def table(summary: dict[str, Any]) -> str:
         f"Measured {m['date']} by `make bench` (tools/bench.py): headless Chromium {m['chromium']} over "
         f"loopback, {m['nproc']} CPUs ({m['cpu']}, load average {m['load_average']} at the end), "
         f"Pyodide {m['pyodide']}; times are medians of "
-        f"{summary['runs']} runs, each in a fresh browser profile (cold cache). KB = 1,000 bytes of "
+        f"{summary['runs']} runs ({min(summary['runs'], 3)} for the emulated network and phone rows), "
+        "each in a fresh browser profile (cold cache). KB = 1,000 bytes of "
         "response bodies as sent (compressed).",
     ]
     return "\n".join(lines) + "\n"
@@ -674,6 +757,7 @@ def main() -> None:
             measure_bytes(browser, site, stock, results)
             measure_times(browser, site, stock, results)
             measure_slow_network(browser, site, stock, results)
+            measure_phone(playwright, site, stock, results)
             measure_latency(browser, site, results, args.evaluations)
             check_offline(browser, site, results)
             summary = summarise(results, browser.version)

@@ -3,18 +3,23 @@
     python tools/build_site.py                       # the default profile (Merton) into site/
     python tools/build_site.py --profile graduated-pathway   # into site-graduated-pathway/
     python tools/build_site.py --all
+    python tools/build_site.py --all --builder zensical      # Material's successor instead
+    python tools/build_site.py --all --into /tmp/x           # into /tmp/x/site, /tmp/x/site-...
 
 Steps: render docs/ with the profile's terms into build/<profile>/docs, add the Pyodide runtime
 and the rules wheel, write build/<profile>/mkdocs.yml (a copy of mkdocs.yml with this profile's
-folders and name), then `mkdocs build --strict`, then the post-build steps on the built HTML
-(our scripts and styles renamed by content, each page's Content-Security-Policy, the service
-worker's precache list, precompressed copies).
+folders and name; build/<profile>/zensical.yml for Zensical, which reads the same format), then
+`mkdocs build --strict` (or `zensical build --strict`), then the post-build steps on the built
+HTML (our scripts and styles renamed by content, each page's Content-Security-Policy, the
+service worker's precache list, precompressed copies). Both builders get the same steps before
+and after.
 """
 
 from __future__ import annotations
 
 import argparse
 import os
+import shutil
 import subprocess
 import sys
 import time
@@ -33,30 +38,71 @@ from sitegen.paths import CONFIG, DOCS, build_dir, site_dir  # noqa: E402
 from sitegen.redirects import write_redirects  # noqa: E402
 from sitegen.render import render_tree  # noqa: E402
 from sitegen.runtime import describe_runtime, install_runtime  # noqa: E402
+from sitegen.zensical import move_licence_out_of_long_lived_folder, rewrite_raw_html_links  # noqa: E402
 
 from lp_rules.profiles import PROFILE_IDS, load_profile  # noqa: E402
 
 
-def write_config(profile_id: str, docs: Path) -> Path:
+BUILDERS = ("mkdocs", "zensical")
+# Zensical (0.0.73) refuses a site_dir outside the folder its configuration file is in, and
+# panics on an absolute docs_dir, so it gets both relative to build/<profile>/ and its output is
+# moved to the site folder afterwards.
+ZENSICAL_OUT = "zensical-site"
+
+
+def write_config(profile_id: str, docs: Path, site: Path, builder: str = "mkdocs") -> Path:
     """This profile's copy of mkdocs.yml, with its own folders and site name."""
     config = yaml.safe_load(CONFIG.read_text(encoding="utf-8"))
     profile = load_profile(profile_id)
-    config["docs_dir"] = str(docs)
-    config["site_dir"] = str(site_dir(profile_id))
+    path = build_dir(profile_id) / f"{builder}.yml"
+    if builder == "zensical":
+        config["docs_dir"] = str(docs.relative_to(path.parent))
+        config["site_dir"] = ZENSICAL_OUT
+    else:
+        config["docs_dir"] = str(docs)
+        config["site_dir"] = str(site)
     config["site_name"] = profile.site_name
     for ext in config["markdown_extensions"]:
         if isinstance(ext, dict) and "pymdownx.snippets" in ext:
             ext["pymdownx.snippets"]["base_path"] = [str(docs)]
     theme = config["theme"]
     theme["custom_dir"] = str(CONFIG.parent / theme["custom_dir"])
-    path = build_dir(profile_id) / "mkdocs.yml"
+    if builder == "zensical":
+        # Zensical's own look ("modern": white header, its own fonts and icons) is its default;
+        # "classic" is Material's, which the site's styles were written and checked against.
+        theme["variant"] = "classic"
     path.write_text(yaml.safe_dump(config, sort_keys=False), encoding="utf-8")
     return path
 
 
-def build(profile_id: str) -> float:
-    """Build one profile's site; returns the seconds it took."""
+def run_builder(builder: str, config: Path, site: Path) -> None:
+    """The one step that differs: MkDocs or Zensical turns the rendered docs into HTML in site."""
+    if builder == "mkdocs":
+        subprocess.run(
+            [sys.executable, "-m", "mkdocs", "build", "--strict", "--clean", "-f", str(config)],
+            check=True,
+            env=dict(os.environ, NO_MKDOCS_2_WARNING="1"),
+        )
+        return
+    # The two differences Zensical needs (sitegen/zensical.py says why).
+    rewrite_raw_html_links(config.parent / "docs")
+    out = config.parent / ZENSICAL_OUT
+    shutil.rmtree(out, ignore_errors=True)
+    subprocess.run(
+        [sys.executable, "-m", "zensical", "build", "--strict", "--clean", "-f", str(config)],
+        check=True,
+    )
+    move_licence_out_of_long_lived_folder(out)
+    shutil.rmtree(site, ignore_errors=True)
+    site.parent.mkdir(parents=True, exist_ok=True)
+    shutil.move(out, site)
+
+
+def build(profile_id: str, builder: str = "mkdocs", into: Path | None = None) -> float:
+    """Build one profile's site (into its usual folder, or under ``into``); returns the seconds
+    it took."""
     started = time.perf_counter()
+    site = site_dir(profile_id) if into is None else into / site_dir(profile_id).name
     docs = build_dir(profile_id) / "docs"
     docs.parent.mkdir(parents=True, exist_ok=True)
     profile = load_profile(profile_id)
@@ -64,13 +110,9 @@ def build(profile_id: str) -> float:
     render_tree(DOCS, docs, page_context(profile, runtime))
     write_redirects(docs)
     install_runtime(docs, runtime)
-    config = write_config(profile_id, docs)
-    subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "--clean", "-f", str(config)],
-        check=True,
-        env=dict(os.environ, NO_MKDOCS_2_WARNING="1"),
-    )
-    postbuild(site_dir(profile_id))
+    config = write_config(profile_id, docs, site, builder)
+    run_builder(builder, config, site)
+    postbuild(site)
     return time.perf_counter() - started
 
 
@@ -88,10 +130,14 @@ def main() -> None:
     group = parser.add_mutually_exclusive_group()
     group.add_argument("--profile", choices=PROFILE_IDS, default="merton")
     group.add_argument("--all", action="store_true", help="build every profile")
+    parser.add_argument("--builder", choices=BUILDERS, default="mkdocs")
+    parser.add_argument("--into", type=Path, help="build the site folders under this folder")
     args = parser.parse_args()
+    into = args.into.resolve() if args.into else None
     for profile_id in PROFILE_IDS if args.all else (args.profile,):
-        seconds = build(profile_id)
-        print(f"built {profile_id} into {site_dir(profile_id).name}/ in {seconds:.2f} s")
+        seconds = build(profile_id, args.builder, into)
+        where = (into or site_dir(profile_id).parent) / site_dir(profile_id).name
+        print(f"built {profile_id} with {args.builder} into {where}/ in {seconds:.2f} s")
 
 
 if __name__ == "__main__":

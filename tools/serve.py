@@ -2,6 +2,8 @@
 
     python tools/serve.py [--host 127.0.0.1] [--port 8000] site
 
+``--host 0.0.0.0`` (``make serve HOST=0.0.0.0``) serves to other devices on the network too.
+
 What a plain ``http.server`` does not: WebAssembly and module scripts get the right MIME types
 (streaming compilation needs ``application/wasm``); a precompressed ``FILE.br`` or ``FILE.gz``
 beside a file is sent when the browser accepts it; the caching policy of
@@ -18,6 +20,7 @@ import argparse
 import email.utils
 import mimetypes
 import os
+import socket
 import sys
 from functools import partial
 from http import HTTPStatus
@@ -129,6 +132,17 @@ def make_server(directory: Path, host: str = "127.0.0.1", port: int = 8000) -> T
     return ThreadingHTTPServer((host, port), partial(Handler, directory=str(directory)))
 
 
+def lan_address() -> str:
+    """This machine's address on its network, for the phone to open: the source address the
+    system would use for an outside route (a UDP "connect" sends nothing)."""
+    with socket.socket(socket.AF_INET, socket.SOCK_DGRAM) as probe:
+        try:
+            probe.connect(("10.254.254.254", 1))
+            return str(probe.getsockname()[0])
+        except OSError:
+            return socket.gethostbyname(socket.gethostname())
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("directory", type=Path)
@@ -138,7 +152,11 @@ def main() -> None:
     if not (args.directory / "index.html").is_file():
         raise SystemExit(f"{args.directory}/index.html not found: build the site first (make build)")
     server = make_server(args.directory, args.host, args.port)
-    print(f"Serving {args.directory}/ on http://{args.host}:{server.server_address[1]}/ (Ctrl+C to stop)")
+    port = server.server_address[1]
+    print(f"Serving {args.directory}/ on http://{args.host}:{port}/ (Ctrl+C to stop)")
+    if args.host in ("0.0.0.0", "::"):
+        print(f"On a phone or another computer on this network, open http://{lan_address()}:{port}/ "
+              "(the checklists work; offline use and the saved start-up need https: see README.md)")
     try:
         server.serve_forever()
     except KeyboardInterrupt:

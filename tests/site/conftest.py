@@ -1,9 +1,18 @@
-"""Tests of the built sites (site/ and site-graduated-pathway/), which `make test` builds first."""
+"""Tests of the built sites (site/ and site-graduated-pathway/), which `make test` builds first.
+
+The checks that take the ``built`` fixture run on each profile built by each builder: MkDocs
+(the sites `make build-all` made) and Zensical, Material's successor (built here once per
+session into a temporary folder by the same tools/build_site.py steps: see test_zensical.py).
+"""
 
 from __future__ import annotations
 
 import html
+import json
 import re
+import subprocess
+import sys
+import time
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from pathlib import Path
@@ -12,6 +21,7 @@ import pytest
 
 ROOT = Path(__file__).resolve().parents[2]
 SITES = {"merton": ROOT / "site", "graduated-pathway": ROOT / "site-graduated-pathway"}
+BUILDERS = ("mkdocs", "zensical")
 
 
 @dataclass
@@ -66,15 +76,57 @@ def read_page(path: Path) -> Page:
     return page
 
 
-@pytest.fixture(scope="session", params=list(SITES))
+@dataclass(frozen=True)
+class ZensicalBuild:
+    """Both profiles built with Zensical: where each went, and how long the whole build took."""
+
+    sites: dict[str, Path]
+    seconds: float
+    output: str
+
+
+@pytest.fixture(scope="session")
+def zensical_build(tmp_path_factory: pytest.TempPathFactory) -> ZensicalBuild:
+    """`make build-all BUILDER=zensical`'s steps, into a temporary folder (the MkDocs-built sites
+    in site*/ are left alone)."""
+    into = tmp_path_factory.mktemp("zensical")
+    started = time.perf_counter()
+    done = subprocess.run(
+        [sys.executable, str(ROOT / "tools" / "build_site.py"), "--all", "--builder", "zensical",
+         "--into", str(into)],
+        cwd=ROOT, capture_output=True, text=True,
+    )
+    seconds = time.perf_counter() - started
+    if done.returncode:
+        pytest.fail(f"the Zensical build failed:\n{done.stdout}\n{done.stderr}")
+    return ZensicalBuild({p: into / SITES[p].name for p in SITES}, seconds, done.stdout + done.stderr)
+
+
+@pytest.fixture(
+    scope="session",
+    params=[(profile, builder) for builder in BUILDERS for profile in SITES],
+    ids=lambda param: f"{param[0]}-{param[1]}",
+)
 def built(request: pytest.FixtureRequest) -> tuple[str, Path]:
-    """(profile id, built site folder), for each profile."""
-    folder = SITES[request.param]
+    """(profile id, built site folder), for each profile and each builder."""
+    profile, builder = request.param
+    if builder == "zensical":
+        return profile, request.getfixturevalue("zensical_build").sites[profile]
+    folder = SITES[profile]
     if not (folder / "index.html").exists():
         pytest.fail(f"{folder} is not built: run `make build-all` (make test does) first")
-    return request.param, folder
+    return profile, folder
 
 
 def html_pages(folder: Path) -> list[Path]:
     """The site's own pages (not the copied Pyodide files)."""
     return [p for p in sorted(folder.rglob("*.html")) if "pyodide" not in p.parts]
+
+
+def search_documents(folder: Path) -> list[dict[str, str]]:
+    """The search index's entries (each with a title and text): Material's
+    search/search_index.json keeps them under "docs", Zensical's search.json under "items"."""
+    material = folder / "search" / "search_index.json"
+    if material.is_file():
+        return list(json.loads(material.read_text(encoding="utf-8"))["docs"])
+    return list(json.loads((folder / "search.json").read_text(encoding="utf-8"))["items"])

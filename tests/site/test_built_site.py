@@ -12,7 +12,7 @@ from urllib.parse import unquote, urlparse
 import pytest
 import yaml
 
-from .conftest import ROOT, SITES, Page, html_pages, read_page
+from .conftest import ROOT, SITES, Page, html_pages, read_page, search_documents
 
 STATEMENTS = tomllib.loads((Path(__file__).parent / "source_statements.toml").read_text())["statement"]
 
@@ -156,8 +156,7 @@ def test_every_page_has_a_content_security_policy(built: tuple[str, Path]) -> No
 
 def test_search_index_finds_practitioners_words(built: tuple[str, Path]) -> None:
     profile, folder = built
-    index = json.loads((folder / "search" / "search_index.json").read_text(encoding="utf-8"))
-    text = " ".join(d["title"] + " " + d["text"] for d in index["docs"])
+    text = " ".join(d["title"] + " " + d["text"] for d in search_documents(folder))
     words = ["TAF", "consent", "keyworker", "Team Around the Family", "My Plan"]
     words.append("EHA" if profile == "merton" else "My Assessment and My Plan+")
     for word in words:

@@ -40,8 +40,9 @@ def test_every_scenario_is_in_the_trainer_page(built: tuple[str, Path]) -> None:
         assert s["title"] in body and s["situation"] in body, n
         assert f'data-recommendation="{result["recommendation"]}"' in body
         assert result["title"] in body and result["summary"] in body, n
+        text = re.sub(r"<[^>]+>", "", body)  # an action's email address is a mailto link
         for a in result["actions"]:
-            assert a["text"] in body, (n, a["code"])
+            assert a["text"] in text, (n, a["code"])
         for w in result["why_not"]:
             assert f"Not “{w['title']}”: {w['because']}" in body, (n, w)
         assert body.count("<li>If “") == len(result["what_would_change"]), n

@@ -149,7 +149,7 @@ def checklist(profile: Profile, runtime: Runtime, tool_id: str) -> str:
     # so no text inside can close the element.
     payload = json.dumps(data, ensure_ascii=False).replace("</", "<\\/")
     return f"""
-<div class="lp-checklist" data-checklist="{tool_id}" markdown="0">
+<div class="lp-checklist" data-checklist="{tool_id}">
 <script type="application/json" class="lp-data">{payload}</script>
 <p class="lp-status" role="status" data-state="waiting">The checklist's rules load when the
 page opens. You can start answering now.</p>
@@ -190,7 +190,7 @@ def decision_table(profile: Profile, tool_id: str) -> str:
             f'{escape(row["summary"])}</td><td>{sources}</td></tr>'
         )
     return f"""
-<details class="lp-decision-table" id="decision-table" markdown="0">
+<details class="lp-decision-table" id="decision-table">
 <summary>How this checklist decides (decision table)</summary>
 <p>The rules are checked in this order; the first one that applies gives the outcome.
 Significant harm is always checked first.</p>

@@ -266,7 +266,7 @@ def _cell(label: str, html: str, css: str = "") -> str:
     """A data cell with its column's name, shown beside the value when rows stack (phones)."""
     cls = f' class="{css}"' if css else ""
     return (
-        f'<td role="cell"{cls}><span class="lp-compare-label" aria-hidden="true">{escape(label)}'
+        f'<td{cls}><span class="lp-compare-label" aria-hidden="true">{escape(label)}'
         f"</span>{html}</td>"
     )
 
@@ -282,8 +282,8 @@ def compare_table() -> str:
     for group, _ in GROUPS:
         members = [r for r in table_rows if r["group"] == group]
         out = [
-            f'<tbody role="rowgroup"><tr role="row" class="lp-compare-group">'
-            f'<th role="rowheader" scope="rowgroup" colspan="{columns}">{escape(group)}</th></tr>'
+            f'<tbody><tr class="lp-compare-group">'
+            f'<th scope="rowgroup" colspan="{columns}">{escape(group)}</th></tr>'
         ]
         for r in members:
             state = "same" if r["same"] else "differs"
@@ -292,24 +292,24 @@ def compare_table() -> str:
                 for name, p in zip(names, profiles)
             )
             out.append(
-                f'<tr role="row" data-compare-field="{r["field"]}" data-compare="{state}">'
-                f'<th role="rowheader" scope="row">{escape(r["label"])} '
+                f'<tr data-compare-field="{r["field"]}" data-compare="{state}">'
+                f'<th scope="row">{escape(r["label"])} '
                 f'<code class="lp-compare-field">{r["field"].replace("_", "_<wbr>")}</code></th>'
                 f"{cells}{_cell('Same or differs', r['status'], 'lp-compare-status')}"
                 f"{_cell('A council must decide', r['decide'], 'lp-compare-decide')}</tr>"
             )
         out.append("</tbody>")
         body.append("".join(out))
-    heads = "".join(f'<th role="columnheader" scope="col">{escape(n)}</th>' for n in names)
+    heads = "".join(f'<th scope="col">{escape(n)}</th>' for n in names)
     return f"""
-<div class="lp-compare" markdown="0" data-search-exclude>
+<div class="lp-compare" data-search-exclude>
 <p class="lp-compare-summary">{len(differ)} of the {len(table_rows)} settings differ between
 {" and ".join(escape(p.area) for p in profiles)}.</p>
-<table role="table" class="lp-compare-table">
+<table class="lp-compare-table">
 <caption>Every setting of the authorities' profiles, side by side</caption>
-<thead role="rowgroup"><tr role="row"><th role="columnheader" scope="col">Setting</th>{heads}
-<th role="columnheader" scope="col">Same or differs</th>
-<th role="columnheader" scope="col">A council must decide</th></tr></thead>
+<thead><tr><th scope="col">Setting</th>{heads}
+<th scope="col">Same or differs</th>
+<th scope="col">A council must decide</th></tr></thead>
 {"".join(body)}
 </table>
 </div>

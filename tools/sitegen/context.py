@@ -10,6 +10,7 @@ from lp_rules.links import RELEASES
 from lp_rules.profiles import Profile
 
 from . import checklist_html, compare, decision_map, hazards, scenarios, trainer
+from .mailto import link_emails_markdown
 from .runtime import Runtime
 
 
@@ -27,6 +28,8 @@ def page_context(profile: Profile, runtime: Runtime) -> dict[str, Any]:
     """The variables and generated parts every page in docs/ is rendered with."""
     return {
         "profile": profile.as_dict(),
+        # profile.support_text with its email address as a mailto link, for the Markdown pages.
+        "support": link_emails_markdown(profile.support_text),
         "rules_version": RULES_VERSION,
         "latest_release": date.fromisoformat(RELEASES[-1].released).strftime("%-d %B %Y"),
         "release_is_recent": release_is_recent(),

@@ -327,7 +327,7 @@ def decision_map(profile: Profile, tool_id: str, page: str = "tool") -> str:
     (``page="tool"``), open on the page of all maps (``page="maps"``)."""
     if page == "tool":
         return (
-            '\n<details class="lp-decision-map" id="decision-map" markdown="0" data-search-exclude>\n'
+            '\n<details class="lp-decision-map" id="decision-map" data-search-exclude>\n'
             "<summary>Decision map</summary>\n"
             f"{_legend()}\n"
             f'<div class="lp-map-wrap">{svg(profile, tool_id)}</div>\n'
@@ -335,7 +335,7 @@ def decision_map(profile: Profile, tool_id: str, page: str = "tool") -> str:
         )
     if page == "maps":
         return (
-            f'\n<div class="lp-decision-map lp-decision-map--open" markdown="0" data-search-exclude>\n'
+            f'\n<div class="lp-decision-map lp-decision-map--open" data-search-exclude>\n'
             f'<p class="lp-map-intro">The same rules as text: <a href="../tools/{tool_id}/#decision-table">'
             "the decision table on the checklist's page</a>.</p>\n"
             f'<div class="lp-map-wrap">{svg(profile, tool_id)}</div>\n'

@@ -82,4 +82,4 @@ def scenarios_table(profile: Profile) -> str:
             f'<p><a class="lp-scenario-link" href="{escape(link(s["tool"], s["answers"]))}">'
             f"Open this scenario in the checklist</a></p></li>"
         )
-    return f'<ol class="lp-scenarios" markdown="0">{"".join(items)}</ol>'
+    return f'<ol class="lp-scenarios">{"".join(items)}</ol>'

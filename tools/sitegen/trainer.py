@@ -22,6 +22,7 @@ from lp_rules.candidates import QUESTION_ID
 from lp_rules.profiles import Profile
 
 from . import scenarios
+from .mailto import link_emails_html
 
 STYLESHEET = "../assets/css/trainer.css"  # relative to the page, trainer/
 
@@ -87,7 +88,8 @@ def _outcome_html(n: int, s: dict[str, Any], tool: dict[str, Any], result: dict[
     questions = {q["id"]: q for q in tool["questions"]}
     panel = "lp-panel lp-panel--urgent" if result["urgent"] else "lp-panel"
     kicker = "Act now" if result["urgent"] else "Outcome"
-    actions = "".join(f'<li data-action="{_e(a["code"])}">{_e(a["text"])}</li>' for a in result["actions"])
+    actions = "".join(f'<li data-action="{_e(a["code"])}">{link_emails_html(_e(a["text"]))}</li>'
+                      for a in result["actions"])
     reasons = [_e(r) for r in result["reasons"]]
     why_not = [f"Not “{_e(w['title'])}”: {_e(w['because'])}" for w in result["why_not"]]
     changes = []
@@ -185,6 +187,6 @@ def trainer_view(profile: Profile) -> str:
     )
     live = '<p class="lp-visually-hidden" aria-live="polite" data-trainer-live></p>'
     return (
-        f'<div class="lp-trainer" data-trainer data-count="{len(loaded)}" markdown="0">'
+        f'<div class="lp-trainer" data-trainer data-count="{len(loaded)}">'
         f'<link rel="stylesheet" href="{STYLESHEET}">{keys}{live}{"".join(sections)}</div>'
     )
