@@ -58,6 +58,9 @@ class Handler(SimpleHTTPRequestHandler):
     """Static files with MIME types, precompression and cache headers."""
 
     extensions_map = {**SimpleHTTPRequestHandler.extensions_map, **TYPES}
+    # Chromium revalidates (If-None-Match, then 304) only with an HTTP/1.1 server; over 1.0 it
+    # downloaded every page again in full, whatever the ETag said.
+    protocol_version = "HTTP/1.1"
 
     def send_head(self):  # type: ignore[no-untyped-def]
         path = Path(self.translate_path(self.path))

@@ -137,6 +137,9 @@ def test_a_screen_reader_hears_each_question_then_the_outcome(sr_page: Page, sit
             assert hint.first.inner_text().strip() in transcript, f"{qid}'s hint was not heard"
     # The outcome was announced where the user is (the live region), not only reached by reading.
     assert re.search(r"Outcome: " + re.escape(title), transcript), transcript[-2000:]
+    # Answering without a mistake raises no alarm: the hidden error summary (an alert) is left
+    # alone, so nobody hears "There is a problem" after an answer that was fine.
+    assert "There is a problem" not in transcript, transcript[-2000:]
 
 
 def test_a_screen_reader_hears_an_error(sr_page: Page, site: Site) -> None:

@@ -350,6 +350,15 @@ async function restore(loadPyodide, snapshot, wheelBytes, key) {
 
 async function start({ root, pyodide, wheel, wheelSha256, runtimeSha256, fresh }) {
   post({ state: "loading", message: "Loading the checklist's rules…", loaded: null, total: null });
+  if (!self.isSecureContext || !self.crypto?.subtle) {
+    // Every file is checked with crypto.subtle, which browsers give only to https pages and
+    // to localhost: on http://<an address on the network> the checks cannot run, so neither can
+    // the rules (README: "Try it on a phone").
+    throw new LoadFailure(
+      "The checklist needs a secure connection (an address starting https://) to check the " +
+        "files it downloads. Open this page over https, or ask the site's owners.",
+    );
+  }
   const base = new URL(root, self.location.href);
   const prefix = new URL("python-start/", base).href;
   const key = startKey(prefix, runtimeSha256, wheelSha256);

@@ -200,8 +200,13 @@ export function createFormView({ root, questions, byId }) {
   // ---- errors (GOV.UK: a summary linking to each field, the message on the field) -----------
 
   function clearErrors() {
-    errorSummary.hidden = true;
-    find(errorSummary, ".lp-error-list").replaceChildren();
+    // The summary is an alert: touched while there is nothing to clear, a screen reader says
+    // "There is a problem" after every answer. So only a summary in use is emptied and hidden.
+    const list = find(errorSummary, ".lp-error-list");
+    if (!errorSummary.hidden || list.childElementCount) {
+      errorSummary.hidden = true;
+      list.replaceChildren();
+    }
     form.querySelectorAll(".lp-field-error").forEach((p) => {
       /** @type {HTMLElement} */ (p).hidden = true;
       p.textContent = "";

@@ -115,7 +115,9 @@ export function createOutcomeView({ root, data, byId, siteRoot, live, state }) {
   /** One action: its text, and (where asked) its sources by short name. */
   function actionItem(action, withSources) {
     const item = make("li");
-    item.append(make("span", "", action.text));
+    const text = make("span");
+    text.append(...withEmailLinks(action.text)); // "contact ... (FSD@merton.gov.uk)": a link
+    item.append(text);
     if (!withSources) return item;
     const cites = make("span", "lp-action-sources");
     cites.append(" (");
