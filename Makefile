@@ -77,7 +77,7 @@ typecheck: setup
 # The checklist page's JavaScript: types (tsc --checkJs), lint (ESLint) and its core's unit tests.
 jscheck: setup
 	node_modules/.bin/tsc -p tsconfig.json
-	node_modules/.bin/eslint docs/assets/js/checklist.js docs/assets/js/checklist tests/js
+	node_modules/.bin/eslint docs/assets/js docs/sw.js tests/js
 	node --test tests/js/
 
 # Pure-Python wheels for running the rules' tests inside Pyodide (tests/pyodide).

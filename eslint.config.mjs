@@ -1,5 +1,6 @@
-// The linter for the checklist page's own JavaScript (make jscheck): ESLint's recommended rules,
-// in browser (the page) and Node (its unit tests) settings.
+// The linter for all of the site's own JavaScript (make jscheck): ESLint's recommended rules, each
+// file in the setting it runs in: the pages (browser modules; offline.js a classic script), the
+// rules worker (a module worker), the service worker, and Node for the unit tests.
 import js from "@eslint/js";
 import globals from "globals";
 
@@ -9,6 +10,26 @@ export default [
     ...js.configs.recommended,
     languageOptions: { ecmaVersion: 2023, sourceType: "module", globals: globals.browser },
     rules: { ...js.configs.recommended.rules, eqeqeq: "error", "no-var": "error", "prefer-const": "error" },
+  },
+  {
+    files: ["docs/assets/js/trainer.js"],
+    ...js.configs.recommended,
+    languageOptions: { ecmaVersion: 2023, sourceType: "module", globals: globals.browser },
+  },
+  {
+    files: ["docs/assets/js/offline.js"],
+    ...js.configs.recommended,
+    languageOptions: { ecmaVersion: 2023, sourceType: "script", globals: globals.browser },
+  },
+  {
+    files: ["docs/assets/js/rules-worker.js"],
+    ...js.configs.recommended,
+    languageOptions: { ecmaVersion: 2023, sourceType: "module", globals: globals.worker },
+  },
+  {
+    files: ["docs/sw.js"],
+    ...js.configs.recommended,
+    languageOptions: { ecmaVersion: 2023, sourceType: "script", globals: globals.serviceworker },
   },
   {
     files: ["tests/js/*.mjs"],
