@@ -281,3 +281,28 @@ def test_text_at_200_percent_reflows_without_loss(page: Page, site: Site) -> Non
             wait_for_outcome(page)
         overflow = page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
         assert overflow <= 1, (path, overflow)
+
+
+def test_a_page_that_is_not_a_secure_context_says_the_checklist_needs_https(browser: Browser) -> None:
+    """Opened over plain http at a network address (a phone on the Wi-Fi: make serve
+    HOST=0.0.0.0), the browser withholds crypto.subtle, so no file can be checked: the page says
+    so in plain words and offers the decision table, never a raw "reading 'digest'" error."""
+    from serve import lan_address, make_server  # noqa: PLC0415
+
+    host = lan_address()
+    assert not host.startswith("127."), "this test needs an address on a network"
+    server = make_server(ROOT / "site", host=host, port=0)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    context = browser.new_context(service_workers="block")
+    try:
+        page = context.new_page()
+        page.goto(f"http://{host}:{server.server_address[1]}/tools/who-should-lead/?v=2&harm=no")
+        assert page.evaluate("isSecureContext") is False
+        page.wait_for_selector('.lp-status[data-state="failed"]', timeout=30_000)
+        status = page.inner_text(".lp-status")
+        assert "needs a secure connection" in status and "https://" in status, status
+        assert "digest" not in status and "undefined" not in status, status
+        assert page.locator('.lp-status a[href="#decision-table"]').count() == 1
+    finally:
+        context.close()
+        server.shutdown()
