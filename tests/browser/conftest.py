@@ -86,7 +86,11 @@ def wait_for_outcome(pg: Page, code: str | None = None) -> str:
 
 
 def wait_ready(pg: Page) -> None:
+    """Python is running and the page has settled: the rules have read the address (a link's
+    answers refill the form) and answered it. Acting between the two raced the refill, and lost
+    a practitioner row added in that moment (fresh-clone run, 2026-11-25)."""
     pg.wait_for_selector('.lp-status[data-state="ready"]', timeout=READY_TIMEOUT_MS)
+    pg.wait_for_selector(".lp-checklist:not([data-busy])", state="attached", timeout=READY_TIMEOUT_MS)
 
 
 def choose(pg: Page, question: str, option: str) -> None:

@@ -256,13 +256,17 @@ function main(root) {
    *  @param {any} reply */
   function applyLink(reply) {
     linkUnread = false;
+    const asShown = queryFor(answers, questions, data.versionParam, data.linkVersion);
+    const asRead = queryFor(reply.answers, questions, data.versionParam, data.linkVersion);
     answers = reply.answers;
     recordedOutcome = reply.recorded_outcome;
     if (reply.notice) {
       find(linkNotice, "[data-notice-text]").textContent = reply.notice;
       linkNotice.hidden = false;
     }
-    view.fillForm(answers);
+    // The form already shows the address's answers, read when the page opened, and the user
+    // may be adding a practitioner: refill it only where the rules read something else.
+    if (asRead !== asShown) view.fillForm(answers);
     writeQuery(false);
     evaluate();
   }
