@@ -98,7 +98,8 @@ def test_after_an_answer_focus_moves_to_the_next_question(page: Page, site: Site
     assert page.locator("#q-harm [data-progress]").inner_text() == ""
     # The legend is scrolled to the top of the viewport, below the sticky header.
     header = page.eval_on_selector(".md-header", "h => h.getBoundingClientRect().bottom")
-    page.wait_for_function("() => new Promise(r => requestAnimationFrame(() => requestAnimationFrame(() => r(true))))")
+    # Two frames, so layout has caught up (evaluate awaits the Promise; wait_for_function would not).
+    page.evaluate("() => new Promise(r => requestAnimationFrame(() => requestAnimationFrame(() => r(true))))")
     top = page.eval_on_selector("#q-event legend", "l => l.getBoundingClientRect().top")
     expect_top = page.viewport_size["height"] / 3  # type: ignore[index]
     for _ in range(20):  # a gentle (smooth) scroll takes a moment

@@ -51,7 +51,7 @@ class ScreenReader:
         self.page.add_script_tag(
             type="module",
             content=f"import {{ virtual }} from '{VSR_PATH}'; window.__sr = virtual;")
-        self.page.wait_for_function("() => window.__sr !== undefined")
+        poll(self.page, "() => window.__sr !== undefined", timeout_s=10)
         self.page.evaluate("__sr.start({container: document.querySelector('.lp-checklist')})")
 
     def log(self) -> list[str]:

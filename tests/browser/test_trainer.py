@@ -12,7 +12,7 @@ import sys
 from typing import Any
 
 import pytest
-from playwright.sync_api import Browser, BrowserContext, Page
+from playwright.sync_api import Browser, BrowserContext, Page, expect
 
 from lp_rules import evaluate
 
@@ -44,7 +44,7 @@ def focused(page: Page) -> str:
 
 
 def live_text(page: Page) -> str:
-    page.wait_for_function("document.querySelector('[data-trainer-live]').textContent !== ''")
+    expect(page.locator("[data-trainer-live]")).not_to_have_text("")
     return page.inner_text("[data-trainer-live]")
 
 
@@ -197,7 +197,7 @@ def test_a_stable_link_opens_its_scenario(page: Page, site: Site, n: int) -> Non
     box = page.locator(f"#scenario-{n} h2").bounding_box()
     assert box is not None and 0 < box["y"] < 800, "the scenario is on screen"
     page.evaluate("location.hash = '#scenario-4'")  # a link followed within the page
-    page.wait_for_function("!document.getElementById('scenario-4').hidden")
+    expect(page.locator("#scenario-4:not([hidden])")).to_have_count(1)
     assert shown(page) == [4]
 
 
