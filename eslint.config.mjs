@@ -4,36 +4,22 @@
 import js from "@eslint/js";
 import globals from "globals";
 
+/** Recommended rules for these files, run as `sourceType` with these globals. */
+function setting(files, sourceType, globalNames, rules = {}) {
+  return {
+    files,
+    ...js.configs.recommended,
+    languageOptions: { ecmaVersion: 2023, sourceType, globals: globalNames },
+    rules: { ...js.configs.recommended.rules, ...rules },
+  };
+}
+
 export default [
-  {
-    files: ["docs/assets/js/checklist.js", "docs/assets/js/checklist/*.js"],
-    ...js.configs.recommended,
-    languageOptions: { ecmaVersion: 2023, sourceType: "module", globals: globals.browser },
-    rules: { ...js.configs.recommended.rules, eqeqeq: "error", "no-var": "error", "prefer-const": "error" },
-  },
-  {
-    files: ["docs/assets/js/trainer.js"],
-    ...js.configs.recommended,
-    languageOptions: { ecmaVersion: 2023, sourceType: "module", globals: globals.browser },
-  },
-  {
-    files: ["docs/assets/js/offline.js"],
-    ...js.configs.recommended,
-    languageOptions: { ecmaVersion: 2023, sourceType: "script", globals: globals.browser },
-  },
-  {
-    files: ["docs/assets/js/rules-worker.js"],
-    ...js.configs.recommended,
-    languageOptions: { ecmaVersion: 2023, sourceType: "module", globals: globals.worker },
-  },
-  {
-    files: ["docs/sw.js"],
-    ...js.configs.recommended,
-    languageOptions: { ecmaVersion: 2023, sourceType: "script", globals: globals.serviceworker },
-  },
-  {
-    files: ["tests/js/*.mjs"],
-    ...js.configs.recommended,
-    languageOptions: { ecmaVersion: 2023, sourceType: "module", globals: globals.node },
-  },
+  setting(["docs/assets/js/checklist.js", "docs/assets/js/checklist/*.js"], "module", globals.browser,
+    { eqeqeq: "error", "no-var": "error", "prefer-const": "error" }),
+  setting(["docs/assets/js/trainer.js"], "module", globals.browser),
+  setting(["docs/assets/js/offline.js"], "script", globals.browser),
+  setting(["docs/assets/js/rules-worker.js"], "module", globals.worker),
+  setting(["docs/sw.js"], "script", globals.serviceworker),
+  setting(["tests/js/*.mjs"], "module", globals.node),
 ];

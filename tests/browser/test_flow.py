@@ -61,6 +61,13 @@ def answer(page: Page, device: str, question: str, option: str) -> None:
     page.keyboard.press("Space")
 
 
+def open_practitioner_editor(page: Page, site: Site) -> None:
+    """Who-should-lead answered up to its list of practitioners, with the rules ready."""
+    page.goto(site.url(WHO_BASE))
+    page.wait_for_selector("#q-candidates:not([hidden])", timeout=READY_TIMEOUT_MS)
+    wait_ready(page)
+
+
 def focused(page: Page) -> str:
     """What has focus, as a short description."""
     return page.evaluate("""() => { const a = document.activeElement;
@@ -132,9 +139,7 @@ def test_answers_no_longer_needed_are_kept_and_marked(page: Page, site: Site, de
 
 
 def test_practitioners_are_evaluated_only_when_asked(page: Page, site: Site, device: str) -> None:
-    page.goto(site.url(WHO_BASE))
-    page.wait_for_selector("#q-candidates:not([hidden])", timeout=READY_TIMEOUT_MS)
-    wait_ready(page)
+    open_practitioner_editor(page, site)
     page.click("[data-add-candidate]")
     values = ("teacher", "good", "agrees", "yes", "yes", "no")
     if device == "desktop":
@@ -183,9 +188,7 @@ def test_an_outcome_from_practitioners_since_changed_is_withdrawn(page: Page, si
 
 
 def test_use_these_practitioners_with_nobody_listed_is_an_error(page: Page, site: Site, device: str) -> None:
-    page.goto(site.url(WHO_BASE))
-    page.wait_for_selector("#q-candidates:not([hidden])", timeout=READY_TIMEOUT_MS)
-    wait_ready(page)
+    open_practitioner_editor(page, site)
     page.click("[data-save-candidates]")
     summary = page.locator(".lp-error-summary")
     expect(summary).to_be_visible()
@@ -198,9 +201,7 @@ def test_use_these_practitioners_with_nobody_listed_is_an_error(page: Page, site
 
 
 def test_an_incomplete_practitioner_gets_one_message_per_field(page: Page, site: Site, device: str) -> None:
-    page.goto(site.url(WHO_BASE))
-    page.wait_for_selector("#q-candidates:not([hidden])", timeout=READY_TIMEOUT_MS)
-    wait_ready(page)
+    open_practitioner_editor(page, site)
     page.click("[data-add-candidate]")
     page.select_option("#candidate-0-role", "teacher")
     page.select_option("#candidate-0-capacity", "yes")
