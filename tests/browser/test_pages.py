@@ -4,9 +4,11 @@ Printing a checklist's outcome and record is tested on paper in test_print.py.""
 
 from __future__ import annotations
 
-from playwright.sync_api import Browser, Page
+import pytest
+from playwright.sync_api import Browser, ConsoleMessage, Page
 
-from .conftest import Site, wait_for_outcome
+from .conftest import ROOT, Site, wait_for_outcome
+from .test_accessibility import site_pages
 
 
 def test_without_javascript_the_decision_table_and_guidance_remain(browser: Browser, site: Site) -> None:
@@ -19,6 +21,27 @@ def test_without_javascript_the_decision_table_and_guidance_remain(browser: Brow
     assert rows.count() == 9
     assert page.locator("#decision-table a[href*='identifying-the-lead/#at-the-initial-taf']").count() >= 1
     context.close()
+
+
+@pytest.mark.parametrize("profile", ["site", "gp_site"])
+def test_chromium_runs_every_page_under_its_policy(page: Page, profile: str, request: pytest.FixtureRequest) -> None:
+    """Chromium itself is the oracle for the pages' CSP: it reports every script, style or request
+    the policy refused (a theme script whose hash is missing, say) on the console."""
+    site: Site = request.getfixturevalue(profile)
+    folder = ROOT / ("site" if profile == "site" else "site-graduated-pathway")
+    refused: list[str] = []
+
+    def note(message: ConsoleMessage) -> None:
+        if "Content Security Policy" in message.text:
+            refused.append(f"{page.url}: {message.text}")
+
+    page.on("console", note)
+    paths = site_pages(folder)
+    assert len(paths) >= 20, paths
+    for path in paths:
+        page.goto(site.url(path), wait_until="load")
+    page.wait_for_timeout(200)  # a last page's late console messages
+    assert not refused, "\n".join(refused)
 
 
 def test_guidance_prints_without_navigation(page: Page, site: Site) -> None:
