@@ -11,6 +11,7 @@ lists match the files, and that serve.py sends exactly this policy, with working
 from __future__ import annotations
 
 import base64
+import gzip
 import hashlib
 import json
 import re
@@ -19,6 +20,8 @@ import threading
 import urllib.error
 import urllib.request
 from pathlib import Path
+
+import brotli
 
 from .conftest import ROOT, html_pages, read_page
 
@@ -72,6 +75,20 @@ def test_content_addressed_names_are_their_contents_hash(built: tuple[str, Path]
             if path.is_file() and not path.name.endswith(COMPRESSED):
                 stem, digest, _ = path.name.rsplit(".", 2)
                 assert digest == _hex(path.read_bytes())[:16], _rel(path, folder)
+
+
+def test_every_precompressed_copy_is_its_file_exactly(built: tuple[str, Path]) -> None:
+    """A host (serve.py, nginx's gzip_static and brotli_static) sends FILE.br or FILE.gz in place of
+    FILE to any browser that accepts it, so a stale or damaged twin would be what readers get, and
+    every other check here reads FILE."""
+    _, folder = built
+    decoders = {".br": brotli.decompress, ".gz": gzip.decompress}
+    twins = [p for p in sorted(folder.rglob("*")) if p.suffix in decoders]
+    assert len(twins) > 100, "the build wrote no precompressed copies"
+    for twin in twins:
+        original = twin.with_suffix("")
+        assert original.is_file(), f"{_rel(twin, folder)} has no uncompressed file"
+        assert decoders[twin.suffix](twin.read_bytes()) == original.read_bytes(), _rel(twin, folder)
 
 
 def test_the_runtime_manifest_pins_every_runtime_file_and_the_pages_pin_it(built: tuple[str, Path]) -> None:
