@@ -59,10 +59,12 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _unique_keys(pairs: list[tuple[str, object]]) -> dict[str, object]:
-    keys = [key for key, _ in pairs]
-    for key in keys:
-        if keys.count(key) > 1:
+    """json's object hook: a key given twice is refused (json alone keeps the last silently)."""
+    seen: set[str] = set()
+    for key, _ in pairs:
+        if key in seen:
             raise InvalidAnswers(f"answers.{key}: given more than once", field=f"answers.{key}")
+        seen.add(key)
     return dict(pairs)
 
 
@@ -76,5 +78,5 @@ def _parse_answers(text: str) -> object:
         _fail("--answers: nested too deeply to be answers")
     except InvalidAnswers:
         raise
-    except ValueError as err:  # e.g. an integer longer than Python converts
-        _fail(f"--answers: not valid answers ({err})")
+    except ValueError:  # an integer longer than Python converts (4,300 digits)
+        _fail("--answers: holds a number too long to read; answers are strings, such as \"no\"")
