@@ -114,6 +114,16 @@ MAX_QUERY = 4096
 MAX_VALUE = 400
 
 
+PROTOTYPE_NAMES = frozenset({
+    "__proto__", "constructor", "hasOwnProperty", "isPrototypeOf", "propertyIsEnumerable",
+    "toLocaleString", "toString", "valueOf", "__defineGetter__", "__defineSetter__",
+    "__lookupGetter__", "__lookupSetter__",
+})
+"""Names every JavaScript object already has (``Object.prototype``'s members). No checklist,
+tracking tag or email safe-link wrapper writes them; a link that holds one was made to attack the
+page's JavaScript, so the whole link is refused, not read with that part ignored."""
+
+
 def _unescape(text: str) -> str:
     """Percent-decoding of a query part ('+' is a space), without urllib.parse (left out of the
     browser's trimmed standard library); a malformed escape is kept as it is, and then refused
@@ -138,7 +148,8 @@ def _is_hex(pair: bytes) -> bool:
 def parse_query(tool_id: str, query: str) -> dict[str, str]:
     """A link's query string as parameters, refusing what no checklist link can hold: a
     question (or the version or outcome) given twice, a value or a query far longer than any
-    link the checklist writes. Parameters that are not questions are kept, to be ignored."""
+    link the checklist writes, a name of JavaScript's object prototype (``PROTOTYPE_NAMES``).
+    Other parameters that are not questions are skipped, as ``read_link`` ignores them."""
     query = query[1:] if query.startswith("?") else query
     if len(query) > MAX_QUERY:
         raise InvalidAnswers(
@@ -152,6 +163,8 @@ def parse_query(tool_id: str, query: str) -> dict[str, str]:
             continue
         key, _, value = part.partition("=")
         key, value = _unescape(key), _unescape(value)
+        if key in PROTOTYPE_NAMES:
+            raise InvalidAnswers(f"link: {key!r} is not a parameter any link holds", field="link")
         if key not in known:
             continue
         field = f"answers.{key}"

@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import re
 
+import pytest
+
 from playwright.sync_api import BrowserContext, Page, Route, expect
 
-from .conftest import Site, expect_page_errors, wait_for_outcome
+from .conftest import Site, expect_page_errors, wait_for_outcome, wait_ready
 
 URL = ("tools/change-lead/?harm=no&event=stepped_down&family_agrees=yes&successor=yes"
        "&consent_covers_successor=unsure&changes_so_far=none")
@@ -74,7 +76,7 @@ def test_invalid_parameters_are_named_and_give_no_outcome(page: Page, site: Site
 def test_unknown_parameters_are_ignored(page: Page, site: Site) -> None:
     """Email safe-link wrappers and tracking tags add parameters: they are not answers."""
     page.goto(site.url("tools/change-lead/?v=2&harm=no&utm_source=email&event=absence_short"
-                       "&colour=blue&constructor=x&toString=y"))
+                       "&colour=blue&fbclid=x"))
     assert wait_for_outcome(page) == "cover_absence"
     assert page.locator(".lp-error-summary").is_hidden()
     assert page.locator(".lp-link-notice").is_hidden(), "a current link needs no notice"
@@ -128,3 +130,19 @@ def test_a_link_that_is_not_exactly_valid_gives_no_advice(page: Page, site: Site
         assert "answers." not in summary.inner_text() and "extra" not in summary.inner_text()
         assert page.locator("[data-recommendation]").count() == 0
         assert page.locator(".lp-candidate").count() <= 9, "never a form row per hostile row"
+
+
+@pytest.mark.parametrize("tool,query", [
+    ("who-should-lead", "constructor=x"),
+    ("change-lead", "toString=x"),
+    ("consent-withdrawn", "harm=yes&valueOf=1"),
+    ("change-lead", "v=2&harm=yes&__proto__=x"),
+])
+def test_a_link_naming_a_javascript_object_member_gives_no_advice(page: Page, site: Site, tool: str,
+                                                                   query: str) -> None:
+    """Names every JavaScript object has: once they crashed the page, and no link holds them."""
+    page.goto(site.url(f"tools/{tool}/?{query}"))
+    summary = page.wait_for_selector(".lp-error-summary:not([hidden])", timeout=60_000)
+    assert "This link could not be read in full" in summary.inner_text()
+    wait_ready(page)
+    assert page.locator("[data-recommendation]").count() == 0
