@@ -146,3 +146,23 @@ def test_a_link_naming_a_javascript_object_member_gives_no_advice(page: Page, si
     assert "This link could not be read in full" in summary.inner_text()
     wait_ready(page)
     assert page.locator("[data-recommendation]").count() == 0
+
+
+@pytest.mark.parametrize("query", ["harm=%3Cx%3E&harm=yes", "harm=yes&constructor=1"])
+def test_a_refused_link_shows_none_of_its_answers_and_gives_no_advice_on_the_way_back(
+        page: Page, site: Site, query: str) -> None:
+    """Refused, the link's "Yes" to significant harm must not stay chosen with no outcome beside
+    it; and Back from a later answer to the refused link must not read it any more leniently."""
+    page.goto(site.url("tools/change-lead/?" + query))
+    page.wait_for_selector(".lp-error-summary:not([hidden])", timeout=60_000)
+    wait_ready(page)
+    assert page.locator(".lp-checklist input:checked").count() == 0
+    page.click('label[for="harm-no"]')
+    page.wait_for_selector("#q-event", state="visible")
+    wait_ready(page)
+    page.go_back()
+    expect(page).to_have_url(re.compile(re.escape(query) + "$"))
+    expect(page.locator(".lp-error-summary")).to_be_visible()
+    wait_ready(page)
+    assert page.locator("[data-recommendation]").count() == 0
+    assert page.locator(".lp-checklist input:checked").count() == 0

@@ -164,6 +164,20 @@ function main(root) {
     answeredQuestion = null;
   }
 
+  /** The rules refused the address as a whole (an answer given twice, a name no link holds, a
+   *  value far longer than any answer): none of it is kept, so the form never shows an answer
+   *  the rules did not accept (a link's "Yes" to significant harm with no outcome beside it),
+   *  and the error asks for the questions to be answered.
+   *  @param {string | undefined} field @param {string} message */
+  function refuseLink(field, message) {
+    linkUnread = false;
+    answers = {};
+    recordedOutcome = null;
+    view.fillForm(answers);
+    view.showQuestions(answers, null, nextQuestion(questions, answers, null));
+    showInvalid(field, message);
+  }
+
   // ---- the worker -----------------------------------------------------------------------
 
   /** @param {"loading" | "ready" | "failed"} state @param {string} message
@@ -278,6 +292,8 @@ function main(root) {
     } else if (reply.type === "result") {
       record = reply.record;
       showResult(reply.result);
+    } else if (reply.type === "invalid" && linkUnread) {
+      refuseLink(reply.field, reply.message);
     } else if (reply.type === "invalid") {
       showInvalid(reply.field, reply.message);
     } else {
@@ -385,7 +401,11 @@ function main(root) {
     addressBehind = false; // the address is what the user went back to
     answers = readQuery(location.search, questions);
     view.fillForm(answers);
-    evaluate();
+    // Back may return to the link the page was opened with: the rules read it again, as they
+    // did then, so a link they refused gives no advice on the way back either.
+    linkUnread = location.search.length > 1;
+    if (ready && linkUnread) readLink();
+    else evaluate();
   });
 
   view.fillForm(answers);
