@@ -40,12 +40,23 @@ class Site:
         if not (folder / "index.html").exists():
             pytest.fail(f"{folder} is not built: run `make build-all` first")
         os.environ["LP_SERVE_QUIET"] = "1"
+        self.folder = folder
         self.server = make_server(folder, port=0)
         self.origin = f"http://127.0.0.1:{self.server.server_address[1]}"
         threading.Thread(target=self.server.serve_forever, daemon=True).start()
 
     def url(self, path: str = "") -> str:
         return f"{self.origin}/{path}"
+
+    def pages(self) -> list[str]:
+        """The path of every page a reader can open (not the runtime's files, not redirects)."""
+        pages = []
+        for index in sorted(self.folder.rglob("index.html")):
+            rel = index.parent.relative_to(self.folder).as_posix()
+            if "pyodide" in rel or "moved" in index.read_text(encoding="utf-8")[:400].lower():
+                continue
+            pages.append("" if rel == "." else rel + "/")
+        return pages
 
 
 @pytest.fixture

@@ -46,24 +46,13 @@ def violations(page: Page) -> list[dict[str, Any]]:
     return found
 
 
-def site_pages(folder: Path) -> list[str]:
-    pages = []
-    for index in sorted(folder.rglob("index.html")):
-        rel = index.parent.relative_to(folder).as_posix()
-        if "pyodide" in rel or "moved" in index.read_text(encoding="utf-8")[:400].lower():
-            continue
-        pages.append("" if rel == "." else rel + "/")
-    return pages
-
-
 @pytest.mark.parametrize("profile", ["site", "gp_site"])
 def test_every_page_in_light_and_dark(axe_page: Page, profile: str, request: pytest.FixtureRequest) -> None:
     site: Site = request.getfixturevalue(profile)
-    folder = ROOT / ("site" if profile == "site" else "site-graduated-pathway")
     problems = {}
     for scheme in ("light", "dark"):
         axe_page.emulate_media(color_scheme=scheme)
-        for path in site_pages(folder):
+        for path in site.pages():
             axe_page.goto(site.url(path))
             found = violations(axe_page)
             if found:

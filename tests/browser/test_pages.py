@@ -7,8 +7,7 @@ from __future__ import annotations
 import pytest
 from playwright.sync_api import Browser, ConsoleMessage, Page
 
-from .conftest import ROOT, Site, wait_for_outcome
-from .test_accessibility import site_pages
+from .conftest import Site, wait_for_outcome
 
 
 def test_without_javascript_the_decision_table_and_guidance_remain(browser: Browser, site: Site) -> None:
@@ -28,7 +27,6 @@ def test_chromium_runs_every_page_under_its_policy(page: Page, profile: str, req
     """Chromium itself is the oracle for the pages' CSP: it reports every script, style or request
     the policy refused (a theme script whose hash is missing, say) on the console."""
     site: Site = request.getfixturevalue(profile)
-    folder = ROOT / ("site" if profile == "site" else "site-graduated-pathway")
     refused: list[str] = []
 
     def note(message: ConsoleMessage) -> None:
@@ -36,7 +34,7 @@ def test_chromium_runs_every_page_under_its_policy(page: Page, profile: str, req
             refused.append(f"{page.url}: {message.text}")
 
     page.on("console", note)
-    paths = site_pages(folder)
+    paths = site.pages()
     assert len(paths) >= 20, paths
     for path in paths:
         page.goto(site.url(path), wait_until="load")

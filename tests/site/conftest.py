@@ -7,6 +7,8 @@ session into a temporary folder by the same tools/build_site.py steps: see test_
 
 from __future__ import annotations
 
+import base64
+import hashlib
 import html
 import json
 import re
@@ -33,6 +35,17 @@ class Page:
     ids: set[str] = field(default_factory=set)
     links: list[tuple[str, str, str]] = field(default_factory=list)  # (tag, attribute, value)
     classes: set[str] = field(default_factory=set)
+    inline_scripts: list[str] = field(default_factory=list)
+    """The text of each inline script a browser would run: no src, and a type that is absent,
+    empty, a JavaScript MIME type or "module" (HTML's "script block's type string")."""
+
+
+RUNNABLE_SCRIPT_TYPES = {"", "module", "text/javascript", "application/javascript"}
+
+
+def sha256_base64(data: bytes) -> str:
+    """A file's or script's hash as Subresource Integrity and CSP write it: "sha256-<base64>"."""
+    return "sha256-" + base64.b64encode(hashlib.sha256(data).digest()).decode("ascii")
 
 
 class _Reader(HTMLParser):
@@ -41,10 +54,15 @@ class _Reader(HTMLParser):
         self.page = page
         self.skip = 0
         self.chunks: list[str] = []
+        self.script: list[str] | None = None  # the inline script being read, if it would run
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         if tag in ("script", "style"):
             self.skip += 1
+        if tag == "script":
+            given = dict(attrs)
+            runs = (given.get("type") or "").strip().lower() in RUNNABLE_SCRIPT_TYPES
+            self.script = [] if runs and "src" not in given else None
         for name, value in attrs:
             if value is None:
                 continue
@@ -62,8 +80,13 @@ class _Reader(HTMLParser):
     def handle_endtag(self, tag: str) -> None:
         if tag in ("script", "style") and self.skip:
             self.skip -= 1
+        if tag == "script" and self.script is not None:
+            self.page.inline_scripts.append("".join(self.script))
+            self.script = None
 
     def handle_data(self, data: str) -> None:
+        if self.script is not None:
+            self.script.append(data)
         if not self.skip:
             self.chunks.append(data)
 

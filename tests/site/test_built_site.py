@@ -2,20 +2,17 @@
 
 from __future__ import annotations
 
-import base64
-import hashlib
 import json
 import re
 import tomllib
 from functools import lru_cache
-from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import unquote, urlparse
 
 import pytest
 import yaml
 
-from .conftest import ROOT, SITES, Page, html_pages, read_page, search_documents
+from .conftest import ROOT, SITES, Page, html_pages, read_page, search_documents, sha256_base64
 
 STATEMENTS = tomllib.loads((Path(__file__).parent / "source_statements.toml").read_text())["statement"]
 
@@ -141,34 +138,6 @@ def test_nothing_is_loaded_from_another_host(built: tuple[str, Path]) -> None:
     assert not offending, "\n".join(offending)
 
 
-class _InlineScripts(HTMLParser):
-    """The text of every inline script a browser would run: a <script> with no src whose type is
-    absent, empty, a JavaScript MIME type or "module" (HTML's "script block's type string")."""
-
-    RUNS = {"", "module", "text/javascript", "application/javascript"}
-
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=False)
-        self.bodies: list[str] = []
-        self._open: list[str] | None = None
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        if tag != "script":
-            return
-        found = dict(attrs)
-        runs = (found.get("type") or "").strip().lower() in self.RUNS
-        self._open = [] if runs and "src" not in found else None
-
-    def handle_data(self, data: str) -> None:
-        if self._open is not None:
-            self._open.append(data)
-
-    def handle_endtag(self, tag: str) -> None:
-        if tag == "script" and self._open is not None:
-            self.bodies.append("".join(self._open))
-            self._open = None
-
-
 def test_every_page_has_a_content_security_policy(built: tuple[str, Path]) -> None:
     """Each page's policy allows its own inline scripts and nothing broader. The hashes are worked
     out here from CSP's definition (base64 of the SHA-256 of the script's UTF-8 text), not with
@@ -181,11 +150,8 @@ def test_every_page_has_a_content_security_policy(built: tuple[str, Path]) -> No
         policy = match.group(1)
         assert "default-src 'self'" in policy and "'unsafe-inline'" not in policy
         assert "'unsafe-eval'" not in policy.replace("'wasm-unsafe-eval'", "")
-        scripts = _InlineScripts()
-        scripts.feed(source)
         allowed = set(re.findall(r"'sha256-[A-Za-z0-9+/=]+'", policy))
-        needed = {"'sha256-" + base64.b64encode(hashlib.sha256(body.encode("utf-8")).digest()).decode() + "'"
-                  for body in scripts.bodies}
+        needed = {f"'{sha256_base64(body.encode('utf-8'))}'" for body in read_page(path).inline_scripts}
         assert needed <= allowed, f"{path}: inline scripts not allowed: {needed - allowed}"
         assert allowed <= needed, f"{path}: the policy allows scripts the page does not have: {allowed - needed}"
 

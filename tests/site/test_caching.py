@@ -10,7 +10,6 @@ lists match the files, and that serve.py sends exactly this policy, with working
 
 from __future__ import annotations
 
-import base64
 import gzip
 import hashlib
 import json
@@ -23,7 +22,7 @@ from pathlib import Path
 
 import brotli
 
-from .conftest import ROOT, html_pages, read_page
+from .conftest import ROOT, html_pages, read_page, sha256_base64
 
 sys.path.insert(0, str(ROOT / "tools"))
 from serve import make_server  # noqa: E402
@@ -144,7 +143,7 @@ def test_the_service_worker_lists_every_file_with_its_hash(built: tuple[str, Pat
     listed = {}
     for path, integrity in lists["PRECACHE"] + lists["RUNTIME"]:
         file = folder / (path + "index.html" if path.endswith("/") else path if path != "./" else "index.html")
-        assert integrity == "sha256-" + base64.b64encode(hashlib.sha256(file.read_bytes()).digest()).decode()
+        assert integrity == sha256_base64(file.read_bytes())
         listed[file] = path
     expected = {p for p in _files(folder) if p.name != "sw.js" and not p.name.endswith(".map")}
     assert set(listed) == expected

@@ -48,14 +48,12 @@ function main(root) {
   const linkNotice = find(root, ".lp-link-notice");
 
   /** @type {Answers} */
-  let answers = readQuery(location.search, questions);
+  let answers = {};
   // A record's link says which outcome the rules gave when the record was made (see record.py).
   /** @type {string | null} */
   let recordedOutcome = new URLSearchParams(location.search).get(data.outcomeParam);
-  // The address as opened is read by the rules first (lp_rules.links): an older link is
-  // migrated, parameters that are not questions are ignored. Until then, the form shows what
-  // it can of the address as it is.
-  let linkUnread = location.search.length > 1;
+  // Whether the address still has to be read by the rules (lp_rules.links): see openAddress.
+  let linkUnread = false;
   let ready = false;
   /** @type {string | null} */
   let shownRecommendation = null;
@@ -397,18 +395,23 @@ function main(root) {
   });
 
   find(retryRow, "[data-retry]").addEventListener("click", () => rules.start(true));
-  window.addEventListener("popstate", () => {
-    addressBehind = false; // the address is what the user went back to
+  /** The address, as the page is opened or as Back or Forward return to it, is read by the
+   *  rules (an older link is migrated, parameters that are not questions are ignored, a link
+   *  they refuse gives no advice). Until they have read it, the form shows what it can of the
+   *  address as it is, and no outcome. */
+  function openAddress() {
     answers = readQuery(location.search, questions);
-    view.fillForm(answers);
-    // Back may return to the link the page was opened with: the rules read it again, as they
-    // did then, so a link they refused gives no advice on the way back either.
     linkUnread = location.search.length > 1;
+    view.fillForm(answers);
     if (ready && linkUnread) readLink();
     else evaluate();
+  }
+
+  window.addEventListener("popstate", () => {
+    addressBehind = false; // the address is what the user went back to
+    openAddress();
   });
 
-  view.fillForm(answers);
-  view.showQuestions(answers, null, nextQuestion(questions, answers, null));
+  openAddress();
   rules.start(false);
 }
