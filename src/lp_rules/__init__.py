@@ -13,7 +13,7 @@ from __future__ import annotations
 from typing import Any
 
 from .checklists import TOOL_IDS, TOOLS
-from .engine import RULES_VERSION
+from .engine import RULES_VERSION, outcome
 from .explain import explained
 from .errors import InvalidAnswers
 from .model import Tool
@@ -49,12 +49,20 @@ def _profile(profile: str | Profile) -> Profile:
 
 
 def evaluate(
-    tool_id: str, answers: object, profile: str | Profile = DEFAULT_PROFILE
+    tool_id: str, answers: object, profile: str | Profile = DEFAULT_PROFILE,
+    *, explain: bool = False,
 ) -> dict[str, Any]:
-    """Evaluate answers for a tool; raises InvalidAnswers for anything the contract forbids."""
+    """Evaluate answers for a tool; raises InvalidAnswers for anything the contract forbids.
+
+    ``explain`` adds ``why_not`` and ``what_would_change``. Working out what would change the
+    outcome evaluates every other answer to every question that counted (13 to 22 times the
+    cost of the outcome alone), so only the readers of those fields ask for it: the page, the
+    CLI, the record and the trainer's view.
+    """
     tool = get_tool(tool_id)
     chosen = _profile(profile)
-    return explained(tool, validate(tool, answers, chosen), chosen)
+    valid = validate(tool, answers, chosen)
+    return explained(tool, valid, chosen) if explain else outcome(tool, valid, chosen)
 
 
 def schema(profile: str | Profile = DEFAULT_PROFILE) -> dict[str, Any]:

@@ -50,7 +50,7 @@ def handle(request_json: str) -> str:
             return json.dumps(_read_link(request))
         tool: Any = request.get("tool")
         answers: Any = request.get("answers")
-        result = evaluate(tool, answers, str(request.get("profile", "merton")))
+        result = evaluate(tool, answers, str(request.get("profile", "merton")), explain=True)
         record = ""
         if result["status"] == "complete":
             profile = load_profile(result["profile"])

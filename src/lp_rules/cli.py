@@ -46,7 +46,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             result = schema(args.profile)
         else:
             answers = _parse_answers(args.answers)
-            result = evaluate(args.tool, answers, args.profile)
+            result = evaluate(args.tool, answers, args.profile, explain=True)
     except InvalidAnswers as err:
         _fail(err.message)
     try:

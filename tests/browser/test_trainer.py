@@ -68,7 +68,7 @@ def tab_to(page: Page, selector: str, limit: int = 40) -> None:
 def check_revealed(page: Page, n: int, expected: str) -> None:
     """The revealed outcome is the listed one, with the build-time explanation."""
     s = SCENARIOS[n - 1]
-    result = evaluate(s["tool"], s["answers"], "merton")
+    result = evaluate(s["tool"], s["answers"], "merton", explain=True)
     section = page.locator(f"#scenario-{n}")
     outcome = section.locator(".lp-trainer-outcome")
     assert outcome.is_visible()

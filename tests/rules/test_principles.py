@@ -48,7 +48,7 @@ def outcomes() -> tuple[tuple[str, dict[str, Any], Profile, dict[str, Any]], ...
                 lists = CANDIDATE_LISTS if tool == "who-should-lead" else (None,)
                 for listed in lists:
                     full = answers if listed is None else dict(answers, candidates=listed)
-                    found.append((tool, full, profile, evaluate(tool, full, profile)))
+                    found.append((tool, full, profile, evaluate(tool, full, profile, explain=True)))
     return tuple(found)
 
 

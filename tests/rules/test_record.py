@@ -10,7 +10,7 @@ PRACTITIONER = {"role": "health_visitor", "relationship": "good", "family_view":
 
 
 def record(tool: str, answers: dict[str, object]) -> str:
-    result = evaluate(tool, answers)
+    result = evaluate(tool, answers, explain=True)
     return as_text(result, answers, load_profile("merton"), "2026-11-25", "https://example.test/p/")
 
 

@@ -34,7 +34,7 @@ def test_every_scenario_is_in_the_trainer_page(built: tuple[str, Path]) -> None:
     listed = (folder / "scenarios" / "index.html").read_text(encoding="utf-8")
     for n, s in enumerate(SCENARIOS, start=1):
         body = html.unescape(sections[n])
-        result = evaluate(s["tool"], s["answers"], profile)
+        result = evaluate(s["tool"], s["answers"], profile, explain=True)
         assert f'data-scenario-recommendation="{result["recommendation"]}"' in body, n
         assert f'id="scenario-{n}" data-scenario-tool="{s["tool"]}" data-scenario-recommendation="{result["recommendation"]}"' in listed, n
         assert s["title"] in body and s["situation"] in body, n

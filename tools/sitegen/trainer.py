@@ -176,7 +176,7 @@ def trainer_view(profile: Profile) -> str:
     loaded = scenarios.load()
     sections = []
     for n, s in enumerate(loaded, start=1):
-        result = evaluate(s["tool"], s["answers"], profile)
+        result = evaluate(s["tool"], s["answers"], profile, explain=True)
         assert result["status"] == "complete", f"scenario {n} is incomplete: needs {result['next']}"
         sections.append(_scenario_html(n, len(loaded), s, tools[s["tool"]], result))
     keys = (
