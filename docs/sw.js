@@ -36,6 +36,17 @@
 //    release's cache gained newer pages, shown offline next to older files. Now a release's
 //    cache is written only when it is installed (and the runtime when a checklist asks).
 //
+// 5. A content-addressed copy was served as it was, unchecked: one damaged on disk (or written by
+//    anything else with access to the site's storage) broke the checklists until the site's data
+//    was cleared. Now a copy is served only if it matches the hash this release lists for it (every
+//    file is listed, the runtime included); one that does not is deleted, the file is fetched past
+//    the HTTP cache (cache: "reload", which may hold the same damage), and the fresh copy, if it
+//    matches, takes its place, so the offline copy is whole again. A copy this release does not
+//    list (another release's file) is used only when the network fails. The rules worker checks
+//    every runtime and rules file it gets and asks once more past the caches if one fails
+//    (rules-worker.js); the worker's own script, which nothing else can check, is checked here
+//    before the browser runs it, cached or not (decisions/0008).
+//
 // Which release each page came from is remembered by its client id: from this cache, or from
 // the network with exactly the bytes this release has (its SHA-256), is this release; anything
 // else is another release. A page of this release gets its release files from this cache (fast,
@@ -73,7 +84,9 @@ const SITE_CACHE = `lpg-site-${VERSION}`;
 const RUNTIME_CACHE = `lpg-runtime-${RUNTIME_VERSION}`;
 const KEPT = [SITE_CACHE, RUNTIME_CACHE, "lpg-python-start"];
 const scope = new URL("./", self.location.href);
-const HASHES = new Map(PRECACHE.map(([path, integrity]) => [new URL(path, scope).href, integrity]));
+// Every file of this release (the runtime too) by URL, with its SHA-256 as an integrity value.
+const HASHES = new Map([...PRECACHE, ...RUNTIME].map(([path, integrity]) => [new URL(path, scope).href, integrity]));
+const RUNTIME_URLS = new Set(RUNTIME.map(([path]) => new URL(path, scope).href));
 
 /** Is this URL's content fixed by its name? */
 function contentAddressed(url) {
@@ -81,20 +94,27 @@ function contentAddressed(url) {
 }
 
 /** A request for one listed file: checked against its hash, and past the HTTP cache unless its
- * name fixes its content (then a copy the browser already has is right and saves a download). */
-function listed([path, integrity]) {
+ * name fixes its content (then a copy the browser already has is right and saves a download), or
+ * unless `past` (the HTTP cache's copy was found damaged). */
+function listed([path, integrity], past = false) {
   const url = new URL(path, scope).href;
-  return new Request(url, { integrity, cache: contentAddressed(url) ? "default" : "no-cache" });
+  return new Request(url, { integrity, cache: past ? "reload" : contentAddressed(url) ? "default" : "no-cache" });
 }
 
-/** Put the listed files that are not there yet into a cache (all or none). */
+/** Put the listed files that are not there yet into a cache (all or none). A content-addressed
+ * file the HTTP cache holds damaged (kept "immutable" for a year) fails its integrity check, so a
+ * failed attempt is made once more past the HTTP cache, which replaces its copy. */
 async function fill(cacheName, entries) {
   const cache = await caches.open(cacheName);
   const missing = [];
   for (const entry of entries) {
     if (!(await cache.match(new URL(entry[0], scope).href))) missing.push(entry);
   }
-  await cache.addAll(missing.map(listed));
+  try {
+    await cache.addAll(missing.map((entry) => listed(entry)));
+  } catch {
+    await cache.addAll(missing.map((entry) => listed(entry, true)));
+  }
 }
 
 self.addEventListener("install", (event) => {
@@ -128,7 +148,12 @@ self.addEventListener("activate", (event) => {
 const releaseOf = new Map();
 
 async function sha256(response) {
-  const digest = await crypto.subtle.digest("SHA-256", await response.arrayBuffer());
+  return integrityOf(await response.arrayBuffer());
+}
+
+/** Some bytes' SHA-256 as an integrity value ("sha256-<base64>"), as the build lists them. */
+async function integrityOf(bytes) {
+  const digest = await crypto.subtle.digest("SHA-256", bytes);
   return `sha256-${btoa(String.fromCharCode(...new Uint8Array(digest)))}`;
 }
 
@@ -179,9 +204,95 @@ async function withWorkerPolicy(response) {
   return new Response(response.body, { status: response.status, statusText: response.statusText, headers });
 }
 
-/** Content-addressed files: any cached copy, else the network. */
-async function fixed(request) {
-  return (await caches.match(request.url, { ignoreSearch: true })) ?? fetch(request);
+/** Content-addressed files: a cached copy that matches this release's hash, else the network (see
+ * 5 at the top of this file). With `whole` (a small file nothing else checks), the network's copy
+ * is checked here too, and fetched once more past the HTTP cache if it does not match; the
+ * result is then `damaged` if it still does not. */
+async function fixed(event, whole = false) {
+  const { request } = event;
+  const url = new URL(request.url);
+  url.search = "";
+  const expected = HASHES.get(url.href);
+  if (!expected) return unlisted(request, url.href);
+  const emptied = []; // caches whose copy was damaged, and deleted
+  for (const name of await caches.keys()) {
+    if (!name.startsWith("lpg-") || name === "lpg-python-start") continue;
+    const cache = await caches.open(name);
+    const copy = await cache.match(url.href);
+    if (!copy) continue;
+    const bytes = await copy.arrayBuffer();
+    if ((await integrityOf(bytes)) === expected) return rebuilt(copy, bytes);
+    await cache.delete(url.href);
+    emptied.push(cache);
+  }
+  // A damaged copy may have come from the HTTP cache, which holds the same file "immutable".
+  let response = await fetch(request, emptied.length ? { cache: "reload" } : {});
+  if (whole && response.ok) {
+    let bytes = await response.arrayBuffer();
+    if ((await integrityOf(bytes)) !== expected && !emptied.length) {
+      response = await fetch(request, { cache: "reload" });
+      bytes = await response.arrayBuffer();
+    }
+    if (response.ok && (await integrityOf(bytes)) !== expected) return DAMAGED;
+    response = rebuilt(response, bytes);
+  }
+  const home = emptied.length ? emptied : await missingFrom(url.href);
+  if (response.ok && home.length) event.waitUntil(putIfRight(response.clone(), url.href, expected, home));
+  return response;
+}
+
+const DAMAGED = "damaged";
+
+/** A copy of another release's file (this release lists all its own): it cannot be checked
+ *  here, so it is used only when the network fails (the rules worker checks what it gets). */
+async function unlisted(request, key) {
+  try {
+    return await fetch(request);
+  } catch (error) {
+    const cached = await caches.match(key);
+    if (!cached) throw error;
+    return cached;
+  }
+}
+
+/** A cached response's bytes, read to check them, as a response again. */
+function rebuilt(copy, bytes) {
+  return new Response(bytes, { status: copy.status, statusText: copy.statusText, headers: copy.headers });
+}
+
+/** This release's cache of a listed file, if that cache exists and lacks it (its copy was deleted
+ *  as damaged by an earlier load); else none. The runtime's cache is made only when a checklist
+ *  asks (cache-runtime), never here. */
+async function missingFrom(key) {
+  const name = RUNTIME_URLS.has(key) ? RUNTIME_CACHE : SITE_CACHE;
+  if (!(await caches.has(name))) return [];
+  const cache = await caches.open(name);
+  return (await cache.match(key)) ? [] : [cache];
+}
+
+/** Keep a fresh copy in these caches if it is exactly this release's file. */
+async function putIfRight(response, key, expected, into) {
+  const bytes = await response.arrayBuffer();
+  if ((await integrityOf(bytes)) !== expected) return; // still damaged: the rules worker says so
+  await Promise.all(into.map((cache) => cache.put(key, rebuilt(response, bytes))));
+}
+
+/** The rules worker's script, checked before the browser runs it, cached or not (nothing else can
+ * check it: it is what checks everything else), with its own policy (see the top of this file).
+ * If it does not match even past the HTTP cache, a stand-in runs that tells the page. */
+async function rulesWorker(event) {
+  const response = await fixed(event, true);
+  return withWorkerPolicy(response === DAMAGED ? damagedWorker() : response);
+}
+
+/** A worker script that only reports that the real one arrived damaged (the rules worker's
+ *  protocol, rules-worker.js), so the page says so in plain words. */
+function damagedWorker() {
+  const message = "The checklist's rules worker arrived damaged: it does not match the one this " +
+    "site published, so it was not used. Reload the page or press the button below to try again; " +
+    "if this keeps happening, tell the site's owners.";
+  const script = `self.postMessage(${JSON.stringify({ type: "status", state: "failed", message, action: "retry" })});\n`;
+  return new Response(script, { status: 200, headers: { "Content-Type": "text/javascript", "Cache-Control": "no-store" } });
 }
 
 /** Release files: from the release their page is from (see the top of this file). */
@@ -213,8 +324,7 @@ self.addEventListener("fetch", (event) => {
   const { request } = event;
   if (request.method !== "GET" || !request.url.startsWith(scope.href)) return;
   if (request.mode === "navigate") event.respondWith(page(event));
-  else if (new URL(request.url).pathname.endsWith("/rules-worker.js")) {
-    event.respondWith(fixed(request).then(withWorkerPolicy));
-  } else if (contentAddressed(request.url)) event.respondWith(fixed(request));
+  else if (new URL(request.url).pathname.endsWith("/rules-worker.js")) event.respondWith(rulesWorker(event));
+  else if (contentAddressed(request.url)) event.respondWith(fixed(event));
   else event.respondWith(releaseFile(event));
 });

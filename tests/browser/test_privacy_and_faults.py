@@ -4,6 +4,7 @@ are reported at once, in plain words, with no advice shown (docs/assets/js/rules
 
 from __future__ import annotations
 
+import hashlib
 import random
 import re
 import shutil
@@ -13,13 +14,15 @@ import time
 from functools import partial
 from http.server import ThreadingHTTPServer
 from pathlib import Path
-from typing import Any, Callable, Iterator
+from typing import Any, Callable, Iterator, NamedTuple
 from urllib.parse import quote
 
 import pytest
 from playwright.sync_api import Browser, Page
 
 from tests.rules import fuzz_count
+
+from tests.perf.conftest import poll
 
 from .conftest import ROOT, Site, expect_page_errors, wait_for_outcome, wait_ready
 
@@ -115,24 +118,40 @@ def test_a_missing_worker_is_reported_and_retry_recovers(page: Page, site: Site)
 # ---- damaged, incomplete, blocked and stalled downloads ------------------------------------------
 
 [RUNTIME] = (ROOT / "site" / "pyodide").iterdir()
+[WHEEL] = (ROOT / "site" / "wheels").glob("*/*.whl")
+[RULES_WORKER] = (ROOT / "site" / "assets" / "js").glob("*/rules-worker.js")
+
+
+def _site_path(name: str) -> str:
+    """A file's path in the site: a runtime file by its name, anything else as given."""
+    if (RUNTIME / name).is_file():
+        return (RUNTIME / name).relative_to(ROOT / "site").as_posix()
+    return name
 
 
 def _flipped(name: str, find: bytes | None = None) -> bytes:
-    """A runtime file with one bit of one byte changed (in the middle, or the first byte of
-    ``find``, so that a module still parses and only its check can tell)."""
-    data = bytearray((RUNTIME / name).read_bytes())
+    """A site file (a runtime file by its name) with one bit of one byte changed (in the middle,
+    or the first byte of ``find``, so that a module still parses and only its check can tell)."""
+    data = bytearray((ROOT / "site" / _site_path(name)).read_bytes())
     at = data.index(find) if find else len(data) // 2
     data[at] ^= 0x01
     return bytes(data)
 
 
 class _Faulty(Handler):
-    """serve.py's handler, noting when the last byte of each runtime file went out, and sending
-    pyodide.asm.wasm as the test's ``pace`` says (chunk number -> seconds to wait first; None:
-    stop sending and keep the connection open and silent)."""
+    """serve.py's handler, noting each request's file name and Cache-Control header (a request
+    past the browser's caches says "no-cache") and when the last byte of each file went out, and
+    sending pyodide.asm.wasm as the test's ``pace`` says (chunk number -> seconds to wait first;
+    None: stop sending and keep the connection open and silent)."""
 
     sent: dict[str, float]
+    asked: list[tuple[str, str | None]]
     pace: Callable[[int], float | None] | None
+
+    def send_head(self):  # type: ignore[no-untyped-def]
+        name = self.path.split("?", 1)[0].rsplit("/", 1)[-1]
+        type(self).asked.append((name, self.headers.get("Cache-Control")))
+        return super().send_head()
 
     def copyfile(self, source: Any, outputfile: Any) -> None:
         name = self.path.split("?", 1)[0].rsplit("/", 1)[-1]
@@ -154,33 +173,60 @@ class _Faulty(Handler):
         type(self).sent[name] = time.monotonic()
 
 
-Serve = Callable[..., tuple[Page, str, dict[str, float]]]
+class Served(NamedTuple):
+    """A faulty copy of the site: a page to open it in, its URL, when each file's last byte was
+    sent, every request as (file name, Cache-Control), and the copy's folder."""
+
+    page: Page
+    origin: str
+    sent: dict[str, float]
+    asked: list[tuple[str, str | None]]
+    folder: Path
+
+    def fix(self, *names: str) -> None:
+        """The host is mended: these files are the published ones again."""
+        for name in names:
+            shutil.copy2(ROOT / "site" / _site_path(name), self.folder / _site_path(name))
+
+    def requests_for(self, name: str) -> list[str | None]:
+        """The Cache-Control header of each request for ``name`` so far."""
+        return [cache for asked, cache in self.asked if asked == name]
+
+
+Serve = Callable[..., Served]
 
 
 @pytest.fixture
 def faulty_site(browser: Browser, tmp_path: Path) -> Iterator[Serve]:
-    """serve(files={name: bytes}, pace=None) -> (a page, the site's URL, when each runtime file's
-    last byte was sent): a copy of the built site with those runtime files replaced."""
+    """serve(files={name: bytes}, pace=None, service_worker=False) -> Served: a copy of the built
+    site with those files (a runtime file by its name, any other by its path in the site)
+    replaced. The page's browser context blocks service workers unless ``service_worker``: the
+    tests of the service worker's own copies need it running."""
     servers: list[ThreadingHTTPServer] = []
-    context = browser.new_context(service_workers="block")
+    contexts: list[Any] = []
 
     def serve(files: dict[str, bytes] | None = None,
-              pace: Callable[[int], float | None] | None = None) -> tuple[Page, str, dict[str, float]]:
+              pace: Callable[[int], float | None] | None = None, service_worker: bool = False) -> Served:
         folder = tmp_path / f"site{len(servers)}"
         shutil.copytree(ROOT / "site", folder)
-        [runtime] = (folder / "pyodide").iterdir()
         for name, body in (files or {}).items():
-            (runtime / name).write_bytes(body)
-            for twin in runtime.glob(name + ".*"):
+            path = folder / _site_path(name)
+            path.write_bytes(body)
+            for twin in path.parent.glob(path.name + ".*"):
                 twin.unlink()
         sent: dict[str, float] = {}
-        handler = type("Faulty", (_Faulty,), {"pace": staticmethod(pace) if pace else None, "sent": sent})
+        asked: list[tuple[str, str | None]] = []
+        handler = type("Faulty", (_Faulty,), {"pace": staticmethod(pace) if pace else None,
+                                              "sent": sent, "asked": asked})
         server = ThreadingHTTPServer(("127.0.0.1", 0), partial(handler, directory=str(folder)))
         threading.Thread(target=server.serve_forever, daemon=True).start()
         servers.append(server)
-        return context.new_page(), f"http://127.0.0.1:{server.server_address[1]}/", sent
+        context = browser.new_context(service_workers="allow" if service_worker else "block")
+        contexts.append(context)
+        return Served(context.new_page(), f"http://127.0.0.1:{server.server_address[1]}/", sent, asked, folder)
     yield serve
-    context.close()
+    for context in contexts:
+        context.close()
     for server in servers:
         server.shutdown()
 
@@ -211,17 +257,170 @@ def _failed_soon_after(page: Page, sent: dict[str, float], name: str, within_s: 
                                         ("pyodide.asm.mjs", b"Failed"), ("pyodide.mjs", b"Failed")])
 def test_a_runtime_file_with_one_flipped_byte_is_refused_within_two_seconds(
         faulty_site: Serve, name: str, find: bytes | None) -> None:
-    page, origin, sent = faulty_site({name: _flipped(name, find)})
+    page, origin, sent, asked, _ = faulty_site({name: _flipped(name, find)})
     page.goto(origin + ANSWERS)
     text = _failed_soon_after(page, sent, name)
     assert "arrived damaged" in text and "does not match the one this site published" in text, text
+    # Before saying so, the worker fetched it once more past every cache (decisions/0008).
+    assert [cache for asked_for, cache in asked if asked_for == name] == [None, "no-cache"]
 
 
 def test_a_truncated_standard_library_is_reported_within_two_seconds(faulty_site: Serve) -> None:
     whole = (RUNTIME / "python_stdlib.zip").read_bytes()
-    page, origin, sent = faulty_site({"python_stdlib.zip": whole[: len(whole) // 2]})
+    page, origin, sent, *_ = faulty_site({"python_stdlib.zip": whole[: len(whole) // 2]})
     page.goto(origin + ANSWERS)
     assert "arrived incomplete" in _failed_soon_after(page, sent, "python_stdlib.zip")
+
+
+# ---- self-healing: a damaged copy in a cache never outlives the host's repair (decisions/0008) --
+
+WHEEL_PATH = WHEEL.relative_to(ROOT / "site").as_posix()
+RULES_WORKER_PATH = RULES_WORKER.relative_to(ROOT / "site").as_posix()
+RUNTIME_FILES = ("runtime.json", "pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm",
+                 "python_stdlib.zip", "pyodide-lock.json")
+# Each kind of file the checklist downloads, damaged as a host, proxy or network might damage it.
+DAMAGED: dict[str, Callable[[], bytes]] = {
+    "python_stdlib.zip": lambda: _flipped("python_stdlib.zip"),
+    # cut short and sent as a whole file of that length: only its size tells
+    "pyodide.asm.wasm": lambda: (RUNTIME / "pyodide.asm.wasm").read_bytes()[:4_000_000],
+    WHEEL_PATH: lambda: _flipped(WHEEL_PATH),
+    # a letter in a message: the module still parses and runs
+    "pyodide.mjs": lambda: _flipped("pyodide.mjs", b"Failed"),
+}
+
+
+def _file(name: str) -> str:
+    return name.rsplit("/", 1)[-1]
+
+
+def _failed(page: Page) -> str:
+    page.wait_for_selector('.lp-status[data-state="failed"]', timeout=30_000)
+    return page.inner_text(".lp-status")
+
+
+@pytest.mark.parametrize("name", list(DAMAGED), ids=_file)
+def test_a_copy_damaged_in_the_http_cache_is_replaced_once_the_host_is_mended(
+        faulty_site: Serve, name: str) -> None:
+    """Served damaged with its normal "immutable" headers, the file is kept in the browser's HTTP
+    cache; once the host is mended, the next load works, with no site data cleared."""
+    served = faulty_site({name: DAMAGED[name]()})
+    served.page.goto(served.origin + ANSWERS)
+    text = _failed(served.page)
+    assert "does not match the one this site published" in text or "arrived incomplete" in text, text
+    served.fix(name)
+    before = len(served.asked)
+    served.page.goto(served.origin + ANSWERS)
+    assert wait_for_outcome(served.page, "continue_universal_support")
+    # The damaged copy was still in the HTTP cache (the first try never reached the host), and the
+    # one request that did went past it.
+    assert [cache for asked, cache in served.asked[before:] if asked == _file(name)] == ["no-cache"]
+
+
+def test_retry_goes_past_every_cache(faulty_site: Serve) -> None:
+    served = faulty_site({"python_stdlib.zip": _flipped("python_stdlib.zip")})
+    served.page.goto(served.origin + ANSWERS)
+    assert "does not match the one this site published" in _failed(served.page)
+    served.fix("python_stdlib.zip")
+    before = len(served.asked)
+    served.page.click("[data-retry]")
+    assert wait_for_outcome(served.page, "continue_universal_support")
+    retried = served.asked[before:]
+    for name in (*RUNTIME_FILES, WHEEL.name):
+        assert [cache for asked, cache in retried if asked == name] == ["no-cache"], (name, retried)
+
+
+# In the page: the SHA-256 (hex) of the copy of `url` in each of the service worker's caches.
+CACHED_HASHES = """async (url) => {
+    const found = {};
+    for (const name of await caches.keys()) {
+        const copy = await (await caches.open(name)).match(url);
+        if (!copy) continue;
+        const digest = await crypto.subtle.digest('SHA-256', await copy.arrayBuffer());
+        found[name] = Array.from(new Uint8Array(digest), (b) => b.toString(16).padStart(2, '0')).join('');
+    }
+    return found;
+}"""
+
+# In the page: replace the service worker's copy of `url` by the same bytes with one bit flipped.
+DAMAGE_CACHED = """async ([url, at]) => {
+    let damaged = 0;
+    for (const name of await caches.keys()) {
+        const cache = await caches.open(name);
+        const copy = await cache.match(url);
+        if (!copy) continue;
+        const bytes = new Uint8Array(await copy.arrayBuffer());
+        bytes[at] ^= 1;
+        await cache.put(url, new Response(bytes, {status: copy.status, headers: copy.headers}));
+        damaged += 1;
+    }
+    return damaged;
+}"""
+
+# A letter of the rules worker's "ready" message: the damaged worker still runs, and says so.
+WORKER_READY = b'ready."'
+SW_DAMAGED = {"python_stdlib.zip": None, WHEEL_PATH: None, RULES_WORKER_PATH: WORKER_READY}
+
+
+@pytest.mark.parametrize("name", list(SW_DAMAGED), ids=_file)
+def test_a_copy_damaged_in_the_service_workers_cache_is_replaced_once_the_host_is_mended(
+        faulty_site: Serve, name: str) -> None:
+    """The service worker's own copy (checked against the release's hashes before it is served)
+    and the host both damaged; then the host is mended: the next load works, and the service
+    worker's copy is the published one again, with no site data cleared."""
+    served = faulty_site(service_worker=True)
+    page = served.page
+    page.goto(served.origin + ANSWERS)
+    wait_for_outcome(page, "continue_universal_support")
+    poll(page, """async () => {
+        const names = await caches.keys();
+        const runtime = names.find((n) => n.startsWith('lpg-runtime-'));
+        return Boolean((await navigator.serviceWorker.getRegistration())?.active)
+            && Boolean(runtime) && (await (await caches.open(runtime)).keys()).length >= 5;
+    }""")
+    url = served.origin + _site_path(name)
+    published = hashlib.sha256((ROOT / "site" / _site_path(name)).read_bytes()).hexdigest()
+    [cache] = page.evaluate(CACHED_HASHES, url)
+    data = (ROOT / "site" / _site_path(name)).read_bytes()
+    at = data.index(SW_DAMAGED[name]) if SW_DAMAGED[name] else len(data) // 2
+    assert page.evaluate(DAMAGE_CACHED, [url, at]) == 1
+    (served.folder / _site_path(name)).write_bytes(_flipped(name, SW_DAMAGED[name]))
+    for twin in (served.folder / _site_path(name)).parent.glob(_file(name) + ".*"):
+        twin.unlink()
+    page.reload()
+    assert page.evaluate("navigator.serviceWorker.controller !== null")
+    assert "does not match the one this site published" in _failed(page)
+    served.fix(name)
+    page.reload()
+    wait_for_outcome(page, "continue_universal_support")
+    assert page.inner_text(".lp-status").startswith("The checklist is ready."), page.inner_text(".lp-status")
+    poll(page, "async ([url, cache, hash]) => (await (" + CACHED_HASHES + ")(url))[cache] === hash",
+         [url, cache, published])
+    registration = page.evaluate("async () => Boolean((await navigator.serviceWorker.getRegistration())?.active)")
+    assert registration
+
+
+def test_a_page_opened_just_before_a_new_version_says_to_reload(faulty_site: Serve) -> None:
+    """A new version was published between the page and its rules: the rules it names are gone
+    from the host, whose service worker script lists the new release's. Retrying cannot help."""
+    served = faulty_site()
+    worker = served.folder / "sw.js"
+    worker.write_text(worker.read_text(encoding="utf-8").replace(
+        WHEEL_PATH, "wheels/0123456789abcdef/lp_rules-0.1.1-py3-none-any.whl"), encoding="utf-8")
+    for twin in served.folder.glob("sw.js.*"):
+        twin.unlink()
+    shutil.rmtree((served.folder / WHEEL_PATH).parent)
+    served.page.goto(served.origin + ANSWERS)
+    text = _failed(served.page)
+    assert "A new version of this site was published" in text and "Reload the page" in text, text
+
+
+def test_a_rules_package_missing_from_its_own_release_is_the_hosts_error(faulty_site: Serve) -> None:
+    served = faulty_site()
+    shutil.rmtree((served.folder / WHEEL_PATH).parent)
+    served.page.goto(served.origin + ANSWERS)
+    text = _failed(served.page)
+    assert "could not be downloaded (the site answered HTTP 404)" in text, text
+    assert "new version" not in text
 
 
 def test_a_blocked_rules_package_is_reported_in_plain_words(page: Page, site: Site) -> None:
@@ -237,7 +436,7 @@ def test_a_blocked_rules_package_is_reported_in_plain_words(page: Page, site: Si
 def test_a_slow_download_that_keeps_arriving_is_waited_for_and_shown(faulty_site: Serve) -> None:
     # 64 pieces, one every 0.55 s: about 35 s in all, longer than any fixed limit the page had,
     # but never 20 s without a byte.
-    page, origin, _ = faulty_site(pace=lambda number: 0.55)
+    page, origin, *_ = faulty_site(pace=lambda number: 0.55)
     started = time.monotonic()
     page.goto(origin + ANSWERS)
     seen: set[str] = set()
@@ -262,7 +461,7 @@ def test_a_stalled_download_is_reported_after_20_seconds_without_bytes(faulty_si
             return 0.0
         stalled.append(time.monotonic())
         return None
-    page, origin, _ = faulty_site(pace=pace)
+    page, origin, *_ = faulty_site(pace=pace)
     page.goto(origin + ANSWERS)
     page.wait_for_selector('.lp-status[data-state="failed"]', timeout=45_000)
     waited = time.monotonic() - stalled[0]

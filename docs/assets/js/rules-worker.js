@@ -26,6 +26,24 @@
 //   that forbids caching and sends different bytes for the same URL a second time. A damaged
 //   download is refused before it is imported; an altered site could change this file anyway.
 //
+// Why a damaged file is fetched once more, past every cache: runtime files and the wheel are
+// served "immutable" (their URLs name their content), so a copy damaged on the way (a host, a
+// proxy or a network that altered a byte) stays in the browser's HTTP cache for a year, and every
+// later load, Retry, reload or checklist got the same damaged copy. So a file that fails its size
+// or hash check is downloaded once more with `cache: "reload"`, which goes to the host and
+// replaces the HTTP cache's copy (the modules imported afterwards then get the good bytes); the
+// service worker, which checks its own copies against the release's hashes (sw.js), deletes a copy
+// that fails. Only if the second copy fails too is the file reported damaged. The Retry button
+// (`fresh`) downloads every file this way from the start (decisions/0008).
+//
+// Why a missing file is checked against the site's current release: a page opened just before a
+// new release was published names runtime and rules files (content-addressed) that the host no
+// longer has. Retrying cannot bring them back; reloading the page gets the new release. So when
+// such a file is not found (HTTP 404 or 410), the worker asks for the site's service worker script
+// (sw.js, revalidated), which lists every file of the release the host now serves: if the missing
+// file is not in it, the failure says that a new version was published and to reload
+// (`action: "reload"`); otherwise it is reported as the host's error, as before.
+//
 // Why plain words and a watch on the bytes: a practitioner must know at once whether to wait,
 // retry or use the decision table. While bytes arrive the page is told how much has arrived (at
 // most about 4 times a second); nothing for STALL_MS while downloading is a stall; a damaged or
@@ -45,9 +63,11 @@
 // if a Pyodide upgrade changes them, and the checklist still works without them.
 //
 // Messages in:  {type: "init", root, pyodide, wheel, wheelSha256, runtimeSha256, fresh}
+//               (fresh: the Retry button: every download past the caches, no saved start-up)
 //               {type: "evaluate", id, request}   (request: JSON text for lp_rules.bridge)
 // Messages out: {type: "status", state: "loading", message, loaded, total} (bytes, or null)
-//               {type: "status", state: "failed", message}
+//               {type: "status", state: "failed", message, action}
+//               (action: "retry", or "reload" when a new version was published: Retry cannot work)
 //               {type: "status", state: "ready", message, start}  (start: "saved" | "fresh")
 //               {type: "reply", id, reply}         (reply: JSON text from lp_rules.bridge)
 
@@ -70,20 +90,37 @@ const NETWORK = "The network may be down or blocking it. Check your connection, 
 let handle = null; // lp_rules.bridge.handle once Python is ready
 let done = false; // "ready" or "failed" has been sent: nothing more about loading is
 const aborter = new AbortController(); // stops every download once loading has failed
+let firstTry = "default"; // how a file is first fetched: "reload" (past the caches) on Retry
+let site = null; // the site's root URL, once known
 
-/** A failure to report as it is: its message is plain words for a practitioner. */
-class LoadFailure extends Error {}
+/** A failure to report as it is: its message is plain words for a practitioner; `action` is what
+ *  the page should offer ("retry", or "reload" when only a new page can work). */
+class LoadFailure extends Error {
+  constructor(message, action = "retry") {
+    super(message);
+    this.action = action;
+  }
+}
+
+/** A file whose size or SHA-256 is not the published one: worth one more download past the caches. */
+class Mismatch extends LoadFailure {}
 
 function post(message) {
   self.postMessage({ type: "status", ...message });
 }
 
 /** Report a failure (only the first: it is the cause) and stop every download. */
-function fail(message) {
+function fail(message, action = "retry") {
   if (done) return;
   done = true;
-  post({ state: "failed", message });
+  post({ state: "failed", message, action });
   aborter.abort();
+}
+
+/** Report an error thrown while loading: a LoadFailure as it is, anything else in general words. */
+function failWith(error) {
+  if (error instanceof LoadFailure) fail(error.message, error.action);
+  else fail(`The checklist's rules could not be loaded. ${AGAIN}`);
 }
 
 // ---- downloads: progress, stalls, and checks -------------------------------------------------
@@ -137,26 +174,40 @@ async function sha256(bytes) {
 }
 
 /** One file from the site, as bytes, refused unless its size and SHA-256 are `expected`'s.
- *  `what` names it for a practitioner ("Part of Python", "The checklist's rules"). */
+ *  `what` names it for a practitioner ("Part of Python", "The checklist's rules"). A copy that
+ *  fails the check is downloaded once more past every cache (see the top of this file). */
 async function download(url, what, expected, counted) {
-  const damaged = new LoadFailure(
+  try {
+    return await downloadOnce(url, what, expected, counted, firstTry);
+  } catch (error) {
+    if (!(error instanceof Mismatch) || firstTry === "reload" || done) throw error;
+    return downloadOnce(url, what, expected, counted, "reload");
+  }
+}
+
+/** One download of `url` with this cache mode, checked as `download` says. */
+async function downloadOnce(url, what, expected, counted, cache) {
+  const damaged = new Mismatch(
     `${what} arrived damaged: it does not match the one this site published, so it was not used. ${AGAIN}`);
+  let size = 0;
   downloadStarted();
   try {
     let response;
     try {
-      response = await siteFetch(url, { signal: aborter.signal });
+      response = await siteFetch(url, { signal: aborter.signal, cache });
     } catch {
       throw new LoadFailure(`${what} could not be downloaded. ${NETWORK}`);
     }
     if (!response.ok) {
+      if ((response.status === 404 || response.status === 410) && (await replaced(url))) {
+        throw new LoadFailure(PUBLISHED, "reload");
+      }
       throw new LoadFailure(
         `${what} could not be downloaded (the site answered HTTP ${response.status}). ${AGAIN}`);
     }
     bytesArrived(0, false);
     const reader = response.body.getReader();
     const chunks = [];
-    let size = 0;
     for (;;) {
       let chunk;
       try {
@@ -168,10 +219,13 @@ async function download(url, what, expected, counted) {
       chunks.push(chunk.value);
       size += chunk.value.length;
       bytesArrived(chunk.value.length, counted);
-      if (expected.size != null && size > expected.size) throw damaged;
+      if (expected.size != null && size > expected.size) {
+        reader.cancel().catch(() => {});
+        throw damaged;
+      }
     }
     if (expected.size != null && size < expected.size) {
-      throw new LoadFailure(`${what} arrived incomplete, so it was not used. ${AGAIN}`);
+      throw new Mismatch(`${what} arrived incomplete, so it was not used. ${AGAIN}`);
     }
     const bytes = new Uint8Array(size);
     let at = 0;
@@ -181,8 +235,29 @@ async function download(url, what, expected, counted) {
     }
     if ((await sha256(bytes)) !== expected.sha256) throw damaged;
     return bytes;
+  } catch (error) {
+    if (counted) progress.loaded -= size; // not used: a second download counts afresh
+    throw error;
   } finally {
     downloadEnded();
+  }
+}
+
+const PUBLISHED = "A new version of this site was published after this page was opened, and the " +
+  "files this page needs were replaced. Reload the page to use the new version.";
+
+/** Is the release the host now serves one without this file (a new version was published)?
+ *  Its service worker script lists every file of it (see the top of this file); unknown (no
+ *  answer, or no list) counts as no. */
+async function replaced(url) {
+  if (!site || !url.startsWith(site)) return false;
+  try {
+    const response = await siteFetch(new URL("sw.js", site).href, { cache: "no-cache", signal: aborter.signal });
+    const listing = response.ok ? await response.text() : "";
+    // A built site's list (an unbuilt one, "const PRECACHE = [];", lists nothing to go by).
+    return /const PRECACHE = \[\[/.test(listing) && !listing.includes(JSON.stringify(url.slice(site.length)));
+  } catch {
+    return false;
   }
 }
 
@@ -202,7 +277,7 @@ function runtimeFile(name) {
       ? download(url, "Part of Python, which runs the checklist's rules,", entry, PRELOAD.includes(name))
       : Promise.reject(new LoadFailure(
         `Python asked for a file this site did not publish (${name}), so it was not used. ${AGAIN}`));
-    bytes.catch((error) => fail(error.message));
+    bytes.catch(failWith);
     runtimeFiles.set(url, bytes);
   }
   return runtimeFiles.get(url);
@@ -360,6 +435,8 @@ async function start({ root, pyodide, wheel, wheelSha256, runtimeSha256, fresh }
     );
   }
   const base = new URL(root, self.location.href);
+  site = base.href;
+  if (fresh) firstTry = "reload";
   const prefix = new URL("python-start/", base).href;
   const key = startKey(prefix, runtimeSha256, wheelSha256);
   if (key && fresh) await forgetStart(key);
@@ -367,7 +444,7 @@ async function start({ root, pyodide, wheel, wheelSha256, runtimeSha256, fresh }
   PRELOAD.forEach(runtimeFile);
   const wheelBytes = download(new URL(wheel, base).href, "The checklist's rules",
     { sha256: wheelSha256, size: null }, false);
-  wheelBytes.catch((error) => fail(error.message));
+  wheelBytes.catch(failWith);
   const [loadPyodide, rules, snapshot] = await Promise.all([
     importRuntime(),
     wheelBytes,
@@ -406,9 +483,7 @@ self.addEventListener("message", async (event) => {
     try {
       await start(message);
     } catch (error) {
-      fail(error instanceof LoadFailure
-        ? error.message
-        : `The checklist's rules could not be loaded. ${AGAIN}`);
+      failWith(error);
     }
   } else if (message.type === "evaluate" && handle && !aborter.signal.aborted) {
     let reply;
