@@ -34,17 +34,20 @@ ANSWERS = ("tools/consent-withdrawn/?harm=no&who=parent_carer&competence=not_com
 
 def test_the_policy_refuses_an_injected_off_site_script(page: Page, site: Site) -> None:
     page.goto(site.url("tools/change-lead/"))
-    refused = page.evaluate("""() => new Promise((resolve) => {
-        document.addEventListener('securitypolicyviolation',
-            (e) => resolve({blocked: e.blockedURI, directive: e.effectiveDirective}));
-        const s = document.createElement('script');
-        s.src = 'https://cdn.example.invalid/track.js';
-        document.head.append(s);
-        setTimeout(() => resolve(null), 3000);
-    })""")
+    # The browser reports the request as failed, blocked by the policy (the page fixture then
+    # knows it was never sent): waited for, not slept for.
+    with page.expect_event("requestfailed", lambda r: "example.invalid" in r.url) as failed:
+        refused = page.evaluate("""() => new Promise((resolve) => {
+            document.addEventListener('securitypolicyviolation',
+                (e) => resolve({blocked: e.blockedURI, directive: e.effectiveDirective}));
+            const s = document.createElement('script');
+            s.src = 'https://cdn.example.invalid/track.js';
+            document.head.append(s);
+            setTimeout(() => resolve(null), 3000);
+        })""")
     assert refused and refused["directive"].startswith("script-src"), refused
     assert "example.invalid" in refused["blocked"]
-    page.wait_for_timeout(300)  # the refused request is recorded as failed, not sent
+    assert failed.value.failure in ("csp", "net::ERR_BLOCKED_BY_CSP"), failed.value.failure
 
 
 def test_no_cookies_and_no_answers_in_storage(page: Page, site: Site) -> None:
@@ -92,7 +95,7 @@ def test_a_missing_standard_library_is_reported_within_a_second(page: Page, site
     page.goto(site.url(ANSWERS))
     page.wait_for_selector('.lp-status[data-state="failed"]', timeout=30_000)
     reported = time.monotonic()
-    assert failed_at and reported - failed_at[0] < 1.5
+    assert failed_at and reported - failed_at[0] < 1.0, reported - failed_at[0]
     assert "could not be downloaded" in page.inner_text(".lp-status")
     assert page.locator("[data-retry]").is_visible()
     assert "who=parent_carer" in page.url
