@@ -402,6 +402,28 @@ def test_a_copy_damaged_in_the_service_workers_cache_is_replaced_once_the_host_i
     assert registration
 
 
+# Before the page's scripts: every status message a rules worker sends, in window.lpStatuses
+# (the worker's protocol: rules-worker.js), to read what the page is told to offer.
+RECORD_STATUSES = """(() => {
+    const Original = window.Worker;
+    window.lpStatuses = [];
+    window.Worker = class extends Original {
+        constructor(...args) {
+            super(...args);
+            this.addEventListener('message', ({data}) => {
+                if (data && data.type === 'status') window.lpStatuses.push(data);
+            });
+        }
+    };
+})()"""
+
+
+def _offered(page: Page) -> str:
+    """What the worker's failed status asks the page to offer ("retry" or "reload")."""
+    action: str = page.evaluate("lpStatuses.filter((s) => s.state === 'failed').at(-1).action")
+    return action
+
+
 def test_a_page_opened_just_before_a_new_version_says_to_reload(faulty_site: Serve) -> None:
     """A new version was published between the page and its rules: the rules it names are gone
     from the host, whose service worker script lists the new release's. Retrying cannot help."""
@@ -412,18 +434,22 @@ def test_a_page_opened_just_before_a_new_version_says_to_reload(faulty_site: Ser
     for twin in served.folder.glob("sw.js.*"):
         twin.unlink()
     shutil.rmtree((served.folder / WHEEL_PATH).parent)
+    served.page.add_init_script(RECORD_STATUSES)
     served.page.goto(served.origin + ANSWERS)
     text = _failed(served.page)
     assert "A new version of this site was published" in text and "Reload the page" in text, text
+    assert _offered(served.page) == "reload"
 
 
 def test_a_rules_package_missing_from_its_own_release_is_the_hosts_error(faulty_site: Serve) -> None:
     served = faulty_site()
     shutil.rmtree((served.folder / WHEEL_PATH).parent)
+    served.page.add_init_script(RECORD_STATUSES)
     served.page.goto(served.origin + ANSWERS)
     text = _failed(served.page)
     assert "could not be downloaded (the site answered HTTP 404)" in text, text
     assert "new version" not in text
+    assert _offered(served.page) == "retry"
 
 
 def test_a_blocked_rules_package_is_reported_in_plain_words(page: Page, site: Site) -> None:
