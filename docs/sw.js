@@ -8,7 +8,8 @@
 // content). Two kinds of file, two rules:
 //
 // - Content-addressed files (the runtime, the wheel, every script and style): a URL can only
-//   ever mean one content, so any copy of it, in any release's cache, is right. Cache first.
+//   ever mean one content, so a copy of it in any release's cache is right, once checked against
+//   the hash this release lists for it (5 below). Cache first.
 // - Release files (pages, the search index, images): the same URL has new content in a new
 //   release. Online they come from the network, checked with the host whatever its cache headers
 //   say (cache: "no-cache"), so a new release shows on the reader's first load after it is

@@ -4,8 +4,9 @@ The version is a hash of every file's content, so any change to the site gives s
 browsers then install the new worker, which precaches the new files and, once no page of the old
 release is open, deletes the old caches (docs/sw.js explains why it waits). Every listed file
 carries its SHA-256 as a subresource-integrity value: the worker fetches it with that integrity,
-so its copy of a release is exactly the files built here, and it tells a page of its own release
-from another release's by the page's hash. The Python runtime (pyodide/) is listed separately:
+so its copy of a release is exactly the files built here, it tells a page of its own release
+from another release's by the page's hash, and it serves a cached copy of a content-addressed file
+(the runtime and the wheel included) only if the copy still has its hash (decisions/0008). The Python runtime (pyodide/) is listed separately:
 a checklist page asks for it to be cached once its rules are running, under the runtime's own
 hash, so a guidance-only visit never downloads it. CONTENT_ADDRESSED is caching.py's rule, so
 the worker and the host's headers agree on which URLs name their content; WORKER_POLICY is

@@ -8,8 +8,10 @@ precompiled one from ``stdlib.py``, under the stock file's name so the worker ne
 Every runtime file is integrity-checked, not only the wheel: the runtime folder holds a manifest,
 ``runtime.json``, giving each file's SHA-256 and size. The pages carry the manifest's own SHA-256
 (``runtime_sha256``); the worker fetches the manifest, refuses it unless it has that hash, and
-then refuses any runtime file whose bytes do not match their entry (rules-worker.js). So one
-hash in the page pins every byte of Python the checklist runs.
+then refuses any runtime file whose bytes do not match their entry, once a second download past
+every cache has not matched either (rules-worker.js; decisions/0008: a damaged copy kept
+"immutable" in the HTTP cache is replaced, not reported forever). So one hash in the page pins
+every byte of Python the checklist runs.
 
 Both are at content-addressed URLs (see caching.py), so a host may cache them for a year and a
 new release is still seen at once: the runtime in ``pyodide/<hash of its manifest>/`` (Pyodide
