@@ -364,6 +364,35 @@ WORKER_READY = b'ready."'
 SW_DAMAGED = {"python_stdlib.zip": None, WHEEL_PATH: None, RULES_WORKER_PATH: WORKER_READY}
 
 
+def _cached_for_offline(served: Served) -> None:
+    """Open the checklist until the service worker runs and keeps the runtime for offline use."""
+    served.page.goto(served.origin + ANSWERS)
+    wait_for_outcome(served.page, "continue_universal_support")
+    poll(served.page, """async () => {
+        const names = await caches.keys();
+        const runtime = names.find((n) => n.startsWith('lpg-runtime-'));
+        return Boolean((await navigator.serviceWorker.getRegistration())?.active)
+            && Boolean(runtime) && (await (await caches.open(runtime)).keys()).length >= 5;
+    }""")
+
+
+def test_a_damaged_copy_in_the_service_workers_cache_is_never_served(faulty_site: Serve) -> None:
+    """The host is sound; only the service worker's copy of the standard library is damaged: the
+    next load works at once, and the copy is the published one again."""
+    served = faulty_site(service_worker=True)
+    _cached_for_offline(served)
+    url = served.origin + _site_path("python_stdlib.zip")
+    published = hashlib.sha256((RUNTIME / "python_stdlib.zip").read_bytes()).hexdigest()
+    [cache] = served.page.evaluate(CACHED_HASHES, url)
+    assert served.page.evaluate(DAMAGE_CACHED, [url, 1000]) == 1
+    assert served.page.evaluate(CACHED_HASHES, url)[cache] != published
+    served.page.reload()
+    assert served.page.evaluate("navigator.serviceWorker.controller !== null")
+    wait_for_outcome(served.page, "continue_universal_support")
+    poll(served.page, "async ([url, cache, hash]) => (await (" + CACHED_HASHES + ")(url))[cache] === hash",
+         [url, cache, published])
+
+
 @pytest.mark.parametrize("name", list(SW_DAMAGED), ids=_file)
 def test_a_copy_damaged_in_the_service_workers_cache_is_replaced_once_the_host_is_mended(
         faulty_site: Serve, name: str) -> None:
@@ -372,14 +401,7 @@ def test_a_copy_damaged_in_the_service_workers_cache_is_replaced_once_the_host_i
     worker's copy is the published one again, with no site data cleared."""
     served = faulty_site(service_worker=True)
     page = served.page
-    page.goto(served.origin + ANSWERS)
-    wait_for_outcome(page, "continue_universal_support")
-    poll(page, """async () => {
-        const names = await caches.keys();
-        const runtime = names.find((n) => n.startsWith('lpg-runtime-'));
-        return Boolean((await navigator.serviceWorker.getRegistration())?.active)
-            && Boolean(runtime) && (await (await caches.open(runtime)).keys()).length >= 5;
-    }""")
+    _cached_for_offline(served)
     url = served.origin + _site_path(name)
     published = hashlib.sha256((ROOT / "site" / _site_path(name)).read_bytes()).hexdigest()
     [cache] = page.evaluate(CACHED_HASHES, url)
@@ -398,8 +420,6 @@ def test_a_copy_damaged_in_the_service_workers_cache_is_replaced_once_the_host_i
     assert page.inner_text(".lp-status").startswith("The checklist is ready."), page.inner_text(".lp-status")
     poll(page, "async ([url, cache, hash]) => (await (" + CACHED_HASHES + ")(url))[cache] === hash",
          [url, cache, published])
-    registration = page.evaluate("async () => Boolean((await navigator.serviceWorker.getRegistration())?.active)")
-    assert registration
 
 
 # Before the page's scripts: every status message a rules worker sends, in window.lpStatuses
