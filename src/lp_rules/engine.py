@@ -55,10 +55,13 @@ def decide(tool: Tool, answers: Answers, profile: Profile) -> Decision:
             applies = True if step.when is None else step.when.test(answers, profile)
             if applies is None and step.when is not None:
                 pending |= _unanswered(step.when.questions(), answers)
-            elif applies and step.action not in included:
+                continue
+            if step.when is not None:
+                # Read either way: "no" to the safety question decides the actions as much as
+                # "yes" does, so the record does not call it "not needed for this outcome".
+                considered |= step.when.questions() & answers.keys()
+            if applies and step.action not in included:
                 included.append(step.action)
-                if step.when is not None:
-                    considered |= step.when.questions()
         if matched is True:
             if not undecided_before and not pending:
                 return Decision(rule, tuple(included), (), _in_order(tool, considered))

@@ -24,7 +24,7 @@ def run(*args: str) -> subprocess.CompletedProcess[str]:
 
 
 def test_evaluate_prints_the_outcome_json() -> None:
-    done = run("evaluate", "change-lead", "--answers", '{"harm": "no", "event": "absence_short"}')
+    done = run("evaluate", "change-lead", "--answers", '{"harm": "no", "safety": "no", "event": "absence_short"}')
     assert done.returncode == 0, done.stderr
     result = json.loads(done.stdout)
     assert result["recommendation"] == "cover_absence" and result["status"] == "complete"

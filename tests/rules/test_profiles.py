@@ -13,9 +13,9 @@ from lp_rules import PROFILE_IDS, evaluate, load_profile, schema
 
 from .conftest import all_full_answers
 
-LEAVING = {"harm": "no", "event": "lead_leaving", "family_agrees": "yes", "successor": "no",
+LEAVING = {"harm": "no", "safety": "no", "event": "lead_leaving", "family_agrees": "yes", "successor": "no",
            "changes_so_far": "none", "consent_covers_successor": "yes"}
-AGREE = {"harm": "no", "social_care": "none", "existing_plan": "no", "services": "several",
+AGREE = {"harm": "no", "safety": "no", "social_care": "none", "existing_plan": "no", "services": "several",
          "consent": "agreed", "young_person_can_consent": "no", "candidates": []}
 
 

@@ -1,4 +1,4 @@
-"""Should the Lead Practitioner change? One test per rule of RULES.md (rules 2.0), in its order.
+"""Should the Lead Practitioner change? One test per rule of RULES.md (rules 2.1), in its order.
 
 Each docstring quotes the line of RULES.md it checks. "sources" are the source tags of the
 outcome's citations.
@@ -15,7 +15,7 @@ from lp_rules import evaluate
 from .conftest import NO_LOCAL, actions, sources
 
 # A settled family: agrees, a successor ready, no changes yet, agreement covers the successor.
-BASE = {"harm": "no", "event": "nothing_specific", "family_agrees": "yes", "successor": "yes",
+BASE = {"harm": "no", "safety": "no", "event": "nothing_specific", "family_agrees": "yes", "successor": "yes",
         "changes_so_far": "none", "consent_covers_successor": "yes"}
 
 
@@ -25,7 +25,7 @@ def run(event: str, profile: Any = "merton", **answers: str) -> dict[str, Any]:
 
 @pytest.mark.parametrize("harm", ["yes", "unsure"])
 def test_harm_or_unsure_means_safeguarding_first(harm: str) -> None:
-    """`safeguarding_first` | `harm` is `yes` or `unsure` | WT23, IS24 (principle 1: act now,
+    """`safeguarding_first` | `harm` is `yes` or `unsure` | WT, IS24 (principle 1: act now,
     nothing else is asked)"""
     result = evaluate("change-lead", {"harm": harm})
     assert result["status"] == "complete" and result["recommendation"] == "safeguarding_first"
@@ -33,7 +33,7 @@ def test_harm_or_unsure_means_safeguarding_first(harm: str) -> None:
     assert {"call_999_if_immediate_danger", "follow_safeguarding_procedures",
             "contact_front_door", "record_decision"} <= actions(result)
     assert "seek_child_views" not in actions(result)
-    assert {"WT23", "IS24"} <= sources(result) and "LOCAL" not in sources(result)
+    assert {"WT", "IS24"} <= sources(result) and "LOCAL" not in sources(result)
 
 
 def test_short_absence_is_covered_not_a_change() -> None:
@@ -48,14 +48,14 @@ def test_short_absence_is_covered_not_a_change() -> None:
 def test_needs_escalated_steps_up_through_the_dsl_and_the_front_door() -> None:
     """`step_up` | `needs_escalated`: talk to your DSL, follow threshold guidance and contact
     the front door; where it is safe, tell the family about the referral ...; keep supporting
-    until the front door decides | A or WT23 (profile), IS24, LOCAL"""
+    until the front door decides | A or WT (profile), IS24, LOCAL"""
     result = run("needs_escalated")
     assert result["recommendation"] == "step_up" and result["urgent"] is False
     assert {"talk_to_dsl", "contact_front_door", "discuss_referral_with_family",
             "keep_supporting_until_decision", "seek_child_views"} <= actions(result)
     assert {"A", "IS24", "LOCAL"} <= sources(result)
     gloucs = run("needs_escalated", "graduated-pathway")
-    assert {"WT23", "IS24", "LOCAL"} <= sources(gloucs)
+    assert {"WT", "IS24", "LOCAL"} <= sources(gloucs)
 
 
 def test_stepped_down_hands_over_at_a_taf_with_the_family() -> None:
@@ -78,7 +78,7 @@ def test_lead_leaving_changes_the_lead_citing_a() -> None:
 
 def test_relationship_breakdown_changes_the_lead_citing_a() -> None:
     """`relationship_breakdown`: A (relationship and agreement)"""
-    result = run("relationship_breakdown")
+    result = run("relationship_breakdown", concern_about_lead="no")
     assert result["recommendation"] == "change_lead" and "A" in sources(result)
 
 
@@ -104,7 +104,7 @@ def test_review_at_taf(event: str) -> None:
 def test_family_requests_change_reviews_at_taf_and_consults_family() -> None:
     """`consult_family` (... and always on `family_requests_change`); change 8: "gives
     `review_at_taf` with `consult_family`", not "keep the current lead" """
-    result = run("family_requests_change")
+    result = run("family_requests_change", concern_about_lead="no")
     assert result["recommendation"] == "review_at_taf" and "A" in sources(result)
     assert {"consult_family", "seek_child_views", "record_decision"} <= actions(result)
 

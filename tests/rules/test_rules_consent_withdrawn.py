@@ -1,4 +1,4 @@
-"""Consent refused or withdrawn. One test per rule of RULES.md (rules 2.0), in its order.
+"""Consent refused or withdrawn. One test per rule of RULES.md (rules 2.1), in its order.
 
 Each docstring quotes the line of RULES.md it checks. "sources" are the source tags of the
 outcome's citations.
@@ -15,7 +15,7 @@ from lp_rules import InvalidAnswers, evaluate
 from .conftest import NO_LOCAL, actions, sources
 
 # The whole family tells us they no longer want early help, for no stated reason.
-BASE = {"harm": "no", "who": "whole_family", "competence": "not_applicable",
+BASE = {"harm": "no", "safety": "no", "who": "whole_family", "competence": "not_applicable",
         "scope": "all_early_help", "escalation_risk": "no", "how": "told_us", "reason": "other"}
 
 
@@ -31,7 +31,7 @@ def test_harm_yes_means_safeguarding_referral() -> None:
     """`safeguarding_referral` | `harm` is `yes`: call 999 if in immediate danger; follow
     safeguarding procedures and contact the front door straight away; share and refer without
     consent; agree with the DSL or the front door whether and when to tell the family | IS24,
-    WT23"""
+    WT"""
     result = evaluate("consent-withdrawn", {"harm": "yes"})
     assert result["status"] == "complete" and result["recommendation"] == "safeguarding_referral"
     assert result["urgent"] is True
@@ -39,7 +39,7 @@ def test_harm_yes_means_safeguarding_referral() -> None:
             "contact_front_door", "share_without_consent", "inform_family_where_safe",
             "record_decision"} <= actions(result)
     assert not {"seek_child_views", "continue_ordinary_provision"} & actions(result)
-    assert {"IS24", "WT23"} <= sources(result) and "LOCAL" not in sources(result)
+    assert {"IS24", "WT"} <= sources(result) and "LOCAL" not in sources(result)
 
 
 def test_harm_unsure_means_seek_safeguarding_advice_now() -> None:

@@ -1,4 +1,4 @@
-"""Who should be the Lead Practitioner? One test per rule of RULES.md (rules 2.0), in its order.
+"""Who should be the Lead Practitioner? One test per rule of RULES.md (rules 2.1), in its order.
 
 Each docstring quotes the line of RULES.md it checks. "sources" are the source tags of the
 outcome's citations.
@@ -15,7 +15,7 @@ from lp_rules import InvalidAnswers, evaluate
 from .conftest import NO_LOCAL, actions, sources
 
 # Everything answered so that the candidate list decides (agree_at_taf), unless a test changes it.
-BASE = {"harm": "no", "social_care": "none", "services": "several", "existing_plan": "no",
+BASE = {"harm": "no", "safety": "no", "social_care": "none", "services": "several", "existing_plan": "no",
         "consent": "agreed", "young_person_can_consent": "no", "candidates": []}
 
 
@@ -36,7 +36,7 @@ def test_harm_is_asked_first() -> None:
 
 @pytest.mark.parametrize("harm", ["yes", "unsure"])
 def test_harm_or_unsure_means_safeguarding_first(harm: str) -> None:
-    """`safeguarding_first` | `harm` is `yes` or `unsure` | WT23, IS24. Principle 1: "call 999
+    """`safeguarding_first` | `harm` is `yes` or `unsure` | WT, IS24. Principle 1: "call 999
     if a child is in immediate danger; otherwise follow safeguarding procedures ... and contact
     the front door ... straight away ... Nothing else is asked." """
     result = evaluate("who-should-lead", {"harm": harm})
@@ -45,33 +45,33 @@ def test_harm_or_unsure_means_safeguarding_first(harm: str) -> None:
     assert {"call_999_if_immediate_danger", "follow_safeguarding_procedures",
             "contact_front_door", "record_decision"} <= actions(result)
     assert not {"seek_child_views", "contact_support_coordinators"} & actions(result)
-    assert {"WT23", "IS24"} <= sources(result) and "LOCAL" not in sources(result)
+    assert {"WT", "IS24"} <= sources(result) and "LOCAL" not in sources(result)
 
 
 def test_child_protection_means_a_social_worker_leads() -> None:
     """`social_worker_leads` | `social_care` is `child_protection`: the lead must be a social
-    worker | WT23"""
+    worker | WT"""
     result = run(social_care="child_protection", candidates=[lead()])
     assert result["recommendation"] == "social_worker_leads" and result["urgent"] is False
     assert result["suggested_candidate"] is None
     assert {"seek_child_views", "record_decision"} <= actions(result)
-    assert "WT23" in sources(result)
+    assert "WT" in sources(result)
 
 
 def test_referral_accepted_social_care_allocates_citing_the_profile_source() -> None:
     """`social_care_allocates` | `social_care` is `referral_accepted` ... A profile whose source
-    is silent (Graduated Pathway) cites `WT23` instead | A or WT23 (from the profile)"""
+    is silent (Graduated Pathway) cites `WT` instead | A or WT (from the profile)"""
     merton = run(social_care="referral_accepted")
     assert merton["recommendation"] == "social_care_allocates" and "A" in sources(merton)
     gloucs = run("graduated-pathway", social_care="referral_accepted")
     assert gloucs["recommendation"] == "social_care_allocates"
-    assert "WT23" in sources(gloucs) and "A" not in sources(gloucs)
+    assert "WT" in sources(gloucs) and "A" not in sources(gloucs)
 
 
 def test_referral_pending_awaits_the_front_doors_decision() -> None:
     """`await_hub_decision` | `social_care` is `referral_pending`: keep supporting; the front
     door's decision settles who leads | A, LOCAL"; change 9: the Graduated Pathway profile
-    cites WT23, not A, for who leads after an accepted referral."""
+    cites WT, not A, for who leads after an accepted referral."""
     result = run(social_care="referral_pending")
     assert result["recommendation"] == "await_hub_decision" and result["urgent"] is False
     assert {"A", "LOCAL"} <= sources(result)
@@ -80,7 +80,7 @@ def test_referral_pending_awaits_the_front_doors_decision() -> None:
     assert "A" in sources(strict) and "LOCAL" not in sources(strict)
     area = evaluate("who-should-lead", dict(BASE, social_care="referral_pending"),
                     "graduated-pathway")
-    assert {"WT23", "LOCAL"} <= sources(area) and "A" not in {
+    assert {"WT", "LOCAL"} <= sources(area) and "A" not in {
         c["source"] for c in area["citations"] if "referral" in c["section"].lower()}
 
 
@@ -217,7 +217,7 @@ def test_every_outcome_records_the_decision() -> None:
     rule 7)" """
     cited = {a["code"]: set(a["citations"]) for a in run()["actions"]}
     assert "IS24" in cited["record_decision"]
-    assert run()["rules_version"] == "2.0.0"
+    assert run()["rules_version"] == "2.1.0"
 
 
 def test_graduated_pathway_has_no_family_wellbeing_practitioner() -> None:
