@@ -126,9 +126,11 @@ def presented(rule: Rule, actions: tuple[Action, ...], profile: Profile
     and where the rule rests on another area's guidance, this area's silence said first.
     Outcomes, decision tables and decision maps all show rules through this."""
     rule, actions = _resolved(rule, actions, profile)
+    rule = _own_guidance_first(rule, profile)
     if not profile.local_practice:
+        # After: "the guidance does not cover this" replaces the rule's own words entirely.
         rule, actions = _resolved(*_without_local(rule, actions), profile)
-    return _own_guidance_first(rule, profile), actions
+    return rule, actions
 
 
 def _fill(text: str, profile: Profile) -> str:
