@@ -224,12 +224,15 @@ class Rule:
 
 @dataclass(frozen=True)
 class Contradiction:
-    """Answers that cannot both be true: invalid input, refused with ``message``."""
+    """Answers that cannot both be true: invalid input, refused with ``message`` (beside an
+    urgent outcome, reported with ``plain`` instead: RULES.md principle 1)."""
 
     when: Condition
     question: str
     message: str
     """Names the valid choices, for the developer; the page shows it by the question."""
+    plain: str
+    """The same in plain words, for a warning beside an urgent outcome (principle 1)."""
 
 
 @dataclass(frozen=True)
@@ -250,3 +253,9 @@ class Tool:
 
     def question(self, question_id: str) -> Question:
         return next(q for q in self.questions if q.id == question_id)
+
+    @cached_property
+    def deciding_questions(self) -> frozenset[str]:
+        """The questions some rule's condition reads: which rule matches depends on these
+        alone (an action's condition never changes the recommendation)."""
+        return frozenset().union(*(rule.when.questions() for rule in self.rules))
