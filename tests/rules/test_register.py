@@ -205,3 +205,30 @@ def test_a_minimal_register_gives_the_note() -> None:
     register = reg.parse(_minimal())
     assert register.edition_note("WT", "a").startswith("Checked against the 2023 edition;")
     assert [(p.anchor, c.tag) for p, c in register.superseded()] == [("a", "WT")]
+
+
+OWNED_ELSEWHERE = {"what-changed.md", "local-practice.md"}
+"""Pages whose Working Together wording the rules 2.1 change itself rewrites (kept out here)."""
+
+
+def test_other_pages_citing_a_superseded_section_say_so() -> None:
+    """A `*Source: ... (WT) ...*` line on any other page that links to a section of the
+    national-guidance page carries that section's edition note, so no page presents a point
+    checked only against Working Together 2023 as current."""
+    label = re.compile(r"\*Sources?:(.*?)\*", re.S)
+    link = re.compile(r"safeguarding\.md#([a-z0-9-]+)")
+    missing, seen = [], 0
+    for path in sorted((ROOT / "docs").rglob("*.md")):
+        if path.name in OWNED_ELSEWHERE or path == GUIDANCE_PAGE:
+            continue
+        for match in label.finditer(path.read_text(encoding="utf-8")):
+            text = one_line(match.group(1))
+            if "(WT" not in text:
+                continue
+            for anchor in link.findall(text):
+                note = reg.edition_note("WT", anchor)
+                seen += bool(note)
+                if note.lower() not in text.lower():
+                    missing.append(f"{path.name} -> {anchor}")
+    assert not missing, missing
+    assert seen >= 4  # index, further support, changing the lead (twice): the test reads them
