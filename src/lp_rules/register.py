@@ -68,6 +68,11 @@ class When:
         parts = [f"{self.year:04d}"] + [f"{v:02d}" for v in (self.month, self.day) if v]
         return "-".join(parts)
 
+    @property
+    def phrase(self) -> str:
+        """``on 18 March 2026``, ``in March 2026`` or ``in 2024``, for a sentence."""
+        return f"{'on' if self.day else 'in'} {self}"
+
     def __str__(self) -> str:
         """Plain words: ``18 March 2026``, ``March 2026`` or ``2026``."""
         if self.month is None:
@@ -167,9 +172,10 @@ class Register:
         check = self.point(anchor).check(tag)
         if check.edition == source.edition:
             return ""
+        assert source.replaced_on is not None  # parse(): any other edition is the replaced one
         return (
             f"Checked against the {check.edition} edition; the {source.edition} edition "
-            f"replaced it on {source.replaced_on}, and this point has not been re-checked "
+            f"replaced it {source.replaced_on.phrase}, and this point has not been re-checked "
             "against it yet."
         )
 

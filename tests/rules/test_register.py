@@ -232,3 +232,11 @@ def test_other_pages_citing_a_superseded_section_say_so() -> None:
                     missing.append(f"{path.name} -> {anchor}")
     assert not missing, missing
     assert seen >= 4  # index, further support, changing the lead (twice): the test reads them
+
+
+def test_a_date_known_only_to_the_year_reads_in_plain_words() -> None:
+    data = _minimal()
+    data["source"][0]["replaced_on"] = "2024"  # type: ignore[index]
+    note = reg.parse(data).edition_note("WT", "a")
+    assert "the 2026 edition replaced it in 2024, and" in note
+    assert str(reg.When.parse("2020-12")) == "December 2020"

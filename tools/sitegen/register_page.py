@@ -59,7 +59,8 @@ def source_section(source: Source) -> str:
         f"- **Edition in force:** {source.edition}",
         f"- **Published:** {_published(source)}",
         f"- **Edition it replaced:** "
-        + (f"{source.replaces}, replaced on {source.replaced_on}" if source.replaces else "none recorded"),
+        + (f"{source.replaces}, replaced {source.replaced_on.phrase}"
+           if source.replaces and source.replaced_on else "none recorded"),
         f"- **Address:** {_link(source.url)}",
         "- **Checked against:** " + "; ".join(_link(u) for u in source.confirmed_from),
     ]
