@@ -36,6 +36,7 @@ from sitegen.offline import write_service_worker  # noqa: E402
 from sitegen.precompress import precompress  # noqa: E402
 from sitegen.paths import CONFIG, DOCS, build_dir, site_dir  # noqa: E402
 from sitegen.redirects import write_redirects  # noqa: E402
+from sitegen.register_page import write_register_page  # noqa: E402
 from sitegen.render import render_tree  # noqa: E402
 from sitegen.runtime import describe_runtime, install_runtime  # noqa: E402
 from sitegen.zensical import move_licence_out_of_long_lived_folder, rewrite_raw_html_links  # noqa: E402
@@ -109,6 +110,7 @@ def build(profile_id: str, builder: str = "mkdocs", into: Path | None = None) ->
     runtime = describe_runtime()
     render_tree(DOCS, docs, page_context(profile, runtime))
     write_redirects(docs)
+    write_register_page(docs)
     install_runtime(docs, runtime)
     config = write_config(profile_id, docs, site, builder)
     run_builder(builder, config, site)
