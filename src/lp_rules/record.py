@@ -58,8 +58,9 @@ def _source_lines(citations: list[Mapping[str, str]]) -> list[str]:
     """Each source once, its full title once, then the sections the outcome cites from it."""
     sections: dict[str, list[str]] = {}
     for c in citations:
-        if c["section"] not in sections.setdefault(c["source"], []):
-            sections[c["source"]].append(c["section"])
+        section = f"{c['section']} ({c['checked']})" if c.get("checked") else c["section"]
+        if section not in sections.setdefault(c["source"], []):
+            sections[c["source"]].append(section)
     return [f"- {tag}: {SOURCE_TITLES[tag]}: {'; '.join(found)}"
             for tag, found in sections.items()]
 

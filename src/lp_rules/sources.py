@@ -13,6 +13,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from .register import edition_note
+
+NATIONAL_PAGE = "safeguarding"
+"""The site's national-guidance page: each section of it is a point in the register."""
+
 SOURCE_TITLES: dict[str, str] = {
     "A": "Merton: Role of Lead Practitioner Guidance",
     "B": "Graduated Pathway: Role and responsibilities of the lead practitioner",
@@ -44,11 +49,16 @@ class Citation:
         return f"{self.page}/#{self.anchor}"
 
     def as_dict(self) -> dict[str, str]:
+        """The citation as the JSON contract gives it. ``checked`` is "" unless the point was
+        checked only against an edition since replaced: then the register's plain-words note,
+        shown wherever the citation is, until someone re-checks the point (RULES.md, "National
+        sources register")."""
         return {
             "source": self.source,
             "title": SOURCE_TITLES[self.source],
             "section": self.section,
             "url": self.url,
+            "checked": edition_note(self.source, self.anchor) if self.page == NATIONAL_PAGE else "",
         }
 
 
@@ -90,28 +100,28 @@ B_SHARING_WORK = _cite("B", "supporting-the-lead", "sharing-the-work", "Sharing 
 B_REFUSED = _cite("B", "consent", "when-consent-is-refused-or-withdrawn", "When consent is refused or withdrawn")
 
 # National law and guidance, each summarised in its own section of the national-guidance page
-WT_IMMEDIATE_DANGER = _cite("WT", "safeguarding", "immediate-danger", "Immediate danger: call 999")
-WT_HARM = _cite("WT", "safeguarding", "significant-harm", "Significant harm: act straight away")
-WT_SOCIAL_WORKER = _cite("WT", "safeguarding", "social-worker-leads", "Child protection: a social worker leads")
-WT_SECTION_17_LEAD = _cite("WT", "safeguarding", "lead-under-section-17", "Who leads work with a child in need")
-WT_THRESHOLDS = _cite("WT", "safeguarding", "levels-of-need", "Levels of need and local thresholds")
-IS24_MEANINGS = _cite("IS24", "safeguarding", "two-meanings-of-consent", "The two meanings of consent")
-IS24_SHARING = _cite("IS24", "safeguarding", "sharing-without-consent", "Sharing information without consent")
-IS24_TELL_FAMILY = _cite("IS24", "safeguarding", "telling-the-family", "Being open with the family, where it is safe")
-IS24_RECORD = _cite("IS24", "safeguarding", "record-your-decision", "Record what you decided and why")
-CA89_WISHES = _cite("CA89", "safeguarding", "wishes-and-feelings", "The child's wishes and feelings (section 17(4A))")
-CA89_SECTION_47 = _cite("CA89", "safeguarding", "section-47", "Child protection enquiries (section 47)")
-DPA_WITHDRAWING = _cite("DPA", "safeguarding", "withdrawing-consent", "Withdrawing consent: what stops and what does not")
-MCA05_WHO_CAN_CONSENT = _cite("MCA05", "safeguarding", "who-can-consent", "Who can consent: Gillick competence and capacity at 16-17")
+WT_IMMEDIATE_DANGER = _cite("WT", NATIONAL_PAGE, "immediate-danger", "Immediate danger: call 999")
+WT_HARM = _cite("WT", NATIONAL_PAGE, "significant-harm", "Significant harm: act straight away")
+WT_SOCIAL_WORKER = _cite("WT", NATIONAL_PAGE, "social-worker-leads", "Child protection: a social worker leads")
+WT_SECTION_17_LEAD = _cite("WT", NATIONAL_PAGE, "lead-under-section-17", "Who leads work with a child in need")
+WT_THRESHOLDS = _cite("WT", NATIONAL_PAGE, "levels-of-need", "Levels of need and local thresholds")
+IS24_MEANINGS = _cite("IS24", NATIONAL_PAGE, "two-meanings-of-consent", "The two meanings of consent")
+IS24_SHARING = _cite("IS24", NATIONAL_PAGE, "sharing-without-consent", "Sharing information without consent")
+IS24_TELL_FAMILY = _cite("IS24", NATIONAL_PAGE, "telling-the-family", "Being open with the family, where it is safe")
+IS24_RECORD = _cite("IS24", NATIONAL_PAGE, "record-your-decision", "Record what you decided and why")
+CA89_WISHES = _cite("CA89", NATIONAL_PAGE, "wishes-and-feelings", "The child's wishes and feelings (section 17(4A))")
+CA89_SECTION_47 = _cite("CA89", NATIONAL_PAGE, "section-47", "Child protection enquiries (section 47)")
+DPA_WITHDRAWING = _cite("DPA", NATIONAL_PAGE, "withdrawing-consent", "Withdrawing consent: what stops and what does not")
+MCA05_WHO_CAN_CONSENT = _cite("MCA05", NATIONAL_PAGE, "who-can-consent", "Who can consent: Gillick competence and capacity at 16-17")
 # New in rules 2.1 (sections of the national-guidance page listed in the project's brief)
-WT_ALLEGATIONS = _cite("WT", "safeguarding", "allegations-about-practitioners", "Concerns about a practitioner: the LADO")
-IS24_SAFE_CONTACT = _cite("IS24", "safeguarding", "safe-contact", "Contacting a family safely; protecting identities (golden rule 5)")
-CA89_SEEING_HARM = _cite("CA89", "safeguarding", "domestic-abuse", "Domestic abuse: harm includes seeing or hearing ill-treatment (section 31(9))")
-DAA21_CHILD_VICTIM = _cite("DAA21", "safeguarding", "domestic-abuse", "Domestic abuse: a child who sees, hears or experiences it is a victim (section 3)")
-CA89_PARENTAL_RESPONSIBILITY = _cite("CA89", "safeguarding", "parental-responsibility", "Parental responsibility: each may act alone (section 2(7)), and its limits")
-DPA_OBJECTING = _cite("DPA", "safeguarding", "objecting-to-sharing", "Objecting to sharing (UK GDPR Art. 21); no swapping of lawful basis")
-DPA_SAFEGUARDING_CONDITION = _cite("DPA", "safeguarding", "safeguarding-condition", "The safeguarding of children condition (Schedule 1 para 18)")
-CONF_CONFIDENTIALITY = _cite("CONF", "safeguarding", "confidentiality", "Confidentiality and the Caldicott principles")
+WT_ALLEGATIONS = _cite("WT", NATIONAL_PAGE, "allegations-about-practitioners", "Concerns about a practitioner: the LADO")
+IS24_SAFE_CONTACT = _cite("IS24", NATIONAL_PAGE, "safe-contact", "Contacting a family safely; protecting identities (golden rule 5)")
+CA89_SEEING_HARM = _cite("CA89", NATIONAL_PAGE, "domestic-abuse", "Domestic abuse: harm includes seeing or hearing ill-treatment (section 31(9))")
+DAA21_CHILD_VICTIM = _cite("DAA21", NATIONAL_PAGE, "domestic-abuse", "Domestic abuse: a child who sees, hears or experiences it is a victim (section 3)")
+CA89_PARENTAL_RESPONSIBILITY = _cite("CA89", NATIONAL_PAGE, "parental-responsibility", "Parental responsibility: each may act alone (section 2(7)), and its limits")
+DPA_OBJECTING = _cite("DPA", NATIONAL_PAGE, "objecting-to-sharing", "Objecting to sharing (UK GDPR Art. 21); no swapping of lawful basis")
+DPA_SAFEGUARDING_CONDITION = _cite("DPA", NATIONAL_PAGE, "safeguarding-condition", "The safeguarding of children condition (Schedule 1 para 18)")
+CONF_CONFIDENTIALITY = _cite("CONF", NATIONAL_PAGE, "confidentiality", "Confidentiality and the Caldicott principles")
 
 # Local practice (not in the guidance)
 LOCAL_AWAITING = _cite("LOCAL", "local-practice", "waiting-for-the-front-door", "Waiting for the front door's decision")
