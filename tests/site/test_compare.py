@@ -42,6 +42,8 @@ class _Table(HTMLParser):
         self.where = ""
         self.skip = 0
         self.cell_tag = ""
+        self.build = ""
+        """The profile whose site the page was read from."""
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         a = dict(attrs)
@@ -109,7 +111,9 @@ def page(request: pytest.FixtureRequest) -> _Table:
     folder = SITES[request.param]
     if not (folder / "compare-authorities" / "index.html").exists():
         pytest.fail(f"{folder} is not built: run `make build-all` first")
-    return _read(folder)
+    table = _read(folder)
+    table.build = request.param
+    return table
 
 
 def test_the_profiles_really_differ_somewhere() -> None:
@@ -142,12 +146,22 @@ def test_columns_name_each_profile_in_order(page: _Table) -> None:
         assert text == area[:1].upper() + area[1:]
 
 
+CONTACTS = {"front_door_contact", "support_contact", "support_email", "training_booking_name",
+            "training_booking_url"}
+"""Who to reach and how (RULES.md principle 8: a build shows only its own area's)."""
+DETAILS = ("front_door_contact", "support_email", "training_booking_url")
+"""The contact details themselves (an organisation's name may be compared; its address not)."""
+OTHER_AREAS = "Given in that area's profile: each site shows only its own area's contacts."
+
+
 def test_values_are_the_profiles_own_and_nothing_is_invented(page: _Table) -> None:
     for field, row in page.rows.items():
         assert row["row_header_scope"] == "row" and field in row["header"]
         for pid, cell in zip(PROFILE_IDS, row["cells"]):
             value = TOML[pid][field]
-            if isinstance(value, bool):
+            if field in CONTACTS and value and pid != page.build:
+                assert cell == OTHER_AREAS, (page.build, pid, field, cell)
+            elif isinstance(value, bool):
                 assert cell == ("On" if value else "Off"), (pid, field, cell)
             elif field == "roles":
                 assert len(value) and cell, (pid, field)
@@ -192,9 +206,15 @@ def test_review_action_is_given_only_where_there_is_an_interval(page: _Table) ->
             assert "review_every_6_8_weeks is left out of every outcome" in cell
 
 
-def test_both_builds_show_the_same_comparison() -> None:
-    tables = []
-    for folder in SITES.values():
-        source = (folder / "compare-authorities" / "index.html").read_text(encoding="utf-8")
-        tables.append(source[source.find('<div class="lp-compare"'):source.find("</table>")])
-    assert tables[0] and all(t == tables[0] for t in tables)
+def test_each_build_shows_only_its_own_contacts() -> None:
+    """Principle 8: no page of a build names another area's contact, anywhere on its site."""
+    checked = 0
+    for build, folder in SITES.items():
+        others = [str(TOML[pid][f]) for pid in PROFILE_IDS if pid != build for f in DETAILS
+                  if TOML[pid].get(f) and TOML[pid][f] != TOML[build].get(f)]
+        checked += len(others)
+        for path in folder.rglob("*.html"):
+            text = path.read_text(encoding="utf-8")
+            for contact in others:
+                assert contact not in text, (build, path.relative_to(folder), contact)
+    assert checked, "the test means something: some build has another area's contact to hide"
