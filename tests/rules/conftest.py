@@ -7,10 +7,25 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Any, Iterator
 
+import pytest
 from hypothesis import strategies as st
 
 from lp_rules import get_tool, load_profile
 from lp_rules.candidates import FIELDS, MAX_CANDIDATES
+
+def pytest_configure(config: pytest.Config) -> None:
+    """Know the mark that keeps a build's tests on one pytest-xdist worker (tests/rules/space.py)
+    where xdist is not installed (inside Pyodide)."""
+    config.addinivalue_line("markers", "xdist_group(name): run on the same xdist worker")
+
+
+def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
+    """Say what the shared pass covered (all of it natively; thinned inside Pyodide)."""
+    from . import space
+
+    for line in space.summary():
+        terminalreporter.write_line(line)
+
 
 NO_LOCAL = replace(load_profile("merton"), local_practice=False)
 """Merton with local practice switched off: only what the sources say."""

@@ -95,6 +95,22 @@ def is_invalid(tool: str, answers: dict[str, Any]) -> bool:
             and answers.get("competence") == "not_applicable")
 
 
+REFUSED: dict[str, tuple[set[str], ...]] = {"consent-withdrawn": ({"who", "competence"},)}
+"""The questions whose answers together make a refused combination (is_invalid), per tool."""
+
+
+def reads_candidates(a: dict[str, Any]) -> bool:
+    """Whether who-should-lead's outcome can depend on the practitioners listed: only on the
+    last two rules (no_suitable_candidate, agree_at_taf)."""
+    return (a["harm"] == "no" and a["social_care"] == "none" and a["existing_plan"] == "no"
+            and a["services"] == "several" and a["consent"] in ("agreed", "partly"))
+
+
+def reaching_candidates() -> int:
+    """How many combinations of who-should-lead's single-choice answers reach the list."""
+    return sum(reads_candidates(a) for a in all_answers("who-should-lead"))
+
+
 def all_answers(tool: str) -> Iterator[dict[str, str]]:
     """Every combination of a tool's single-choice answers, valid or not."""
     ids = [qid for qid, _ in QUESTIONS[tool]]

@@ -1,5 +1,10 @@
 """Partial answers: ``complete`` only when nothing unanswered could change the outcome, and
-``needs_more`` always names the questions still needed, in asking order, harm first."""
+``needs_more`` always names the questions still needed, in asking order, harm first.
+
+Checked on every answer set the page can reach (the shared pass, tests/rules/space.py: each
+complete outcome reached by following ``next`` against every full combination that completes
+it), and on answer sets in any order (hypothesis: a share link can hold any subset).
+"""
 
 from __future__ import annotations
 
@@ -10,14 +15,39 @@ from hypothesis import strategies as st
 
 from lp_rules import evaluate, get_tool
 
+from . import space
 from .conftest import candidate_lists, choice_questions, contradictory, partial_answers
 
-TOOLS = ["who-should-lead", "change-lead", "consent-withdrawn"]
+TOOLS = list(space.TOOLS)
 
 
 def _essence(result: dict[str, Any]) -> tuple[Any, ...]:
     return (result["recommendation"], [a["code"] for a in result["actions"]],
             result["suggested_candidate"])
+
+
+@space.check("full")
+def settled_by_the_asked_answers(path: space.Path) -> None:
+    """A full combination's outcome is the one the page gave when it stopped asking."""
+    assert path.asked is not None
+    assert _essence(path.result) == _essence(path.asked), "an unasked answer changed it"
+
+
+@space.check("asking")
+def asks_what_is_needed(path: space.Path) -> None:
+    result, order = path.result, get_tool(path.tool).question_ids
+    assert result["next"], "needs_more always says what is needed"
+    assert all(q not in path.answers for q in result["next"]), "never asks an answered question"
+    assert result["next"] == sorted(result["next"], key=order.index), "in asking order"
+    assert result["recommendation"] is None and result["actions"] == []
+    if not path.answers:
+        assert result["next"][0] == "harm", "harm is always asked first"
+
+
+@space.each_build
+def test_every_outcome_the_page_reaches_is_settled_by_what_it_asked(build: space.Build) -> None:
+    space.assert_held(build, settled_by_the_asked_answers)
+    space.assert_held(build, asks_what_is_needed)
 
 
 @st.composite
@@ -35,7 +65,7 @@ def partial_and_completion(draw: st.DrawFn) -> tuple[str, dict[str, Any], dict[s
     return tool_id, partial, full
 
 
-@settings(max_examples=1500, deadline=None)
+@settings(max_examples=600, deadline=None)
 @given(partial_and_completion())
 def test_complete_means_no_answer_can_change_it(case: tuple[str, dict[str, Any], dict[str, Any]]) -> None:
     tool_id, partial, full = case
