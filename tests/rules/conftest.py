@@ -13,6 +13,8 @@ from hypothesis import strategies as st
 from lp_rules import get_tool, load_profile
 from lp_rules.candidates import FIELDS, MAX_CANDIDATES
 
+from . import oracle
+
 def pytest_configure(config: pytest.Config) -> None:
     """Know the mark that keeps a build's tests on one pytest-xdist worker (tests/rules/space.py)
     where xdist is not installed (inside Pyodide)."""
@@ -51,12 +53,10 @@ def choice_questions(tool_id: str) -> list[tuple[str, tuple[str, ...]]]:
 
 
 def contradictory(tool_id: str, answers: dict[str, Any]) -> bool:
-    """RULES.md's one contradiction: the young person declines, yet no child could decide."""
-    return (
-        tool_id == "consent-withdrawn"
-        and answers.get("who") == "young_person"
-        and answers.get("competence") == "not_applicable"
-    )
+    """Answers refused as contradictory: RULES.md's one contradiction (the young person
+    declines, yet no child could decide), unless `harm` is `yes` or `unsure` (principle 1:
+    then the urgent outcome is given, with a warning)."""
+    return oracle.is_invalid(tool_id, answers)
 
 
 def all_full_answers(tool_id: str) -> Iterator[dict[str, Any]]:

@@ -130,12 +130,18 @@ def size(tool: str, build: Build) -> int:
     the answer sets it refuses; for who-should-lead, once more for each extra practitioner list
     where the rules read the list."""
     counts = {qid: len(options) for qid, options in oracle.QUESTIONS[tool]}
-    total = math.prod(counts.values())
-    for pinned in oracle.REFUSED.get(tool, ()):
-        total -= math.prod(n for qid, n in counts.items() if qid not in pinned)
+    total = math.prod(counts.values()) - refused_size(tool)
     if tool == "who-should-lead":
         total += oracle.reaching_candidates() * (len(candidate_lists(build.profile_id)) - 1)
     return total
+
+
+def refused_size(tool: str) -> int:
+    """How many combinations of a tool's single-choice answers the contract refuses: for each
+    refused combination of some questions' answers (oracle.REFUSED), every answer to the rest."""
+    counts = {qid: len(options) for qid, options in oracle.QUESTIONS[tool]}
+    return sum(math.prod(n for qid, n in counts.items() if qid not in pinned)
+               for pinned in oracle.REFUSED.get(tool, ()))
 
 
 def checked_size(tool: str, build: Build) -> int:

@@ -1,11 +1,12 @@
 """Every combination of single-choice answers, for every tool and profile, against the oracle.
 
-Each full set of answers must give a complete outcome with the one recommendation the rules 2.0
+Each full set of answers must give a complete outcome with the one recommendation the rules 2.1
 tables give (first match wins), the sources their "sources" column names, at least one
-citation, citations on every action, and actions exactly where the contract says they apply.
-Who-should-lead runs every combination with a fixed set of candidate lists that reach every
-branch of the ranking, and hypothesis draws more lists. Each profile is run with its local
-practice on and switched off.
+citation, citations on every action, actions exactly where the contract says they apply, and
+warnings only beside an urgent outcome that has a contradiction or too long a list
+(principle 1). The combinations are the shared pass's full paths (tests/rules/space.py): every
+combination, in every build (each profile with its local practice on and switched off);
+who-should-lead's with the fixed practitioner lists there, and hypothesis draws more lists.
 
 A run does not stop at the first disagreement: it collects them all and reports each kind once,
 with how many combinations show it and one example.
@@ -42,6 +43,9 @@ def check(tool: str, answers: dict[str, Any], profile_id: str, local_practice: b
     assert result["recommendation"] == code, \
         f"recommendation: expected {code}, got {result['recommendation']}"
     assert result["urgent"] is oracle.urgent(answers), f"urgent {result['urgent']} on {code}"
+    warned = oracle.warned(tool, answers)
+    assert bool(result["warnings"]) is warned, f"{code}: warnings {result['warnings']}"
+    assert all(isinstance(w, str) and w for w in result["warnings"]), result["warnings"]
     assert result["title"] and result["summary"] and result["reasons"], "title/summary/reasons"
 
     # Citations: at least one, known tags, and the sources column.
@@ -126,16 +130,39 @@ def test_every_combination_who_should_lead(build: space.Build) -> None:
 @space.each_build
 def test_contradictory_answers_are_refused_naming_competence(build: space.Build) -> None:
     """`who` = `young_person` with `not_applicable` is contradictory: invalid input (exit 2,
-    names `competence`)."""
-    refused = 0
+    names `competence`), unless `harm` is `yes` or `unsure`: then the urgent outcome, with the
+    contradiction reported beside it (principle 1; the shared pass checks those outcomes)."""
+    refused = warned = 0
     for answers in oracle.all_answers("consent-withdrawn"):
-        if not oracle.is_invalid("consent-withdrawn", answers):
+        if not oracle.contradictory("consent-withdrawn", answers):
             continue
-        with pytest.raises(InvalidAnswers) as caught:
-            evaluate("consent-withdrawn", answers, build.profile)
-        assert "competence" in str(caught.value), (answers, str(caught.value))
-        refused += 1
-    assert refused == 3 * 3 * 3 * 2 * 4
+        if oracle.is_invalid("consent-withdrawn", answers):
+            with pytest.raises(InvalidAnswers) as caught:
+                evaluate("consent-withdrawn", answers, build.profile)
+            assert "competence" in str(caught.value), (answers, str(caught.value))
+            refused += 1
+        else:
+            result = evaluate("consent-withdrawn", answers, build.profile)
+            assert result["urgent"] and result["warnings"], (answers, result["warnings"])
+            warned += 1
+    assert refused == space.refused_size("consent-withdrawn")
+    assert warned == 2 * refused, "harm yes or unsure, against harm no"
+
+
+@space.each_build
+@pytest.mark.parametrize("harm", ["yes", "unsure", "no"])
+def test_too_long_a_list_is_reported_beside_an_urgent_outcome(build: space.Build,
+                                                              harm: str) -> None:
+    """Principle 1: more than 8 practitioners beside `harm` = `yes` or `unsure` gives the
+    urgent outcome with a warning; with `harm` = `no` the list is refused."""
+    answers = dict(next(oracle.all_full_answers("who-should-lead")), harm=harm,
+                   candidates=[space.cand()] * (oracle.MAX_CANDIDATES + 1))
+    if harm == "no":
+        with pytest.raises(InvalidAnswers, match="candidates"):
+            evaluate("who-should-lead", answers, build.profile)
+        return
+    result = check("who-should-lead", answers, build.profile_id, build.local_practice)
+    assert result["recommendation"] == "safeguarding_first" and result["warnings"]
 
 
 WHO_ANSWERS = list(oracle.all_full_answers("who-should-lead"))

@@ -88,7 +88,7 @@ def test_why_not_and_what_would_change_on_every_combination(build: space.Build) 
 
 
 def test_the_check_catches_a_missing_alternative() -> None:
-    answers = {"harm": "no", "event": "absence_short"}
+    answers = {"harm": "no", "safety": "no", "event": "absence_short"}
     result = evaluate("change-lead", answers, explain=True)
     assert result["what_would_change"], "this outcome has alternatives"
     result["what_would_change"] = result["what_would_change"][1:]
@@ -110,5 +110,5 @@ def test_an_incomplete_outcome_explains_nothing_yet() -> None:
 
 def test_plain_outcomes_carry_no_explanation() -> None:
     """Contract 1: without explain=True, why_not and what_would_change are absent."""
-    result: dict[str, Any] = evaluate("change-lead", {"harm": "no", "event": "absence_short"})
+    result: dict[str, Any] = evaluate("change-lead", {"harm": "no", "safety": "no", "event": "absence_short"})
     assert "why_not" not in result and "what_would_change" not in result

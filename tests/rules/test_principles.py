@@ -16,7 +16,7 @@ from typing import Any
 from lp_rules import PROFILE_IDS, get_tool
 from lp_rules.bridge import handle
 
-from . import space
+from . import oracle, space
 
 TOOLS = space.TOOLS
 URGENT_CODES = {"safeguarding_first", "safeguarding_referral", "seek_safeguarding_advice"}
@@ -107,10 +107,13 @@ def says_do_not_share(text: str) -> bool:
 
 @space.check(*OUTCOMES)
 def non_urgent_outcomes_never_say_do_not_share(path: space.Path) -> None:
+    """(Principle 7's plan_safe_contact tells a practitioner not to share plans or whereabouts
+    with a possible abuser: that is not the "do not share" principle 2 forbids.)"""
     if path.result["urgent"]:
         return
+    safe_contact = {a["text"] for a in path.result["actions"] if a["code"] == "plan_safe_contact"}
     for text in texts(path.result):
-        assert not says_do_not_share(text), text
+        assert text in safe_contact or not says_do_not_share(text), text
 
 
 @space.each_build
@@ -140,6 +143,22 @@ def child_views_and_record(path: space.Path) -> None:
 def test_every_non_urgent_outcome_seeks_child_views_and_records_the_decision(
         build: space.Build) -> None:
     space.assert_held(build, child_views_and_record)
+
+
+@space.check(*OUTCOMES)
+def points_to_the_support_contact(path: space.Path) -> str:
+    """Principle 5: every outcome that is not urgent supports judgement and points to the
+    profile's support contact; tallies the outcomes checked."""
+    result, profile = path.result, path.build.profile
+    if result["urgent"]:
+        return "urgent"
+    assert profile.support_text in result["judgement"], result["judgement"]
+    return "checked"
+
+
+@space.each_build
+def test_every_non_urgent_outcome_points_to_the_support_contact(build: space.Build) -> None:
+    assert space.assert_held(build, points_to_the_support_contact)["checked"]
 
 
 @space.check(*OUTCOMES)
@@ -180,7 +199,8 @@ def stops_consent_based_sharing_only_on_a_no(path: space.Path) -> str | None:
     answers = path.answers
     assert path.tool == "consent-withdrawn" and answers["how"] == "told_us", "not told us"
     assert answers["scope"] in ("all_early_help", "information_sharing"), answers["scope"]
-    assert path.result["recommendation"] != "parents_agreement_stands"
+    assert path.result["recommendation"] not in oracle.AGREEMENT_STANDS, "an agreement stands"
+    assert not path.result["urgent"], "urgent"
     return "stopped"
 
 
@@ -188,6 +208,7 @@ def stops_consent_based_sharing_only_on_a_no(path: space.Path) -> str | None:
 def test_stop_consent_based_sharing_only_when_the_family_said_no(build: space.Build) -> None:
     stopped = space.assert_held(build, stops_consent_based_sharing_only_on_a_no)
     assert stopped, "the action exists where the family did say no"
+    # and never where an agreement still stands (RULES.md, consent-withdrawn's actions)
 
 
 YOUNG_PERSON = {"not_competent": "parents_agreement_stands",
@@ -242,6 +263,76 @@ def test_local_practice_is_labelled_and_can_be_switched_off(build: space.Build) 
         assert seen["guidance_silent"], "close_plan rests only on local practice"
 
 
+@space.check(*OUTCOMES)
+def safe_contact_first(path: space.Path) -> str | None:
+    """Principle 7: on `safety` yes or unsure, plan_safe_contact first and talk_to_dsl; on any
+    answer, every action that contacts the family says "where it is safe"."""
+    result, codes = path.result, _codes(path.result)
+    for action in result["actions"]:
+        if action["code"] in oracle.CONTACT_ACTIONS:
+            assert oracle.WHERE_SAFE in action["text"].lower(), action["code"]
+    if "plan_safe_contact" not in codes:
+        return None
+    assert not result["urgent"], "nothing may delay an urgent outcome"
+    assert codes[0] == "plan_safe_contact", codes
+    assert "talk_to_dsl" in codes, codes
+    return "planned"
+
+
+@space.each_build
+def test_contact_only_where_it_is_safe(build: space.Build) -> None:
+    assert space.assert_held(build, safe_contact_first)["planned"]
+
+
+OWN_GUIDANCE_SILENT = re.compile(r"does not (cover|say)|says nothing|is silent", re.I)
+
+
+@space.check(*OUTCOMES)
+def own_area_first(path: space.Path) -> str | None:
+    """Principle 8: an outcome resting on the other authority's guidance, its own being silent,
+    says first that this area's guidance does not cover it; no outcome shows the other area's
+    contacts. Tallies the borrowed outcomes."""
+    result, build = path.result, path.build
+    shown = " ".join(texts(result))
+    for other_id in PROFILE_IDS:
+        if other_id == build.profile_id:
+            continue
+        other = space.Build(other_id, True).profile
+        for detail in (other.front_door, other.front_door_contact, other.support_contact,
+                       other.support_email):
+            assert not detail or detail not in shown, detail
+    cited = {c["source"] for c in result["citations"]}
+    if not oracle.borrowed(build.profile_id, cited):
+        return None
+    first = sentences(result["summary"])[0]
+    assert OWN_GUIDANCE_SILENT.search(first), f"{result['recommendation']}: {first}"
+    return str(result["recommendation"])
+
+
+@space.each_build
+def test_own_area_guidance_first_and_own_contacts_only(build: space.Build) -> None:
+    space.assert_held(build, own_area_first)
+
+
+SHARING_ACTIONS = ("share_when_necessary", "share_without_consent", "stop_consent_based_sharing")
+
+
+@space.check(*OUTCOMES)
+def sharing_links_to_the_national_page(path: space.Path) -> None:
+    """Principle 9, as far as an outcome shows it: wherever it tells a practitioner to share or
+    to stop sharing, the action links to the national-guidance page (which covers
+    confidentiality and para 18: tests/site)."""
+    for action in path.result["actions"]:
+        if action["code"] in SHARING_ACTIONS:
+            urls = [s["url"] for s in action["sources"]]
+            assert any(u.startswith("safeguarding/") for u in urls), (action["code"], urls)
+
+
+@space.each_build
+def test_sharing_advice_links_to_the_national_guidance(build: space.Build) -> None:
+    space.assert_held(build, sharing_links_to_the_national_page)
+
+
 MERTON_ONLY = ("Children and Families Hub", "Family Wellbeing", "Early Help Support Coordinators",
                "FSD@merton", "Merton", "6 to 8 weeks", "Early Help Assessment", "EHA",
                "Gloucestershire County Council")
@@ -271,6 +362,6 @@ def test_every_record_states_rules_version_profile_and_date() -> None:
             reply = json.loads(handle(json.dumps({"tool": tool, "answers": answers,
                                                   "profile": profile_id, "date": "2026-11-25"})))
             record = reply["record"]
-            assert "Rules version: 2.0.0" in record
+            assert f"Rules version: {oracle.RULES_VERSION}" in record
             assert f"({profile_id})" in record
             assert "Date: 2026-11-25" in record
