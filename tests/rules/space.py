@@ -9,8 +9,9 @@ whatever the size of the space.
 
 The walk starts from no answers and follows the rules' own ``next``, as the page does: at each
 answer set that ``needs_more`` it answers ``next[0]`` with each option in turn. Each complete
-outcome it reaches is an **asked** path (what the page shows, evaluated with ``explain=True``:
-it is the one place the tests read ``why_not`` and ``what_would_change``). Each asked path's
+outcome it reaches is an **asked** path (what the page shows; evaluated with ``explain=True``,
+all of them in the first build and every :data:`EXPLAIN_EVERY`-th in the others, this is the
+one place the tests read ``why_not`` and ``what_would_change``). Each asked path's
 completions (every option of every question it did not ask) are the **full** paths, evaluated
 plainly; they partition the full answer space, so every combination of answers is checked
 exactly once, and each is compared with the asked path it completes (principle 4: nothing left
@@ -49,6 +50,10 @@ KINDS = ("asking", "asked", "full")
 
 STRIDE = int(os.environ.get("LP_RULES_STRIDE") or 1)
 """Check every STRIDE-th full path (1, the default: all of them; tests/pyodide sets 8)."""
+
+EXPLAIN_EVERY = 8
+"""In every build but the first (Merton, local practice on), explain every EXPLAIN_EVERY-th
+asked path (tests/rules/test_explain.py says why)."""
 
 
 @dataclass(frozen=True)
@@ -166,9 +171,19 @@ class Path:
     asked: dict[str, Any] | None = None  # a full path: the asked path it completes
     walk: Walk | None = None
 
-    def outcome_of(self, answers: dict[str, Any]) -> tuple[str, str | None, str] | None:
+    @cached_property
+    def texts(self) -> list[str]:
+        """Everything a practitioner reads in the outcome (its explanation too, if asked)."""
+        r = self.result
+        return [r["title"], r["summary"], r["judgement"], *r["reasons"],
+                *(a["text"] for a in r["actions"]),
+                *(f'Not "{w["title"]}": {w["because"]}' for w in r.get("why_not", ())),
+                *(f'If it were {c["answer"]}: {c["title"]}'
+                  for c in r.get("what_would_change", ()))]
+
+    def outcome_of(self, answers: dict[str, Any]) -> Outcome | None:
         """(status, recommendation, title) of other answers in this build, or None when they
-        are refused; remembered for the rest of the walk."""
+        are refused (Walk.outcome_of)."""
         assert self.walk is not None
         return self.walk.outcome_of(answers)
 
@@ -218,18 +233,35 @@ def _key(answers: dict[str, Any]) -> str:
     return json.dumps(answers, sort_keys=True)
 
 
+Outcome = tuple[str, "str | None", str]
+"""(status, recommendation, title) of an answer set."""
+
+
 class Walk:
-    """One tool's walk in one build."""
+    """One tool's walk in one build: first the tree of answer sets the page reaches (asking
+    paths, visited at once), then each asked path with its completions."""
 
     def __init__(self, tool: str, build: Build, found: Findings) -> None:
         self.tool, self.build, self.found = tool, build, found
         self.questions = [(q.id, q.option_ids) for q in get_tool(tool).questions]
         self.lists = candidate_lists(build.profile_id)
-        self.memo: dict[str, tuple[str, str | None, str] | None] = {}
+        self.tree: dict[str, str | Outcome] = {}  # answer set: its next question, or outcome
+        self.memo: dict[str, Outcome | None] = {}
         self.completed = 0  # full paths reached, checked or not (STRIDE)
+        self.explain_every = 1 if build == BUILDS[0] else EXPLAIN_EVERY
         self.turn = 0  # which fixed list a combination that does not read the list gets
 
-    def outcome_of(self, answers: dict[str, Any]) -> tuple[str, str | None, str] | None:
+    def outcome_of(self, answers: dict[str, Any]) -> Outcome | None:
+        """Follow the tree with these answers: where it reaches a complete outcome, that is
+        theirs (answers the page did not ask for cannot change it: principle 4, checked on every
+        full path); where it stops at a question they do not answer, evaluate them."""
+        at: dict[str, Any] = {}
+        while (step := self.tree.get(_key(at))) is not None:
+            if not isinstance(step, str):
+                return step
+            if step not in answers:
+                break
+            at[step] = answers[step]
         key = _key(answers)
         if key not in self.memo:
             try:
@@ -243,22 +275,27 @@ class Walk:
         return tuple(self.lists) if qid == "candidates" else dict(self.questions)[qid]
 
     def run(self) -> None:
+        asked: list[tuple[dict[str, Any], dict[str, Any]]] = []
         stack: list[dict[str, Any]] = [{}]
         while stack:
             answers = stack.pop()
             try:
-                result = evaluate(self.tool, answers, self.build.profile, explain=True)
+                result = evaluate(self.tool, answers, self.build.profile)
             except InvalidAnswers:
                 self.found.refused[self.tool] += 1
                 continue
-            self.memo[_key(answers)] = (result["status"], result["recommendation"],
-                                        result["title"])
-            if result["status"] == "needs_more":
-                self.visit(Path("asking", self.tool, self.build, answers, result, walk=self))
-                question = result["next"][0]
-                stack.extend(dict(answers, **{question: option})
-                             for option in reversed(self.options(question)))
+            if result["status"] == "complete":
+                self.tree[_key(answers)] = ("complete", result["recommendation"], result["title"])
+                asked.append((answers, result))
                 continue
+            self.visit(Path("asking", self.tool, self.build, answers, result, walk=self))
+            question = self.tree[_key(answers)] = result["next"][0]
+            stack.extend(dict(answers, **{question: option})
+                         for option in reversed(self.options(question)))
+        for n, (answers, result) in enumerate(asked):
+            if n % self.explain_every == 0:
+                result = evaluate(self.tool, answers, self.build.profile, explain=True)
+                self.found.paths[("explained", self.tool)] += 1
             self.visit(Path("asked", self.tool, self.build, answers, result, walk=self))
             for full in self.completions(answers):
                 self.completed += 1
@@ -344,7 +381,9 @@ def summary() -> list[str]:
             full = found.paths[("full", tool)]
             whole = size(tool, build)
             thinned = f" (every {STRIDE}th)" if STRIDE > 1 else ""
-            parts.append(f"{tool} {full} of {whole} full{thinned}, {found.paths[('asked', tool)]} asked, "
+            parts.append(f"{tool} {full} of {whole} full{thinned}, "
+                         f"{found.paths[('asked', tool)]} asked "
+                         f"({found.paths[('explained', tool)]} explained), "
                          f"{found.paths[('asking', tool)]} asking")
         lines.append(f"rules space, {build.id}: " + "; ".join(parts))
     return lines

@@ -24,15 +24,6 @@ OUTCOMES = ("asked", "full")
 """Every complete outcome: the ones the page reaches by asking, and every full combination."""
 
 
-def texts(result: dict[str, Any]) -> list[str]:
-    """Everything a practitioner reads in an outcome."""
-    return [result["title"], result["summary"], result["judgement"], *result["reasons"],
-            *(a["text"] for a in result["actions"]),
-            *(f'Not "{w["title"]}": {w["because"]}' for w in result.get("why_not", ())),
-            *(f'If it were {c["answer"]}: {c["title"]}'
-              for c in result.get("what_would_change", ()))]
-
-
 @cache
 def sentences(text: str) -> tuple[str, ...]:
     """A text's sentences (remembered: most texts recur on thousands of paths)."""
@@ -71,7 +62,7 @@ def ties_sharing_to_significant_harm(sentence: str) -> bool:
 
 @space.check(*OUTCOMES)
 def sharing_without_consent_is_not_tied_to_significant_harm(path: space.Path) -> None:
-    for text in texts(path.result):
+    for text in path.texts:
         for sentence in sentences(text):
             assert not ties_sharing_to_significant_harm(sentence), sentence
 
@@ -112,7 +103,7 @@ def non_urgent_outcomes_never_say_do_not_share(path: space.Path) -> None:
     if path.result["urgent"]:
         return
     safe_contact = {a["text"] for a in path.result["actions"] if a["code"] == "plan_safe_contact"}
-    for text in texts(path.result):
+    for text in path.texts:
         assert text in safe_contact or not says_do_not_share(text), text
 
 
@@ -169,7 +160,7 @@ def urgent_outcomes_act_now(path: space.Path) -> str | None:
     if not result["urgent"]:
         return None
     assert _codes(result)[0] == "call_999_if_immediate_danger", _codes(result)
-    everything = " ".join(texts(result))
+    everything = " ".join(path.texts)
     assert "999" in everything
     assert "straight away" in everything or re.search(r"\bnow\b", everything)
     for word in ("today", "soon"):
@@ -293,7 +284,7 @@ def own_area_first(path: space.Path) -> str | None:
     says first that this area's guidance does not cover it; no outcome shows the other area's
     contacts. Tallies the borrowed outcomes."""
     result, build = path.result, path.build
-    shown = " ".join(texts(result))
+    shown = " ".join(path.texts)
     for other_id in PROFILE_IDS:
         if other_id == build.profile_id:
             continue
@@ -301,17 +292,21 @@ def own_area_first(path: space.Path) -> str | None:
         for detail in (other.front_door, other.front_door_contact, other.support_contact,
                        other.support_email):
             assert not detail or detail not in shown, detail
-    cited = {c["source"] for c in result["citations"]}
-    if not oracle.borrowed(build.profile_id, cited):
+    code = str(result["recommendation"])
+    if code == oracle.SILENT or result["urgent"]:
+        return None
+    resting_on, _ = oracle.expected_sources(path.tool, path.answers, code, build.profile_id)
+    if not oracle.borrowed(build.profile_id, resting_on):
         return None
     first = sentences(result["summary"])[0]
     assert OWN_GUIDANCE_SILENT.search(first), f"{result['recommendation']}: {first}"
-    return str(result["recommendation"])
+    return code
 
 
 @space.each_build
 def test_own_area_guidance_first_and_own_contacts_only(build: space.Build) -> None:
-    space.assert_held(build, own_area_first)
+    borrowed = space.assert_held(build, own_area_first)
+    assert borrowed, "each profile has outcomes resting on the other area's guidance"
 
 
 SHARING_ACTIONS = ("share_when_necessary", "share_without_consent", "stop_consent_based_sharing")
@@ -345,7 +340,11 @@ def names_no_other_areas_service(path: space.Path) -> None:
     if path.build.profile_id != "graduated-pathway":
         return
     result = path.result
-    shown = " ".join(texts(result) + [c["section"] for c in result["citations"]])
+    shown = " ".join(path.texts + [c["section"] for c in result["citations"]])
+    # Principle 8 labels another area's guidance by its title: that is not a Merton service.
+    titles = {s["title"] for a in result["actions"] for s in a["sources"]}
+    for title in titles | {c.get("title", "") for c in result["citations"]}:
+        shown = shown.replace(title, "") if title else shown
     for word in MERTON_ONLY:
         assert word not in shown, word
 
@@ -358,7 +357,7 @@ def test_graduated_pathway_outcomes_name_no_merton_service(build: space.Build) -
 def test_every_record_states_rules_version_profile_and_date() -> None:
     for profile_id in PROFILE_IDS:
         for tool, answers in (("consent-withdrawn", {"harm": "yes"}),
-                              ("change-lead", {"harm": "no", "event": "absence_short"})):
+                              ("change-lead", {"harm": "no", "safety": "no", "event": "absence_short"})):
             reply = json.loads(handle(json.dumps({"tool": tool, "answers": answers,
                                                   "profile": profile_id, "date": "2026-11-25"})))
             record = reply["record"]
