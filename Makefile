@@ -98,13 +98,12 @@ test: build-all chromium java typecheck jscheck pyodide-wheels
 	PYTHONPATH=tools $(PY) -m sitegen.stdlib --test-zip build/pyodide-stdlib-test.zip
 	node tests/pyodide/run_rules_tests.mjs --stdlib build/pyodide-stdlib-test.zip
 
-# The quick loop while editing (no site build, no browser, under 2 minutes): types, the page's
-# JavaScript, the rules natively on every combination of answers, and the CLI. Two pytest-xdist
-# workers; --dist loadgroup keeps each build's tests on one worker, so each build's answer space
-# is walked once (tests/rules/space.py).
+# The quick loop while editing (no site build, no browser): types, the page's JavaScript, the
+# rules natively on every combination of answers, and the CLI. One process: the rules tests share
+# one walk of each build's answer space (tests/rules/space.py), which xdist workers would repeat.
 CHECK_TESTS := tests/rules tests/cli tests/test_waits.py
 check: typecheck jscheck
-	$(BIN)/pytest $(CHECK_TESTS) -q -n 2 --dist loadgroup
+	$(BIN)/pytest $(CHECK_TESTS) -q
 
 # Speed and size against their targets (tools/bench.py); BENCH_ARGS=--record writes the results
 # into docs/includes/performance-results.md (the performance page).

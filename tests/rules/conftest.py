@@ -15,12 +15,6 @@ from lp_rules.candidates import FIELDS, MAX_CANDIDATES
 
 from . import oracle
 
-def pytest_configure(config: pytest.Config) -> None:
-    """Know the mark that keeps a build's tests on one pytest-xdist worker (tests/rules/space.py)
-    where xdist is not installed (inside Pyodide)."""
-    config.addinivalue_line("markers", "xdist_group(name): run on the same xdist worker")
-
-
 def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
     """Say what the shared pass covered (all of it natively; thinned inside Pyodide)."""
     from . import space
