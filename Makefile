@@ -15,7 +15,7 @@ CHROMIUM ?= /usr/bin/chromium
 JAVA ?= java
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: setup build build-all serve test chromium java typecheck jscheck pyodide-wheels bench wheel clean
+.PHONY: setup build build-all serve test check chromium java typecheck jscheck pyodide-wheels bench wheel clean
 
 $(VENV)/.installed: requirements.txt pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -97,6 +97,13 @@ test: build-all chromium java typecheck jscheck pyodide-wheels
 	CHROMIUM=$(CHROMIUM) $(BIN)/pytest tests
 	PYTHONPATH=tools $(PY) -m sitegen.stdlib --test-zip build/pyodide-stdlib-test.zip
 	node tests/pyodide/run_rules_tests.mjs --stdlib build/pyodide-stdlib-test.zip
+
+# The quick loop while editing (no site build, no browser): types, the page's JavaScript, the
+# rules natively on every combination of answers, and the CLI. One process: the rules tests share
+# one walk of each build's answer space (tests/rules/space.py), which xdist workers would repeat.
+CHECK_TESTS := tests/rules tests/cli tests/test_waits.py
+check: typecheck jscheck
+	$(BIN)/pytest $(CHECK_TESTS) -q
 
 # Speed and size against their targets (tools/bench.py); BENCH_ARGS=--record writes the results
 # into docs/includes/performance-results.md (the performance page).

@@ -7,7 +7,12 @@
 // dist/. The repo is mounted with NODEFS at the same absolute path, so tests find their files
 // (the worked examples among them) exactly as in the native run.
 //
-//   node tests/pyodide/run_rules_tests.mjs [--stdlib path/to/python_stdlib.zip] [pytest args]
+// The shared pass over every combination of answers (tests/rules/space.py) checks only every
+// 8th full combination here, Pyodide being several times slower than CPython; every answer set
+// the page can reach is still checked, and the run's summary says how many of each were checked
+// ("rules space, <build>: ..."). --stride N changes it (--stride 1: every combination).
+//
+//   node tests/pyodide/run_rules_tests.mjs [--stdlib python_stdlib.zip] [--stride N] [pytest args]
 
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
@@ -17,11 +22,22 @@ import { loadPyodide } from "pyodide";
 const root = resolve(dirname(fileURLToPath(import.meta.url)), "..", "..");
 
 const args = process.argv.slice(2);
-let stdLibURL;
-const stdlibAt = args.indexOf("--stdlib");
-if (stdlibAt >= 0) {
-  stdLibURL = resolve(args[stdlibAt + 1]);
-  args.splice(stdlibAt, 2);
+
+/** Take `--name value` out of the arguments; undefined when absent. */
+function option(name) {
+  const at = args.indexOf(name);
+  if (at < 0) return undefined;
+  const value = args[at + 1];
+  args.splice(at, 2);
+  return value;
+}
+
+const stdlib = option("--stdlib");
+const stdLibURL = stdlib === undefined ? undefined : resolve(stdlib);
+const stride = option("--stride") ?? "8";
+if (!/^[1-9][0-9]*$/.test(stride)) {
+  console.error(`--stride must be a whole number from 1; got ${stride}`);
+  process.exit(2);
 }
 
 /** The wheel files in a folder, failing loudly when set-up has not been run. */
@@ -68,8 +84,10 @@ f"Python {sys.version.split()[0]} on {sys.platform}; lp_rules {lp_rules.RULES_VE
 console.log(`pyodide: loaded in ${((loaded - started) / 1000).toFixed(2)} s; ${versions}`);
 
 py.globals.set("pytest_args", py.toPy(["tests/rules", "-q", "-p", "no:cacheprovider", ...args]));
+console.log(`pyodide: the shared pass checks every ${stride === "1" ? "" : `${stride}th `}full combination`);
 const code = await py.runPythonAsync(`
 import os, sys
+os.environ["LP_RULES_STRIDE"] = ${JSON.stringify(stride)}
 os.chdir(${JSON.stringify(root)})
 # The repo root is on sys.path for the 'tests' package, but src/ is not: lp_rules comes from
 # the installed wheel.

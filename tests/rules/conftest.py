@@ -7,10 +7,21 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Any, Iterator
 
+import pytest
 from hypothesis import strategies as st
 
 from lp_rules import get_tool, load_profile
 from lp_rules.candidates import FIELDS, MAX_CANDIDATES
+
+from . import oracle
+
+def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
+    """Say what the shared pass covered (all of it natively; thinned inside Pyodide)."""
+    from . import space
+
+    for line in space.summary():
+        terminalreporter.write_line(line)
+
 
 NO_LOCAL = replace(load_profile("merton"), local_practice=False)
 """Merton with local practice switched off: only what the sources say."""
@@ -36,12 +47,10 @@ def choice_questions(tool_id: str) -> list[tuple[str, tuple[str, ...]]]:
 
 
 def contradictory(tool_id: str, answers: dict[str, Any]) -> bool:
-    """RULES.md's one contradiction: the young person declines, yet no child could decide."""
-    return (
-        tool_id == "consent-withdrawn"
-        and answers.get("who") == "young_person"
-        and answers.get("competence") == "not_applicable"
-    )
+    """Answers refused as contradictory: RULES.md's one contradiction (the young person
+    declines, yet no child could decide), unless `harm` is `yes` or `unsure` (principle 1:
+    then the urgent outcome is given, with a warning)."""
+    return oracle.is_invalid(tool_id, answers)
 
 
 def all_full_answers(tool_id: str) -> Iterator[dict[str, Any]]:

@@ -1,4 +1,4 @@
-"""An independent, plain if-chain reading of the rules 2.0 contract (RULES.md).
+"""An independent, plain if-chain reading of the rules 2.1 contract (RULES.md).
 
 The package declares its rules as data; this oracle restates the contract the obvious way,
 from the text alone, so the exhaustive tests can compare the two. If they disagree, one of them
@@ -8,6 +8,13 @@ not read back from the package.
 
 Where the contract leaves something open (an action it does not tie to a condition, a source
 it does not name), the oracle says nothing about it.
+
+Full combinations of answers include answers the rules never ask for (`safety` after `harm` is
+`yes`; `other_parent_agrees` when a parent declines for a child who can decide, or someone else
+declines; `concern_about_lead` for an event other than `relationship_breakdown` or
+`family_requests_change`). Such an answer is irrelevant and changes nothing (principle 4: only
+ask what can change the answer), so every condition below on those questions also names the
+conditions under which the question is asked.
 """
 
 from __future__ import annotations
@@ -15,10 +22,12 @@ from __future__ import annotations
 import itertools
 from typing import Any, Iterator
 
-RULES_VERSION = "2.0.0"
-PROFILES = ("merton", "graduated-pathway")
+RULES_VERSION = "2.1.0"
 
-SOURCE_TAGS = {"A", "B", "WT23", "IS24", "CA89", "DPA", "MCA05", "LOCAL"}
+SOURCE_TAGS = {"A", "B", "WT", "IS24", "CA89", "DPA", "MCA05", "DAA21", "CONF", "CWSA26", "FFP",
+               "LOCAL"}
+OWN_SOURCE = {"merton": "A", "graduated-pathway": "B"}
+"""Each profile's own local guidance (principle 8)."""
 
 # ---------------------------------------------------------------------------------------------
 # Questions (single-choice ones; who-should-lead's candidate list is separate)
@@ -27,6 +36,7 @@ SOURCE_TAGS = {"A", "B", "WT23", "IS24", "CA89", "DPA", "MCA05", "LOCAL"}
 QUESTIONS: dict[str, list[tuple[str, tuple[str, ...]]]] = {
     "who-should-lead": [
         ("harm", ("yes", "no", "unsure")),
+        ("safety", ("yes", "no", "unsure")),
         ("social_care", ("none", "referral_pending", "referral_accepted", "child_protection")),
         ("services", ("one", "several")),
         ("existing_plan", ("yes", "no")),
@@ -35,6 +45,7 @@ QUESTIONS: dict[str, list[tuple[str, tuple[str, ...]]]] = {
     ],
     "change-lead": [
         ("harm", ("yes", "no", "unsure")),
+        ("safety", ("yes", "no", "unsure")),
         ("event", ("initial_taf", "needs_escalated", "stepped_down", "school_transition",
                    "lead_leaving", "absence_short", "absence_long", "relationship_breakdown",
                    "family_requests_change", "circumstances_changed", "needs_met",
@@ -43,15 +54,18 @@ QUESTIONS: dict[str, list[tuple[str, tuple[str, ...]]]] = {
         ("successor", ("yes", "no")),
         ("changes_so_far", ("none", "one", "two_or_more")),
         ("consent_covers_successor", ("yes", "no", "unsure")),
+        ("concern_about_lead", ("harm_threshold", "conduct_or_complaint", "no", "unsure")),
     ],
     "consent-withdrawn": [
         ("harm", ("yes", "no", "unsure")),
+        ("safety", ("yes", "no", "unsure")),
         ("who", ("parent_carer", "young_person", "whole_family")),
         ("competence", ("not_applicable", "not_competent", "gillick_competent", "aged_16_17")),
         ("scope", ("all_early_help", "information_sharing", "one_service")),
         ("escalation_risk", ("yes", "no", "unsure")),
         ("how", ("told_us", "stopped_engaging")),
         ("reason", ("relationship_with_lead", "stigma_or_fear", "other", "unknown")),
+        ("other_parent_agrees", ("yes", "no", "no_one_else", "unsure")),
     ],
 }
 
@@ -76,11 +90,13 @@ RULE_CODES: dict[str, set[str]] = {
     "who-should-lead": {"safeguarding_first", "social_worker_leads", "social_care_allocates",
                         "await_hub_decision", "join_existing_plan", "single_service",
                         "seek_consent_first", "no_suitable_candidate", "agree_at_taf"},
-    "change-lead": {"safeguarding_first", "cover_absence", "step_up", "step_down_handover",
-                    "change_lead", "review_at_taf", "close_plan", "keep_current_lead"},
+    "change-lead": {"safeguarding_first", "report_concern_about_practitioner", "cover_absence",
+                    "step_up", "step_down_handover", "change_lead", "review_at_taf", "close_plan",
+                    "keep_current_lead"},
     "consent-withdrawn": {"safeguarding_referral", "seek_safeguarding_advice",
                           "parents_agreement_stands", "respect_young_persons_decision",
-                          "continue_with_young_person", "continue_agreed_parts",
+                          "continue_with_young_person", "continue_with_other_parent",
+                          "non_engagement_review", "continue_agreed_parts",
                           "continue_universal_support"},
 }
 # Outcomes whose every source is LOCAL: with local practice off they become guidance_silent.
@@ -88,11 +104,42 @@ LOCAL_ONLY = {"change-lead": {"close_plan"}, "consent-withdrawn": {"continue_agr
 SILENT = "guidance_silent"
 
 
-def is_invalid(tool: str, answers: dict[str, Any]) -> bool:
-    """Contradictory answers the contract refuses (consent-withdrawn: a young person declining
-    with competence not_applicable)."""
+def contradictory(tool: str, answers: dict[str, Any]) -> bool:
+    """The contract's one contradiction: a young person declines, yet `competence` says no child
+    could decide (`who` = `young_person` with `not_applicable`)."""
     return (tool == "consent-withdrawn" and answers.get("who") == "young_person"
             and answers.get("competence") == "not_applicable")
+
+
+def is_invalid(tool: str, answers: dict[str, Any]) -> bool:
+    """Answers the contract refuses (exit 2, naming `competence`): the contradiction, unless
+    `harm` is `yes` or `unsure` (principle 1: then the urgent outcome is given, with a
+    warning beside it)."""
+    return contradictory(tool, answers) and not urgent(answers)
+
+
+def warned(tool: str, answers: dict[str, Any]) -> bool:
+    """Whether the outcome must carry warnings (principle 1): an urgent outcome beside a
+    contradiction or a list of more than 8 practitioners. Every other outcome has none."""
+    too_many = len(answers.get("candidates") or ()) > MAX_CANDIDATES
+    return urgent(answers) and (contradictory(tool, answers) or too_many)
+
+
+REFUSED: dict[str, tuple[set[str], ...]] = {"consent-withdrawn": ({"harm", "who", "competence"},)}
+"""The questions whose answers together make a refused combination (is_invalid), per tool."""
+
+
+def reads_candidates(a: dict[str, Any]) -> bool:
+    """Whether who-should-lead's outcome can depend on the practitioners listed: only on the
+    last two rules (no_suitable_candidate, agree_at_taf). `safety` and
+    `young_person_can_consent` do not decide the rule."""
+    return (a["harm"] == "no" and a["social_care"] == "none" and a["existing_plan"] == "no"
+            and a["services"] == "several" and a["consent"] in ("agreed", "partly"))
+
+
+def reaching_candidates() -> int:
+    """How many combinations of who-should-lead's single-choice answers reach the list."""
+    return sum(reads_candidates(a) for a in all_answers("who-should-lead"))
 
 
 def all_answers(tool: str) -> Iterator[dict[str, str]]:
@@ -178,10 +225,21 @@ def who_should_lead(a: dict[str, Any], local_practice: bool = True) -> str:
     return "agree_at_taf"
 
 
+CONCERN_EVENTS = ("relationship_breakdown", "family_requests_change")
+"""The events after which `concern_about_lead` is asked."""
+
+
+def concern(a: dict[str, Any]) -> str:
+    """The answer to `concern_about_lead` where it is asked; "no" where it is not."""
+    return a["concern_about_lead"] if a["event"] in CONCERN_EVENTS else "no"
+
+
 def change_lead(a: dict[str, Any], local_practice: bool = True) -> str:
     if a["harm"] in ("yes", "unsure"):
         return "safeguarding_first"
     event = a["event"]
+    if concern(a) in ("harm_threshold", "unsure"):
+        return "report_concern_about_practitioner"
     if event == "absence_short":
         return "cover_absence"
     if event == "needs_escalated":
@@ -215,6 +273,12 @@ def consent_withdrawn(a: dict[str, Any], local_practice: bool = True) -> str:
         return "respect_young_persons_decision"
     if who == "parent_carer" and able:
         return "continue_with_young_person"
+    # other_parent_agrees is asked when a parent declines for a child who cannot decide: the
+    # rule above has taken every parent_carer whose child can.
+    if who == "parent_carer" and a["other_parent_agrees"] == "yes":
+        return "continue_with_other_parent"
+    if a["how"] == "stopped_engaging":
+        return "non_engagement_review"
     if a["scope"] == "one_service":
         return "continue_agreed_parts" if local_practice else SILENT
     return "continue_universal_support"
@@ -229,10 +293,6 @@ _BY_TOOL = {
 
 def recommend(tool: str, answers: dict[str, Any], local_practice: bool = True) -> str:
     return _BY_TOOL[tool](answers, local_practice)
-
-
-# Kept for the other rules tests that import the 1.0 names.
-RECOMMEND = {tool: (lambda a, _f=f: _f(a)) for tool, f in _BY_TOOL.items()}
 
 
 def expected_suggestion(code: str, answers: dict[str, Any], local_practice: bool = True,
@@ -257,26 +317,24 @@ def expected_sources(tool: str, answers: dict[str, Any], code: str, profile_id: 
     forbidden: set[str] = set()
     merton = profile_id == "merton"
     if code in ("safeguarding_first", "safeguarding_referral"):
-        required = {"WT23", "IS24"}
+        required = {"WT", "IS24"}
         forbidden = {"LOCAL"}
     elif code == "seek_safeguarding_advice":
         required = {"IS24"}
         forbidden = {"LOCAL"}
     elif tool == "who-should-lead":
         required = {
-            "social_worker_leads": {"WT23"},
-            "social_care_allocates": {"A"} if merton else {"WT23"},
-            # A here is Merton's "once a referral is accepted ... will be the Lead
-            # Practitioner"; change 9: the Graduated Pathway profile cites WT23, not A, for who
-            # leads after an accepted referral.
-            "await_hub_decision": {"A", "LOCAL"} if merton else {"WT23", "LOCAL"},
+            "social_worker_leads": {"WT"},
+            # "A or WT (from the profile)": the Graduated Pathway's guidance is silent.
+            "social_care_allocates": {"A"} if merton else {"WT"},
+            "await_hub_decision": {"A", "LOCAL"},
             "join_existing_plan": {"B"},
             "single_service": {"A", "B"},
             "seek_consent_first": {"B"},
             "no_suitable_candidate": {"A"},
             "agree_at_taf": {"A", "B"},
         }[code]
-        if code in ("social_care_allocates", "await_hub_decision") and not merton:
+        if code == "social_care_allocates" and not merton:
             forbidden = {"A"}
     elif tool == "change-lead":
         if code == SILENT:
@@ -285,19 +343,24 @@ def expected_sources(tool: str, answers: dict[str, Any], code: str, profile_id: 
             required = {"LOCAL"} if answers["event"] == "absence_long" else {"A"}
         else:
             required = {
+                "report_concern_about_practitioner": {"WT", "LOCAL"},
                 "cover_absence": {"A"},
-                "step_up": {"A" if merton else "WT23", "IS24", "LOCAL"},
+                "step_up": {"A" if merton else "WT", "IS24", "LOCAL"},
                 "step_down_handover": {"A", "LOCAL"},
                 "review_at_taf": {"A"},
                 "close_plan": {"LOCAL"},
                 "keep_current_lead": {"A"},
             }[code]
+        if code == "step_up" and not merton:
+            forbidden = {"A"}
     elif tool == "consent-withdrawn":
         required = {
             SILENT: set(),
             "parents_agreement_stands": {"CA89", "LOCAL"},
             "respect_young_persons_decision": {"IS24", "MCA05", "LOCAL"},
             "continue_with_young_person": {"IS24", "MCA05", "LOCAL"},
+            "continue_with_other_parent": {"CA89", "IS24", "LOCAL"},
+            "non_engagement_review": {"LOCAL", "IS24"},
             "continue_agreed_parts": {"LOCAL"},
             "continue_universal_support": {"B"},
         }[code]
@@ -305,6 +368,14 @@ def expected_sources(tool: str, answers: dict[str, Any], code: str, profile_id: 
         required = required - {"LOCAL"}
         forbidden = forbidden | {"LOCAL"}
     return required, forbidden
+
+
+def borrowed(profile_id: str, cited: set[str]) -> bool:
+    """Principle 8: the outcome rests on the other authority's guidance, its own being silent
+    (it cites the other area's tag and not its own)."""
+    own = OWN_SOURCE[profile_id]
+    other = ({"A", "B"} - {own}).pop()
+    return other in cited and own not in cited
 
 
 # Action citations the contract names: (tags that must be among the action's citations,
@@ -323,6 +394,13 @@ def expected_action_sources(code: str, profile_id: str) -> tuple[set[str], set[s
         "keyworker_not_lead": ({"A"}, set()),
         "introduce_new_lead": ({"LOCAL"}, SOURCE_TAGS - {"LOCAL"}),
         "agree_closure_with_family": ({"LOCAL"}, SOURCE_TAGS - {"LOCAL"}),
+        # Principle 7: CA89 s31(9), DAA21 s3, IS24 golden rule 5 (DASH/MARAC: LOCAL, optional).
+        "plan_safe_contact": ({"CA89", "DAA21", "IS24"}, set()),
+        # IS24 golden rules 3 and 6.
+        "involve_agreed_services_only": ({"IS24"}, set()),
+        # Allegations against people who work with children: the LADO (Working Together).
+        "refer_to_lado": ({"WT"}, set()),
+        "raise_with_manager": ({"LOCAL"}, set()),
     }
     return table.get(code, (set(), set()))
 
@@ -330,6 +408,16 @@ def expected_action_sources(code: str, profile_id: str) -> tuple[set[str], set[s
 # ---------------------------------------------------------------------------------------------
 # Actions
 # ---------------------------------------------------------------------------------------------
+
+CONTACT_ACTIONS = {
+    "seek_consent", "convene_taf", "consult_family", "confirm_wishes",
+    "discuss_referral_with_family", "agree_at_taf", "agree_closure_with_family", "ask_family",
+    "ask_young_person", "revisit_consent", "revisit_consent_at_review", "introduce_new_lead",
+    "address_concerns", "offer_different_lead", "review_non_engagement",
+}
+"""Principle 7: every action that asks a practitioner to seek agreement, consult, inform or
+meet the family says "where it is safe"; the list is exhaustive."""
+WHERE_SAFE = "where it is safe"
 
 # Actions the contract ties to a condition but to no named source: with local practice off
 # they may be local practice that the profile has switched off, so the oracle then only
@@ -342,6 +430,7 @@ UNSOURCED = {
     "continue_ordinary_provision", "keep_door_open", "convene_taf", "explain_role_limits",
     "others_cover_functions", "minimise_changes", "consult_family", "contact_support_coordinators",
     "plan_handover_early", "ask_family", "open_consent_checklist", "review_every_6_8_weeks",
+    "tell_social_care_family_declines", "raise_with_manager",
 }
 # Where these are required, the outcome's own sources (all non-LOCAL) carry them, so they stay
 # required with local practice off.
@@ -357,7 +446,15 @@ SOURCED_BY_OUTCOME: dict[str, set[str]] = {
     "continue_universal_support": {"continue_ordinary_provision", "keep_door_open"},  # B
     "seek_safeguarding_advice": {"talk_to_dsl"},  # IS24
     "respect_young_persons_decision": {"respect_own_information"},  # IS24, MCA05
+    "report_concern_about_practitioner": {"talk_to_dsl"},  # WT: tell your DSL today
 }
+AGREEMENT_STANDS = {"parents_agreement_stands", "continue_with_other_parent"}
+"""Where an agreement still stands: never stop_consent_based_sharing."""
+
+
+def safety_concern(a: dict[str, Any]) -> bool:
+    """Principle 7: `safety` is `yes` or `unsure` (asked right after `harm` is `no`)."""
+    return a["harm"] == "no" and a["safety"] in ("yes", "unsure")
 
 
 def expected_actions(tool: str, a: dict[str, Any], code: str, profile_id: str = "merton",
@@ -378,6 +475,12 @@ def expected_actions(tool: str, a: dict[str, Any], code: str, profile_id: str = 
     else:
         must |= {"seek_child_views"}
 
+    # Principle 7: on yes or unsure, every complete outcome that is not urgent plans safe
+    # contact first and talks to the DSL (an urgent outcome never asks `safety`).
+    iff(not is_urgent and safety_concern(a), "plan_safe_contact")
+    if not is_urgent and safety_concern(a):
+        must.add("talk_to_dsl")
+
     # A profile without a review interval never shows one.
     if not merton:
         must_not.add("review_every_6_8_weeks")
@@ -389,6 +492,10 @@ def expected_actions(tool: str, a: dict[str, Any], code: str, profile_id: str = 
             iff(a["consent"] == "declined", "open_consent_checklist")
         if code in ("seek_consent_first", "no_suitable_candidate", "agree_at_taf"):
             iff(a["young_person_can_consent"] == "yes", "ask_young_person")
+        # Partial agreement: involve only the services agreed to (no_suitable_candidate "as on
+        # agree_at_taf"); `consent` is not asked before those rules, so nowhere else.
+        iff(code in ("no_suitable_candidate", "agree_at_taf") and a["consent"] == "partly",
+            "involve_agreed_services_only")
         if code == "no_suitable_candidate" and merton:
             must.add("contact_support_coordinators")
         if code == "agree_at_taf":
@@ -407,6 +514,15 @@ def expected_actions(tool: str, a: dict[str, Any], code: str, profile_id: str = 
     if tool == "change-lead":
         if code == "safeguarding_first":
             must |= {"follow_safeguarding_procedures", "contact_front_door"}
+        # The LADO route only on a concern at or near the threshold; a complaint below it goes
+        # to the lead's manager and the outcome for the event stands.
+        iff(code == "report_concern_about_practitioner", "refer_to_lado")
+        if code == "report_concern_about_practitioner":
+            must.add("talk_to_dsl")
+            # "do not raise it at a meeting the lead attends ... who leads is decided once the
+            # DSL or LADO has advised": no agreeing a lead at a TAF now.
+            must_not.add("agree_at_taf")
+        iff(not is_urgent and concern(a) == "conduct_or_complaint", "raise_with_manager")
         if code == "cover_absence":
             must.add("others_cover_functions")
         if code == "step_up":
@@ -422,6 +538,10 @@ def expected_actions(tool: str, a: dict[str, Any], code: str, profile_id: str = 
             iff(a["family_agrees"] != "yes" or a["event"] == "family_requests_change",
                 "consult_family")
             iff(a["changes_so_far"] == "two_or_more", "minimise_changes")
+        declined_step_down = code == "step_down_handover" and a["family_agrees"] == "no"
+        iff(declined_step_down, "tell_social_care_family_declines")
+        if declined_step_down:
+            must.add("open_consent_checklist")
         if code == "close_plan":
             must.add("agree_closure_with_family")
             must_not.add("consult_family")
@@ -433,7 +553,7 @@ def expected_actions(tool: str, a: dict[str, Any], code: str, profile_id: str = 
             must_not |= {"continue_ordinary_provision", "monitor_safeguarding"}
         else:
             must.add("monitor_safeguarding")  # every outcome that is not a referral
-        if code == "seek_safeguarding_advice":
+        if code in ("seek_safeguarding_advice", "non_engagement_review"):
             must.add("talk_to_dsl")
         if not is_urgent:
             must.add("share_when_necessary")
@@ -442,12 +562,10 @@ def expected_actions(tool: str, a: dict[str, Any], code: str, profile_id: str = 
             iff(a["reason"] == "stigma_or_fear", "address_concerns")
             iff(a["how"] == "stopped_engaging", "review_non_engagement")
             iff(a["how"] == "stopped_engaging", "confirm_wishes")
-        stop = (a["how"] == "told_us" and a["scope"] in ("all_early_help", "information_sharing")
-                and code != "parents_agreement_stands")
-        if stop and not is_urgent:
-            must.add("stop_consent_based_sharing")
-        elif not stop:
-            must_not.add("stop_consent_based_sharing")
+        stop = (not is_urgent and a["how"] == "told_us"
+                and a["scope"] in ("all_early_help", "information_sharing")
+                and code not in AGREEMENT_STANDS)
+        iff(stop, "stop_consent_based_sharing")
         if code == "parents_agreement_stands":
             must.add("adapt_plan_to_child")
         if code == "respect_young_persons_decision":
@@ -459,7 +577,10 @@ def expected_actions(tool: str, a: dict[str, Any], code: str, profile_id: str = 
         # Only what the sources say: actions that are local practice go, and the oracle only
         # requires actions the contract ties to a named, non-local source.
         must_not |= {"introduce_new_lead", "agree_closure_with_family"}
-        keep = SOURCED_BY_OUTCOME.get(code, set())
+        keep = SOURCED_BY_OUTCOME.get(code, set()) | {"plan_safe_contact", "refer_to_lado",
+                                                      "involve_agreed_services_only"}
+        if not is_urgent and safety_concern(a):
+            keep.add("talk_to_dsl")  # principle 7's, beside plan_safe_contact
         must = {x for x in must if x not in UNSOURCED or x in keep}
     assert not must & must_not, (must & must_not)
     return must, must_not

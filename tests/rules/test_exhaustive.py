@@ -1,11 +1,12 @@
 """Every combination of single-choice answers, for every tool and profile, against the oracle.
 
-Each full set of answers must give a complete outcome with the one recommendation the rules 2.0
+Each full set of answers must give a complete outcome with the one recommendation the rules 2.1
 tables give (first match wins), the sources their "sources" column names, at least one
-citation, citations on every action, and actions exactly where the contract says they apply.
-Who-should-lead runs every combination with a fixed set of candidate lists that reach every
-branch of the ranking, and hypothesis draws more lists. Each profile is run with its local
-practice on and switched off.
+citation, citations on every action, actions exactly where the contract says they apply, and
+warnings only beside an urgent outcome that has a contradiction or too long a list
+(principle 1). The combinations are the shared pass's full paths (tests/rules/space.py): every
+combination, in every build (each profile with its local practice on and switched off);
+who-should-lead's with the fixed practitioner lists there, and hypothesis draws more lists.
 
 A run does not stop at the first disagreement: it collects them all and reports each kind once,
 with how many combinations show it and one example.
@@ -13,65 +14,17 @@ with how many combinations show it and one example.
 
 from __future__ import annotations
 
-from collections import defaultdict
-from dataclasses import replace
 from typing import Any
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from lp_rules import InvalidAnswers, Profile, evaluate, load_profile
+from lp_rules import InvalidAnswers, evaluate
 
-from . import oracle
+from . import oracle, space
 
-VARIANTS = [("merton", True), ("graduated-pathway", True), ("merton", False),
-            ("graduated-pathway", False)]
-VARIANT_IDS = ["merton", "graduated-pathway", "merton-no-local", "graduated-pathway-no-local"]
-
-
-def profile_for(profile_id: str, local_practice: bool) -> Profile:
-    profile = load_profile(profile_id)
-    return profile if local_practice else replace(profile, local_practice=False)
-
-
-def cand(**changes: str) -> dict[str, str]:
-    c = dict(role="teacher", relationship="good", family_view="agrees", main_needs="yes",
-             capacity="yes", leaving_soon="no")
-    c.update(changes)
-    return c
-
-
-# Candidate lists that reach every branch of who-should-lead's ranking; hypothesis draws more.
-FIXED_LISTS: list[list[dict[str, str]]] = [
-    [],                                                       # nobody listed: no suggestion
-    [cand(family_view="preferred")],                          # a good one
-    [cand(role="gp", family_view="not_asked")],               # ask the family
-    [cand(family_view="objects")],                            # objects: nobody suitable
-    [cand(relationship="poor")],                              # poor relationship
-    [cand(capacity="no")],                                    # no capacity (LOCAL)
-    [cand(leaving_soon="yes")],                               # only a leaver
-    [cand(family_view="preferred", leaving_soon="yes"),       # stayer who agrees beats a
-     cand(role="school_nurse")],                              # preferred leaver
-    [cand(family_view="objects"), cand(role="gp", family_view="not_asked")],
-    [cand(relationship="neutral"), cand(role="senco", main_needs="no")],  # relationship > needs
-    [cand(), cand(role="gp", family_view="preferred", relationship="neutral")],  # view > rel.
-    [cand(main_needs="no"), cand(role="health_visitor")],     # main needs break the tie
-    [cand(), cand(role="senco")],                             # a tie keeps the order given
-    [cand(family_view="preferred", capacity="no"), cand(role="gp")],  # capacity (LOCAL)
-    [cand(family_view="not_asked", leaving_soon="yes"),
-     cand(role="other", family_view="preferred", leaving_soon="yes")],  # leavers only
-    [cand(family_view="objects"), cand(relationship="poor"), cand(capacity="no")],
-    [cand(role=r, family_view=v, relationship=rel, leaving_soon=ls)   # eight, the most allowed
-     for r, v, rel, ls in [("gp", "objects", "good", "no"), ("senco", "agrees", "poor", "no"),
-                           ("other", "not_asked", "neutral", "yes"),
-                           ("social_worker", "agrees", "neutral", "no"),
-                           ("health_visitor", "preferred", "good", "yes"),
-                           ("school_nurse", "agrees", "good", "no"),
-                           ("family_support_worker", "not_asked", "good", "no"),
-                           ("teacher", "agrees", "good", "no")]],
-]
-MERTON_ONLY_LISTS = [[cand(role="family_wellbeing_practitioner", family_view="preferred")]]
+VARIANTS = [(b.profile_id, b.local_practice) for b in space.BUILDS]
 
 
 def _codes(result: dict[str, Any]) -> list[str]:
@@ -79,15 +32,20 @@ def _codes(result: dict[str, Any]) -> list[str]:
 
 
 def check(tool: str, answers: dict[str, Any], profile_id: str, local_practice: bool,
-          ) -> dict[str, Any]:
-    """Evaluate and assert everything the contract says of a full set of answers."""
-    result = evaluate(tool, answers, profile_for(profile_id, local_practice))
+          result: dict[str, Any] | None = None) -> dict[str, Any]:
+    """Evaluate (unless the shared pass has) and assert everything the contract says of a full
+    set of answers."""
+    if result is None:
+        result = evaluate(tool, answers, space.Build(profile_id, local_practice).profile)
     code = oracle.recommend(tool, answers, local_practice)
     assert result["status"] == "complete", f"status {result['status']}, next {result['next']}"
     assert result["next"] == [], "a complete outcome needs nothing more"
     assert result["recommendation"] == code, \
         f"recommendation: expected {code}, got {result['recommendation']}"
     assert result["urgent"] is oracle.urgent(answers), f"urgent {result['urgent']} on {code}"
+    warned = oracle.warned(tool, answers)
+    assert bool(result["warnings"]) is warned, f"{code}: warnings {result['warnings']}"
+    assert all(isinstance(w, str) and w for w in result["warnings"]), result["warnings"]
     assert result["title"] and result["summary"] and result["reasons"], "title/summary/reasons"
 
     # Citations: at least one, known tags, and the sources column.
@@ -136,27 +94,12 @@ def check(tool: str, answers: dict[str, Any], profile_id: str, local_practice: b
     return result
 
 
-class Disagreements:
-    """Collects failures by kind so a run shows every kind of disagreement at once."""
-
-    def __init__(self) -> None:
-        self.kinds: dict[str, list[Any]] = defaultdict(list)
-        self.tried = 0
-
-    def run(self, tool: str, answers: dict[str, Any], profile_id: str, local: bool,
-            ) -> dict[str, Any] | None:
-        self.tried += 1
-        try:
-            return check(tool, answers, profile_id, local)
-        except (AssertionError, InvalidAnswers) as exc:
-            self.kinds[f"{type(exc).__name__}: {exc}".splitlines()[0]].append(answers)
-            return None
-
-    def assert_none(self) -> None:
-        if self.kinds:
-            lines = [f"{len(v)} of {self.tried} combinations: {k}\n    e.g. {v[0]}"
-                     for k, v in sorted(self.kinds.items(), key=lambda kv: -len(kv[1]))]
-            pytest.fail("\n".join(lines[:40]), pytrace=False)
+@space.check("full")
+def agrees_with_the_oracle(path: space.Path) -> str:
+    """Everything the contract says of a full set of answers; tallies the recommendation."""
+    build = path.build
+    return check(path.tool, path.answers, build.profile_id, build.local_practice,
+                 path.result)["recommendation"]
 
 
 def expected_codes(tool: str, local_practice: bool) -> set[str]:
@@ -166,50 +109,60 @@ def expected_codes(tool: str, local_practice: bool) -> set[str]:
     return codes
 
 
-@pytest.mark.parametrize(("profile_id", "local"), VARIANTS, ids=VARIANT_IDS)
+@space.each_build
 @pytest.mark.parametrize("tool", ["change-lead", "consent-withdrawn"])
-def test_every_combination(tool: str, profile_id: str, local: bool) -> None:
-    found = Disagreements()
-    seen = set()
-    for answers in oracle.all_full_answers(tool):
-        result = found.run(tool, answers, profile_id, local)
-        if result is not None:
-            seen.add(result["recommendation"])
-    assert found.tried == {"change-lead": 1944, "consent-withdrawn": 2376}[tool]
-    found.assert_none()
-    assert seen == expected_codes(tool, local), "every rule is reachable"
+def test_every_combination(tool: str, build: space.Build) -> None:
+    seen = space.assert_held(build, agrees_with_the_oracle, [tool])
+    assert sum(seen.values()) == space.checked_size(tool, build)
+    if space.STRIDE == 1:
+        assert set(seen) == expected_codes(tool, build.local_practice), "every rule is reachable"
 
 
-@pytest.mark.parametrize(("profile_id", "local"), VARIANTS, ids=VARIANT_IDS)
-def test_every_combination_who_should_lead(profile_id: str, local: bool) -> None:
-    found = Disagreements()
-    seen = set()
-    lists = FIXED_LISTS + (MERTON_ONLY_LISTS if profile_id == "merton" else [])
-    for answers in oracle.all_full_answers("who-should-lead"):
-        for listed in lists:
-            result = found.run("who-should-lead", dict(answers, candidates=listed),
-                               profile_id, local)
-            if result is not None:
-                seen.add(result["recommendation"])
-    assert found.tried == 384 * len(lists)
-    found.assert_none()
-    assert seen == expected_codes("who-should-lead", local), "every rule is reachable"
+@space.each_build
+def test_every_combination_who_should_lead(build: space.Build) -> None:
+    tool = "who-should-lead"
+    seen = space.assert_held(build, agrees_with_the_oracle, [tool])
+    assert sum(seen.values()) == space.checked_size(tool, build)
+    if space.STRIDE == 1:
+        assert set(seen) == expected_codes(tool, build.local_practice), "every rule is reachable"
 
 
-@pytest.mark.parametrize(("profile_id", "local"), VARIANTS, ids=VARIANT_IDS)
-def test_contradictory_answers_are_refused_naming_competence(profile_id: str,
-                                                            local: bool) -> None:
+@space.each_build
+def test_contradictory_answers_are_refused_naming_competence(build: space.Build) -> None:
     """`who` = `young_person` with `not_applicable` is contradictory: invalid input (exit 2,
-    names `competence`)."""
-    refused = 0
+    names `competence`), unless `harm` is `yes` or `unsure`: then the urgent outcome, with the
+    contradiction reported beside it (principle 1; the shared pass checks those outcomes)."""
+    refused = warned = 0
     for answers in oracle.all_answers("consent-withdrawn"):
-        if not oracle.is_invalid("consent-withdrawn", answers):
+        if not oracle.contradictory("consent-withdrawn", answers):
             continue
-        with pytest.raises(InvalidAnswers) as caught:
-            evaluate("consent-withdrawn", answers, profile_for(profile_id, local))
-        assert "competence" in str(caught.value), (answers, str(caught.value))
-        refused += 1
-    assert refused == 3 * 3 * 3 * 2 * 4
+        if oracle.is_invalid("consent-withdrawn", answers):
+            with pytest.raises(InvalidAnswers) as caught:
+                evaluate("consent-withdrawn", answers, build.profile)
+            assert "competence" in str(caught.value), (answers, str(caught.value))
+            refused += 1
+        else:
+            result = evaluate("consent-withdrawn", answers, build.profile)
+            assert result["urgent"] and result["warnings"], (answers, result["warnings"])
+            warned += 1
+    assert refused == space.refused_size("consent-withdrawn")
+    assert warned == 2 * refused, "harm yes or unsure, against harm no"
+
+
+@space.each_build
+@pytest.mark.parametrize("harm", ["yes", "unsure", "no"])
+def test_too_long_a_list_is_reported_beside_an_urgent_outcome(build: space.Build,
+                                                              harm: str) -> None:
+    """Principle 1: more than 8 practitioners beside `harm` = `yes` or `unsure` gives the
+    urgent outcome with a warning; with `harm` = `no` the list is refused."""
+    answers = dict(next(oracle.all_full_answers("who-should-lead")), harm=harm,
+                   candidates=[space.cand()] * (oracle.MAX_CANDIDATES + 1))
+    if harm == "no":
+        with pytest.raises(InvalidAnswers, match="candidates"):
+            evaluate("who-should-lead", answers, build.profile)
+        return
+    result = check("who-should-lead", answers, build.profile_id, build.local_practice)
+    assert result["recommendation"] == "safeguarding_first" and result["warnings"]
 
 
 WHO_ANSWERS = list(oracle.all_full_answers("who-should-lead"))

@@ -1,5 +1,10 @@
 """Partial answers: ``complete`` only when nothing unanswered could change the outcome, and
-``needs_more`` always names the questions still needed, in asking order, harm first."""
+``needs_more`` always names the questions still needed, in asking order, harm first.
+
+Checked on every answer set the page can reach (the shared pass, tests/rules/space.py: each
+complete outcome reached by following ``next`` against every full combination that completes
+it), and on answer sets in any order (hypothesis: a share link can hold any subset).
+"""
 
 from __future__ import annotations
 
@@ -10,14 +15,41 @@ from hypothesis import strategies as st
 
 from lp_rules import evaluate, get_tool
 
+from . import oracle, space
 from .conftest import candidate_lists, choice_questions, contradictory, partial_answers
 
-TOOLS = ["who-should-lead", "change-lead", "consent-withdrawn"]
+TOOLS = list(space.TOOLS)
 
 
 def _essence(result: dict[str, Any]) -> tuple[Any, ...]:
     return (result["recommendation"], [a["code"] for a in result["actions"]],
             result["suggested_candidate"])
+
+
+@space.check("full")
+def settled_by_the_asked_answers(path: space.Path) -> None:
+    """A full combination's outcome is the one the page gave when it stopped asking."""
+    assert path.asked is not None
+    assert _essence(path.result) == _essence(path.asked), "an unasked answer changed it"
+
+
+@space.check("asking")
+def asks_what_is_needed(path: space.Path) -> None:
+    result, order = path.result, get_tool(path.tool).question_ids
+    assert result["next"], "needs_more always says what is needed"
+    assert all(q not in path.answers for q in result["next"]), "never asks an answered question"
+    assert result["next"] == sorted(result["next"], key=order.index), "in asking order"
+    assert result["recommendation"] is None and result["actions"] == []
+    if not path.answers:
+        assert result["next"][0] == "harm", "harm is always asked first"
+    if path.answers == {"harm": "no"}:
+        assert result["next"][0] == "safety", "principle 7: safety right after harm is no"
+
+
+@space.each_build
+def test_every_outcome_the_page_reaches_is_settled_by_what_it_asked(build: space.Build) -> None:
+    space.assert_held(build, settled_by_the_asked_answers)
+    space.assert_held(build, asks_what_is_needed)
 
 
 @st.composite
@@ -35,7 +67,7 @@ def partial_and_completion(draw: st.DrawFn) -> tuple[str, dict[str, Any], dict[s
     return tool_id, partial, full
 
 
-@settings(max_examples=1500, deadline=None)
+@settings(max_examples=600, deadline=None)
 @given(partial_and_completion())
 def test_complete_means_no_answer_can_change_it(case: tuple[str, dict[str, Any], dict[str, Any]]) -> None:
     tool_id, partial, full = case
@@ -69,15 +101,42 @@ def test_harm_alone_settles_safeguarding() -> None:
 
 def test_only_relevant_questions_are_asked() -> None:
     # A short absence is settled by the event alone: nothing else changes it.
-    result = evaluate("change-lead", {"harm": "no", "event": "absence_short"})
+    result = evaluate("change-lead", {"harm": "no", "safety": "no", "event": "absence_short"})
     assert result["status"] == "complete" and result["recommendation"] == "cover_absence"
     # Competence is asked when a parent or carer, or the young person, declines; not when the
     # whole family does.
-    result = evaluate("consent-withdrawn", {"harm": "no", "who": "whole_family"})
+    result = evaluate("consent-withdrawn", {"harm": "no", "safety": "no", "who": "whole_family"})
     assert "competence" not in result["next"]
     for who in ("parent_carer", "young_person"):
-        result = evaluate("consent-withdrawn", {"harm": "no", "who": who})
+        result = evaluate("consent-withdrawn", {"harm": "no", "safety": "no", "who": who})
         assert result["next"][0] == "competence"
     # Candidates are not asked about when social care allocates the lead.
-    result = evaluate("who-should-lead", {"harm": "no", "social_care": "referral_accepted"})
+    result = evaluate("who-should-lead",
+                      {"harm": "no", "safety": "no", "social_care": "referral_accepted"})
     assert result["status"] == "complete"
+
+
+def test_the_2_1_questions_are_asked_only_where_they_count() -> None:
+    """RULES.md 2.1: `safety` right after `harm` is `no` (never after yes or unsure);
+    `other_parent_agrees` when a parent declines for a child who cannot decide;
+    `concern_about_lead` only after `relationship_breakdown` or `family_requests_change`."""
+    for tool_id in TOOLS:
+        assert evaluate(tool_id, {"harm": "no"})["next"][0] == "safety"
+        assert evaluate(tool_id, {"harm": "unsure"})["status"] == "complete"
+    declined = {"harm": "no", "safety": "no", "scope": "all_early_help", "escalation_risk": "no",
+                "how": "told_us", "reason": "other"}
+    for who, competence, asked in [("parent_carer", "not_applicable", True),
+                                   ("parent_carer", "not_competent", True),
+                                   ("parent_carer", "gillick_competent", False),
+                                   ("parent_carer", "aged_16_17", False),
+                                   ("young_person", "not_competent", False),
+                                   ("whole_family", "not_applicable", False)]:
+        result = evaluate("consent-withdrawn", dict(declined, who=who, competence=competence))
+        expected = ["other_parent_agrees"] if asked else []
+        assert result["next"] == expected, (who, competence, result["next"])
+    change = {"harm": "no", "safety": "no", "family_agrees": "yes", "successor": "yes",
+              "changes_so_far": "none", "consent_covers_successor": "yes"}
+    for event in oracle.QUESTIONS["change-lead"][2][1]:
+        result = evaluate("change-lead", dict(change, event=event))
+        asked = event in oracle.CONCERN_EVENTS
+        assert result["next"] == (["concern_about_lead"] if asked else []), (event, result["next"])

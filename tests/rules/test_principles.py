@@ -1,5 +1,6 @@
-"""RULES.md's principles, checked on every path: every combination of every tool's answers, in
-both profiles, with local practice on and off.
+"""RULES.md's principles, checked on every path of the shared pass (tests/rules/space.py):
+every complete outcome the page can reach by asking, and every combination of every tool's
+answers, in both profiles, with local practice on and off.
 
 These are the controls the hazard log (hazard-log.toml) names: each test here is a promise to
 a designated safeguarding lead that a kind of wrong advice cannot be given on any path.
@@ -9,176 +10,322 @@ from __future__ import annotations
 
 import json
 import re
-from dataclasses import replace
 from functools import cache
-from typing import Any, Iterator
+from typing import Any
 
-from lp_rules import PROFILE_IDS, Profile, evaluate, get_tool, load_profile
+from lp_rules import PROFILE_IDS, get_tool
 from lp_rules.bridge import handle
 
-from .conftest import all_full_answers
+from . import oracle, space
 
-TOOLS = ("who-should-lead", "change-lead", "consent-withdrawn")
-GOOD = dict(role="teacher", relationship="good", family_view="preferred", main_needs="yes",
-            capacity="yes", leaving_soon="no")
-CANDIDATE_LISTS: tuple[list[dict[str, str]], ...] = (
-    [],
-    [GOOD],
-    [dict(GOOD, family_view="not_asked", leaving_soon="yes")],
-    [dict(GOOD, family_view="objects"), dict(GOOD, capacity="no")],
-)
+TOOLS = space.TOOLS
 URGENT_CODES = {"safeguarding_first", "safeguarding_referral", "seek_safeguarding_advice"}
-
-
-def profiles() -> Iterator[Profile]:
-    """Both authorities, each with local practice on and off."""
-    for profile_id in PROFILE_IDS:
-        profile = load_profile(profile_id)
-        yield profile
-        yield replace(profile, local_practice=False)
+OUTCOMES = ("asked", "full")
+"""Every complete outcome: the ones the page reaches by asking, and every full combination."""
 
 
 @cache
-def outcomes() -> tuple[tuple[str, dict[str, Any], Profile, dict[str, Any]], ...]:
-    """(tool, answers, profile, result) for every full combination: computed once."""
-    found = []
-    for profile in profiles():
-        for tool in TOOLS:
-            for answers in all_full_answers(tool):
-                lists = CANDIDATE_LISTS if tool == "who-should-lead" else (None,)
-                for listed in lists:
-                    full = answers if listed is None else dict(answers, candidates=listed)
-                    found.append((tool, full, profile, evaluate(tool, full, profile, explain=True)))
-    return tuple(found)
+def sentences(text: str) -> tuple[str, ...]:
+    """A text's sentences (remembered: most texts recur on thousands of paths)."""
+    return tuple(s for s in re.split(r"(?<=[.!?:;])\s+", text) if s)
 
 
-def texts(result: dict[str, Any]) -> list[str]:
-    """Everything a practitioner reads in an outcome."""
-    return [result["title"], result["summary"], result["judgement"], *result["reasons"],
-            *(a["text"] for a in result["actions"]),
-            *(f'Not "{w["title"]}": {w["because"]}' for w in result["why_not"]),
-            *(f'If it were {c["answer"]}: {c["title"]}' for c in result["what_would_change"])]
+@space.check("asking", "asked", "full")
+def reaches_an_outcome(path: space.Path) -> str:
+    """The walk's own bookkeeping: every full path is complete; tallies the kind of path."""
+    if path.kind == "full":
+        assert path.result["status"] == "complete", path.result["next"]
+    return path.kind
 
 
-def sentences(text: str) -> list[str]:
-    return [s for s in re.split(r"(?<=[.!?:;])\s+", text) if s]
+@space.each_build
+def test_every_path_is_checked(build: space.Build) -> None:
+    """Every combination of answers, exactly: the counts come from the contract's option counts
+    (space.size), not from the package; every answer set the page can reach, too."""
+    space.assert_held(build, reaches_an_outcome)
+    found = space.findings(build)
+    for tool in TOOLS:
+        assert found.paths[("full", tool)] == space.checked_size(tool, build), tool
+        assert found.paths[("asked", tool)] and found.paths[("asking", tool)], tool
 
 
-def test_every_path_is_checked() -> None:
-    assert len(outcomes()) > 4 * (384 * len(CANDIDATE_LISTS) + 1782 + 864)
-    assert all(r["status"] == "complete" for *_, r in outcomes())
+def _codes(result: dict[str, Any]) -> list[str]:
+    return [a["code"] for a in result["actions"]]
 
 
-def test_no_text_ties_sharing_without_consent_to_significant_harm() -> None:
+@cache
+def ties_sharing_to_significant_harm(sentence: str) -> bool:
+    lowered = sentence.lower()
+    return ("shar" in lowered and ("consent" in lowered or "agree" in lowered)
+            and "significant harm" in lowered)
+
+
+@space.check(*OUTCOMES)
+def sharing_without_consent_is_not_tied_to_significant_harm(path: space.Path) -> None:
+    for text in path.texts:
+        for sentence in sentences(text):
+            assert not ties_sharing_to_significant_harm(sentence), sentence
+
+
+@space.each_build
+def test_no_text_ties_sharing_without_consent_to_significant_harm(build: space.Build) -> None:
     """Principle 2 (IS24 golden rule 3): the bar is risk or perceived risk of harm."""
-    for tool, answers, profile, result in outcomes():
-        for sentence in (s for t in texts(result) for s in sentences(t)):
-            lowered = sentence.lower()
-            if "shar" in lowered and ("consent" in lowered or "agree" in lowered):
-                assert "significant harm" not in lowered, (tool, answers, profile.id, sentence)
+    space.assert_held(build, sharing_without_consent_is_not_tied_to_significant_harm)
 
 
-def test_the_sharing_texts_state_the_actual_threshold() -> None:
+@space.check(*OUTCOMES)
+def sharing_texts(path: space.Path) -> list[str]:
+    """Tallies whether each sharing action's text states the real bar."""
+    return [("states" if "risk of harm" in a["text"] else "silent")
+            for a in path.result["actions"]
+            if a["code"] in ("share_when_necessary", "share_without_consent")]
+
+
+@space.each_build
+def test_the_sharing_texts_state_the_actual_threshold(build: space.Build) -> None:
     """The control above could pass on silence: the outcomes must also say the real bar."""
-    share = [a["text"] for *_, r in outcomes() for a in r["actions"]
-             if a["code"] in ("share_when_necessary", "share_without_consent")]
-    assert share and all("risk of harm" in text for text in share)
+    said = space.assert_held(build, sharing_texts)
+    assert said["states"] and not said["silent"], said
 
 
 DO_NOT_SHARE = re.compile(r"\b(do not|don't|must not|never|not to|cannot)\s+share", re.I)
 
 
-def test_no_non_urgent_outcome_tells_practitioners_not_to_share() -> None:
-    for tool, answers, profile, result in outcomes():
-        if result["urgent"]:
-            continue
-        for text in texts(result):
-            assert not DO_NOT_SHARE.search(text), (tool, answers, profile.id, text)
+@cache
+def says_do_not_share(text: str) -> bool:
+    return DO_NOT_SHARE.search(text) is not None
+
+
+@space.check(*OUTCOMES)
+def non_urgent_outcomes_never_say_do_not_share(path: space.Path) -> None:
+    """(Principle 7's plan_safe_contact tells a practitioner not to share plans or whereabouts
+    with a possible abuser: that is not the "do not share" principle 2 forbids.)"""
+    if path.result["urgent"]:
+        return
+    safe_contact = {a["text"] for a in path.result["actions"] if a["code"] == "plan_safe_contact"}
+    for text in path.texts:
+        assert text in safe_contact or not says_do_not_share(text), text
+
+
+@space.each_build
+def test_no_non_urgent_outcome_tells_practitioners_not_to_share(build: space.Build) -> None:
+    space.assert_held(build, non_urgent_outcomes_never_say_do_not_share)
 
 
 def test_the_not_to_share_check_can_fail() -> None:
     assert DO_NOT_SHARE.search("Carry on, and do not share what they refused.")
 
 
-def test_every_non_urgent_outcome_seeks_child_views_and_records_the_decision() -> None:
-    for tool, answers, profile, result in outcomes():
-        codes = [a["code"] for a in result["actions"]]
-        assert "record_decision" in codes, (tool, answers, profile.id)
-        if result["urgent"]:
-            assert "seek_child_views" not in codes, "nothing may delay an urgent outcome"
-        else:
-            assert "seek_child_views" in codes, (tool, answers, profile.id)
-            views = next(a for a in result["actions"] if a["code"] == "seek_child_views")
-            assert "CA89" in views["citations"]
-            assert ("A" if profile.child_voice == "A" else "B") in views["citations"]
+@space.check(*OUTCOMES)
+def child_views_and_record(path: space.Path) -> None:
+    result, profile = path.result, path.build.profile
+    codes = _codes(result)
+    assert "record_decision" in codes, "no record_decision"
+    if result["urgent"]:
+        assert "seek_child_views" not in codes, "nothing may delay an urgent outcome"
+        return
+    assert "seek_child_views" in codes, "no seek_child_views"
+    views = next(a for a in result["actions"] if a["code"] == "seek_child_views")
+    assert "CA89" in views["citations"], views["citations"]
+    assert ("A" if profile.child_voice == "A" else "B") in views["citations"], views["citations"]
 
 
-def test_urgent_outcomes_call_999_name_the_front_door_and_point_advice_to_the_dsl() -> None:
-    seen = set()
-    for tool, answers, profile, result in outcomes():
-        assert result["urgent"] == (result["recommendation"] in URGENT_CODES)
-        if not result["urgent"]:
-            continue
-        seen.add(result["recommendation"])
-        codes = [a["code"] for a in result["actions"]]
-        assert codes[0] == "call_999_if_immediate_danger", (tool, answers)
-        everything = " ".join(texts(result))
-        assert "999" in everything
-        assert "straight away" in everything or re.search(r"\bnow\b", everything)
-        for word in ("today", "soon"):
-            assert not re.search(rf"\b{word}\b", everything), (tool, word)
-        assert profile.front_door_text in everything
-        if not profile.front_door_contact:
-            assert profile.front_door_finding in everything, "say how to find the front door"
-        advice = result["judgement"]
-        assert "designated safeguarding lead" in advice and profile.front_door_text in advice
-        assert profile.support_text not in advice, "urgent advice never goes to a mailbox"
-        for detail in (profile.support_contact, profile.support_email):
-            assert not detail or detail not in advice
-    assert seen == URGENT_CODES
+@space.each_build
+def test_every_non_urgent_outcome_seeks_child_views_and_records_the_decision(
+        build: space.Build) -> None:
+    space.assert_held(build, child_views_and_record)
 
 
-def test_stop_consent_based_sharing_only_when_the_family_said_no() -> None:
-    stopped = 0
-    for tool, answers, profile, result in outcomes():
-        if "stop_consent_based_sharing" not in [a["code"] for a in result["actions"]]:
-            continue
-        stopped += 1
-        assert tool == "consent-withdrawn" and answers["how"] == "told_us", answers
-        assert answers["scope"] in ("all_early_help", "information_sharing"), answers
-        assert result["recommendation"] != "parents_agreement_stands"
+@space.check(*OUTCOMES)
+def points_to_the_support_contact(path: space.Path) -> str:
+    """Principle 5: every outcome that is not urgent supports judgement and points to the
+    profile's support contact; tallies the outcomes checked."""
+    result, profile = path.result, path.build.profile
+    if result["urgent"]:
+        return "urgent"
+    assert profile.support_text in result["judgement"], result["judgement"]
+    return "checked"
+
+
+@space.each_build
+def test_every_non_urgent_outcome_points_to_the_support_contact(build: space.Build) -> None:
+    assert space.assert_held(build, points_to_the_support_contact)["checked"]
+
+
+@space.check(*OUTCOMES)
+def urgent_outcomes_act_now(path: space.Path) -> str | None:
+    """Tallies the urgent recommendations seen."""
+    result, profile = path.result, path.build.profile
+    assert result["urgent"] == (result["recommendation"] in URGENT_CODES), result["recommendation"]
+    if not result["urgent"]:
+        return None
+    assert _codes(result)[0] == "call_999_if_immediate_danger", _codes(result)
+    everything = " ".join(path.texts)
+    assert "999" in everything
+    assert "straight away" in everything or re.search(r"\bnow\b", everything)
+    for word in ("today", "soon"):
+        assert not re.search(rf"\b{word}\b", everything), word
+    assert profile.front_door_text in everything, "no front door"
+    if not profile.front_door_contact:
+        assert profile.front_door_finding in everything, "say how to find the front door"
+    advice = result["judgement"]
+    assert "designated safeguarding lead" in advice and profile.front_door_text in advice, advice
+    assert profile.support_text not in advice, "urgent advice never goes to a mailbox"
+    for detail in (profile.support_contact, profile.support_email):
+        assert not detail or detail not in advice, detail
+    return str(result["recommendation"])
+
+
+@space.each_build
+def test_urgent_outcomes_call_999_name_the_front_door_and_point_advice_to_the_dsl(
+        build: space.Build) -> None:
+    seen = space.assert_held(build, urgent_outcomes_act_now)
+    assert set(seen) == URGENT_CODES
+
+
+@space.check(*OUTCOMES)
+def stops_consent_based_sharing_only_on_a_no(path: space.Path) -> str | None:
+    if "stop_consent_based_sharing" not in _codes(path.result):
+        return None
+    answers = path.answers
+    assert path.tool == "consent-withdrawn" and answers["how"] == "told_us", "not told us"
+    assert answers["scope"] in ("all_early_help", "information_sharing"), answers["scope"]
+    assert path.result["recommendation"] not in oracle.AGREEMENT_STANDS, "an agreement stands"
+    assert not path.result["urgent"], "urgent"
+    return "stopped"
+
+
+@space.each_build
+def test_stop_consent_based_sharing_only_when_the_family_said_no(build: space.Build) -> None:
+    stopped = space.assert_held(build, stops_consent_based_sharing_only_on_a_no)
     assert stopped, "the action exists where the family did say no"
+    # and never where an agreement still stands (RULES.md, consent-withdrawn's actions)
 
 
-def test_young_persons_refusal_follows_their_competence() -> None:
-    expected = {"not_competent": "parents_agreement_stands",
+YOUNG_PERSON = {"not_competent": "parents_agreement_stands",
                 "gillick_competent": "respect_young_persons_decision",
                 "aged_16_17": "respect_young_persons_decision"}
-    for tool, answers, profile, result in outcomes():
-        if tool != "consent-withdrawn" or answers["harm"] != "no":
-            continue
-        if answers["who"] == "young_person" and profile.local_practice:
-            assert result["recommendation"] == expected[answers["competence"]], answers
-        if answers["who"] == "young_person":
-            assert result["recommendation"] not in ("continue_universal_support",
-                                                    "continue_agreed_parts")
 
 
-def test_local_practice_is_labelled_and_can_be_switched_off() -> None:
-    """A rule resting on LOCAL says so in its summary; with local practice off, nothing cites
-    LOCAL and a rule resting only on it becomes 'the guidance does not cover this'."""
+@space.check(*OUTCOMES)
+def young_persons_refusal_follows_competence(path: space.Path) -> str | None:
+    answers, result = path.answers, path.result
+    if path.tool != "consent-withdrawn" or answers["harm"] != "no":
+        return None
+    if answers["who"] != "young_person":
+        return None
+    if path.build.local_practice:
+        assert result["recommendation"] == YOUNG_PERSON[answers["competence"]]
+    assert result["recommendation"] not in ("continue_universal_support", "continue_agreed_parts")
+    return "checked"
+
+
+@space.each_build
+def test_young_persons_refusal_follows_their_competence(build: space.Build) -> None:
+    assert space.assert_held(build, young_persons_refusal_follows_competence, ["consent-withdrawn"])
+
+
+def test_rules_resting_on_local_practice_say_so() -> None:
+    """A rule resting on LOCAL says so in its summary."""
     for tool in TOOLS:
         for rule in get_tool(tool).rules:
             if "LOCAL" in {getattr(c, "source", "") for c in rule.citations}:
                 assert "local practice" in rule.summary.lower(), (tool, rule.code)
-    silent = 0
-    for tool, answers, profile, result in outcomes():
-        if profile.local_practice:
+
+
+@space.check(*OUTCOMES)
+def local_practice_switched_off(path: space.Path) -> str | None:
+    """With local practice off, nothing cites LOCAL; tallies the outcomes that fall silent."""
+    if path.build.local_practice:
+        return None
+    result = path.result
+    assert "LOCAL" not in {c["source"] for c in result["citations"]}, "cites LOCAL"
+    assert all(a["citations"] and "LOCAL" not in a["citations"] for a in result["actions"])
+    return str(result["recommendation"])
+
+
+@space.each_build
+def test_local_practice_is_labelled_and_can_be_switched_off(build: space.Build) -> None:
+    """With local practice off, nothing cites LOCAL and a rule resting only on it becomes 'the
+    guidance does not cover this'."""
+    test_rules_resting_on_local_practice_say_so()
+    seen = space.assert_held(build, local_practice_switched_off)
+    if not build.local_practice and space.STRIDE == 1:
+        assert seen["guidance_silent"], "close_plan rests only on local practice"
+
+
+@space.check(*OUTCOMES)
+def safe_contact_first(path: space.Path) -> str | None:
+    """Principle 7: on `safety` yes or unsure, plan_safe_contact first and talk_to_dsl; on any
+    answer, every action that contacts the family says "where it is safe"."""
+    result, codes = path.result, _codes(path.result)
+    for action in result["actions"]:
+        if action["code"] in oracle.CONTACT_ACTIONS:
+            assert oracle.WHERE_SAFE in action["text"].lower(), action["code"]
+    if "plan_safe_contact" not in codes:
+        return None
+    assert not result["urgent"], "nothing may delay an urgent outcome"
+    assert codes[0] == "plan_safe_contact", codes
+    assert "talk_to_dsl" in codes, codes
+    return "planned"
+
+
+@space.each_build
+def test_contact_only_where_it_is_safe(build: space.Build) -> None:
+    assert space.assert_held(build, safe_contact_first)["planned"]
+
+
+OWN_GUIDANCE_SILENT = re.compile(r"does not (cover|say)|says nothing|is silent", re.I)
+
+
+@space.check(*OUTCOMES)
+def own_area_first(path: space.Path) -> str | None:
+    """Principle 8: an outcome resting on the other authority's guidance, its own being silent,
+    says first that this area's guidance does not cover it; no outcome shows the other area's
+    contacts. Tallies the borrowed outcomes."""
+    result, build = path.result, path.build
+    shown = " ".join(path.texts)
+    for other_id in PROFILE_IDS:
+        if other_id == build.profile_id:
             continue
-        assert "LOCAL" not in {c["source"] for c in result["citations"]}, (tool, answers)
-        assert all(a["citations"] and "LOCAL" not in a["citations"] for a in result["actions"])
-        silent += result["recommendation"] == "guidance_silent"
-    assert silent, "close_plan rests only on local practice, so it falls silent"
+        other = space.Build(other_id, True).profile
+        for detail in (other.front_door, other.front_door_contact, other.support_contact,
+                       other.support_email):
+            assert not detail or detail not in shown, detail
+    code = str(result["recommendation"])
+    if code == oracle.SILENT or result["urgent"]:
+        return None
+    resting_on, _ = oracle.expected_sources(path.tool, path.answers, code, build.profile_id)
+    if not oracle.borrowed(build.profile_id, resting_on):
+        return None
+    first = sentences(result["summary"])[0]
+    assert OWN_GUIDANCE_SILENT.search(first), f"{result['recommendation']}: {first}"
+    return code
+
+
+@space.each_build
+def test_own_area_guidance_first_and_own_contacts_only(build: space.Build) -> None:
+    borrowed = space.assert_held(build, own_area_first)
+    assert borrowed, "each profile has outcomes resting on the other area's guidance"
+
+
+SHARING_ACTIONS = ("share_when_necessary", "share_without_consent", "stop_consent_based_sharing")
+
+
+@space.check(*OUTCOMES)
+def sharing_links_to_the_national_page(path: space.Path) -> None:
+    """Principle 9, as far as an outcome shows it: wherever it tells a practitioner to share or
+    to stop sharing, the action links to the national-guidance page (which covers
+    confidentiality and para 18: tests/site)."""
+    for action in path.result["actions"]:
+        if action["code"] in SHARING_ACTIONS:
+            urls = [s["url"] for s in action["sources"]]
+            assert any(u.startswith("safeguarding/") for u in urls), (action["code"], urls)
+
+
+@space.each_build
+def test_sharing_advice_links_to_the_national_guidance(build: space.Build) -> None:
+    space.assert_held(build, sharing_links_to_the_national_page)
 
 
 MERTON_ONLY = ("Children and Families Hub", "Family Wellbeing", "Early Help Support Coordinators",
@@ -186,27 +333,34 @@ MERTON_ONLY = ("Children and Families Hub", "Family Wellbeing", "Early Help Supp
                "Gloucestershire County Council")
 
 
-def test_graduated_pathway_outcomes_name_no_merton_service() -> None:
-    checked = 0
-    for tool, answers, profile, result in outcomes():
-        if profile.id != "graduated-pathway":
-            continue
-        # Source A may be cited on this site, under its own title (Merton's guidance); what
-        # must never happen is a Merton service or detail given as this area's advice.
-        shown = " ".join(texts(result) + [c["section"] for c in result["citations"]])
-        for word in MERTON_ONLY:
-            assert word not in shown, (tool, answers, word)
-        checked += 1
-    assert checked
+@space.check(*OUTCOMES)
+def names_no_other_areas_service(path: space.Path) -> None:
+    # Source A may be cited on this site, under its own title (Merton's guidance); what
+    # must never happen is a Merton service or detail given as this area's advice.
+    if path.build.profile_id != "graduated-pathway":
+        return
+    result = path.result
+    shown = " ".join(path.texts + [c["section"] for c in result["citations"]])
+    # Principle 8 labels another area's guidance by its title: that is not a Merton service.
+    titles = {s["title"] for a in result["actions"] for s in a["sources"]}
+    for title in titles | {c.get("title", "") for c in result["citations"]}:
+        shown = shown.replace(title, "") if title else shown
+    for word in MERTON_ONLY:
+        assert word not in shown, word
+
+
+@space.each_build
+def test_graduated_pathway_outcomes_name_no_merton_service(build: space.Build) -> None:
+    space.assert_held(build, names_no_other_areas_service)
 
 
 def test_every_record_states_rules_version_profile_and_date() -> None:
     for profile_id in PROFILE_IDS:
         for tool, answers in (("consent-withdrawn", {"harm": "yes"}),
-                              ("change-lead", {"harm": "no", "event": "absence_short"})):
+                              ("change-lead", {"harm": "no", "safety": "no", "event": "absence_short"})):
             reply = json.loads(handle(json.dumps({"tool": tool, "answers": answers,
                                                   "profile": profile_id, "date": "2026-11-25"})))
             record = reply["record"]
-            assert "Rules version: 2.0.0" in record
+            assert f"Rules version: {oracle.RULES_VERSION}" in record
             assert f"({profile_id})" in record
             assert "Date: 2026-11-25" in record
