@@ -23,7 +23,9 @@ import shutil
 import subprocess
 import sys
 import time
+from contextlib import contextmanager
 from pathlib import Path
+from typing import Iterator
 
 import yaml
 
@@ -99,6 +101,16 @@ def run_builder(builder: str, config: Path, site: Path) -> None:
     shutil.move(out, site)
 
 
+@contextmanager
+def step(profile_id: str, what: str) -> Iterator[None]:
+    """Say what the build is doing, then how long it took: a first build compiles the Python
+    runtime's files and takes minutes, and must never sit silent while it does."""
+    print(f"[{profile_id}] {what}...", flush=True)
+    started = time.perf_counter()
+    yield
+    print(f"[{profile_id}] {what}: done in {time.perf_counter() - started:.1f} s", flush=True)
+
+
 def build(profile_id: str, builder: str = "mkdocs", into: Path | None = None) -> float:
     """Build one profile's site (into its usual folder, or under ``into``); returns the seconds
     it took."""
@@ -107,14 +119,19 @@ def build(profile_id: str, builder: str = "mkdocs", into: Path | None = None) ->
     docs = build_dir(profile_id) / "docs"
     docs.parent.mkdir(parents=True, exist_ok=True)
     profile = load_profile(profile_id)
-    runtime = describe_runtime()
-    render_tree(DOCS, docs, page_context(profile, runtime))
+    with step(profile_id, "checking the Python runtime's files (the first build compiles them)"):
+        runtime = describe_runtime()
+    with step(profile_id, "writing the pages from docs/ with this authority's terms"):
+        render_tree(DOCS, docs, page_context(profile, runtime))
     write_redirects(docs)
     write_register_page(docs)
-    install_runtime(docs, runtime)
+    with step(profile_id, "copying the Python runtime and the rules into the site"):
+        install_runtime(docs, runtime)
     config = write_config(profile_id, docs, site, builder)
-    run_builder(builder, config, site)
-    postbuild(site)
+    with step(profile_id, f"building the HTML with {builder}"):
+        run_builder(builder, config, site)
+    with step(profile_id, "fingerprinting, security policies, offline list and compression"):
+        postbuild(site)
     return time.perf_counter() - started
 
 

@@ -300,7 +300,9 @@ RULES = with_safe_contact((
         "investigate, and do not raise it with the Lead Practitioner or at a meeting they "
         "attend. Another practitioner keeps in touch with the family meanwhile; who leads is "
         "decided once the safeguarding lead or the LADO has advised. If what the child said is "
-        "a disclosure of harm, answer the question on significant harm again.",
+        "a disclosure of harm, answer the question on significant harm again. Telling the "
+        "LADO follows national guidance; the rest is local practice, which the guidance does "
+        "not cover.",
         why="A concern about the Lead Practitioner may meet the threshold for the local "
         "authority designated officer.",
         citations=(WT_ALLEGATIONS, LOCAL_CONCERN_ABOUT_LEAD),

@@ -31,6 +31,7 @@ from ..sources import (
     LOCAL_AWAITING,
     LOCAL_CAPACITY,
     MCA05_WHO_CAN_CONSENT,
+    A_REFERRAL_ACCEPTED,
     REFERRAL_LEAD,
     WT_SOCIAL_WORKER,
 )
@@ -246,7 +247,7 @@ RULES = with_safe_contact((
         summary="A referral is waiting for a decision, and the decision settles who leads: "
         "{referral_lead_rule} Keeping support going while you wait is local practice.",
         why="A referral is waiting for a decision.",
-        citations=(REFERRAL_LEAD, LOCAL_AWAITING),
+        citations=(A_REFERRAL_ACCEPTED, REFERRAL_LEAD, LOCAL_AWAITING),
         steps=(Step(KEEP_SUPPORTING), Step(SEEK_CHILD_VIEWS), Step(RECORD_DECISION)),
     ),
     Rule(
