@@ -235,3 +235,19 @@ export function evaluate(data, answers) {
     judgement: data.judgement[rule.urgent ? 1 : 0],
   });
 }
+
+/** What the page shows at once and Python must give the same: status, next questions,
+ *  recommendation, urgency, title, summary and the actions (codes, texts, tags).
+ *  @param {any} result */
+function shown(result) {
+  return JSON.stringify([result.status, result.next, result.recommendation, result.urgent,
+    result.title, result.summary,
+    result.actions.map((/** @type {CompiledAction} */ a) => [a.code, a.text, a.citations])]);
+}
+
+/** Whether Python's full result agrees with the compiled one on everything shown at once; if
+ *  not, the page shows an error and no advice.
+ *  @param {any} quick @param {any} full */
+export function agrees(quick, full) {
+  return quick.status !== "invalid" && shown(quick) === shown(full);
+}
