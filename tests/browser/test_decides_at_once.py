@@ -155,3 +155,17 @@ def test_if_python_disagrees_the_page_shows_an_error_and_no_advice(page: Page,
     expect(error).to_be_visible(timeout=60_000)
     expect(error).to_contain_text("shows no advice")
     expect(page.locator(".lp-panel")).to_have_count(0)
+
+
+def test_an_older_link_waits_for_the_rules_to_read_it(page: Page, site: Site, held: Held) -> None:
+    """A link without today's link version may need migrating (lp_rules.links): no outcome
+    until Python has read it, and meanwhile no question the rules would not ask."""
+    page.goto(site.url("tools/who-should-lead/?harm=no&social_care=child_protection"))
+    expect(page.locator("#q-social_care")).to_be_visible()
+    expect(page.locator("#social_care-child_protection")).to_be_checked()
+    loading(page)
+    expect(page.locator("#q-existing_plan")).to_be_hidden()
+    expect(page.locator(".lp-panel")).to_have_count(0)
+    held.release()
+    expect(page.locator('.lp-panel[data-recommendation="social_worker_leads"]')).to_be_visible(
+        timeout=60_000)

@@ -302,7 +302,12 @@ def test_load_progress_in_words_and_the_watchdog(page: Page, site: Site, device:
     expect(page.locator("[data-retry]")).to_be_visible()
     expect(page.locator(".lp-status a[href='#decision-table']")).to_be_visible()
     assert page.locator("#decision-table").get_attribute("open") is not None
-    # The questions still work without the rules: the address keeps the answers.
+    # The checklist still works without Python: the rules' next question, then the outcome
+    # and what to do now from the compiled rules, with one line on what needs the full version.
     answer(page, device, "harm", "no")
     expect(page.locator("#q-event")).to_be_visible()
+    answer(page, device, "event", "needs_met")
+    expect(page.locator(".lp-panel[data-decided]")).to_be_visible()
+    expect(page.locator(".lp-do-now li").first).to_be_visible()
+    expect(page.locator(".lp-full-pending")).to_contain_text("need the checklist's full version")
     shot(page, device, "load-failed")
