@@ -144,7 +144,7 @@ def test_if_python_disagrees_the_page_shows_an_error_and_no_advice(page: Page,
     been met') gives that outcome at once; Python's differs, so the advice is withdrawn."""
     def altered(route: Route) -> None:
         body = route.fetch().text()
-        marker = '"code":"close_plan","title":"'
+        marker = '"code": "close_plan", "title": "'
         assert marker in body, "the compiled rules carry the rule's title"
         route.fulfill(status=200, body=body.replace(marker, marker + "Altered: "),
                       headers={"content-type": "text/html; charset=utf-8"})

@@ -153,7 +153,7 @@ def checklist(profile: Profile, runtime: Runtime, tool_id: str) -> str:
     }
     # A JSON data block is not executed, so the page's strict CSP allows it; "</" is escaped
     # so no text inside can close the element.
-    payload = json.dumps(data, ensure_ascii=False, separators=(",", ":")).replace("</", "<\\/")
+    payload = json.dumps(data, ensure_ascii=False).replace("</", "<\\/")
     return f"""
 <div class="lp-checklist" data-checklist="{tool_id}">
 <script type="application/json" class="lp-data">{payload}</script>
