@@ -7,8 +7,9 @@ record's link); the reply is one of ``{"type": "result", "result", "record"}``,
 ``{"type": "invalid", "message", "field"}`` (the answers break the contract: no recommendation)
 or ``{"type": "error", "message"}``. A request ``{"type": "link", "tool", "query"}`` reads a
 share link's query string under today's rules (lp_rules.links); its reply is
-``{"type": "link", "answers", "made_with", "renamed", "asked_again", "ignored",
-"recorded_outcome", "notice"}``.
+``{"type": "link", "answers", "made_with", "renamed", "asked_again", "asked_now", "ignored",
+"recorded_outcome", "notice"}`` (``asked_now``: questions added since the link was made that
+today's rules ask, rules 2.1).
 """
 
 from __future__ import annotations
@@ -18,7 +19,7 @@ from typing import Any
 
 from . import evaluate, get_tool, load_profile
 from .errors import InvalidAnswers
-from .links import notice, parse_query, read_link
+from .links import notice, now_asked, parse_query, read_link
 from .record import as_text
 
 
@@ -28,15 +29,21 @@ def _read_link(request: dict[str, Any]) -> dict[str, Any]:
     if not isinstance(query, str):
         raise InvalidAnswers("query: expected the link's query string", field="query")
     reading = read_link(tool, parse_query(tool, query))
+    try:
+        needed = evaluate(tool, reading.answers, str(request.get("profile", "merton")))["next"]
+    except InvalidAnswers:
+        needed = []  # the page shows the refusal; nothing is asked until it is put right
+    asked = now_asked(tool, reading.answers, needed)
     return {
         "type": "link",
         "answers": reading.answers,
         "made_with": reading.made_with,
         "renamed": list(reading.renamed),
         "asked_again": list(reading.asked_again),
+        "asked_now": list(asked),
         "ignored": list(reading.ignored),
         "recorded_outcome": reading.recorded_outcome,
-        "notice": notice(tool, reading),
+        "notice": notice(tool, reading, asked),
     }
 
 

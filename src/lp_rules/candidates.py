@@ -100,7 +100,6 @@ class Ranked:
     index: int
     role: str
     eligible: bool
-    leaving_soon: bool
     score: int
     reasons: tuple[str, ...]
 
@@ -178,7 +177,6 @@ def assess(index: int, c: Mapping[str, str], local_practice: bool = True) -> Ran
         index,
         c["role"],
         not blockers,
-        c["leaving_soon"] == "yes",
         score(c),
         tuple(blockers + [r for r in reasons if r]),
     )

@@ -14,9 +14,10 @@ from . import candidates as cand
 from .checklists.common import CONTACT_SUPPORT, RECORD_DECISION
 from .model import Action, Answers, Rule, Tool
 from .profiles import Profile
-from .sources import A_FURTHER_SUPPORT, Citation, source_tags
+from .sources import A_FURTHER_SUPPORT, SOURCE_TITLES, Citation, source_tags
+from .validate import warnings
 
-RULES_VERSION = "2.0.0"
+RULES_VERSION = "2.1.0"
 
 
 @dataclass(frozen=True)
@@ -54,10 +55,13 @@ def decide(tool: Tool, answers: Answers, profile: Profile) -> Decision:
             applies = True if step.when is None else step.when.test(answers, profile)
             if applies is None and step.when is not None:
                 pending |= _unanswered(step.when.questions(), answers)
-            elif applies and step.action not in included:
+                continue
+            if step.when is not None:
+                # Read either way: "no" to the safety question decides the actions as much as
+                # "yes" does, so the record does not call it "not needed for this outcome".
+                considered |= step.when.questions() & answers.keys()
+            if applies and step.action not in included:
                 included.append(step.action)
-                if step.when is not None:
-                    considered |= step.when.questions()
         if matched is True:
             if not undecided_before and not pending:
                 return Decision(rule, tuple(included), (), _in_order(tool, considered))
@@ -102,15 +106,31 @@ def _without_local(rule: Rule, actions: tuple[Action, ...]) -> tuple[Rule, tuple
     return silent, principles + (CONTACT_SUPPORT, RECORD_DECISION)
 
 
+def _own_guidance_first(rule: Rule, profile: Profile) -> Rule:
+    """RULES.md principle 8: a rule that rests on another area's guidance (the profile's
+    ``borrowed_source``) and not on this area's own (``own_source``) says first that this
+    area's guidance does not cover it, then labels the other guidance as another area's."""
+    tags = {c.source for c in _concrete(rule.citations)}
+    if not profile.borrowed_source or profile.borrowed_source not in tags:
+        return rule
+    if profile.own_source in tags:
+        return rule
+    return replace(rule, summary=f"{profile.guidance_name} does not cover this. Another area's "
+                   f"practice ({SOURCE_TITLES[profile.borrowed_source]}): {rule.summary}")
+
+
 def presented(rule: Rule, actions: tuple[Action, ...], profile: Profile
               ) -> tuple[Rule, tuple[Action, ...]]:
-    """A rule and its actions as this profile presents them: every citation concrete, and,
-    where local practice is off, only what the sources say (or "the guidance does not cover
-    this"). Outcomes, decision tables and decision maps all show rules through this."""
+    """A rule and its actions as this profile presents them: every citation concrete; where
+    local practice is off, only what the sources say (or "the guidance does not cover this");
+    and where the rule rests on another area's guidance, this area's silence said first.
+    Outcomes, decision tables and decision maps all show rules through this."""
     rule, actions = _resolved(rule, actions, profile)
-    if profile.local_practice:
-        return rule, actions
-    return _resolved(*_without_local(rule, actions), profile)
+    rule = _own_guidance_first(rule, profile)
+    if not profile.local_practice:
+        # After: "the guidance does not cover this" replaces the rule's own words entirely.
+        rule, actions = _resolved(*_without_local(rule, actions), profile)
+    return rule, actions
 
 
 def _fill(text: str, profile: Profile) -> str:
@@ -190,6 +210,7 @@ def outcome(tool: Tool, answers: Answers, profile: Profile) -> dict[str, Any]:
         "urgent": False,
         "rule_index": None,
         "judgement": judgement_note(profile),
+        "warnings": warnings(tool, answers, profile),
         "rules_version": RULES_VERSION,
     }
     if decision.rule is None:

@@ -16,7 +16,7 @@ from .engine import decide, outcome
 from .errors import InvalidAnswers
 from .model import Answers, Tool
 from .profiles import Profile
-from .validate import check_contradictions
+from .validate import check_consistency
 
 
 def why_not(tool: Tool, answers: Answers, profile: Profile) -> list[dict[str, str]]:
@@ -54,9 +54,9 @@ def what_would_change(tool: Tool, answers: Answers, profile: Profile,
                 continue
             changed = dict(answers, **{qid: option})  # a valid option of a valid set of answers
             try:
-                check_contradictions(tool, changed, profile)
+                check_consistency(tool, changed, profile)
             except InvalidAnswers:
-                continue  # a contradictory pair of answers is not a way to change the outcome
+                continue  # answers the rules refuse are not a way to change the outcome
             result = outcome(tool, changed, profile)
             if result["status"] == "complete" and result["recommendation"] != recommendation:
                 changes.append({

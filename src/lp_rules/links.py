@@ -2,7 +2,9 @@
 link is read under today's rules.
 
 A share link carries the rules' major version (``v=2``). Links made before versions were
-carried (rules 1.0) have none. Trainers' slides and practitioners' case notes keep such links
+carried (rules 1.0) have none. A minor release (2.1) renames and removes nothing, so its links
+keep the major version; it may add questions, which a link made before it does not answer:
+those are asked, and the page says that the checklist now asks more. Trainers' slides and practitioners' case notes keep such links
 for years, so an older link is never refused: its renamed ids are carried over, what no longer
 exists is dropped so the checklist asks it again, and the page says so. The command line stays
 strict (it accepts only today's ids); this is for links only.
@@ -12,9 +14,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from typing import Mapping
+from typing import Mapping, Sequence
 
-from .candidates import FIELD_IDS, MAX_CANDIDATES, QUESTION_ID
+from .candidates import FIELD_IDS, FIELDS, QUESTION_ID
 from .checklists import TOOLS
 from .errors import InvalidAnswers
 
@@ -26,10 +28,16 @@ OUTCOME_PARAM = "outcome"
 
 @dataclass(frozen=True)
 class LinkChanges:
-    """What a major version changed for links, per tool: ids renamed or removed."""
+    """What a release changed for links, per tool: ids renamed or removed (a major version),
+    or questions added (a minor version: links keep the major version)."""
 
     major: int
     released: str
+    version: str = ""
+    """The release's version when it is a minor one ("2.1"); its major otherwise."""
+    added_questions: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+    """tool id -> question ids new in this release (a link made before it does not answer
+    them: they are asked)"""
     renamed_questions: Mapping[str, Mapping[str, str]] = field(default_factory=dict)
     """tool id -> {old question id: new question id}"""
     renamed_options: Mapping[str, Mapping[str, Mapping[str, str]]] = field(default_factory=dict)
@@ -48,10 +56,22 @@ RELEASES: tuple[LinkChanges, ...] = (
         renamed_questions={"who-should-lead": {"young_person_view": "young_person_can_consent"}},
         renamed_options={"who-should-lead": {"social_care": {"child_in_need": "referral_accepted"}}},
     ),
+    LinkChanges(
+        major=2,
+        version="2.1",
+        released="2026-12-06",
+        added_questions={
+            "who-should-lead": ("safety",),
+            "change-lead": ("safety", "concern_about_lead"),
+            "consent-withdrawn": ("safety", "other_parent_agrees"),
+        },
+    ),
 )
 """Every release that changed links, oldest first. Rules 1.0 links carry no version."""
 
 CURRENT_MAJOR = RELEASES[-1].major
+LATEST_VERSION = RELEASES[-1].version or f"{CURRENT_MAJOR}.0"
+"""Today's rules as the link notice names them ("2.1")."""
 OLDEST_MAJOR = 1
 
 
@@ -88,14 +108,15 @@ def _version(value: str | None) -> int:
 def _decode_candidates(text: str) -> list[dict[str, str]]:
     """``role.relationship.…~…`` rows; a row with more parts than fields is refused (an
     altered link must not have its extra parts silently dropped), and so is a list longer than
-    the contract allows (before any row is decoded: a hostile link may hold thousands)."""
+    any link can carry (before any row is decoded: a hostile link may hold thousands). A list of
+    9 up to that many is left to the rules: refused, or a warning beside an urgent outcome."""
     if text == "":
         return []
     rows = text.split("~")
-    if len(rows) > MAX_CANDIDATES:
+    if len(rows) > MAX_PRACTITIONERS_IN_LINK:
         field = f"answers.{QUESTION_ID}"
         raise InvalidAnswers(
-            f"{field}: at most {MAX_CANDIDATES} practitioners; got {len(rows)}", field=field
+            f"{field}: at most 8 practitioners; got {len(rows)}", field=field
         )
     decoded = []
     for i, row in enumerate(rows):
@@ -112,6 +133,13 @@ def _decode_candidates(text: str) -> list[dict[str, str]]:
 MAX_QUERY = 4096
 """The longest query a checklist link needs is well under 1 KB (8 practitioners)."""
 MAX_VALUE = 400
+
+_SHORTEST_ROW = sum(min(len(o.id) for o in f.options) for f in FIELDS) + len(FIELDS) - 1
+MAX_PRACTITIONERS_IN_LINK = (MAX_VALUE + 1) // (_SHORTEST_ROW + 1)
+"""The most complete practitioners one link value can carry (16). A longer list is refused
+whatever the answers; a list of 9 up to this many is refused too, except beside an urgent
+outcome, where it is reported as a warning (RULES.md principle 1: "within the link reader's
+size limits")."""
 
 
 PROTOTYPE_NAMES = frozenset({
@@ -240,10 +268,26 @@ def share_query(tool_id: str, answers: Mapping[str, object], outcome: str | None
     return pairs
 
 
-def notice(tool_id: str, reading: LinkReading) -> str:
+def now_asked(tool_id: str, answers: Mapping[str, object], still_needed: Sequence[str]
+              ) -> tuple[str, ...]:
+    """Questions a later minor release added that a link made before it leaves unanswered and
+    today's rules now ask (``still_needed``: the outcome's ``next``). A link that stops before
+    such a question (it answers nothing asked after it) is only unfinished, not older."""
+    order = TOOLS[tool_id].question_ids
+    added = {q for r in RELEASES for q in r.added_questions.get(tool_id, ())}
+    found = []
+    for qid in still_needed:
+        later = order[order.index(qid) + 1:] if qid in order else ()
+        if qid in added and qid not in answers and any(q in answers for q in later):
+            found.append(qid)
+    return tuple(found)
+
+
+def notice(tool_id: str, reading: LinkReading, asked_now: tuple[str, ...] = ()) -> str:
     """What the page tells the reader about an older link, in plain words ("" when nothing to
-    say). The page adds a link to the "What changed" page."""
-    if not reading.migrated:
+    say). ``asked_now``: the link's questions ``now_asked`` finds. The page adds a link to the
+    "What changed" page."""
+    if not reading.migrated and not asked_now:
         return ""
     tool = TOOLS[tool_id]
 
@@ -253,15 +297,24 @@ def notice(tool_id: str, reading: LinkReading) -> str:
             for q in ids
         )
 
-    parts = [
-        f"This link was made with an earlier version of the checklist (rules {reading.made_with}). "
-        f"It has been opened with today's rules ({CURRENT_MAJOR}.0)."
-    ]
+    if reading.migrated:
+        parts = [
+            "This link was made with an earlier version of the checklist "
+            f"(rules {reading.made_with}). It has been opened with today's rules "
+            f"({LATEST_VERSION})."
+        ]
+    else:
+        parts = [
+            "This link was made before the checklist's latest changes. It has been opened with "
+            f"today's rules ({LATEST_VERSION})."
+        ]
     if reading.renamed:
         parts.append(f"Answers carried over to today's questions: {names(reading.renamed)}.")
     if reading.asked_again:
         parts.append(f"Asked again, because the old answers no longer exist: {names(reading.asked_again)}.")
-    if not reading.renamed and not reading.asked_again:
+    if asked_now:
+        parts.append(f"The checklist now asks more: {names(asked_now)}. Answer these below.")
+    if not reading.renamed and not reading.asked_again and not asked_now:
         parts.append("None of its answers needed changing.")
     parts.append("Check the answers below before you rely on the outcome.")
     return " ".join(parts)

@@ -224,12 +224,15 @@ class Rule:
 
 @dataclass(frozen=True)
 class Contradiction:
-    """Answers that cannot both be true: invalid input, refused with ``message``."""
+    """Answers that cannot both be true: invalid input, refused with ``message`` (beside an
+    urgent outcome, reported with ``plain`` instead: RULES.md principle 1)."""
 
     when: Condition
     question: str
     message: str
     """Names the valid choices, for the developer; the page shows it by the question."""
+    plain: str
+    """The same in plain words, for a warning beside an urgent outcome (principle 1)."""
 
 
 @dataclass(frozen=True)

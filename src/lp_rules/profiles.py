@@ -52,7 +52,11 @@ class Profile:
     allocated_lead: str
     referral_lead: str
     child_voice: str
+    own_source: str
+    guidance_name: str
+    borrowed_source: str
     roles: tuple[str, ...]
+    domestic_abuse_route: str
     local_practice: bool
     training_booking_name: str
     training_booking_url: str
@@ -93,6 +97,17 @@ class Profile:
         """Who leads once a referral is accepted; children's social care decides where unsaid."""
         return self.allocated_lead or "a practitioner chosen by children's social care"
 
+    @property
+    def domestic_abuse_route_text(self) -> str:
+        """The area's own route to a domestic abuse risk assessment and MARAC, or a plain
+        pointer to the safeguarding lead where the profile names none (local practice)."""
+        if self.domestic_abuse_route:
+            return self.domestic_abuse_route
+        return (
+            "ask your designated safeguarding lead for your area's route (local practice: "
+            "this area's guidance names none)."
+        )
+
     def terms(self) -> dict[str, str]:
         """The placeholders the rules' texts may use, e.g. ``{front_door}``."""
         return {
@@ -108,6 +123,7 @@ class Profile:
             "allocated_lead": self.allocated_lead_text,
             "referral_lead_rule": self.referral_lead_rule,
             "front_door_finding": self.front_door_finding,
+            "domestic_abuse_route": self.domestic_abuse_route_text,
         }
 
     def citation(self, cited: Citation | ProfileCitation) -> Citation:
@@ -128,6 +144,7 @@ class Profile:
             support_text=self.support_text,
             allocated_lead_text=self.allocated_lead_text,
             front_door_finding=self.front_door_finding,
+            domestic_abuse_route_text=self.domestic_abuse_route_text,
         )
         return data
 
@@ -144,6 +161,14 @@ def _from_toml(data: dict[str, Any]) -> Profile:
             f"unknown fields {sorted(unknown)}"
         )
     profile = Profile(training=courses, **data)
+    seeds = ("A", "B")
+    if profile.own_source not in seeds or profile.borrowed_source not in ("", *seeds) or (
+            profile.borrowed_source == profile.own_source):
+        raise ValueError(
+            f"profile {profile.id!r}: own_source = {profile.own_source!r} must be one of "
+            f"{', '.join(seeds)}, and borrowed_source = {profile.borrowed_source!r} another of "
+            "them or empty"
+        )
     for choice in PROFILE_CITATIONS:
         picked = getattr(profile, choice.key)
         if picked not in choice.tags:

@@ -83,6 +83,7 @@ def as_text(result: Mapping[str, Any], answers: Mapping[str, Any], profile: Prof
         f"Authority profile: {profile.area} ({profile.id})",
         f"Rules version: {result['rules_version']}",
         *link,
+        *(f"Warning: {w}" for w in result.get("warnings", [])),
         "",
         "Answers:",
         *_answer_lines(tool.id, answers, profile, frozenset(result["relevant"])),

@@ -1,9 +1,10 @@
 """The sources the rules rely on, and the sections of this site's guidance that carry them.
 
 Every citation points at a page and heading id of the guidance site (relative to the site
-root), so a reader can check what the rule rests on. National law and guidance (WT23, IS24,
-CA89, DPA, MCA05) are summarised on the site's national-guidance page ("safeguarding"), one
-section per point, with links to the publications. ``LOCAL`` marks
+root), so a reader can check what the rule rests on. National law and guidance (WT, IS24,
+CA89, DPA, MCA05, DAA21, CONF, CWSA26, FFP) are summarised on the site's national-guidance page
+("safeguarding"), one section per point, with links to the publications; the national sources
+register (``register.py``) records which edition each point was checked against. ``LOCAL`` marks
 common practice from other authorities that is not in either source document; the site says
 so wherever it appears.
 """
@@ -15,15 +16,17 @@ from dataclasses import dataclass
 SOURCE_TITLES: dict[str, str] = {
     "A": "Merton: Role of Lead Practitioner Guidance",
     "B": "Graduated Pathway: Role and responsibilities of the lead practitioner",
-    "WT23": "Working Together to Safeguard Children 2023 (DfE)",
+    "WT": "Working Together to Safeguard Children 2026 (DfE)",
     "IS24": "Information sharing: advice for practitioners providing safeguarding services (DfE, 2024)",
     "CA89": "Children Act 1989",
     "DPA": "Data Protection Act 2018 and UK GDPR",
     "MCA05": "Mental Capacity Act 2005 and Gillick competence",
+    "DAA21": "Domestic Abuse Act 2021 (and Children Act 1989 s31(9))",
+    "CONF": "The common-law duty of confidence and the Caldicott principles",
+    "CWSA26": "Children's Wellbeing and Schools Act 2026",
+    "FFP": "Families First Partnership programme guide (DfE)",
     "LOCAL": "Local practice in other authorities (not in the guidance)",
 }
-NATIONAL_TAGS: tuple[str, ...] = ("WT23", "IS24", "CA89", "DPA", "MCA05")
-"""Tags of national law and guidance, each summarised on the site's national-guidance page."""
 
 
 @dataclass(frozen=True)
@@ -61,7 +64,6 @@ def _cite(source: str, page: str, anchor: str, section: str) -> Citation:
 
 # Source A (Merton)
 A_WHOLE_FAMILY = _cite("A", "why-a-lead-practitioner", "whole-family", "Introduction: a lead for the whole family")
-A_PRINCIPLES = _cite("A", "key-principles", "principles", "Key principles")
 A_ASSESSMENT = _cite("A", "key-principles", "assessment-of-need", "Key principles: assessment of need")
 A_REVIEW = _cite("A", "key-principles", "review-the-plan", "Key principles: review the plan every 6-8 weeks")
 A_NOT_ACCOUNTABLE = _cite("A", "key-principles", "not-accountable-for-others", "Key principles: not accountable for others' services")
@@ -70,7 +72,6 @@ A_RELATIONSHIP = _cite("A", "who-can-be-the-lead", "relationship-and-agreement",
 A_KEYWORKERS = _cite("A", "who-can-be-the-lead", "keyworkers", "Keyworkers and caseworkers")
 A_INITIAL_TAF = _cite("A", "identifying-the-lead", "at-the-initial-taf", "How is a Lead Practitioner identified?")
 A_CASE_BY_CASE = _cite("A", "identifying-the-lead", "case-by-case", "Decided case by case, informed by the family")
-A_SUPPORTING = _cite("A", "supporting-the-lead", "what-other-practitioners-do", "Supporting the Lead Practitioner")
 A_ABSENCE = _cite("A", "supporting-the-lead", "cover-during-absence", "Cover when the Lead Practitioner is absent")
 A_WHEN_CHANGES = _cite("A", "changing-the-lead", "when-the-lead-changes", "Changing the Lead Practitioner")
 A_MINIMUM = _cite("A", "changing-the-lead", "keep-changes-to-a-minimum", "Keep changes to a minimum")
@@ -89,11 +90,11 @@ B_SHARING_WORK = _cite("B", "supporting-the-lead", "sharing-the-work", "Sharing 
 B_REFUSED = _cite("B", "consent", "when-consent-is-refused-or-withdrawn", "When consent is refused or withdrawn")
 
 # National law and guidance, each summarised in its own section of the national-guidance page
-WT23_IMMEDIATE_DANGER = _cite("WT23", "safeguarding", "immediate-danger", "Immediate danger: call 999")
-WT23_HARM = _cite("WT23", "safeguarding", "significant-harm", "Significant harm: act straight away")
-WT23_SOCIAL_WORKER = _cite("WT23", "safeguarding", "social-worker-leads", "Child protection: a social worker leads")
-WT23_SECTION_17_LEAD = _cite("WT23", "safeguarding", "lead-under-section-17", "Who leads work with a child in need")
-WT23_THRESHOLDS = _cite("WT23", "safeguarding", "levels-of-need", "Levels of need and local thresholds")
+WT_IMMEDIATE_DANGER = _cite("WT", "safeguarding", "immediate-danger", "Immediate danger: call 999")
+WT_HARM = _cite("WT", "safeguarding", "significant-harm", "Significant harm: act straight away")
+WT_SOCIAL_WORKER = _cite("WT", "safeguarding", "social-worker-leads", "Child protection: a social worker leads")
+WT_SECTION_17_LEAD = _cite("WT", "safeguarding", "lead-under-section-17", "Who leads work with a child in need")
+WT_THRESHOLDS = _cite("WT", "safeguarding", "levels-of-need", "Levels of need and local thresholds")
 IS24_MEANINGS = _cite("IS24", "safeguarding", "two-meanings-of-consent", "The two meanings of consent")
 IS24_SHARING = _cite("IS24", "safeguarding", "sharing-without-consent", "Sharing information without consent")
 IS24_TELL_FAMILY = _cite("IS24", "safeguarding", "telling-the-family", "Being open with the family, where it is safe")
@@ -102,6 +103,15 @@ CA89_WISHES = _cite("CA89", "safeguarding", "wishes-and-feelings", "The child's 
 CA89_SECTION_47 = _cite("CA89", "safeguarding", "section-47", "Child protection enquiries (section 47)")
 DPA_WITHDRAWING = _cite("DPA", "safeguarding", "withdrawing-consent", "Withdrawing consent: what stops and what does not")
 MCA05_WHO_CAN_CONSENT = _cite("MCA05", "safeguarding", "who-can-consent", "Who can consent: Gillick competence and capacity at 16-17")
+# New in rules 2.1 (sections of the national-guidance page listed in the project's brief)
+WT_ALLEGATIONS = _cite("WT", "safeguarding", "allegations-about-practitioners", "Concerns about a practitioner: the LADO")
+IS24_SAFE_CONTACT = _cite("IS24", "safeguarding", "safe-contact", "Contacting a family safely; protecting identities (golden rule 5)")
+CA89_SEEING_HARM = _cite("CA89", "safeguarding", "domestic-abuse", "Domestic abuse: harm includes seeing or hearing ill-treatment (section 31(9))")
+DAA21_CHILD_VICTIM = _cite("DAA21", "safeguarding", "domestic-abuse", "Domestic abuse: a child who sees, hears or experiences it is a victim (section 3)")
+CA89_PARENTAL_RESPONSIBILITY = _cite("CA89", "safeguarding", "parental-responsibility", "Parental responsibility: each may act alone (section 2(7)), and its limits")
+DPA_OBJECTING = _cite("DPA", "safeguarding", "objecting-to-sharing", "Objecting to sharing (UK GDPR Art. 21); no swapping of lawful basis")
+DPA_SAFEGUARDING_CONDITION = _cite("DPA", "safeguarding", "safeguarding-condition", "The safeguarding of children condition (Schedule 1 para 18)")
+CONF_CONFIDENTIALITY = _cite("CONF", "safeguarding", "confidentiality", "Confidentiality and the Caldicott principles")
 
 # Local practice (not in the guidance)
 LOCAL_AWAITING = _cite("LOCAL", "local-practice", "waiting-for-the-front-door", "Waiting for the front door's decision")
@@ -116,14 +126,20 @@ LOCAL_CHILD_CANNOT_DECIDE = _cite("LOCAL", "local-practice", "young-person-canno
 LOCAL_YOUNG_PERSON_DECIDES = _cite("LOCAL", "local-practice", "young-person-decides", "A young person who can decide says no")
 LOCAL_ENGAGEMENT = _cite("LOCAL", "local-practice", "re-engaging", "Worries and non-engagement")
 LOCAL_PARTIAL = _cite("LOCAL", "local-practice", "partial-consent", "Declining one service or part of the plan")
+LOCAL_DOMESTIC_ABUSE = _cite("LOCAL", "local-practice", "domestic-abuse-risk", "A domestic abuse risk assessment (DASH) and MARAC")
+LOCAL_OTHER_PARENT = _cite("LOCAL", "local-practice", "another-parent-agrees", "One parent objects; another with parental responsibility agrees")
+LOCAL_NON_ENGAGEMENT = _cite("LOCAL", "local-practice", "not-engaging", "A family that stops engaging: a review with a date")
+LOCAL_CONCERN_ABOUT_LEAD = _cite("LOCAL", "local-practice", "concern-about-the-lead", "A concern about the Lead Practitioner")
+LOCAL_COMPLAINT = _cite("LOCAL", "local-practice", "complaint-about-the-lead", "A complaint about the lead's practice")
+LOCAL_STEP_DOWN_DECLINED = _cite("LOCAL", "local-practice", "step-down-not-agreed", "A step-down the family do not agree to")
 
 
 @dataclass(frozen=True)
 class ProfileCitation:
-    """A citation the authority's profile chooses (RULES.md: "A or WT23 (from the profile)").
+    """A citation the authority's profile chooses (RULES.md: "A or WT (from the profile)").
 
     ``choices`` maps each source tag a profile may pick to the citation it stands for; the
-    profile names its pick under ``key`` (for example ``referral_lead = "WT23"``).
+    profile names its pick under ``key`` (for example ``referral_lead = "WT"``).
     """
 
     key: str
@@ -138,9 +154,9 @@ class ProfileCitation:
         return tuple(c.source for c in self.choices)
 
 
-REFERRAL_LEAD = ProfileCitation("referral_lead", (A_REFERRAL_ACCEPTED, WT23_SECTION_17_LEAD))
+REFERRAL_LEAD = ProfileCitation("referral_lead", (A_REFERRAL_ACCEPTED, WT_SECTION_17_LEAD))
 """Who leads once the front door accepts a referral: Merton's guidance says (A); where the
-source is silent, national guidance on work under section 17 (WT23)."""
+source is silent, national guidance on work under section 17 (WT)."""
 CHILD_VOICE = ProfileCitation("child_voice", (A_CASE_BY_CASE, B_FAMILY_BY_FAMILY))
 """'Informed by the child, young person and their family' (A) or 'by the child and their
 family' (B)."""

@@ -3,16 +3,25 @@
 Every message names the bad field (``answers.harm``, ``answers.candidates[2].role``) and lists
 the valid choices, so a developer can fix a call and the browser can point at the field. Invalid
 input never reaches the rules, so it can never produce a recommendation.
+
+Two kinds of answers are valid values that still cannot stand together (``problems``): the
+contradictions RULES.md names, and a list of more than 8 practitioners (within what a link
+can carry). They are refused, except when ``harm`` is ``yes`` or ``unsure``: then the urgent
+outcome is given whatever else the answers hold, and the problem is reported beside it in the
+outcome's ``warnings`` (RULES.md principle 1). A wrong value or type is refused whatever
+``harm`` says.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from typing import Mapping
 
 from .candidates import FIELD_IDS, FIELDS, MAX_CANDIDATES, QUESTION_ID
+from .checklists.common import HARM_SUSPECTED
 from .errors import InvalidAnswers
+from .links import MAX_PRACTITIONERS_IN_LINK
 from .model import Answers, Question, Tool
 from .profiles import Profile
 
@@ -70,10 +79,9 @@ def _candidates(value: object, profile: Profile) -> list[dict[str, str]]:
             f"{', '.join(FIELD_IDS)}; got {type(value).__name__}",
             field=field,
         )
-    if len(value) > MAX_CANDIDATES:
-        raise InvalidAnswers(
-            f"{field}: at most {MAX_CANDIDATES} practitioners; got {len(value)}", field=field
-        )
+    if len(value) > MAX_PRACTITIONERS_IN_LINK:
+        # More than any link can carry: refused before any item is read, whatever harm says.
+        raise InvalidAnswers(_too_many(len(value)), field=field)
     clean: list[dict[str, str]] = []
     for i, item in enumerate(value):
         where = f"{field}[{i}]"
@@ -99,8 +107,15 @@ def _candidates(value: object, profile: Profile) -> list[dict[str, str]]:
     return clean
 
 
+def _too_many(count: int) -> str:
+    return f"answers.{QUESTION_ID}: at most {MAX_CANDIDATES} practitioners; got {count}"
+
+
 def validate(tool: Tool, answers: object, profile: Profile) -> Answers:
-    """Return a clean copy of ``answers`` or raise InvalidAnswers naming the first bad field."""
+    """Return a clean copy of ``answers`` or raise InvalidAnswers naming the first bad field.
+
+    Answers with a ``problems`` entry come back only when ``harm`` makes them irrelevant
+    (principle 1); the outcome then reports them in ``warnings``."""
     if not isinstance(answers, Mapping):
         raise InvalidAnswers(
             f"answers: expected an object mapping question ids to option ids; "
@@ -119,13 +134,54 @@ def validate(tool: Tool, answers: object, profile: Profile) -> Answers:
                 field=field,
             )
         clean[key] = _choice(f"answers.{key}", tool.question(key), value)
-    check_contradictions(tool, clean, profile)
+    check_consistency(tool, clean, profile)
     return clean
 
 
-def check_contradictions(tool: Tool, answers: Answers, profile: Profile) -> None:
-    """Raise InvalidAnswers for answers that cannot both be true (RULES.md names them)."""
+@dataclass(frozen=True)
+class Problem:
+    """Valid values that cannot stand together: ``message`` for the refusal (names the field
+    and the valid choices), ``plain`` for a warning beside an urgent outcome."""
+
+    field: str
+    message: str
+    plain: str
+
+
+def problems(tool: Tool, answers: Answers, profile: Profile) -> list[Problem]:
+    """The contradictions (RULES.md names them) and an over-long practitioner list among valid
+    answers, in that order."""
+    found = []
     for contradiction in tool.contradictions:
         if contradiction.when.test(answers, profile):
             field = f"answers.{contradiction.question}"
-            raise InvalidAnswers(f"{field}: {contradiction.message}", field=field)
+            found.append(Problem(field, f"{field}: {contradiction.message}", contradiction.plain))
+    listed = answers.get(QUESTION_ID)
+    if isinstance(listed, list) and len(listed) > MAX_CANDIDATES:
+        found.append(Problem(
+            f"answers.{QUESTION_ID}",
+            _too_many(len(listed)),
+            f"{len(listed)} practitioners were listed, and the checklist takes at most "
+            f"{MAX_CANDIDATES}. The list was not used: safeguarding comes first. Check the list "
+            "when you come back to who should lead.",
+        ))
+    return found
+
+
+def urgent(answers: Answers, profile: Profile) -> bool:
+    """``harm`` is ``yes`` or ``unsure``: the urgent outcome comes whatever else is answered."""
+    return HARM_SUSPECTED.test(answers, profile) is True
+
+
+def check_consistency(tool: Tool, answers: Answers, profile: Profile) -> None:
+    """Raise InvalidAnswers for the first of ``problems``, unless ``harm`` is ``yes`` or
+    ``unsure`` (principle 1: the urgent outcome is given, with the problems as warnings)."""
+    found = problems(tool, answers, profile)
+    if found and not urgent(answers, profile):
+        raise InvalidAnswers(found[0].message, field=found[0].field)
+
+
+def warnings(tool: Tool, answers: Answers, profile: Profile) -> list[str]:
+    """What an outcome reports beside it in ``warnings``: the problems among answers that
+    ``harm`` made irrelevant (empty unless the outcome is urgent)."""
+    return [p.plain for p in problems(tool, answers, profile)] if urgent(answers, profile) else []

@@ -24,7 +24,7 @@ def run(*args: str) -> subprocess.CompletedProcess[str]:
 
 
 def test_evaluate_prints_the_outcome_json() -> None:
-    done = run("evaluate", "change-lead", "--answers", '{"harm": "no", "event": "absence_short"}')
+    done = run("evaluate", "change-lead", "--answers", '{"harm": "no", "safety": "no", "event": "absence_short"}')
     assert done.returncode == 0, done.stderr
     result = json.loads(done.stdout)
     assert result["recommendation"] == "cover_absence" and result["status"] == "complete"
@@ -91,3 +91,26 @@ def test_a_closed_output_pipe_exits_2_with_one_line() -> None:
     assert done.returncode == 2
     assert done.stderr.count("\n") == 1 and "closed it" in done.stderr
     assert "Traceback" not in done.stderr
+
+
+@pytest.mark.parametrize("answers,recommendation", [
+    ('{"who": "young_person", "competence": "not_applicable", "harm": "yes"}', "safeguarding_referral"),
+    ('{"harm": "unsure", "who": "young_person", "competence": "not_applicable"}',
+     "seek_safeguarding_advice"),
+])
+def test_harm_beside_a_contradiction_gives_the_urgent_outcome_and_exits_0(
+        answers: str, recommendation: str) -> None:
+    """Rules 2.1, principle 1: "when `harm` is `yes` or `unsure`, a contradiction ... among the
+    other answers gives the urgent outcome, exit 0, with the problem in `warnings`"."""
+    done = run("evaluate", "consent-withdrawn", "--answers", answers)
+    assert done.returncode == 0, done.stderr
+    result = json.loads(done.stdout)
+    assert result["recommendation"] == recommendation and result["urgent"] is True
+    assert len(result["warnings"]) == 1 and done.stderr == ""
+    assert result["rules_version"] == "2.1.0"
+
+
+def test_the_same_contradiction_without_harm_still_exits_2() -> None:
+    done = run("evaluate", "consent-withdrawn", "--answers",
+               '{"harm": "no", "safety": "no", "who": "young_person", "competence": "not_applicable"}')
+    assert done.returncode == 2 and done.stdout == "" and "answers.competence" in done.stderr

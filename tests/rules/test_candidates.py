@@ -11,7 +11,7 @@ from lp_rules import evaluate
 from . import oracle
 from .conftest import candidate_lists
 
-AGREE = {"harm": "no", "social_care": "none", "existing_plan": "no", "services": "several",
+AGREE = {"harm": "no", "safety": "no", "social_care": "none", "existing_plan": "no", "services": "several",
          "consent": "agreed", "young_person_can_consent": "no"}
 
 

@@ -26,7 +26,10 @@ CASES: list[tuple[str, Any, str, str]] = [
     ("change-lead", {"candidates": []}, "answers.candidates", "event"),
     ("who-should-lead", [], "answers", "object"),
     ("who-should-lead", {"candidates": "teacher"}, "answers.candidates", "role"),
-    ("who-should-lead", {"candidates": [{}] * 9}, "answers.candidates", "8"),
+    ("who-should-lead", {"candidates": [{}] * 17}, "answers.candidates", "8"),
+    ("who-should-lead", {"harm": "no", "candidates": [{"role": "gp", "relationship": "good",
+     "family_view": "agrees", "main_needs": "yes", "capacity": "yes", "leaving_soon": "no"}] * 9},
+     "answers.candidates", "8"),
     ("who-should-lead", {"candidates": [1]}, "answers.candidates[0]", "relationship"),
     ("who-should-lead", {"candidates": [{"role": "gp"}]}, "answers.candidates[0].relationship", "role"),
     ("who-should-lead",
@@ -170,3 +173,83 @@ def test_deeply_nested_answers_raise_the_package_exception() -> None:
         deep = {"a": deep}
     with pytest.raises(InvalidAnswers):
         evaluate("who-should-lead", deep)
+
+
+# Principle 1 (rules 2.1): "When `harm` is `yes` or `unsure`, the urgent outcome is given
+# whatever else the answers hold: a contradiction or an over-long list among answers that
+# `harm` makes irrelevant is reported beside the urgent outcome (in the JSON, a `warnings`
+# list), never instead of it. ... An invalid value or wrong type anywhere ... are still refused
+# (exit 2)."
+PRACTITIONER = {"role": "gp", "relationship": "good", "family_view": "agrees", "main_needs": "yes",
+                "capacity": "yes", "leaving_soon": "no"}
+CONTRADICTION = {"who": "young_person", "competence": "not_applicable"}
+URGENT = {("consent-withdrawn", "yes"): "safeguarding_referral",
+          ("consent-withdrawn", "unsure"): "seek_safeguarding_advice",
+          ("who-should-lead", "yes"): "safeguarding_first",
+          ("who-should-lead", "unsure"): "safeguarding_first"}
+BESIDE_URGENT = [
+    ("consent-withdrawn", CONTRADICTION, "competence"),
+    ("who-should-lead", {"candidates": [PRACTITIONER] * 9}, "9 practitioners"),
+    ("who-should-lead", {"candidates": [PRACTITIONER] * 16, "services": "one"}, "16 practitioners"),
+]
+
+
+@pytest.mark.parametrize("harm", ["yes", "unsure"])
+@pytest.mark.parametrize("tool,others,named", BESIDE_URGENT)
+def test_a_problem_beside_harm_gives_the_urgent_outcome_with_a_warning(
+        tool: str, others: dict[str, Any], named: str, harm: str) -> None:
+    for answers in (dict(others, harm=harm), dict({"harm": harm}, **others)):  # either order
+        result = evaluate(tool, answers)
+        assert result["status"] == "complete" and result["urgent"] is True
+        assert result["recommendation"] == URGENT[(tool, harm)]
+        assert len(result["warnings"]) == 1
+        warning = result["warnings"][0]
+        assert "_" not in warning and "\n" not in warning, "plain words, not ids"
+        if named == "competence":
+            assert "decide for themselves" in warning
+        else:
+            assert named in warning
+
+
+@pytest.mark.parametrize("tool,others,named", BESIDE_URGENT)
+def test_the_cli_gives_the_urgent_outcome_and_exits_0(
+        capsys: pytest.CaptureFixture[str], tool: str, others: dict[str, Any], named: str) -> None:
+    assert main(["evaluate", tool, "--answers", json.dumps(dict(others, harm="yes"))]) == 0
+    result = json.loads(capsys.readouterr().out)
+    assert result["urgent"] is True and len(result["warnings"]) == 1
+
+
+@pytest.mark.parametrize("harm", [None, "no"])
+@pytest.mark.parametrize("tool,others,named", BESIDE_URGENT)
+def test_without_harm_suspected_the_same_answers_are_refused(
+        tool: str, others: dict[str, Any], named: str, harm: str | None) -> None:
+    answers = dict(others) if harm is None else dict(others, harm=harm)
+    with pytest.raises(InvalidAnswers) as refused:
+        evaluate(tool, answers)
+    field = "answers.competence" if named == "competence" else "answers.candidates"
+    assert refused.value.field == field
+
+
+@pytest.mark.parametrize("tool,answers,field", [
+    ("consent-withdrawn", {"harm": "yes", "who": "young_person", "competence": "maybe"},
+     "answers.competence"),
+    ("consent-withdrawn", {"harm": "yes", "scope": 3, **CONTRADICTION}, "answers.scope"),
+    ("who-should-lead", {"harm": "yes", "candidates": [PRACTITIONER] * 8 + [{"role": "vet"}]},
+     "answers.candidates[8].relationship"),
+    ("who-should-lead", {"harm": "yes", "candidates": [PRACTITIONER] * 17}, "answers.candidates"),
+    ("who-should-lead", {"harm": "yes", "colour": "red"}, "answers.colour"),
+    ("who-should-lead", {"harm": "maybe", "candidates": [PRACTITIONER] * 9}, "answers.harm"),
+])
+def test_invalid_values_are_refused_even_when_harm_is_suspected(
+        tool: str, answers: dict[str, Any], field: str) -> None:
+    with pytest.raises(InvalidAnswers) as refused:
+        evaluate(tool, answers)
+    assert refused.value.field == field
+
+
+@pytest.mark.parametrize("tool", TOOL_IDS)
+def test_every_result_carries_warnings(tool: str) -> None:
+    """Shared contract 2: rules 2.1 JSON gains "warnings": [] (and rules_version 2.1.0)."""
+    for answers in ({}, {"harm": "no"}, {"harm": "yes"}):
+        result = evaluate(tool, answers)
+        assert result["warnings"] == [] and result["rules_version"] == "2.1.0"

@@ -1,21 +1,28 @@
 """Share links across versions (lp_rules.links): every 1.0 link in the project's history opens
-under 2.0 with the right outcome; renamed ids are carried over and said so; parameters that are
-not questions are ignored; the command line and the API stay strict.
+under 2.1, with the questions 2.1 added asked and said so, and, once those are answered "no",
+the right outcome; renamed ids are carried over and said so; parameters that are not questions
+are ignored; the command line and the API stay strict.
 
-The expected outcomes are RULES.md 2.0's, worked out by hand for each link (not by the code).
+The expected outcomes are RULES.md 2.1's, worked out by hand for each link (not by the code).
+RULES.md, "Changes from 2.0": "2.1 keeps the link major version 2 (no id is renamed or
+removed); a 2.0 link opens under 2.1 with the new questions asked, and the page says that the
+checklist now asks more."
 """
 
 from __future__ import annotations
 
+import json
 from typing import Any
 from urllib.parse import parse_qsl, urlencode
 
 import pytest
 
 from lp_rules import InvalidAnswers, evaluate
-from lp_rules.links import CURRENT_MAJOR, notice, read_link, share_query
+from lp_rules.bridge import handle
+from lp_rules.links import CURRENT_MAJOR, notice, now_asked, read_link, share_query
 
-# (where the link was published, tool, the 1.0 query string, the 2.0 outcome, suggested)
+# (where the link was published, tool, the 1.0 query string, the 2.1 outcome once the questions
+# 2.1 added are answered "no", suggested)
 LINKS_1_0: list[tuple[str, str, str, str, int | None]] = [
     ("scenario: a plan already exists", "who-should-lead",
      "harm=no&social_care=none&existing_plan=yes", "join_existing_plan", None),
@@ -61,14 +68,62 @@ def _open(tool: str, query: str) -> tuple[Any, dict[str, Any]]:
     return reading, evaluate(tool, reading.answers)
 
 
+ADDED_IN_2_1 = {"who-should-lead": {"safety"}, "change-lead": {"safety", "concern_about_lead"},
+               "consent-withdrawn": {"safety", "other_parent_agrees"}}
+"""RULES.md 2.1's new questions, written out here (not read from links.py)."""
+URGENT = {"safeguarding_first", "safeguarding_referral", "seek_safeguarding_advice"}
+
+
 @pytest.mark.parametrize("where,tool,query,outcome,suggested", LINKS_1_0, ids=[l[0] for l in LINKS_1_0])
-def test_every_1_0_link_opens_under_2_0(where: str, tool: str, query: str, outcome: str,
+def test_every_1_0_link_opens_under_2_1(where: str, tool: str, query: str, outcome: str,
                                         suggested: int | None) -> None:
     reading, result = _open(tool, query)
     assert reading.made_with == 1 and reading.migrated
-    assert result["status"] == "complete" and result["recommendation"] == outcome
-    assert result["suggested_candidate"] == suggested
-    assert notice(tool, reading).startswith("This link was made with an earlier version")
+    said = notice(tool, reading, now_asked(tool, reading.answers, result["next"]))
+    assert said.startswith("This link was made with an earlier version")
+    if outcome in URGENT:
+        assert result["status"] == "complete" and result["recommendation"] == outcome
+        return
+    assert result["status"] == "needs_more"
+    assert set(result["next"]) <= ADDED_IN_2_1[tool], "only the new questions are asked"
+    assert "The checklist now asks more" in said
+    answered = dict(reading.answers, **{q: "no" for q in result["next"]})
+    done = evaluate(tool, answered)
+    assert done["status"] == "complete" and done["recommendation"] == outcome
+    assert done["suggested_candidate"] == suggested
+
+
+# (tool, a 2.0 link: v=2 and every 2.0 question answered, the new questions it lacks)
+LINKS_2_0: list[tuple[str, str, tuple[str, ...]]] = [
+    ("who-should-lead", "v=2&harm=no&social_care=none&existing_plan=yes", ("safety",)),
+    ("change-lead", "v=2&harm=no&event=relationship_breakdown&family_agrees=yes&successor=yes"
+     "&consent_covers_successor=yes&changes_so_far=none", ("safety", "concern_about_lead")),
+    ("consent-withdrawn", "v=2&harm=no&who=parent_carer&competence=not_competent"
+     "&scope=all_early_help&escalation_risk=no&how=told_us&reason=other",
+     ("safety", "other_parent_agrees")),
+]
+
+
+@pytest.mark.parametrize("tool,query,lacking", LINKS_2_0)
+def test_a_2_0_link_opens_with_the_new_questions_asked_and_says_so(
+        tool: str, query: str, lacking: tuple[str, ...]) -> None:
+    reading, result = _open(tool, query)
+    assert not reading.migrated, "2.1 renames and removes nothing: the link is read as it is"
+    assert result["status"] == "needs_more" and tuple(result["next"]) == lacking
+    said = notice(tool, reading, now_asked(tool, reading.answers, result["next"]))
+    assert "The checklist now asks more" in said and "before the checklist's latest changes" in said
+    reply = json.loads(handle(json.dumps({"type": "link", "tool": tool, "query": query})))
+    assert reply["asked_now"] == list(lacking) and reply["notice"] == said
+
+
+@pytest.mark.parametrize("query", ["v=2&harm=no", "v=2", "v=2&harm=yes",
+                                   "v=2&harm=no&safety=no&social_care=none"])
+def test_an_unfinished_2_1_link_is_not_called_older(query: str) -> None:
+    """A link that stops before the new question (it answers nothing asked after it) is only
+    unfinished: no notice."""
+    reply = json.loads(handle(json.dumps({"type": "link", "tool": "who-should-lead",
+                                          "query": query})))
+    assert reply["asked_now"] == [] and reply["notice"] == ""
 
 
 def test_renamed_ids_are_carried_over_and_named() -> None:
@@ -87,7 +142,7 @@ def test_a_current_link_is_read_as_it_is() -> None:
 
 
 def test_parameters_that_are_not_questions_are_ignored() -> None:
-    query = "v=2&harm=no&event=absence_short&utm_source=email&safelinks=1&fbclid=abc"
+    query = "v=2&harm=no&safety=no&event=absence_short&utm_source=email&safelinks=1&fbclid=abc"
     reading, result = _open("change-lead", query)
     assert result["recommendation"] == "cover_absence"
     assert set(reading.ignored) == {"utm_source", "safelinks", "fbclid"}
@@ -106,7 +161,8 @@ def test_the_api_stays_strict_about_old_ids() -> None:
 
 
 def test_a_share_link_round_trips_with_its_outcome() -> None:
-    answers = {"harm": "no", "social_care": "none", "existing_plan": "no", "services": "several",
+    answers = {"harm": "no", "safety": "no", "social_care": "none", "existing_plan": "no",
+               "services": "several",
                "consent": "agreed", "young_person_can_consent": "no",
                "candidates": [dict(role="gp", relationship="good", family_view="agrees",
                                    main_needs="yes", capacity="yes", leaving_soon="no")]}
@@ -153,8 +209,23 @@ def test_a_link_that_is_not_exactly_valid_is_refused(query: str, field: str) -> 
 
 
 def test_a_hostile_candidates_list_is_refused_before_it_is_decoded() -> None:
-    from lp_rules.links import parse_query
-    rows = "~".join(["gp.good.agrees.yes.yes.no"] * 9)
-    params = parse_query("who-should-lead", "v=2&candidates=" + rows)
+    """More rows than any link value can carry are refused before any row is read."""
+    rows = "~".join(["gp.good.agrees.yes.yes.no"] * 40)
     with pytest.raises(InvalidAnswers, match="at most 8"):
-        read_link("who-should-lead", params)
+        read_link("who-should-lead", {"candidates": rows})
+
+
+NINE = "~".join(["gp.good.agrees.yes.yes.no"] * 9)
+
+
+def test_nine_practitioners_in_a_link_are_refused_unless_harm_is_suspected() -> None:
+    """Principle 1 (2.1): "an over-long list among answers that harm makes irrelevant is
+    reported beside the urgent outcome ..., never instead of it"; "more than 8 practitioners
+    within the link reader's size limits". Otherwise the list is refused, naming it."""
+    with pytest.raises(InvalidAnswers, match="at most 8") as refused:
+        evaluate("who-should-lead", _query("v=2&harm=no&candidates=" + NINE).answers)
+    assert refused.value.field == "answers.candidates"
+    for harm in ("yes", "unsure"):
+        result = evaluate("who-should-lead", _query(f"v=2&harm={harm}&candidates=" + NINE).answers)
+        assert result["recommendation"] == "safeguarding_first" and result["urgent"] is True
+        assert len(result["warnings"]) == 1 and "9 practitioners" in result["warnings"][0]

@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 import re
 from dataclasses import replace
+from pathlib import Path
 
 import pytest
 
@@ -13,9 +14,9 @@ from lp_rules import PROFILE_IDS, evaluate, load_profile, schema
 
 from .conftest import all_full_answers
 
-LEAVING = {"harm": "no", "event": "lead_leaving", "family_agrees": "yes", "successor": "no",
+LEAVING = {"harm": "no", "safety": "no", "event": "lead_leaving", "family_agrees": "yes", "successor": "no",
            "changes_so_far": "none", "consent_covers_successor": "yes"}
-AGREE = {"harm": "no", "social_care": "none", "existing_plan": "no", "services": "several",
+AGREE = {"harm": "no", "safety": "no", "social_care": "none", "existing_plan": "no", "services": "several",
          "consent": "agreed", "young_person_can_consent": "no", "candidates": []}
 
 
@@ -76,3 +77,53 @@ def test_local_practice_can_be_switched_off() -> None:
     assert all(c["source"] != "LOCAL" for c in leaving["citations"])
     assert all(a["citations"] and "LOCAL" not in a["citations"] for a in leaving["actions"])
     assert "update_records" not in [a["code"] for a in leaving["actions"]]
+
+
+# Rules 2.1
+
+def test_principle_8_comes_from_profile_data_not_the_profiles_id() -> None:
+    """Principle 8, done with profile data: a profile that records another area's guidance it
+    relies on (``borrowed_source``) has each outcome resting on that guidance alone say first
+    that its own guidance does not cover it; the same profile without it does not."""
+    merton = load_profile("merton")
+    borrowing = replace(merton, borrowed_source="B")
+    joined = dict(AGREE, existing_plan="yes")  # join_existing_plan cites B only
+    assert not evaluate("who-should-lead", joined, merton)["summary"].startswith("Merton's")
+    summary = evaluate("who-should-lead", joined, borrowing)["summary"]
+    assert summary.startswith("Merton's guidance does not cover this. Another area's practice "
+                              "(Graduated Pathway: Role and responsibilities")
+    # An outcome citing this area's own guidance as well is not prefixed.
+    assert not evaluate("who-should-lead", dict(AGREE, services="one"),
+                        borrowing)["summary"].startswith("Merton's")
+
+
+def test_local_practice_off_says_the_guidance_is_silent_without_the_other_areas_label() -> None:
+    strict = replace(load_profile("graduated-pathway"), local_practice=False)
+    closed = evaluate("change-lead", dict(LEAVING, event="needs_met"), profile=strict)
+    assert closed["recommendation"] == "guidance_silent"
+    assert closed["summary"].startswith("Neither source document")
+
+
+@pytest.mark.parametrize("field,value", [("own_source", "C"), ("borrowed_source", "A"),
+                                         ("borrowed_source", "LOCAL")])
+def test_a_profile_naming_an_impossible_source_is_refused(field: str, value: str) -> None:
+    import tomllib
+    from lp_rules.profiles import _from_toml
+    text = (Path(__file__).resolve().parents[2] / "src/lp_rules/profiles/merton.toml").read_text()
+    data = tomllib.loads(text)
+    data[field] = value
+    with pytest.raises(ValueError, match=field):
+        _from_toml(data)
+
+
+def test_no_profile_names_a_domestic_abuse_route_it_does_not_have() -> None:
+    """Principle 7: "(`LOCAL`: name the area's own route where the profile has one)"; neither
+    source names one, so the action points to the safeguarding lead and says it is local."""
+    for profile_id in PROFILE_IDS:
+        profile = load_profile(profile_id)
+        assert profile.domestic_abuse_route == ""
+        assert "designated safeguarding lead" in profile.domestic_abuse_route_text
+        assert "local practice" in profile.domestic_abuse_route_text
+    named = replace(load_profile("merton"), domestic_abuse_route="Use the Example MARAC form.")
+    result = evaluate("change-lead", dict(LEAVING, safety="yes"), named)
+    assert "Use the Example MARAC form." in result["actions"][0]["text"]

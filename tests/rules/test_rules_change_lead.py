@@ -1,4 +1,4 @@
-"""Should the Lead Practitioner change? One test per rule of RULES.md (rules 2.0), in its order.
+"""Should the Lead Practitioner change? One test per rule of RULES.md (rules 2.1), in its order.
 
 Each docstring quotes the line of RULES.md it checks. "sources" are the source tags of the
 outcome's citations.
@@ -15,7 +15,7 @@ from lp_rules import evaluate
 from .conftest import NO_LOCAL, actions, sources
 
 # A settled family: agrees, a successor ready, no changes yet, agreement covers the successor.
-BASE = {"harm": "no", "event": "nothing_specific", "family_agrees": "yes", "successor": "yes",
+BASE = {"harm": "no", "safety": "no", "event": "nothing_specific", "family_agrees": "yes", "successor": "yes",
         "changes_so_far": "none", "consent_covers_successor": "yes"}
 
 
@@ -25,7 +25,7 @@ def run(event: str, profile: Any = "merton", **answers: str) -> dict[str, Any]:
 
 @pytest.mark.parametrize("harm", ["yes", "unsure"])
 def test_harm_or_unsure_means_safeguarding_first(harm: str) -> None:
-    """`safeguarding_first` | `harm` is `yes` or `unsure` | WT23, IS24 (principle 1: act now,
+    """`safeguarding_first` | `harm` is `yes` or `unsure` | WT, IS24 (principle 1: act now,
     nothing else is asked)"""
     result = evaluate("change-lead", {"harm": harm})
     assert result["status"] == "complete" and result["recommendation"] == "safeguarding_first"
@@ -33,7 +33,7 @@ def test_harm_or_unsure_means_safeguarding_first(harm: str) -> None:
     assert {"call_999_if_immediate_danger", "follow_safeguarding_procedures",
             "contact_front_door", "record_decision"} <= actions(result)
     assert "seek_child_views" not in actions(result)
-    assert {"WT23", "IS24"} <= sources(result) and "LOCAL" not in sources(result)
+    assert {"WT", "IS24"} <= sources(result) and "LOCAL" not in sources(result)
 
 
 def test_short_absence_is_covered_not_a_change() -> None:
@@ -48,14 +48,14 @@ def test_short_absence_is_covered_not_a_change() -> None:
 def test_needs_escalated_steps_up_through_the_dsl_and_the_front_door() -> None:
     """`step_up` | `needs_escalated`: talk to your DSL, follow threshold guidance and contact
     the front door; where it is safe, tell the family about the referral ...; keep supporting
-    until the front door decides | A or WT23 (profile), IS24, LOCAL"""
+    until the front door decides | A or WT (profile), IS24, LOCAL"""
     result = run("needs_escalated")
     assert result["recommendation"] == "step_up" and result["urgent"] is False
     assert {"talk_to_dsl", "contact_front_door", "discuss_referral_with_family",
             "keep_supporting_until_decision", "seek_child_views"} <= actions(result)
     assert {"A", "IS24", "LOCAL"} <= sources(result)
     gloucs = run("needs_escalated", "graduated-pathway")
-    assert {"WT23", "IS24", "LOCAL"} <= sources(gloucs)
+    assert {"WT", "IS24", "LOCAL"} <= sources(gloucs)
 
 
 def test_stepped_down_hands_over_at_a_taf_with_the_family() -> None:
@@ -78,7 +78,7 @@ def test_lead_leaving_changes_the_lead_citing_a() -> None:
 
 def test_relationship_breakdown_changes_the_lead_citing_a() -> None:
     """`relationship_breakdown`: A (relationship and agreement)"""
-    result = run("relationship_breakdown")
+    result = run("relationship_breakdown", concern_about_lead="no")
     assert result["recommendation"] == "change_lead" and "A" in sources(result)
 
 
@@ -104,7 +104,7 @@ def test_review_at_taf(event: str) -> None:
 def test_family_requests_change_reviews_at_taf_and_consults_family() -> None:
     """`consult_family` (... and always on `family_requests_change`); change 8: "gives
     `review_at_taf` with `consult_family`", not "keep the current lead" """
-    result = run("family_requests_change")
+    result = run("family_requests_change", concern_about_lead="no")
     assert result["recommendation"] == "review_at_taf" and "A" in sources(result)
     assert {"consult_family", "seek_child_views", "record_decision"} <= actions(result)
 
@@ -160,3 +160,92 @@ def test_introducing_the_new_lead_is_local_practice() -> None:
     assert "introduce_new_lead" not in actions(strict)
     assert all("LOCAL" not in a["citations"] for a in strict["actions"])
     assert "LOCAL" not in sources(strict)
+
+
+# Rules 2.1
+
+CONCERN_EVENTS = ("relationship_breakdown", "family_requests_change")
+
+
+@pytest.mark.parametrize("event", CONCERN_EVENTS)
+def test_concern_about_lead_is_asked_only_after_these_events(event: str) -> None:
+    """`concern_about_lead` ... "asked only when `event` is `relationship_breakdown` or
+    `family_requests_change`" """
+    asked = evaluate("change-lead", dict(BASE, event=event))
+    assert asked["status"] == "needs_more" and asked["next"] == ["concern_about_lead"]
+    for other in ("lead_leaving", "initial_taf", "needs_met", "stepped_down"):
+        result = run(other)
+        assert result["status"] == "complete" and "concern_about_lead" not in result["relevant"]
+
+
+@pytest.mark.parametrize("concern", ["harm_threshold", "unsure"])
+@pytest.mark.parametrize("event", CONCERN_EVENTS)
+def test_a_concern_at_the_lado_threshold_goes_to_the_dsl_not_a_meeting(event: str,
+                                                                        concern: str) -> None:
+    """`report_concern_about_practitioner` | `concern_about_lead` is `harm_threshold` or
+    `unsure`. Tell your DSL or manager today; they consult the LADO ...; listen to the child, do
+    not investigate; do not raise it at a meeting the lead attends or with the lead ... Not
+    urgent in the sense of principle 1, so `seek_child_views`, the support contact and
+    `record_decision` apply | WT, LOCAL"""
+    result = run(event, concern_about_lead=concern)
+    assert result["recommendation"] == "report_concern_about_practitioner"
+    assert result["urgent"] is False
+    assert {"refer_to_lado", "talk_to_dsl", "seek_child_views", "record_decision"} <= actions(result)
+    assert not {"agree_at_taf", "consult_family", "set_review_date", "handover_plan"} & actions(result)
+    assert {"WT", "LOCAL"} <= sources(result)
+    assert "allegations-about-practitioners" in {c["url"].split("#")[1] for c in result["citations"]}
+    said = " ".join([result["summary"]] + [a["text"] for a in result["actions"]])
+    for words in ("today", "LADO", "do not investigate", "meeting they attend",
+                  "keeps in touch with the family", "significant harm again"):
+        assert words in said, words
+    assert "Early Help Support Coordinators" in result["judgement"]
+
+
+@pytest.mark.parametrize("event,outcome", [("relationship_breakdown", "change_lead"),
+                                           ("family_requests_change", "review_at_taf")])
+def test_a_complaint_below_the_threshold_goes_to_the_leads_manager(event: str,
+                                                                   outcome: str) -> None:
+    """`raise_with_manager` (when `concern_about_lead` is `conduct_or_complaint`: the outcome
+    for the event stands, and the concern goes to the lead's manager under the employer's
+    complaints process; LOCAL)"""
+    result = run(event, concern_about_lead="conduct_or_complaint")
+    assert result["recommendation"] == outcome
+    assert "raise_with_manager" in actions(result) and "refer_to_lado" not in actions(result)
+    cited = {a["code"]: set(a["citations"]) for a in result["actions"]}
+    assert cited["raise_with_manager"] == {"LOCAL"}
+    assert "raise_with_manager" not in actions(run(event, concern_about_lead="no"))
+
+
+def test_a_step_down_the_family_do_not_agree_to_is_told_to_social_care() -> None:
+    """`step_down_handover` ... "When `family_agrees` is `no`, add
+    `tell_social_care_family_declines` ...; and `open_consent_checklist`" """
+    result = run("stepped_down", family_agrees="no")
+    assert result["recommendation"] == "step_down_handover"
+    assert {"tell_social_care_family_declines", "open_consent_checklist",
+            "consult_family"} <= actions(result)
+    told = next(a["text"] for a in result["actions"]
+                if a["code"] == "tell_social_care_family_declines")
+    assert "before they close the case" in told and "reconsider" in told
+    for view in ("yes", "not_asked"):
+        assert not {"tell_social_care_family_declines",
+                    "open_consent_checklist"} & actions(run("stepped_down", family_agrees=view))
+
+
+@pytest.mark.parametrize("event", ["needs_escalated", "lead_leaving", "absence_short", "needs_met"])
+def test_a_safety_concern_puts_safe_contact_first_here_too(event: str) -> None:
+    result = run(event, safety="unsure")
+    assert result["actions"][0]["code"] == "plan_safe_contact"
+    assert "talk_to_dsl" in actions(result)
+
+
+def test_graduated_pathway_outcomes_resting_on_merton_say_so_first() -> None:
+    """Principle 8: cover_absence, change_lead, review_at_taf, keep_current_lead,
+    step_down_handover rest on A only (or A and LOCAL)."""
+    for event in ("absence_short", "lead_leaving", "initial_taf", "nothing_specific",
+                  "stepped_down"):
+        result = run(event, "graduated-pathway")
+        assert result["summary"].startswith("The Graduated Pathway guidance does not cover "
+                                            "this. Another area's practice"), event
+        assert not run(event)["summary"].startswith("Merton's guidance does not cover"), event
+    # step_up cites WT (the profile's choice), IS24 and LOCAL, not A: no such opening.
+    assert not run("needs_escalated", "graduated-pathway")["summary"].startswith("The Graduated")

@@ -1,4 +1,4 @@
-"""Who should be the Lead Practitioner? One test per rule of RULES.md (rules 2.0), in its order.
+"""Who should be the Lead Practitioner? One test per rule of RULES.md (rules 2.1), in its order.
 
 Each docstring quotes the line of RULES.md it checks. "sources" are the source tags of the
 outcome's citations.
@@ -15,7 +15,7 @@ from lp_rules import InvalidAnswers, evaluate
 from .conftest import NO_LOCAL, actions, sources
 
 # Everything answered so that the candidate list decides (agree_at_taf), unless a test changes it.
-BASE = {"harm": "no", "social_care": "none", "services": "several", "existing_plan": "no",
+BASE = {"harm": "no", "safety": "no", "social_care": "none", "services": "several", "existing_plan": "no",
         "consent": "agreed", "young_person_can_consent": "no", "candidates": []}
 
 
@@ -36,7 +36,7 @@ def test_harm_is_asked_first() -> None:
 
 @pytest.mark.parametrize("harm", ["yes", "unsure"])
 def test_harm_or_unsure_means_safeguarding_first(harm: str) -> None:
-    """`safeguarding_first` | `harm` is `yes` or `unsure` | WT23, IS24. Principle 1: "call 999
+    """`safeguarding_first` | `harm` is `yes` or `unsure` | WT, IS24. Principle 1: "call 999
     if a child is in immediate danger; otherwise follow safeguarding procedures ... and contact
     the front door ... straight away ... Nothing else is asked." """
     result = evaluate("who-should-lead", {"harm": harm})
@@ -45,33 +45,33 @@ def test_harm_or_unsure_means_safeguarding_first(harm: str) -> None:
     assert {"call_999_if_immediate_danger", "follow_safeguarding_procedures",
             "contact_front_door", "record_decision"} <= actions(result)
     assert not {"seek_child_views", "contact_support_coordinators"} & actions(result)
-    assert {"WT23", "IS24"} <= sources(result) and "LOCAL" not in sources(result)
+    assert {"WT", "IS24"} <= sources(result) and "LOCAL" not in sources(result)
 
 
 def test_child_protection_means_a_social_worker_leads() -> None:
     """`social_worker_leads` | `social_care` is `child_protection`: the lead must be a social
-    worker | WT23"""
+    worker | WT"""
     result = run(social_care="child_protection", candidates=[lead()])
     assert result["recommendation"] == "social_worker_leads" and result["urgent"] is False
     assert result["suggested_candidate"] is None
     assert {"seek_child_views", "record_decision"} <= actions(result)
-    assert "WT23" in sources(result)
+    assert "WT" in sources(result)
 
 
 def test_referral_accepted_social_care_allocates_citing_the_profile_source() -> None:
     """`social_care_allocates` | `social_care` is `referral_accepted` ... A profile whose source
-    is silent (Graduated Pathway) cites `WT23` instead | A or WT23 (from the profile)"""
+    is silent (Graduated Pathway) cites `WT` instead | A or WT (from the profile)"""
     merton = run(social_care="referral_accepted")
     assert merton["recommendation"] == "social_care_allocates" and "A" in sources(merton)
     gloucs = run("graduated-pathway", social_care="referral_accepted")
     assert gloucs["recommendation"] == "social_care_allocates"
-    assert "WT23" in sources(gloucs) and "A" not in sources(gloucs)
+    assert "WT" in sources(gloucs) and "A" not in sources(gloucs)
 
 
 def test_referral_pending_awaits_the_front_doors_decision() -> None:
     """`await_hub_decision` | `social_care` is `referral_pending`: keep supporting; the front
     door's decision settles who leads | A, LOCAL"; change 9: the Graduated Pathway profile
-    cites WT23, not A, for who leads after an accepted referral."""
+    cites WT, not A, for who leads after an accepted referral."""
     result = run(social_care="referral_pending")
     assert result["recommendation"] == "await_hub_decision" and result["urgent"] is False
     assert {"A", "LOCAL"} <= sources(result)
@@ -80,7 +80,7 @@ def test_referral_pending_awaits_the_front_doors_decision() -> None:
     assert "A" in sources(strict) and "LOCAL" not in sources(strict)
     area = evaluate("who-should-lead", dict(BASE, social_care="referral_pending"),
                     "graduated-pathway")
-    assert {"WT23", "LOCAL"} <= sources(area) and "A" not in {
+    assert {"WT", "LOCAL"} <= sources(area) and "A" not in {
         c["source"] for c in area["citations"] if "referral" in c["section"].lower()}
 
 
@@ -217,7 +217,7 @@ def test_every_outcome_records_the_decision() -> None:
     rule 7)" """
     cited = {a["code"]: set(a["citations"]) for a in run()["actions"]}
     assert "IS24" in cited["record_decision"]
-    assert run()["rules_version"] == "2.0.0"
+    assert run()["rules_version"] == "2.1.0"
 
 
 def test_graduated_pathway_has_no_family_wellbeing_practitioner() -> None:
@@ -270,3 +270,116 @@ def test_the_ranking_stays_where_the_practitioners_decide() -> None:
     assert suggested["recommendation"] == "agree_at_taf" and len(suggested["candidates"]) == 2
     nobody = run(candidates=[lead(relationship="poor")])
     assert nobody["recommendation"] != "agree_at_taf" and len(nobody["candidates"]) == 1
+
+
+# Rules 2.1
+
+WHERE_SAFE = ("seek_consent", "convene_taf", "consult_family", "confirm_wishes",
+              "discuss_referral_with_family", "agree_at_taf", "agree_closure_with_family",
+              "ask_family", "ask_young_person", "revisit_consent", "revisit_consent_at_review",
+              "introduce_new_lead", "address_concerns", "offer_different_lead",
+              "review_non_engagement")
+"""Principle 7: "every action that asks a practitioner to seek agreement, consult, inform or
+meet the family says "where it is safe"; the list is exhaustive", written out here."""
+
+
+def _every_action_text() -> dict[str, set[str]]:
+    """Every action's text as the profiles show it, from every rule of every tool."""
+    from lp_rules import TOOL_IDS, get_tool, load_profile
+    found: dict[str, set[str]] = {}
+    for profile_id in ("merton", "graduated-pathway"):
+        terms = load_profile(profile_id).terms()
+        for tool_id in TOOL_IDS:
+            for rule in get_tool(tool_id).rules:
+                for step in rule.steps:
+                    found.setdefault(step.action.code, set()).add(step.action.text.format(**terms))
+    return found
+
+
+def test_every_action_that_contacts_the_family_says_where_it_is_safe() -> None:
+    texts = _every_action_text()
+    assert set(WHERE_SAFE) <= texts.keys(), set(WHERE_SAFE) - texts.keys()
+    for code in WHERE_SAFE:
+        for text in texts[code]:
+            assert "where it is safe" in text.lower(), (code, text)
+
+
+def test_safety_is_asked_right_after_harm_is_no() -> None:
+    """Principle 7: "Every tool asks, right after `harm` is `no`, the question `safety`"."""
+    for tool in ("who-should-lead", "change-lead", "consent-withdrawn"):
+        assert evaluate(tool, {"harm": "no"})["next"][0] == "safety"
+        assert "safety" not in evaluate(tool, {"harm": "yes"})["next"]
+
+
+@pytest.mark.parametrize("safety", ["yes", "unsure"])
+def test_a_safety_concern_puts_safe_contact_planning_first(safety: str) -> None:
+    """Principle 7: "On `yes` or `unsure`, every complete outcome that is not urgent adds
+    `plan_safe_contact` and `talk_to_dsl`, and shows `plan_safe_contact` first among its
+    actions"."""
+    for answers in ({}, {"existing_plan": "yes"}, {"services": "one"},
+                    {"social_care": "child_protection"}, {"consent": "declined"},
+                    {"candidates": [lead(relationship="poor")]}, {"candidates": [lead()]}):
+        result = run(safety=safety, **answers)
+        codes = [a["code"] for a in result["actions"]]
+        assert result["status"] == "complete" and not result["urgent"]
+        assert codes[0] == "plan_safe_contact" and "talk_to_dsl" in codes, codes
+    assert "plan_safe_contact" not in actions(run(safety="no"))
+    assert "plan_safe_contact" not in actions(evaluate("who-should-lead", {"harm": "yes",
+                                                                         "safety": safety}))
+
+
+def test_plan_safe_contact_says_what_principle_7_says_and_cites_it() -> None:
+    """`plan_safe_contact`: talk to your DSL today, before any contact; consider `harm` again
+    (CA89 s31(9); DAA21 s3); DASH or MARAC (LOCAL: the area's own route where the profile has
+    one); never seek the agreement of, share plans or whereabouts with, or hold a joint meeting
+    with a person who may be harming; meet separately; protect identities (IS24 golden rule
+    5)."""
+    for profile in ("merton", "graduated-pathway"):
+        action = next(a for a in run(profile, safety="unsure")["actions"]
+                      if a["code"] == "plan_safe_contact")
+        text = action["text"]
+        for words in ("designated safeguarding lead today", "before any contact",
+                      "I'm not sure", "31(9)", "Domestic Abuse Act 2021 section 3", "DASH",
+                      "MARAC", "Never seek the agreement of", "whereabouts",
+                      "joint meeting", "separately", "identities"):
+            assert words.lower() in text.lower(), words
+        assert {"CA89", "DAA21", "IS24", "LOCAL"} <= set(action["citations"])
+        anchors = {s["url"].split("#")[1] for s in action["sources"]}
+        assert {"domestic-abuse", "safe-contact"} <= anchors
+        assert "{" not in text
+
+
+def test_plan_safe_contact_stays_when_local_practice_is_off() -> None:
+    """A principle, so it stays where the guidance is silent; only its LOCAL citation goes."""
+    result = run(NO_LOCAL, safety="yes", candidates=[lead(capacity="no")])
+    codes = [a["code"] for a in result["actions"]]
+    assert codes[0] == "plan_safe_contact" and "talk_to_dsl" in codes
+    assert "LOCAL" not in result["actions"][0]["citations"]
+
+
+@pytest.mark.parametrize("candidates", [[], "poor"])
+def test_partial_agreement_involves_only_the_services_agreed(candidates: Any) -> None:
+    """`agree_at_taf` ... "When `consent` is `partly`, add `involve_agreed_services_only`" and
+    `no_suitable_candidate` "(2.1: with `involve_agreed_services_only` when `consent` is
+    `partly`, as on `agree_at_taf`)" | IS24 golden rules 3 and 6."""
+    listed = [lead(relationship="poor")] if candidates == "poor" else []
+    result = run(consent="partly", candidates=listed)
+    assert result["recommendation"] == ("no_suitable_candidate" if listed else "agree_at_taf")
+    action = next(a for a in result["actions"] if a["code"] == "involve_agreed_services_only")
+    assert "IS24" in action["citations"]
+    assert "only the services they agreed" in action["text"] and "lawful basis" in action["text"]
+    assert "involve_agreed_services_only" not in actions(run(candidates=listed))
+
+
+def test_principle_8_graduated_pathway_says_first_its_guidance_does_not_cover_merton_rules() -> None:
+    """Principle 8: where the profile's own source says nothing and the rule rests on the other
+    authority's guidance, "the outcome says first, in plain words, that this area's guidance
+    does not cover it, then labels the other guidance as another area's practice"."""
+    result = run("graduated-pathway", candidates=[lead(relationship="poor")])
+    assert result["recommendation"] == "no_suitable_candidate"  # cites A, LOCAL (not B)
+    assert result["summary"].startswith("The Graduated Pathway guidance does not cover this. "
+                                        "Another area's practice (Merton")
+    merton = run(candidates=[lead(relationship="poor")])
+    assert not merton["summary"].startswith("Merton's guidance does not cover")
+    # An outcome that rests on the area's own guidance reads as it is.
+    assert not run("graduated-pathway", existing_plan="yes")["summary"].startswith("The Graduated")

@@ -1,8 +1,9 @@
-"""The rules 2.0 worked examples (tests/rules/worked_examples.json), in both profiles.
+"""The rules 2.1 worked examples (tests/rules/worked_examples.json), in both profiles.
 
 Each example gives answers and what they must give: a status, a recommendation, a suggested
 practitioner, the first question still needed, actions that must and must not appear, or an
-``error`` naming the field that makes the answers invalid (the CLI refuses them with exit 2).
+``error`` naming the field that makes the answers invalid (the CLI refuses them with exit 2),
+source tags the outcome must cite. ``cli_only`` examples are refused by the API as by the CLI.
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ from typing import Any
 import pytest
 
 from lp_rules import PROFILE_IDS, InvalidAnswers, evaluate
+from lp_rules.cli import main
 
 from .conftest import WORKED_EXAMPLES
 
@@ -22,7 +24,7 @@ PROFILE_DETAILS = {"review_every_6_8_weeks": "review_interval"}
 
 
 def test_the_worked_examples_cover_every_tool_and_both_kinds_of_error() -> None:
-    assert len(EXAMPLES) >= 25
+    assert len(EXAMPLES) >= 39
     assert {e["tool"] for e in EXAMPLES} == {"who-should-lead", "change-lead", "consent-withdrawn"}
     assert sum("error" in e["expect"] for e in EXAMPLES) >= 2
 
@@ -52,3 +54,20 @@ def test_worked_example(example: dict[str, Any], profile_id: str) -> None:
             assert code in codes, f"{code} missing from {codes}"
     for code in expect.get("actions_exclude", []):
         assert code not in codes, f"{code} should not be in {codes}"
+    cited = {c["source"] for c in result["citations"]}
+    for tag in expect.get("citations_include", []):
+        assert tag in cited, f"{tag} missing from {sorted(cited)}"
+    assert result["warnings"] == [], "valid answers give no warnings"
+
+
+@pytest.mark.parametrize("example", [e for e in EXAMPLES if "error" in e["expect"]],
+                         ids=lambda e: e["name"])
+def test_the_cli_refuses_the_examples_that_are_errors(
+        example: dict[str, Any], capsys: pytest.CaptureFixture[str]) -> None:
+    """RULES.md: bad input "exits with status 2 and a one-line error on stderr" that names the
+    bad field."""
+    with pytest.raises(SystemExit) as stopped:
+        main(["evaluate", example["tool"], "--answers", json.dumps(example["answers"])])
+    out, err = capsys.readouterr()
+    assert stopped.value.code == 2 and out == ""
+    assert err.count("\n") == 1 and f"answers.{example['expect']['error']}" in err

@@ -3,9 +3,12 @@
 One row per profile field (``lp_rules.profiles.Profile``), grouped, with each profile's value as
 its TOML file gives it, whether the profiles agree, and what a council adopting the site must
 decide for its own profile. Where a profile leaves a field empty the row says so and quotes what
-the site says instead (the ``Profile`` property that stands in for it); nothing is filled in. The
-page is about all profiles, so every build shows the same table. A field with no row here fails
-the build, so a new profile field cannot be left off the comparison.
+the site says instead (the ``Profile`` property that stands in for it); nothing is filled in. A
+field with no row here fails the build, so a new profile field cannot be left off the comparison.
+
+Each build shows only its own contacts (RULES.md principle 8): another profile's contact fields
+say that they are given but not shown on this site, so the Graduated Pathway build never shows
+a Merton mailbox. Everything else is the same in every build.
 """
 
 from __future__ import annotations
@@ -13,6 +16,8 @@ from __future__ import annotations
 from dataclasses import fields
 from html import escape
 from typing import Any
+
+import jinja2
 
 from lp_rules.candidates import FIELDS as CANDIDATE_FIELDS
 from lp_rules.checklists import TOOLS
@@ -29,8 +34,15 @@ FALLBACKS = {
     "review_interval": "review_text",
     "support_contact": "support_text",
     "allocated_lead": "allocated_lead_text",
+    "domestic_abuse_route": "domestic_abuse_route_text",
 }
 """Fields whose emptiness the site fills with a plain pointer (a ``Profile`` property)."""
+
+CONTACT_FIELDS = frozenset({"front_door_contact", "support_contact", "support_email",
+                            "training_booking_name", "training_booking_url"})
+"""Who to reach and how: each build shows only its own profile's (principle 8)."""
+OTHER_AREAS_CONTACT = ("<em>Given in that area's profile</em>: each site shows only its own "
+                       "area's contacts.")
 
 
 def _profile_citation_uses(choice: ProfileCitation) -> list[str]:
@@ -141,6 +153,18 @@ def _decide_texts() -> dict[str, str]:
         "training": "The courses your partnership offers Lead Practitioners, each with a title "
         "and a sentence, or none: the Training page then tells practitioners to ask the support "
         "contact.",
+        "own_source": "The source tag of your own guidance (a new authority's guidance needs a "
+        "new tag, which a developer adds). Outcomes that cite it read as your area's guidance.",
+        "guidance_name": "Your guidance's name as it starts a sentence (\"Merton's guidance\"). "
+        "Outcomes that rest on another area's guidance open with \"... does not cover this\".",
+        "borrowed_source": "The tag of another area's guidance that some outcomes rest on where "
+        "yours is silent, or leave it empty. Each such outcome says first that your guidance "
+        "does not cover it, then labels the other guidance as another area's practice "
+        "(RULES.md principle 8).",
+        "domestic_abuse_route": "Your area's route to a domestic abuse risk assessment (such as "
+        "DASH) and a MARAC referral, as a sentence, if your guidance gives one. Leave it empty "
+        "rather than guess: the checklists then tell practitioners, on a safety concern, to "
+        "ask their designated safeguarding lead for the area's route.",
     }
 
 
@@ -165,6 +189,13 @@ GROUPS: tuple[tuple[str, tuple[tuple[str, str], ...]], ...] = (
         ("referral_lead", "Source cited for who leads"),
     )),
     ("The child's voice", (("child_voice", "Source cited for the child's voice"),)),
+    ("Whose guidance", (
+        ("own_source", "This area's guidance"), ("guidance_name", "Its name in a sentence"),
+        ("borrowed_source", "Another area's guidance relied on"),
+    )),
+    ("Contact only where it is safe", (
+        ("domestic_abuse_route", "Domestic abuse risk assessment and MARAC route"),
+    )),
     ("Practitioner roles", (("roles", "Roles in the area"),)),
     ("Local practice", (("local_practice", "Local practice"),)),
     ("Training", (("training", "Training courses"),)),
@@ -183,9 +214,12 @@ def _items(profile: Profile, field: str) -> list[str]:
     return [c.title for c in profile.training]
 
 
-def _value(profile: Profile, field: str) -> str:
-    """One profile's value for a field, as HTML: what its TOML file gives, nothing more."""
+def _value(profile: Profile, field: str, shown_for: str) -> str:
+    """One profile's value for a field, as HTML: what its TOML file gives, nothing more; another
+    profile's contact (the build is ``shown_for``'s) is not shown."""
     value = getattr(profile, field)
+    if field in CONTACT_FIELDS and value and profile.id != shown_for:
+        return OTHER_AREAS_CONTACT
     if field in ("roles", "training"):
         items = _items(profile, field)
         if not items:
@@ -193,6 +227,8 @@ def _value(profile: Profile, field: str) -> str:
         return "<ul>" + "".join(f"<li>{escape(i)}</li>" for i in items) + "</ul>"
     if field == "local_practice":
         return "On" if value else "Off"
+    if field in ("own_source", "borrowed_source") and value:
+        return f"<code>{escape(value)}</code>: {escape(SOURCE_TITLES[value])}"
     if field in ("referral_lead", "child_voice"):
         cited = profile.citation(_choice(field)).as_dict()
         return (
@@ -271,8 +307,14 @@ def _cell(label: str, html: str, css: str = "") -> str:
     )
 
 
-def compare_table() -> str:
-    """The comparison of every profile, the same in every build."""
+@jinja2.pass_context
+def compare_table(context: jinja2.runtime.Context) -> str:
+    """The page's table, for the build whose profile the page is rendered with."""
+    return compare_table_for(context["profile"]["id"])
+
+
+def compare_table_for(shown_for: str) -> str:
+    """The comparison of every profile, as the build for profile ``shown_for`` shows it."""
     profiles = [load_profile(pid) for pid in PROFILE_IDS]
     names = [profile_name(p) for p in profiles]
     columns = 3 + len(profiles)
@@ -288,7 +330,7 @@ def compare_table() -> str:
         for r in members:
             state = "same" if r["same"] else "differs"
             cells = "".join(
-                _cell(name, _value(p, r["field"]) + _extra(p, r["field"]))
+                _cell(name, _value(p, r["field"], shown_for) + _extra(p, r["field"]))
                 for name, p in zip(names, profiles)
             )
             out.append(

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from ..model import Action, AnyOf, Option, Question, Rule, Step, Tool, answer_in
+from ..model import Action, AllOf, AnyOf, Option, Question, Rule, Step, Tool, answer_in
 from ..sources import (
     A_ABSENCE,
     A_EXAMPLES,
@@ -18,25 +18,33 @@ from ..sources import (
     IS24_TELL_FAMILY,
     LOCAL_AWAITING,
     LOCAL_CLOSING,
+    LOCAL_COMPLAINT,
+    LOCAL_CONCERN_ABOUT_LEAD,
     LOCAL_HANDOVER,
     LOCAL_LONG_ABSENCE,
     LOCAL_NEW_LEAD,
     LOCAL_STEP_DOWN,
+    LOCAL_STEP_DOWN_DECLINED,
     REFERRAL_LEAD,
-    WT23_THRESHOLDS,
+    WT_ALLEGATIONS,
+    WT_THRESHOLDS,
 )
 from .common import (
     CONTACT_FRONT_DOOR,
     CONTACT_SUPPORT,
     HARM,
+    OPEN_CONSENT_CHECKLIST,
     RECORD_DECISION,
+    SAFETY,
     SEEK_CHILD_VIEWS,
     TALK_TO_DSL,
     safeguarding_first,
+    with_safe_contact,
 )
 
 QUESTIONS = (
     HARM,
+    SAFETY,
     Question(
         "event",
         "What has happened?",
@@ -73,6 +81,31 @@ QUESTIONS = (
             ),
         ),
         error="Select what has happened",
+    ),
+    Question(
+        "concern_about_lead",
+        "Has the child or the family raised a concern about the Lead Practitioner?",
+        "Concern raised about the Lead Practitioner",
+        (
+            Option(
+                "harm_threshold",
+                "Yes: that they may have harmed a child, or may pose a risk to children",
+                "That they have harmed or may have harmed a child; possibly committed a criminal "
+                "offence against or related to a child; or behaved towards a child in a way that "
+                "indicates they may pose a risk of harm to children (in a school, also: may not "
+                "be suitable to work with children).",
+            ),
+            Option(
+                "conduct_or_complaint",
+                "Yes: a complaint about their practice or manner",
+                "Below that threshold: for example, the family find them dismissive or they "
+                "often miss visits.",
+            ),
+            Option("no", "No"),
+            Option("unsure", "I'm not sure"),
+        ),
+        error="Select whether the child or the family has raised a concern about the Lead "
+        "Practitioner, or that you are not sure",
     ),
     Question(
         "family_agrees",
@@ -114,13 +147,14 @@ OTHERS_COVER = Action(
 )
 AGREE_AT_TAF = Action(
     "agree_at_taf",
-    "Agree the Lead Practitioner with the family at a Team Around the Family meeting or review.",
+    "Agree the Lead Practitioner with the family at a Team Around the Family meeting or review, "
+    "where it is safe (meet people separately where it is not).",
     (A_INITIAL_TAF, A_WHEN_CHANGES),
 )
 CONSULT_FAMILY = Action(
     "consult_family",
-    "Talk to the family and the child about the change and seek their agreement: the family "
-    "must agree to, and have a good relationship with, the lead.",
+    "Where it is safe, talk to the family and the child about the change and seek their "
+    "agreement: the family must agree to, and have a good relationship with, the lead.",
     (A_RELATIONSHIP,),
 )
 IDENTIFY_SUCCESSOR = Action(
@@ -137,8 +171,8 @@ HANDOVER_PLAN = Action(
 )
 INTRODUCE_NEW_LEAD = Action(
     "introduce_new_lead",
-    "Introduce the new Lead Practitioner to the family and to every practitioner in the team, "
-    "so everyone knows the new single point of contact.",
+    "Introduce the new Lead Practitioner to the family, where it is safe, and to every "
+    "practitioner in the team, so everyone knows the new single point of contact.",
     (LOCAL_NEW_LEAD,),
 )
 UPDATE_RECORDS = Action(
@@ -153,8 +187,8 @@ SET_REVIEW_DATE = Action(
 )
 REVISIT_CONSENT = Action(
     "revisit_consent",
-    "Check that the family's agreement covers the new lead's service being involved, and ask "
-    "them again if it does not or you are not sure.",
+    "Check that the family's agreement covers the new lead's service being involved, and, where "
+    "it is safe, ask them again if it does not or you are not sure.",
     (B_CONSENT, LOCAL_HANDOVER),
 )
 MINIMISE_CHANGES = Action(
@@ -164,8 +198,8 @@ MINIMISE_CHANGES = Action(
 )
 CLOSE_WITH_FAMILY = Action(
     "agree_closure_with_family",
-    "Agree with the family and the Team Around the Family that the needs are met and the {plan} "
-    "can close, and tell every practitioner involved.",
+    "Where it is safe, agree with the family and the Team Around the Family that the needs are "
+    "met and the {plan} can close, and tell every practitioner involved.",
     (LOCAL_CLOSING,),
 )
 
@@ -183,7 +217,36 @@ KEEP_SUPPORTING = Action(
     (LOCAL_AWAITING,),
 )
 
+REFER_TO_LADO = Action(
+    "refer_to_lado",
+    "Tell your designated safeguarding lead or your manager today, so that they consult the "
+    "local authority designated officer (LADO). Listen to the child and write down what they "
+    "said in their words, but do not investigate. Do not raise the concern with the Lead "
+    "Practitioner or at a meeting they attend. Another practitioner keeps in touch with the "
+    "family meanwhile.",
+    (WT_ALLEGATIONS, LOCAL_CONCERN_ABOUT_LEAD),
+)
+RAISE_WITH_MANAGER = Action(
+    "raise_with_manager",
+    "The concern is about the Lead Practitioner's practice or manner, below the threshold for "
+    "the local authority designated officer (LADO): raise it with the lead's manager, under "
+    "their employer's complaints process, and tell the family how it will be handled. If it "
+    "turns out to be more than that, talk to your designated safeguarding lead.",
+    (LOCAL_COMPLAINT,),
+)
+TELL_SOCIAL_CARE = Action(
+    "tell_social_care_family_declines",
+    "The family do not agree to early help: tell children's social care before they close the "
+    "case, so that they can reconsider closing it.",
+    (LOCAL_STEP_DOWN_DECLINED,),
+)
+
 NOT_AGREED = answer_in("family_agrees", "no", "not_asked")
+DECLINES = answer_in("family_agrees", "no")
+CONCERN_EVENTS = answer_in("event", "relationship_breakdown", "family_requests_change")
+CONCERN_AT_THRESHOLD = AllOf((CONCERN_EVENTS,
+                              answer_in("concern_about_lead", "harm_threshold", "unsure")))
+COMPLAINT = AllOf((CONCERN_EVENTS, answer_in("concern_about_lead", "conduct_or_complaint")))
 FAMILY_ASKED = answer_in("event", "family_requests_change")
 NO_SUCCESSOR = answer_in("successor", "no")
 CONSENT_GAP = answer_in("consent_covers_successor", "no", "unsure")
@@ -201,7 +264,14 @@ HANDOVER_STEPS = (
     Step(UPDATE_RECORDS),
     Step(SET_REVIEW_DATE),
     Step(MINIMISE_CHANGES, MANY_CHANGES),
+    Step(RAISE_WITH_MANAGER, COMPLAINT),
     Step(RECORD_DECISION),
+)
+STEP_DOWN_STEPS = (
+    *HANDOVER_STEPS[:2],
+    Step(TELL_SOCIAL_CARE, DECLINES),
+    Step(OPEN_CONSENT_CHECKLIST, DECLINES),
+    *HANDOVER_STEPS[2:],
 )
 
 LEAD_LEAVING = Rule(
@@ -216,8 +286,30 @@ LEAD_LEAVING = Rule(
     steps=HANDOVER_STEPS,
 )
 
-RULES = (
+RULES = with_safe_contact((
     safeguarding_first(),
+    Rule(
+        code="report_concern_about_practitioner",
+        when=CONCERN_AT_THRESHOLD,
+        title="Report the concern about the Lead Practitioner today",
+        summary="The child or family has raised a concern that the Lead Practitioner may have "
+        "harmed a child, or may pose a risk to children, or you are not sure whether it is "
+        "that serious. Tell your designated safeguarding lead or your manager today: they "
+        "consult the local authority designated officer (LADO). Listen to the child, but do not "
+        "investigate, and do not raise it with the Lead Practitioner or at a meeting they "
+        "attend. Another practitioner keeps in touch with the family meanwhile; who leads is "
+        "decided once the safeguarding lead or the LADO has advised. If what the child said is "
+        "a disclosure of harm, answer the question on significant harm again.",
+        why="A concern about the Lead Practitioner may meet the threshold for the local "
+        "authority designated officer.",
+        citations=(WT_ALLEGATIONS, LOCAL_CONCERN_ABOUT_LEAD),
+        steps=(
+            Step(TALK_TO_DSL),
+            Step(REFER_TO_LADO),
+            Step(SEEK_CHILD_VIEWS),
+            Step(RECORD_DECISION),
+        ),
+    ),
     Rule(
         code="cover_absence",
         when=answer_in("event", "absence_short"),
@@ -238,7 +330,7 @@ RULES = (
         "the family and seek their agreement. Keep supporting the family until {front_door} "
         "decides (local practice). {referral_lead_rule}",
         why="The family's needs have escalated.",
-        citations=(REFERRAL_LEAD, WT23_THRESHOLDS, IS24_TELL_FAMILY, LOCAL_AWAITING),
+        citations=(REFERRAL_LEAD, WT_THRESHOLDS, IS24_TELL_FAMILY, LOCAL_AWAITING),
         steps=(
             Step(TALK_TO_DSL),
             Step(CONTACT_FRONT_DOOR),
@@ -258,7 +350,7 @@ RULES = (
         "before social care closes the case; the family's agreement is needed.",
         why="Children's social care is stepping the family down.",
         citations=(A_EXAMPLES, LOCAL_STEP_DOWN),
-        steps=HANDOVER_STEPS,
+        steps=STEP_DOWN_STEPS,
     ),
     LEAD_LEAVING,
     replace(
@@ -299,6 +391,7 @@ RULES = (
             Step(REVISIT_CONSENT, CONSENT_GAP),
             Step(MINIMISE_CHANGES, MANY_CHANGES),
             Step(SET_REVIEW_DATE),
+            Step(RAISE_WITH_MANAGER, COMPLAINT),
             Step(RECORD_DECISION),
         ),
     ),
@@ -328,7 +421,7 @@ RULES = (
             Step(RECORD_DECISION),
         ),
     ),
-)
+))
 
 TOOL = Tool(
     id="change-lead",

@@ -1,20 +1,28 @@
 """Questions, actions and rules that more than one checklist uses, written once.
 
 Texts may use the profile's terms in braces ({front_door}, {support}, {assessment}, {plan},
-{review}, {front_door_finding}); the engine fills them in for the chosen authority.
+{review}, {front_door_finding}, {domestic_abuse_route}); the engine fills them in for the
+chosen authority.
 """
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from ..model import Action, Option, Question, Rule, Step, answer_in
 from ..sources import (
     A_FURTHER_SUPPORT,
+    B_REFUSED,
+    CA89_SEEING_HARM,
     CA89_WISHES,
     CHILD_VOICE,
+    DAA21_CHILD_VICTIM,
     IS24_RECORD,
+    IS24_SAFE_CONTACT,
     IS24_SHARING,
-    WT23_HARM,
-    WT23_IMMEDIATE_DANGER,
+    LOCAL_DOMESTIC_ABUSE,
+    WT_HARM,
+    WT_IMMEDIATE_DANGER,
 )
 
 HARM = Question(
@@ -32,29 +40,66 @@ HARM = Question(
     error="Select whether there is reasonable cause to suspect significant harm, or that you are not sure",
 )
 
+SAFETY = Question(
+    "safety",
+    "Do you know of or suspect domestic abuse, honour-based abuse or exploitation, or anyone "
+    "(in the family or outside it, such as an ex-partner) who could harm someone if they "
+    "learned of this contact, this plan, or where someone is?",
+    "Domestic abuse, or someone who could harm another through this contact, known or suspected",
+    (
+        Option("yes", "Yes"),
+        Option("no", "No"),
+        Option("unsure", "I'm not sure"),
+    ),
+    hint="If you are not sure, choose \"I'm not sure\": the checklist then asks you to plan "
+    "every contact safely with your designated safeguarding lead first.",
+    error="Select whether you know of or suspect abuse, or anyone who could harm someone "
+    "through this contact, or that you are not sure",
+)
+"""RULES.md principle 7, asked in every tool right after ``harm`` is ``no``."""
+
 CALL_999 = Action(
     "call_999_if_immediate_danger",
     "If a child is in immediate danger, call 999 now.",
-    (WT23_IMMEDIATE_DANGER,),
+    (WT_IMMEDIATE_DANGER,),
 )
 FOLLOW_SAFEGUARDING = Action(
     "follow_safeguarding_procedures",
     "Follow your safeguarding procedures straight away: talk to your designated safeguarding "
     "lead now. Do not wait for this checklist or for anyone's agreement.",
-    (WT23_HARM,),
+    (WT_HARM,),
 )
 CONTACT_FRONT_DOOR = Action(
     "contact_front_door",
     "Contact {front_door} straight away to share your concern and make a referral. "
     "{front_door_finding}",
-    (WT23_HARM, IS24_SHARING),
+    (WT_HARM, IS24_SHARING),
 )
 TALK_TO_DSL = Action(
     "talk_to_dsl",
     "Talk to your designated safeguarding lead now. If you cannot reach them, talk to "
     "{front_door}.",
-    (WT23_HARM,),
+    (WT_HARM,),
+    principle=True,
 )
+PLAN_SAFE_CONTACT = Action(
+    "plan_safe_contact",
+    "Before any contact with the family, talk to your designated safeguarding lead today and "
+    "agree how to contact each person safely. Consider whether your answer on significant harm "
+    "should be \"I'm not sure\": living with domestic abuse can itself be significant harm "
+    "(harm includes impairment from seeing or hearing the ill-treatment of another: Children "
+    "Act 1989 section 31(9)), and a child who sees, hears or experiences the effects of domestic "
+    "abuse is regarded as a victim of it (Domestic Abuse Act 2021 section 3). Consider whether a "
+    "domestic abuse risk assessment (such as DASH) or a referral to a MARAC is needed: "
+    "{domestic_abuse_route} Never seek the agreement of, share plans or whereabouts with, or "
+    "hold a joint meeting with a person who may be harming a child or adult; meet people "
+    "separately where needed. Protect the identities of anyone who could be harmed if their "
+    "details became known.",
+    (CA89_SEEING_HARM, DAA21_CHILD_VICTIM, IS24_SAFE_CONTACT, LOCAL_DOMESTIC_ABUSE),
+    principle=True,
+)
+"""RULES.md principle 7. Telling a practitioner not to share plans or whereabouts with a
+possible abuser is not the "do not share" that principle 2 forbids."""
 SEEK_CHILD_VIEWS = Action(
     "seek_child_views",
     "Find out the child's wishes and feelings, in a way that suits their age and "
@@ -70,6 +115,12 @@ RECORD_DECISION = Action(
     (IS24_RECORD,),
     principle=True,
 )
+OPEN_CONSENT_CHECKLIST = Action(
+    "open_consent_checklist",
+    "The family has declined: use the 'Consent refused or withdrawn' checklist for what to do "
+    "next.",
+    (B_REFUSED,),
+)
 CONTACT_SUPPORT = Action(
     "contact_support_coordinators",
     "Ask {support} for advice on the Lead Practitioner role.",
@@ -77,6 +128,7 @@ CONTACT_SUPPORT = Action(
 )
 
 HARM_SUSPECTED = answer_in("harm", "yes", "unsure")
+SAFETY_CONCERN = answer_in("safety", "yes", "unsure")
 
 URGENT_STEPS = (
     Step(CALL_999),
@@ -98,7 +150,16 @@ def safeguarding_first() -> Rule:
         "danger; otherwise talk to your designated safeguarding lead and contact {front_door} "
         "straight away. Decisions about the Lead Practitioner come later.",
         why="A concern about significant harm, or being unsure, always comes first.",
-        citations=(WT23_HARM, IS24_SHARING),
+        citations=(WT_HARM, IS24_SHARING),
         steps=URGENT_STEPS,
         urgent=True,
     )
+
+
+def with_safe_contact(rules: tuple[Rule, ...]) -> tuple[Rule, ...]:
+    """Every rule that is not urgent, with principle 7's actions first: on a safety concern
+    (``safety`` is ``yes`` or ``unsure``), ``plan_safe_contact`` then ``talk_to_dsl`` lead its
+    actions. Urgent rules are left as they are: nothing may delay them."""
+    first = (Step(PLAN_SAFE_CONTACT, SAFETY_CONCERN), Step(TALK_TO_DSL, SAFETY_CONCERN))
+    return tuple(rule if rule.urgent else replace(rule, steps=first + rule.steps)
+                 for rule in rules)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from ..model import (
     Action,
     AllOf,
@@ -17,19 +19,25 @@ from ..model import (
 from ..sources import (
     A_RELATIONSHIP,
     B_REFUSED,
+    CA89_PARENTAL_RESPONSIBILITY,
     CA89_WISHES,
+    CONF_CONFIDENTIALITY,
+    DPA_OBJECTING,
+    DPA_SAFEGUARDING_CONDITION,
     DPA_WITHDRAWING,
     IS24_MEANINGS,
     IS24_SHARING,
     IS24_TELL_FAMILY,
     LOCAL_CHILD_CANNOT_DECIDE,
     LOCAL_ENGAGEMENT,
+    LOCAL_NON_ENGAGEMENT,
+    LOCAL_OTHER_PARENT,
     LOCAL_PARTIAL,
     LOCAL_YOUNG_PERSON,
     LOCAL_YOUNG_PERSON_DECIDES,
     MCA05_WHO_CAN_CONSENT,
-    WT23_HARM,
-    WT23_THRESHOLDS,
+    WT_HARM,
+    WT_THRESHOLDS,
 )
 from .common import (
     CALL_999,
@@ -37,12 +45,15 @@ from .common import (
     FOLLOW_SAFEGUARDING,
     HARM,
     RECORD_DECISION,
+    SAFETY,
     SEEK_CHILD_VIEWS,
     TALK_TO_DSL,
+    with_safe_contact,
 )
 
 QUESTIONS = (
     HARM,
+    SAFETY,
     Question(
         "who",
         "Who is refusing or withdrawing their agreement?",
@@ -74,10 +85,34 @@ QUESTIONS = (
             Option(
                 "aged_16_17",
                 "Yes: they are aged 16 or 17 and able to make this decision",
-                "From 16, capacity is presumed unless there is reason to doubt it.",
+                "From 16 they must be assumed to have capacity unless it is established that "
+                "they lack it for this decision (Mental Capacity Act 2005 section 1(2)); help "
+                "them to decide first (section 1(3)); refusing help, or making an unwise "
+                "decision, is not in itself a sign that they lack capacity (section 1(4)). If "
+                "they lack it, choose \"No\": decisions are then made in their best interests, "
+                "involving them (section 4).",
             ),
         ),
         error="Select whether the child or young person can make this decision for themselves",
+    ),
+    Question(
+        "other_parent_agrees",
+        "Does another person with parental responsibility, who looks after the child day to day, "
+        "still agree to the support?",
+        "Another person with parental responsibility still agrees",
+        (
+            Option("yes", "Yes"),
+            Option(
+                "no",
+                "No",
+                "Also choose this if the only other parent who agrees does not look after the "
+                "child day to day.",
+            ),
+            Option("no_one_else", "No one else has parental responsibility"),
+            Option("unsure", "I'm not sure"),
+        ),
+        error="Select whether another person with parental responsibility still agrees, or "
+        "that you are not sure",
     ),
     Question(
         "scope",
@@ -131,7 +166,7 @@ SHARE_WITHOUT_CONSENT = Action(
     "share_without_consent",
     "Share the information needed to protect the child, and refer, without waiting for "
     "anyone's consent: consent is not needed where a child is at risk of harm.",
-    (IS24_SHARING,),
+    (IS24_SHARING, CONF_CONFIDENTIALITY, DPA_SAFEGUARDING_CONDITION),
 )
 INFORM_FAMILY = Action(
     "inform_family_where_safe",
@@ -146,7 +181,7 @@ SHARE_WHEN_NECESSARY = Action(
     "you can still share information without consent where a child is at risk or there is a "
     "perceived risk of harm: share what is necessary and proportionate, and be open with the "
     "family about it where that is safe.",
-    (IS24_SHARING, IS24_MEANINGS),
+    (IS24_SHARING, IS24_MEANINGS, CONF_CONFIDENTIALITY, DPA_SAFEGUARDING_CONDITION),
     principle=True,
 )
 CONTINUE_ORDINARY = Action(
@@ -170,42 +205,52 @@ CONSIDER_ESCALATION = Action(
     "consider_escalation",
     "Consider, with your designated safeguarding lead, whether the family's needs now meet the "
     "threshold for a referral to {front_door}.",
-    (WT23_THRESHOLDS,),
+    (WT_THRESHOLDS,),
 )
 OFFER_DIFFERENT_LEAD = Action(
     "offer_different_lead",
-    "Offer a different Lead Practitioner: the family must have a good relationship with the "
-    "lead and agree to them.",
+    "Where it is safe, offer a different Lead Practitioner: the family must have a good "
+    "relationship with the lead and agree to them.",
     (A_RELATIONSHIP,),
 )
 ADDRESS_CONCERNS = Action(
     "address_concerns",
-    "Talk through the family's worries: explain what early help is, that taking part is their "
-    "choice, and what would be shared, with whom and why.",
+    "Where it is safe, talk through the family's worries: explain what early help is, that "
+    "taking part is their choice, and what would be shared, with whom and why.",
     (LOCAL_ENGAGEMENT,),
 )
 REVIEW_NON_ENGAGEMENT = Action(
     "review_non_engagement",
-    "Try to re-engage the family, and review with your designated safeguarding lead what "
-    "their not engaging means for the child.",
-    (LOCAL_ENGAGEMENT,),
+    "Where it is safe, try to re-engage the family. Agree with your designated safeguarding lead "
+    "what their not engaging may mean for the child, and a date by which the plan is reviewed: "
+    "then close it with the door kept open, carry on, or step up. If the child is a baby, has "
+    "not been seen, or was not brought to appointments, answer the question on significant "
+    "harm again.",
+    (LOCAL_NON_ENGAGEMENT, LOCAL_ENGAGEMENT),
 )
 CONFIRM_WISHES = Action(
     "confirm_wishes",
-    "Stopping engaging is not saying no: check with the family what they want before treating "
-    "it as a withdrawal.",
+    "Stopping engaging is not saying no: where it is safe, check with the family what they want "
+    "before treating it as a withdrawal.",
     (LOCAL_ENGAGEMENT,),
 )
 STOP_CONSENT_SHARING = Action(
     "stop_consent_based_sharing",
-    "From now on, stop sharing that relied only on their consent. This does not undo lawful "
-    "sharing that has already happened, and sharing on another lawful basis, or to protect a "
-    "child, can continue.",
-    (DPA_WITHDRAWING, IS24_SHARING),
+    "From now on, stop sharing that relied on their consent. This does not undo lawful sharing "
+    "before it (UK GDPR Article 7(3)). You cannot usually swap from consent to another lawful "
+    "basis after consent is withdrawn (ICO). Sharing that was done from the start on another "
+    "lawful basis (for example a public task) can continue, but if they object (UK GDPR "
+    "Article 21), stop unless there are compelling legitimate grounds, such as protecting a "
+    "child. A new concern is a new purpose, with its own lawful basis. Where a child is at risk "
+    "or there is a perceived risk of harm, you can share without consent. Ask your data "
+    "protection officer or information governance lead which condition and lawful basis apply.",
+    (DPA_WITHDRAWING, DPA_OBJECTING, IS24_SHARING, DPA_SAFEGUARDING_CONDITION,
+     CONF_CONFIDENTIALITY),
 )
 REVISIT_CONSENT = Action(
     "revisit_consent_at_review",
-    "Revisit their agreement at the next review or contact, in case their view has changed.",
+    "Where it is safe, revisit their agreement at the next review or contact, in case their "
+    "view has changed.",
     (B_REFUSED,),
 )
 WORK_WITH_YOUNG_PERSON = Action(
@@ -232,6 +277,17 @@ CONTINUE_AGREED = Action(
     "Respect the family's choice about that service or part of the plan, and carry on with the "
     "support they agreed to.",
     (LOCAL_PARTIAL,),
+)
+
+CONTINUE_WITH_AGREEING_PARENT = Action(
+    "continue_with_agreeing_parent",
+    "Keep the support for the child going on the agreement of the person with parental "
+    "responsibility who agrees. First check for a court order that limits what they can decide "
+    "alone (such as a child arrangements or special guardianship order). Leave out the "
+    "objecting parent's own involvement and information, and any work in their home. Tell the "
+    "objecting parent, where it is safe. Where the parents disagree about something significant "
+    "for the child, ask your designated safeguarding lead and your service's legal adviser.",
+    (CA89_PARENTAL_RESPONSIBILITY, LOCAL_OTHER_PARENT),
 )
 
 ESCALATION = answer_in("escalation_risk", "yes", "unsure")
@@ -265,8 +321,76 @@ def engagement_steps(*, stop_sharing: bool = True) -> tuple[Step, ...]:
 
 YOUNG_PERSON_DECLINES = answer_in("who", "young_person")
 CAN_DECIDE = answer_in("competence", "gillick_competent", "aged_16_17")
+PARENT_DECLINES_FOR_CHILD = AllOf((answer_in("who", "parent_carer"),
+                                   answer_in("competence", "not_applicable", "not_competent")))
+"""A parent or carer declines and the young person cannot decide for themselves: then whether
+another person with parental responsibility agrees is asked."""
 
-RULES = (
+
+def stopped_engaging_first(rule: Rule, title: str, summary: str, why: str) -> tuple[Rule, Rule]:
+    """The rule worded for a family that has stopped engaging (tried first), then as declared
+    for one that has said no. Stopping engaging is not saying no (RULES.md, rules 2.1)."""
+    worded = replace(rule, when=AllOf((rule.when, STOPPED_ENGAGING)), title=title,
+                     summary=summary, why=why)
+    return worded, rule
+
+
+PARENTS_AGREEMENT_STANDS = Rule(
+    code="parents_agreement_stands",
+    when=AllOf((YOUNG_PERSON_DECLINES, answer_in("competence", "not_competent"))),
+    title="The parents' agreement stands: keep the plan going, with the child",
+    summary="The child cannot make this decision for themselves, so their saying no is not "
+    "the family withdrawing: the parent or carer's agreement stands. Keep the plan going, "
+    "listen to the child's worries, explain in a way they understand, and adapt the plan "
+    "to their wishes where you can. The guidance does not cover this case; this follows "
+    "the law on the child's wishes and feelings and local practice.",
+    why="A child who cannot decide for themselves has said no; their parents have not.",
+    citations=(CA89_WISHES, LOCAL_CHILD_CANNOT_DECIDE),
+    steps=(Step(ADAPT_PLAN), *engagement_steps(stop_sharing=False)),
+)
+RESPECT_DECISION = Rule(
+    code="respect_young_persons_decision",
+    when=AllOf((YOUNG_PERSON_DECLINES, CAN_DECIDE)),
+    title="Respect the young person's decision",
+    summary="The young person can make this decision for themselves. Respect it for their "
+    "own information and the direct work with them; the parents' agreement still covers "
+    "the parents' own involvement. Keep offering the young person support. The guidance "
+    "does not cover this case; this follows national advice and local practice.",
+    why="A young person who can decide for themselves has said no.",
+    citations=(IS24_MEANINGS, MCA05_WHO_CAN_CONSENT, LOCAL_YOUNG_PERSON_DECIDES),
+    steps=(Step(RESPECT_OWN_INFORMATION), *engagement_steps()),
+)
+CONTINUE_WITH_YOUNG_PERSON = Rule(
+    code="continue_with_young_person",
+    when=AllOf((answer_in("who", "parent_carer"), CAN_DECIDE)),
+    title="Continue with the young person",
+    summary="A parent or carer has declined, but the young person can agree to support for "
+    "themselves. Keep working directly with them; the parent's own information needs its "
+    "own lawful basis. The guidance does not cover this case; this follows national advice "
+    "and local practice.",
+    why="The young person can make this decision for themselves.",
+    citations=(IS24_MEANINGS, MCA05_WHO_CAN_CONSENT, LOCAL_YOUNG_PERSON),
+    steps=(Step(WORK_WITH_YOUNG_PERSON), *engagement_steps()),
+)
+CONTINUE_WITH_OTHER_PARENT = Rule(
+    code="continue_with_other_parent",
+    when=AllOf((PARENT_DECLINES_FOR_CHILD, answer_in("other_parent_agrees", "yes"))),
+    title="Continue with the agreement of the other parent",
+    summary="A parent or carer has said no, but another person with parental responsibility, "
+    "who looks after the child, agrees to the support. Each person with parental "
+    "responsibility may act alone in meeting it (Children Act 1989 section 2(7)), unless a "
+    "court order says otherwise: check (sections 2(8) and 14C). This does not cover the "
+    "objecting parent's own involvement or information, or work in their home. Tell the "
+    "objecting parent, where it is safe. Where the parents disagree about something "
+    "significant for the child, seek advice. The guidance does not cover this case; this "
+    "follows the law on parental responsibility and local practice.",
+    why="A parent or carer has said no; another person with parental responsibility who looks "
+    "after the child agrees.",
+    citations=(CA89_PARENTAL_RESPONSIBILITY, IS24_MEANINGS, LOCAL_OTHER_PARENT),
+    steps=(Step(CONTINUE_WITH_AGREEING_PARENT), *engagement_steps(stop_sharing=False)),
+)
+
+RULES = with_safe_contact((
     Rule(
         code="safeguarding_referral",
         when=answer_in("harm", "yes"),
@@ -279,7 +403,7 @@ RULES = (
         "sharing and referring without consent. Agree with your designated safeguarding lead "
         "or {front_door} whether and when to tell the family.",
         why="There is reasonable cause to suspect significant harm.",
-        citations=(IS24_SHARING, WT23_HARM),
+        citations=(IS24_SHARING, WT_HARM),
         steps=(
             *CONTACT_AND_SHARE,
             Step(SHARE_WITHOUT_CONSENT),
@@ -297,7 +421,7 @@ RULES = (
         "safeguarding lead or {front_door} now, before deciding anything else. "
         "{front_door_finding}",
         why="You are not sure whether there is reasonable cause to suspect significant harm.",
-        citations=(IS24_SHARING, WT23_HARM),
+        citations=(IS24_SHARING, WT_HARM),
         steps=(
             Step(CALL_999),
             Step(TALK_TO_DSL),
@@ -307,42 +431,65 @@ RULES = (
         ),
         urgent=True,
     ),
-    Rule(
-        code="parents_agreement_stands",
-        when=AllOf((YOUNG_PERSON_DECLINES, answer_in("competence", "not_competent"))),
-        title="The parents' agreement stands: keep the plan going, with the child",
-        summary="The child cannot make this decision for themselves, so their saying no is not "
-        "the family withdrawing: the parent or carer's agreement stands. Keep the plan going, "
-        "listen to the child's worries, explain in a way they understand, and adapt the plan "
-        "to their wishes where you can. The guidance does not cover this case; this follows "
-        "the law on the child's wishes and feelings and local practice.",
-        why="A child who cannot decide for themselves has said no; their parents have not.",
-        citations=(CA89_WISHES, LOCAL_CHILD_CANNOT_DECIDE),
-        steps=(Step(ADAPT_PLAN), *engagement_steps(stop_sharing=False)),
+    *stopped_engaging_first(
+        PARENTS_AGREEMENT_STANDS,
+        "The parents' agreement stands: keep the plan going, with the child",
+        "The child cannot make this decision for themselves and has stopped engaging; they "
+        "have not said no, and the parent or carer's agreement stands. Find out why, where it "
+        "is safe, keep the plan going, and adapt it to the child's wishes where you can. The "
+        "guidance does not cover this case; this follows the law on the child's wishes and "
+        "feelings and local practice.",
+        "A child who cannot decide for themselves has stopped engaging; their parents have not "
+        "withdrawn.",
     ),
-    Rule(
-        code="respect_young_persons_decision",
-        when=AllOf((YOUNG_PERSON_DECLINES, CAN_DECIDE)),
-        title="Respect the young person's decision",
-        summary="The young person can make this decision for themselves. Respect it for their "
-        "own information and the direct work with them; the parents' agreement still covers "
-        "the parents' own involvement. Keep offering the young person support. The guidance "
+    *stopped_engaging_first(
+        RESPECT_DECISION,
+        "Find out what the young person wants",
+        "The young person can make this decision for themselves and has stopped engaging, which "
+        "is not the same as saying no. Where it is safe, check with them what they want before "
+        "treating it as their decision; once they have decided, respect it for their own "
+        "information and the direct work with them. Keep offering them support. The guidance "
         "does not cover this case; this follows national advice and local practice.",
-        why="A young person who can decide for themselves has said no.",
-        citations=(IS24_MEANINGS, MCA05_WHO_CAN_CONSENT, LOCAL_YOUNG_PERSON_DECIDES),
-        steps=(Step(RESPECT_OWN_INFORMATION), *engagement_steps()),
+        "A young person who can decide for themselves has stopped engaging; they have not said "
+        "no.",
+    ),
+    *stopped_engaging_first(
+        CONTINUE_WITH_YOUNG_PERSON,
+        "Continue with the young person",
+        "A parent or carer has stopped engaging, which is not the same as saying no, and the "
+        "young person can agree to support for themselves. Keep working directly with them, "
+        "and find out what the parent wants, where it is safe. The guidance does not cover "
+        "this case; this follows national advice and local practice.",
+        "A parent or carer has stopped engaging; the young person can make this decision for "
+        "themselves.",
+    ),
+    *stopped_engaging_first(
+        CONTINUE_WITH_OTHER_PARENT,
+        "Continue with the agreement of the other parent",
+        "A parent or carer has stopped engaging, which is not the same as saying no, and another "
+        "person with parental responsibility, who looks after the child, agrees to the support. "
+        "Each person with parental responsibility may act alone in meeting it (Children Act 1989 "
+        "section 2(7)), unless a court order says otherwise: check (sections 2(8) and 14C). Find "
+        "out what the other parent wants, where it is safe. The guidance does not cover this "
+        "case; this follows the law on parental responsibility and local practice.",
+        "A parent or carer has stopped engaging; another person with parental responsibility "
+        "who looks after the child agrees.",
     ),
     Rule(
-        code="continue_with_young_person",
-        when=AllOf((answer_in("who", "parent_carer"), CAN_DECIDE)),
-        title="Continue with the young person",
-        summary="A parent or carer has declined, but the young person can agree to support for "
-        "themselves. Keep working directly with them; the parent's own information needs its "
-        "own lawful basis. The guidance does not cover this case; this follows national advice "
-        "and local practice.",
-        why="The young person can make this decision for themselves.",
-        citations=(IS24_MEANINGS, MCA05_WHO_CAN_CONSENT, LOCAL_YOUNG_PERSON),
-        steps=(Step(WORK_WITH_YOUNG_PERSON), *engagement_steps()),
+        code="non_engagement_review",
+        when=STOPPED_ENGAGING,
+        title="Not engaging is not saying no: review it by a set date",
+        summary="The family have stopped engaging; they have not said no. Where it is safe, try "
+        "to find out what they want. Agree with your designated safeguarding lead what their "
+        "not engaging may mean for the child, and a date by which the plan is reviewed: then "
+        "close it with the door kept open, carry on, or step up. If the child is a baby, has not "
+        "been seen, or was not brought to appointments, answer the question on significant harm "
+        "again. Nothing about sharing stops. The guidance does not cover this case; this is "
+        "local practice.",
+        why="The family have stopped engaging without saying no.",
+        citations=(LOCAL_NON_ENGAGEMENT, IS24_SHARING),
+        steps=(Step(CONFIRM_WISHES), Step(REVIEW_NON_ENGAGEMENT), Step(TALK_TO_DSL),
+               *engagement_steps()),
     ),
     Rule(
         code="continue_agreed_parts",
@@ -367,7 +514,7 @@ RULES = (
         citations=(B_REFUSED,),
         steps=(Step(CONTINUE_ORDINARY), *engagement_steps()),
     ),
-)
+))
 
 TOOL = Tool(
     id="consent-withdrawn",
@@ -383,6 +530,9 @@ TOOL = Tool(
             "'not_applicable' contradicts who = young_person (the young person declining is "
             "the child whose capacity to decide is asked); valid here: not_competent, "
             "gillick_competent, aged_16_17",
+            "Your answers say the young person is declining, and also that no child in the "
+            "family is old enough to decide. Check the answer on whether they can decide for "
+            "themselves.",
         ),
     ),
 )

@@ -22,26 +22,30 @@ from ..sources import (
     B_CONVENE_TAF,
     B_FAMILY_BY_FAMILY,
     B_NOTICING,
-    B_REFUSED,
     B_SHARING_WORK,
     CA89_SECTION_47,
     IS24_MEANINGS,
+    IS24_SHARING,
     LOCAL_AWAITING,
     LOCAL_CAPACITY,
     MCA05_WHO_CAN_CONSENT,
     REFERRAL_LEAD,
-    WT23_SOCIAL_WORKER,
+    WT_SOCIAL_WORKER,
 )
 from .common import (
     CONTACT_SUPPORT,
     HARM,
+    OPEN_CONSENT_CHECKLIST,
     RECORD_DECISION,
+    SAFETY,
     SEEK_CHILD_VIEWS,
     safeguarding_first,
+    with_safe_contact,
 )
 
 QUESTIONS = (
     HARM,
+    SAFETY,
     Question(
         "social_care",
         "Is children's social care involved with the family?",
@@ -107,8 +111,8 @@ QUESTIONS = (
 
 CONVENE_TAF = Action(
     "convene_taf",
-    "Convene a Team Around the Family meeting, with the family, and agree there who the Lead "
-    "Practitioner will be.",
+    "Convene a Team Around the Family meeting with the family, where it is safe (meet people "
+    "separately where it is not), and agree there who the Lead Practitioner will be.",
     (A_INITIAL_TAF, B_CONVENE_TAF),
 )
 COMPLETE_ASSESSMENT = Action(
@@ -119,26 +123,21 @@ COMPLETE_ASSESSMENT = Action(
 )
 SEEK_CONSENT = Action(
     "seek_consent",
-    "Seek the family's agreement, and the young person's, to a graduated, multi-agency "
-    "response. Explain what information would be shared, with whom and why. Their agreement "
-    "to support is not the legal basis for sharing information.",
+    "Where it is safe, seek the family's agreement, and the young person's, to a graduated, "
+    "multi-agency response. Explain what information would be shared, with whom and why. Their "
+    "agreement to support is not the legal basis for sharing information.",
     (B_CONSENT, IS24_MEANINGS),
-)
-OPEN_CONSENT_CHECKLIST = Action(
-    "open_consent_checklist",
-    "The family has declined: use the 'Consent refused or withdrawn' checklist for what to do "
-    "next.",
-    (B_REFUSED,),
 )
 ASK_YOUNG_PERSON = Action(
     "ask_young_person",
-    "The young person can agree to support for themselves: ask for their own agreement.",
+    "The young person can agree to support for themselves: ask for their own agreement, where "
+    "it is safe.",
     (B_CONSENT, MCA05_WHO_CAN_CONSENT),
 )
 ASK_FAMILY = Action(
     "ask_family",
-    "Ask the family whether they agree to the suggested practitioner leading before it is "
-    "settled: the family must agree to the lead.",
+    "Where it is safe, ask the family whether they agree to the suggested practitioner leading "
+    "before it is settled: the family must agree to the lead.",
     (A_RELATIONSHIP, A_CASE_BY_CASE),
 )
 EXPLAIN_ROLE_LIMITS = Action(
@@ -170,7 +169,7 @@ WORK_WITH_SOCIAL_WORKER = Action(
     "work_with_social_worker",
     "Keep providing your own service, share what you know with the child's social worker and "
     "carry out the actions agreed in the child protection plan.",
-    (WT23_SOCIAL_WORKER, CA89_SECTION_47),
+    (WT_SOCIAL_WORKER, CA89_SECTION_47),
 )
 WORK_WITH_ALLOCATED_LEAD = Action(
     "work_with_allocated_lead",
@@ -197,6 +196,15 @@ SUPPORT_WITHIN_SERVICE = Action(
     (A_WHOLE_FAMILY, B_CONVENE_TAF),
 )
 
+INVOLVE_AGREED_ONLY = Action(
+    "involve_agreed_services_only",
+    "The family agree to some parts of the support, not all: involve only the services they "
+    "agreed to. Agreeing to support is not the legal basis for sharing: information can still "
+    "be shared with other services where it is necessary and proportionate, on a lawful basis, "
+    "for example where a child is at risk or there is a perceived risk of harm.",
+    (IS24_SHARING, IS24_MEANINGS),
+)
+
 YOUNG_PERSON = answer_in("young_person_can_consent", "yes")
 PARTLY_AGREED = answer_in("consent", "partly")
 SUGGESTED_NOT_ASKED = SuggestedCandidate(
@@ -207,7 +215,7 @@ SUGGESTED_LEAVING = SuggestedCandidate(
     "leaving_soon", frozenset({"yes"}), "The suggested practitioner is leaving soon"
 )
 
-RULES = (
+RULES = with_safe_contact((
     safeguarding_first(),
     Rule(
         code="social_worker_leads",
@@ -216,7 +224,7 @@ RULES = (
         summary="There is a child protection (section 47) enquiry or a child protection plan, "
         "so the lead must be a social worker. Your part is to support the plan.",
         why="Children's social care is carrying out child protection work.",
-        citations=(WT23_SOCIAL_WORKER, CA89_SECTION_47),
+        citations=(WT_SOCIAL_WORKER, CA89_SECTION_47),
         steps=(Step(WORK_WITH_SOCIAL_WORKER), Step(SEEK_CHILD_VIEWS), Step(RECORD_DECISION)),
     ),
     Rule(
@@ -302,6 +310,7 @@ RULES = (
         steps=(
             Step(CONVENE_TAF),
             Step(SEEK_CONSENT, PARTLY_AGREED),
+            Step(INVOLVE_AGREED_ONLY, PARTLY_AGREED),
             Step(ASK_YOUNG_PERSON, YOUNG_PERSON),
             Step(SEEK_CHILD_VIEWS),
             Step(CONTACT_SUPPORT),
@@ -320,6 +329,7 @@ RULES = (
         steps=(
             Step(CONVENE_TAF),
             Step(SEEK_CONSENT, PARTLY_AGREED),
+            Step(INVOLVE_AGREED_ONLY, PARTLY_AGREED),
             Step(COMPLETE_ASSESSMENT),
             Step(ASK_FAMILY, SUGGESTED_NOT_ASKED),
             Step(ASK_YOUNG_PERSON, YOUNG_PERSON),
@@ -331,7 +341,7 @@ RULES = (
         ),
         suggests_candidate=True,
     ),
-)
+))
 
 TOOL = Tool(
     id="who-should-lead",
