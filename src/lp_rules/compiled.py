@@ -3,8 +3,9 @@
 ``compile_tool(tool, profile)`` exports, for one checklist and one build, everything
 ``engine.decide`` and ``engine.outcome`` read to give ``status``, ``next``, ``relevant``,
 ``recommendation``, ``rule_index``, ``urgent``, ``title``, ``summary``, ``actions`` (texts,
-tags, sources), ``citations``, ``suggested_candidate`` and ``judgement``: the questions'
-options, the contradictions, the rules in order with their conditions as small trees, their
+tags, sources), ``citations``, ``suggested_candidate``, ``judgement`` and ``warnings``: the
+questions' options, the answers that cannot stand together (each with its warning in plain
+words, for beside an urgent outcome), the rules in order with their conditions as small trees, their
 steps with their conditions, and every text already filled with the profile's terms and already
 passed through ``engine.presented`` for that profile. The page's evaluator
 (docs/assets/js/checklist/compiled.js) walks these tables the way ``engine.decide`` walks the
@@ -27,11 +28,13 @@ import itertools
 from typing import Any
 
 from . import candidates as cand
+from .checklists.common import HARM_SUSPECTED
 from .engine import RULES_VERSION, judgement_note, presented
+from .links import MAX_PRACTITIONERS_IN_LINK
 from .model import Action, AllOf, Always, AnswerIn, AnyOf, Condition, Rule, Tool
 from .profiles import Profile
 from .sources import Citation, source_tags
-from .validate import candidate_fields
+from .validate import candidate_fields, problems
 
 FORMAT = 1
 """The compiled data's own format; the evaluator refuses any other."""
@@ -148,6 +151,18 @@ def ranking(profile: Profile) -> tuple[list[list[Any]], list[int]]:
     return [[f.id, list(f.option_ids)] for f in fields], keys
 
 
+def _too_many(tool: Tool, profile: Profile) -> dict[str, str]:
+    """The warning ``validate.problems`` gives beside an urgent outcome for each length of
+    practitioner list it refuses otherwise (more than the checklist takes, no more than a link
+    carries), written by the package for each length."""
+    row = dict(zip(cand.FIELD_IDS, (f.option_ids[0] for f in candidate_fields(profile))))
+    texts = {}
+    for count in range(cand.MAX_CANDIDATES + 1, MAX_PRACTITIONERS_IN_LINK + 1):
+        found = problems(tool, {cand.QUESTION_ID: [row] * count}, profile)
+        [texts[str(count)]] = [p.plain for p in found if p.field == f"answers.{cand.QUESTION_ID}"]
+    return texts
+
+
 def compile_tool(tool: Tool, profile: Profile) -> dict[str, Any]:
     """One checklist's compiled decisions for one build (see the module's docstring)."""
     tables = _Tables(profile)
@@ -159,7 +174,11 @@ def compile_tool(tool: Tool, profile: Profile) -> dict[str, Any]:
         "rulesVersion": RULES_VERSION,
         "order": list(tool.question_ids),
         "options": {q.id: list(q.option_ids) for q in tool.questions},
-        "contradictions": [[condition(c.when), c.question] for c in tool.contradictions],
+        # validate.problems: refused, except beside an urgent outcome (validate.urgent), where
+        # each is a warning in plain words.
+        "urgentWhen": condition(HARM_SUSPECTED),
+        "contradictions": [[condition(c.when), f"answers.{c.question}", c.plain]
+                           for c in tool.contradictions],
         "rules": rules,
         "actions": tables.actions,
         "citations": tables.citations,
@@ -170,6 +189,8 @@ def compile_tool(tool: Tool, profile: Profile) -> dict[str, Any]:
         data["candidates"] = {
             "question": cand.QUESTION_ID,
             "max": cand.MAX_CANDIDATES,
+            "linkMax": MAX_PRACTITIONERS_IN_LINK,
+            "tooMany": _too_many(tool, profile),
             "fields": fields,
             "keys": keys,
             "nobodyListed": cand.NOBODY_LISTED,

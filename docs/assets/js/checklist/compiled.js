@@ -18,10 +18,11 @@
  * @typedef {{source: string, title: string, section: string, url: string}} Citation
  * @typedef {{when: Cond, code: string, title: string, summary: string, citations: number[],
  *   urgent: boolean, suggests: boolean, steps: [Cond | null, number, number][], tail: number[]}} CompiledRule
- * @typedef {{question: string, max: number, fields: [string, string[]][], keys: number[],
- *   nobodyListed: string}} CompiledCandidates
+ * @typedef {{question: string, max: number, linkMax: number, tooMany: Record<string, string>,
+ *   fields: [string, string[]][], keys: number[], nobodyListed: string}} CompiledCandidates
  * @typedef {{format: number, tool: string, profile: string, rulesVersion: string,
- *   order: string[], options: Record<string, string[]>, contradictions: [Cond, string][],
+ *   order: string[], options: Record<string, string[]>, urgentWhen: Cond,
+ *   contradictions: [Cond, string, string][],
  *   rules: CompiledRule[], actions: CompiledAction[], citations: Citation[],
  *   judgement: [string, string], candidates?: CompiledCandidates}} Compiled
  * @typedef {Record<string, any>} Answers
@@ -103,14 +104,15 @@ function questionsOf(c) {
   }
 }
 
-/** Whether the answers are ones the rules accept (lp_rules.validate): the first field they
- *  refuse, in the form the rules name it, or null.
+/** The first field whose value the rules refuse whatever the other answers (lp_rules.validate:
+ *  not an option, a practitioner row not as the rules take it, a longer list than a link
+ *  carries), in the form the rules name it, or null.
  *  @param {Compiled} data @param {Answers} answers @returns {string | null} */
 function refused(data, answers) {
   for (const [key, value] of Object.entries(answers)) {
     const c = data.candidates;
     if (c && key === c.question) {
-      if (!Array.isArray(value) || value.length > c.max) return `answers.${key}`;
+      if (!Array.isArray(value) || value.length > c.linkMax) return `answers.${key}`;
       for (const [i, row] of value.entries()) {
         if (typeof row !== "object" || row === null) return `answers.${key}[${i}]`;
         const unknown = Object.keys(row).filter((f) => !c.fields.some(([id]) => id === f)).sort();
@@ -124,10 +126,21 @@ function refused(data, answers) {
     }
     if (!has(data.options, key) || !data.options[key].includes(value)) return `answers.${key}`;
   }
-  for (const [when, question] of data.contradictions) {
-    if (test(data, when, answers)) return `answers.${question}`;
-  }
   return null;
+}
+
+/** Valid answers that cannot stand together (lp_rules.validate.problems): the contradictions,
+ *  then more practitioners than the checklist takes; each with its field and its warning.
+ *  @param {Compiled} data @param {Answers} answers @returns {{field: string, plain: string}[]} */
+function problems(data, answers) {
+  const found = data.contradictions.filter(([when]) => test(data, when, answers))
+    .map(([, field, plain]) => ({ field, plain }));
+  const c = data.candidates;
+  const listed = c ? answers[c.question] : undefined;
+  if (c && Array.isArray(listed) && listed.length > c.max) {
+    found.push({ field: `answers.${c.question}`, plain: c.tooMany[String(listed.length)] });
+  }
+  return found;
 }
 
 /** @param {Compiled} data @param {Set<string>} ids */
@@ -162,10 +175,13 @@ function decide(data, answers) {
       const applies = when === null ? true : test(data, when, answers);
       if (applies === null && when !== null) {
         unanswered(questionsOf(when)).forEach((q) => pending.add(q));
-      } else if (applies && !included.includes(source)) {
+        continue;
+      }
+      // Read either way: an answer that leaves a step out decides the actions too.
+      if (when !== null) questionsOf(when).filter((q) => has(answers, q)).forEach((q) => considered.add(q));
+      if (applies && !included.includes(source)) {
         included.push(source);
         if (presented >= 0) shown.push(presented);
-        if (when !== null) questionsOf(when).forEach((q) => considered.add(q));
       }
     }
     if (matched === true) {
@@ -184,13 +200,17 @@ function decide(data, answers) {
  * What lp_rules.evaluate gives for these answers, as far as the compiled tables carry it:
  * {status: "invalid", field} for answers the rules refuse; otherwise status, next, relevant,
  * recommendation, rule_index, urgent, title, summary, actions, citations, suggested_candidate,
- * judgement and rules_version, with `full: false` (the rest comes from Python).
+ * judgement, warnings and rules_version, with `full: false` (the rest comes from Python).
  * @param {Compiled} data @param {Answers} answers
  */
 export function evaluate(data, answers) {
   if (data.format !== FORMAT) throw new Error(`compiled rules: format ${data.format}, expected ${FORMAT}`);
   const field = refused(data, answers);
   if (field) return { status: "invalid", field };
+  // Principle 1: beside an urgent outcome, answers that cannot stand together are warnings.
+  const urgent = test(data, data.urgentWhen, answers) === true;
+  const found = problems(data, answers);
+  if (found.length && !urgent) return { status: "invalid", field: found[0].field };
   const decision = decide(data, answers);
   const result = {
     tool: data.tool,
@@ -207,6 +227,7 @@ export function evaluate(data, answers) {
     urgent: false,
     rule_index: /** @type {number | null} */ (null),
     judgement: data.judgement[0],
+    warnings: urgent ? found.map((p) => p.plain) : [],
     rules_version: data.rulesVersion,
     full: false,
   };
@@ -237,11 +258,11 @@ export function evaluate(data, answers) {
 }
 
 /** What the page shows at once and Python must give the same: status, next questions,
- *  recommendation, urgency, title, summary and the actions (codes, texts, tags).
+ *  recommendation, urgency, title, summary, warnings and the actions (codes, texts, tags).
  *  @param {any} result */
 function shown(result) {
   return JSON.stringify([result.status, result.next, result.recommendation, result.urgent,
-    result.title, result.summary,
+    result.title, result.summary, result.warnings,
     result.actions.map((/** @type {CompiledAction} */ a) => [a.code, a.text, a.citations])]);
 }
 
