@@ -72,10 +72,11 @@ def test_an_urgent_answer_shows_the_urgent_outcome_before_python(page: Page, sit
 
 
 def test_the_next_question_is_the_rules_before_python(page: Page, site: Site, held: Held) -> None:
-    """The rules skip what they do not need: who-should-lead asks about social care, and
-    after "a child protection enquiry" asks nothing more."""
+    """The rules skip what they do not need: who-should-lead asks about safety and social
+    care, and after "a child protection enquiry" asks nothing more."""
     page.goto(site.url("tools/who-should-lead/"))
     choose(page, "harm", "no")
+    choose(page, "safety", "no")
     expect(page.locator("#q-social_care")).to_be_visible()
     choose(page, "social_care", "child_protection")
     expect(page.locator('[data-decided="social_worker_leads"]')).to_be_visible()
@@ -85,7 +86,7 @@ def test_the_next_question_is_the_rules_before_python(page: Page, site: Site, he
 
 def test_a_share_link_gives_its_outcome_without_python(page: Page, site: Site,
                                                        held: Held) -> None:
-    page.goto(site.url("tools/change-lead/?v=2&harm=no&event=needs_met"))
+    page.goto(site.url("tools/change-lead/?v=2&harm=no&safety=no&event=needs_met"))
     panel = page.locator(".lp-panel[data-decided]")
     expect(panel).to_be_visible()
     code = panel.get_attribute("data-decided")
@@ -103,7 +104,7 @@ def test_a_share_link_gives_its_outcome_without_python(page: Page, site: Site,
 def test_without_python_the_outcome_and_one_plain_line(page: Page, site: Site) -> None:
     expect_page_errors(page, "Failed to fetch")
     page.route("**/*.wasm", lambda route: route.abort())
-    page.goto(site.url("tools/change-lead/?v=2&harm=no&event=needs_met"))
+    page.goto(site.url("tools/change-lead/?v=2&harm=no&safety=no&event=needs_met"))
     page.wait_for_selector('.lp-status[data-state="failed"]', timeout=30_000)
     expect(page.locator(".lp-panel[data-decided]")).to_be_visible()
     expect(page.locator(".lp-do-now li").first).to_be_visible()
@@ -122,6 +123,7 @@ def test_the_full_outcome_arrives_in_place_without_moving_focus(page: Page, site
     page.goto(site.url("tools/change-lead/"))
     page.keyboard.press("Tab")  # a keyboard user answers
     choose(page, "harm", "no")
+    choose(page, "safety", "no")
     choose(page, "event", "needs_met")
     title = page.locator("#lp-outcome-title")
     expect(title).to_be_focused()
@@ -150,7 +152,7 @@ def test_if_python_disagrees_the_page_shows_an_error_and_no_advice(page: Page,
                       headers={"content-type": "text/html; charset=utf-8"})
 
     page.route("**/tools/change-lead/?*", altered)
-    page.goto(site.url("tools/change-lead/?v=2&harm=no&event=needs_met"))
+    page.goto(site.url("tools/change-lead/?v=2&harm=no&safety=no&event=needs_met"))
     error = page.locator(".lp-outcome-error")
     expect(error).to_be_visible(timeout=60_000)
     expect(error).to_contain_text("shows no advice")
@@ -161,11 +163,15 @@ def test_an_older_link_waits_for_the_rules_to_read_it(page: Page, site: Site, he
     """A link without today's link version may need migrating (lp_rules.links): no outcome
     until Python has read it, and meanwhile no question the rules would not ask."""
     page.goto(site.url("tools/who-should-lead/?harm=no&social_care=child_protection"))
-    expect(page.locator("#q-social_care")).to_be_visible()
     expect(page.locator("#social_care-child_protection")).to_be_checked()
+    expect(page.locator("#q-safety")).to_be_visible()  # new in 2.1: the rules ask it first
     loading(page)
     expect(page.locator("#q-existing_plan")).to_be_hidden()
     expect(page.locator(".lp-panel")).to_have_count(0)
     held.release()
+    wait_ready(page)
+    expect(page.locator("#q-safety")).to_be_visible()
+    expect(page.locator(".lp-panel")).to_have_count(0)
+    choose(page, "safety", "no")
     expect(page.locator('.lp-panel[data-recommendation="social_worker_leads"]')).to_be_visible(
         timeout=60_000)

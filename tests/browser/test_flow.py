@@ -305,7 +305,8 @@ def test_load_progress_in_words_and_the_watchdog(page: Page, site: Site, device:
     # The checklist still works without Python: the rules' next question, then the outcome
     # and what to do now from the compiled rules, with one line on what needs the full version.
     answer(page, device, "harm", "no")
-    expect(page.locator("#q-event")).to_be_visible()
+    expect(page.locator("#q-safety")).to_be_visible()
+    answer(page, device, "safety", "no")
     answer(page, device, "event", "needs_met")
     expect(page.locator(".lp-panel[data-decided]")).to_be_visible()
     expect(page.locator(".lp-do-now li").first).to_be_visible()
