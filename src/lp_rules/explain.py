@@ -42,12 +42,14 @@ def why_not(tool: Tool, answers: Answers, profile: Profile) -> list[dict[str, st
 
 def what_would_change(tool: Tool, answers: Answers, profile: Profile,
                       recommendation: str, considered: list[str]) -> list[dict[str, str]]:
-    """For each answer that counted, every other answer to that question alone that gives a
-    complete, different outcome. The practitioners listed are left out: a list has too many
+    """For each answer that counted in a rule's condition, every other answer to that question
+    alone that gives a complete, different outcome. The practitioners listed are left out: a list has too many
     variations to show as one-answer changes, and each practitioner's own reasons say why."""
     changes = []
     for qid in considered:
-        if qid == cand.QUESTION_ID:
+        # An answer read only by an action's condition (``safety``, for one) cannot change
+        # which rule matches, so it is not tried.
+        if qid == cand.QUESTION_ID or qid not in tool.deciding_questions:
             continue
         for option in tool.question(qid).option_ids:
             if option == answers.get(qid):

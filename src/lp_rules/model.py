@@ -253,3 +253,9 @@ class Tool:
 
     def question(self, question_id: str) -> Question:
         return next(q for q in self.questions if q.id == question_id)
+
+    @cached_property
+    def deciding_questions(self) -> frozenset[str]:
+        """The questions some rule's condition reads: which rule matches depends on these
+        alone (an action's condition never changes the recommendation)."""
+        return frozenset().union(*(rule.when.questions() for rule in self.rules))

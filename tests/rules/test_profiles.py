@@ -6,7 +6,6 @@ from __future__ import annotations
 import json
 import re
 from dataclasses import replace
-from pathlib import Path
 
 import pytest
 
@@ -108,8 +107,9 @@ def test_local_practice_off_says_the_guidance_is_silent_without_the_other_areas_
                                          ("borrowed_source", "LOCAL")])
 def test_a_profile_naming_an_impossible_source_is_refused(field: str, value: str) -> None:
     import tomllib
+    from importlib import resources
     from lp_rules.profiles import _from_toml
-    text = (Path(__file__).resolve().parents[2] / "src/lp_rules/profiles/merton.toml").read_text()
+    text = resources.files("lp_rules").joinpath("profiles/merton.toml").read_text(encoding="utf-8")
     data = tomllib.loads(text)
     data[field] = value
     with pytest.raises(ValueError, match=field):

@@ -249,3 +249,12 @@ def test_graduated_pathway_outcomes_resting_on_merton_say_so_first() -> None:
         assert not run(event)["summary"].startswith("Merton's guidance does not cover"), event
     # step_up cites WT (the profile's choice), IS24 and LOCAL, not A: no such opening.
     assert not run("needs_escalated", "graduated-pathway")["summary"].startswith("The Graduated")
+
+
+def test_telling_the_family_about_a_referral_links_to_confidentiality() -> None:
+    """Principle 9: an action that says you do not need agreement to share links to the
+    national section on the duty of confidence (CONF)."""
+    action = next(a for a in run("needs_escalated")["actions"]
+                  if a["code"] == "discuss_referral_with_family")
+    assert "CONF" in action["citations"]
+    assert "confidentiality" in {s["url"].split("#")[1] for s in action["sources"]}

@@ -14,6 +14,7 @@ from ..sources import (
     A_REVIEW,
     A_WHEN_CHANGES,
     B_CONSENT,
+    CONF_CONFIDENTIALITY,
     IS24_SHARING,
     IS24_TELL_FAMILY,
     LOCAL_AWAITING,
@@ -208,7 +209,7 @@ DISCUSS_REFERRAL = Action(
     "Where it is safe, tell the family about the referral and seek their agreement. You do not "
     "need their agreement to share information where a child is at risk of harm; agree with "
     "your designated safeguarding lead whether and when to tell them.",
-    (IS24_TELL_FAMILY, IS24_SHARING),
+    (IS24_TELL_FAMILY, IS24_SHARING, CONF_CONFIDENTIALITY),
 )
 KEEP_SUPPORTING = Action(
     "keep_supporting_until_decision",

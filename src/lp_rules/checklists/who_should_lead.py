@@ -24,6 +24,8 @@ from ..sources import (
     B_NOTICING,
     B_SHARING_WORK,
     CA89_SECTION_47,
+    CONF_CONFIDENTIALITY,
+    DPA_SAFEGUARDING_CONDITION,
     IS24_MEANINGS,
     IS24_SHARING,
     LOCAL_AWAITING,
@@ -202,7 +204,7 @@ INVOLVE_AGREED_ONLY = Action(
     "agreed to. Agreeing to support is not the legal basis for sharing: information can still "
     "be shared with other services where it is necessary and proportionate, on a lawful basis, "
     "for example where a child is at risk or there is a perceived risk of harm.",
-    (IS24_SHARING, IS24_MEANINGS),
+    (IS24_SHARING, IS24_MEANINGS, CONF_CONFIDENTIALITY, DPA_SAFEGUARDING_CONDITION),
 )
 
 YOUNG_PERSON = answer_in("young_person_can_consent", "yes")
