@@ -111,7 +111,7 @@ def test_share_link_round_trip(page: Page, site: Site, context) -> None:  # type
     page.goto(site.url("tools/consent-withdrawn/"))
     wait_ready(page)
     for question, option in [("harm", "no"), ("safety", "no"), ("who", "parent_carer"),
-                             ("competence", "not_competent"),
+                             ("competence", "not_competent"), ("other_parent_agrees", "no"),
                              ("scope", "one_service"), ("escalation_risk", "unsure"),
                              ("how", "stopped_engaging"), ("reason", "stigma_or_fear")]:
         page.wait_for_selector(f"#q-{question}:not([hidden])")
@@ -173,8 +173,8 @@ def test_graduated_pathway_profile_uses_its_own_terms(page: Page, gp_site: Site)
 
 
 def test_why_not_and_what_would_change_it(page: Page, site: Site) -> None:
-    page.goto(site.url("tools/consent-withdrawn/?v=2&harm=no&safety=no&who=parent_carer&competence=not_competent"
-                       "&scope=all_early_help&escalation_risk=no&how=told_us&reason=other"))
+    page.goto(site.url("tools/consent-withdrawn/?v=2&harm=no&safety=no&who=parent_carer"
+                       "&competence=not_competent&other_parent_agrees=no&scope=all_early_help&escalation_risk=no&how=told_us&reason=other"))
     assert wait_for_outcome(page) == "continue_universal_support"
     why_not = page.locator(".lp-why-not")
     why_not.locator("summary").click()
