@@ -195,11 +195,12 @@ def test_the_outcome_path_is_highlighted_on_the_decision_map(page: Page, site: S
                        "&successor=yes&consent_covers_successor=yes&changes_so_far=none"))
     assert wait_for_outcome(page) == "change_lead"
     here = page.eval_on_selector_all(".lp-map .lp-map-here", "els => els.map(e => e.dataset.mapFor ?? e.dataset.mapRule ?? e.dataset.mapEdge)")
-    # absence_long is the third change_lead rule: rule index 6 (harm, short absence, step up,
-    # step down, leaving, breakdown, long absence), not the first box with that code.
-    assert "6" in here
+    # absence_long is the third change_lead rule: rule index 7 in rules 2.1 (harm, a concern
+    # about the lead, short absence, step up, step down, leaving, breakdown, long absence), not
+    # the first box with that code.
+    assert "7" in here
     ruled_out = page.eval_on_selector_all(".lp-map [data-map-rule].lp-map-path", "els => els.map(e => e.dataset.mapRule)")
-    assert ruled_out == [str(i) for i in range(6)]
+    assert ruled_out == [str(i) for i in range(7)]
     # Another answer moves the path; clearing an answer clears it.
     page.click('label[for="harm-yes"]')
     wait_for_outcome(page, "safeguarding_first")
