@@ -10,7 +10,7 @@ from playwright.sync_api import Page, expect
 from .conftest import Site, actions, choose, wait_for_outcome, wait_ready
 
 CONSENT_URL = (
-    "tools/consent-withdrawn/?harm=no&who=parent_carer&competence=gillick_competent"
+    "tools/consent-withdrawn/?harm=no&safety=no&who=parent_carer&competence=gillick_competent"
     "&scope=one_service&escalation_risk=yes&how=told_us&reason=relationship_with_lead"
 )
 
@@ -37,6 +37,7 @@ def test_by_mouse_with_a_changed_answer(page: Page, site: Site) -> None:
     page.goto(site.url("tools/change-lead/"))
     wait_ready(page)
     choose(page, "harm", "no")
+    choose(page, "safety", "no")
     choose(page, "event", "lead_leaving")
     choose(page, "family_agrees", "not_asked")
     choose(page, "successor", "no")
@@ -54,6 +55,7 @@ def test_by_mouse_with_a_changed_answer(page: Page, site: Site) -> None:
     assert "Not needed for this outcome" in page.locator("#q-event").inner_text()
     # ...and going back keeps every other answer.
     choose(page, "harm", "no")
+    choose(page, "safety", "no")
     wait_for_outcome(page, "change_lead")
     query = parse_qs(urlparse(page.url).query)
     assert query["successor"] == ["no"] and query["changes_so_far"] == ["two_or_more"]
@@ -63,6 +65,7 @@ def test_only_questions_that_matter_are_shown(page: Page, site: Site) -> None:
     page.goto(site.url("tools/change-lead/"))
     wait_ready(page)
     choose(page, "harm", "no")
+    choose(page, "safety", "no")
     page.wait_for_selector("#q-event:not([hidden])")
     assert page.locator("#q-family_agrees").is_hidden()
     choose(page, "event", "absence_short")
@@ -82,8 +85,9 @@ def _tab_to(page: Page, selector: str, limit: int = 80) -> None:
 def test_by_keyboard_alone(page: Page, site: Site) -> None:
     page.goto(site.url("tools/consent-withdrawn/"))
     wait_ready(page)
-    plan = [("harm", "no"), ("who", "whole_family"), ("scope", "all_early_help"),
-            ("escalation_risk", "no"), ("how", "told_us"), ("reason", "unknown")]
+    plan = [("harm", "no"), ("safety", "no"), ("who", "whole_family"),
+            ("scope", "all_early_help"), ("escalation_risk", "no"), ("how", "told_us"),
+            ("reason", "unknown")]
     for question, option in plan:
         page.wait_for_selector(f"#q-{question}:not([hidden])")
         _tab_to(page, f'input[name="{question}"]')
@@ -106,7 +110,8 @@ def test_by_keyboard_alone(page: Page, site: Site) -> None:
 def test_share_link_round_trip(page: Page, site: Site, context) -> None:  # type: ignore[no-untyped-def]
     page.goto(site.url("tools/consent-withdrawn/"))
     wait_ready(page)
-    for question, option in [("harm", "no"), ("who", "parent_carer"), ("competence", "not_competent"),
+    for question, option in [("harm", "no"), ("safety", "no"), ("who", "parent_carer"),
+                             ("competence", "not_competent"), ("other_parent_agrees", "no"),
                              ("scope", "one_service"), ("escalation_risk", "unsure"),
                              ("how", "stopped_engaging"), ("reason", "stigma_or_fear")]:
         page.wait_for_selector(f"#q-{question}:not([hidden])")
@@ -124,7 +129,7 @@ def test_share_link_round_trip(page: Page, site: Site, context) -> None:  # type
 
 
 def test_candidates_add_edit_remove(page: Page, site: Site) -> None:
-    base = ("tools/who-should-lead/?harm=no&social_care=none&existing_plan=no&services=several"
+    base = ("tools/who-should-lead/?harm=no&safety=no&social_care=none&existing_plan=no&services=several"
             "&consent=agreed&young_person_can_consent=yes")
     page.goto(site.url(base))
     wait_ready(page)
@@ -168,8 +173,8 @@ def test_graduated_pathway_profile_uses_its_own_terms(page: Page, gp_site: Site)
 
 
 def test_why_not_and_what_would_change_it(page: Page, site: Site) -> None:
-    page.goto(site.url("tools/consent-withdrawn/?v=2&harm=no&who=parent_carer&competence=not_competent"
-                       "&scope=all_early_help&escalation_risk=no&how=told_us&reason=other"))
+    page.goto(site.url("tools/consent-withdrawn/?v=2&harm=no&safety=no&who=parent_carer"
+                       "&competence=not_competent&other_parent_agrees=no&scope=all_early_help&escalation_risk=no&how=told_us&reason=other"))
     assert wait_for_outcome(page) == "continue_universal_support"
     why_not = page.locator(".lp-why-not")
     why_not.locator("summary").click()
@@ -186,15 +191,16 @@ def test_why_not_and_what_would_change_it(page: Page, site: Site) -> None:
 
 
 def test_the_outcome_path_is_highlighted_on_the_decision_map(page: Page, site: Site) -> None:
-    page.goto(site.url("tools/change-lead/?v=2&harm=no&event=absence_long&family_agrees=yes"
+    page.goto(site.url("tools/change-lead/?v=2&harm=no&safety=no&event=absence_long&family_agrees=yes"
                        "&successor=yes&consent_covers_successor=yes&changes_so_far=none"))
     assert wait_for_outcome(page) == "change_lead"
     here = page.eval_on_selector_all(".lp-map .lp-map-here", "els => els.map(e => e.dataset.mapFor ?? e.dataset.mapRule ?? e.dataset.mapEdge)")
-    # absence_long is the third change_lead rule: rule index 6 (harm, short absence, step up,
-    # step down, leaving, breakdown, long absence), not the first box with that code.
-    assert "6" in here
+    # absence_long is the third change_lead rule: rule index 7 in rules 2.1 (harm, a concern
+    # about the lead, short absence, step up, step down, leaving, breakdown, long absence), not
+    # the first box with that code.
+    assert "7" in here
     ruled_out = page.eval_on_selector_all(".lp-map [data-map-rule].lp-map-path", "els => els.map(e => e.dataset.mapRule)")
-    assert ruled_out == [str(i) for i in range(6)]
+    assert ruled_out == [str(i) for i in range(7)]
     # Another answer moves the path; clearing an answer clears it.
     page.click('label[for="harm-yes"]')
     wait_for_outcome(page, "safeguarding_first")

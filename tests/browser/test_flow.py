@@ -23,7 +23,7 @@ SHOTS = Path(os.environ.get("LP_SHOTS", "/tmp/shots-b1"))
 PHONE = {"viewport": {"width": 390, "height": 844}, "has_touch": True, "is_mobile": True,
          "device_scale_factor": 2}
 DESKTOP = {"viewport": {"width": 1280, "height": 800}}
-WHO_BASE = ("tools/who-should-lead/?v=2&harm=no&social_care=none&existing_plan=no&services=several"
+WHO_BASE = ("tools/who-should-lead/?v=2&harm=no&safety=no&social_care=none&existing_plan=no&services=several"
             "&consent=agreed&young_person_can_consent=yes")
 FIELDS = ["role", "relationship", "family_view", "main_needs", "capacity", "leaving_soon"]
 
@@ -79,7 +79,7 @@ def test_radios_sit_beside_their_labels_with_40px_targets(page: Page, site: Site
     widths = [390, 320] if device == "phone" else [1280]
     for width in widths:
         page.set_viewport_size({"width": width, "height": 844 if device == "phone" else 800})
-        page.goto(site.url("tools/change-lead/?v=2&harm=no"))
+        page.goto(site.url("tools/change-lead/?v=2&harm=no&safety=no"))
         page.wait_for_selector("#q-event:not([hidden])", timeout=READY_TIMEOUT_MS)
         boxes = page.eval_on_selector_all(
             "#q-event .lp-radio, #q-harm .lp-radio",
@@ -98,10 +98,11 @@ def test_radios_sit_beside_their_labels_with_40px_targets(page: Page, site: Site
 def test_after_an_answer_focus_moves_to_the_next_question(page: Page, site: Site, device: str) -> None:
     page.goto(site.url("tools/change-lead/"))
     wait_ready(page)
-    expect(page.locator("#q-harm [data-progress]")).to_have_text(re.compile(r"^Question 1 of (up to )?6$"))
+    expect(page.locator("#q-harm [data-progress]")).to_have_text(re.compile(r"^Question 1 of (up to )?8$"))
     answer(page, device, "harm", "no")
+    answer(page, device, "safety", "no")
     expect(page.locator("#q-event legend")).to_be_focused()
-    expect(page.locator("#q-event [data-progress]")).to_have_text("Question 2 of up to 6")
+    expect(page.locator("#q-event [data-progress]")).to_have_text(re.compile(r"^Question 3 of up to [3-8]$"))
     assert page.locator("#q-harm [data-progress]").inner_text() == ""
     # The legend is scrolled to the top of the viewport, below the sticky header.
     header = page.eval_on_selector(".md-header", "h => h.getBoundingClientRect().bottom")
@@ -119,7 +120,7 @@ def test_after_an_answer_focus_moves_to_the_next_question(page: Page, site: Site
 
 
 def test_answers_no_longer_needed_are_kept_and_marked(page: Page, site: Site, device: str) -> None:
-    page.goto(site.url("tools/change-lead/?v=2&harm=no&event=stepped_down&family_agrees=yes&successor=yes"))
+    page.goto(site.url("tools/change-lead/?v=2&harm=no&safety=no&event=stepped_down&family_agrees=yes&successor=yes"))
     page.wait_for_selector("#q-consent_covers_successor:not([hidden])", timeout=READY_TIMEOUT_MS)
     answer(page, device, "event", "absence_short")
     assert wait_for_outcome(page, "cover_absence") == "cover_absence"
@@ -232,7 +233,7 @@ def test_arrow_keys_in_a_radio_group_make_one_history_entry(browser: Browser, si
     """Keyboard only: a radio group's arrow-key steps are one answer for the Back button."""
     ctx = browser.new_context(service_workers="block", **DESKTOP)
     page = ctx.new_page()
-    page.goto(site.url("tools/consent-withdrawn/?v=2&harm=no"))
+    page.goto(site.url("tools/consent-withdrawn/?v=2&harm=no&safety=no"))
     page.wait_for_selector("#q-who:not([hidden])", timeout=READY_TIMEOUT_MS)
     wait_ready(page)
     before = page.evaluate("history.length")
@@ -250,7 +251,7 @@ def test_arrow_keys_in_a_radio_group_make_one_history_entry(browser: Browser, si
 
 
 def test_start_again_clears_answers_without_reloading(page: Page, site: Site, device: str) -> None:
-    page.goto(site.url("tools/change-lead/?v=2&harm=no&event=absence_short"))
+    page.goto(site.url("tools/change-lead/?v=2&harm=no&safety=no&event=absence_short"))
     assert wait_for_outcome(page) == "cover_absence"
     page.evaluate("window.__samePage = true")
     start = page.locator("[data-start-again]")
@@ -302,7 +303,13 @@ def test_load_progress_in_words_and_the_watchdog(page: Page, site: Site, device:
     expect(page.locator("[data-retry]")).to_be_visible()
     expect(page.locator(".lp-status a[href='#decision-table']")).to_be_visible()
     assert page.locator("#decision-table").get_attribute("open") is not None
-    # The questions still work without the rules: the address keeps the answers.
+    # The checklist still works without Python: the rules' next question, then the outcome
+    # and what to do now from the compiled rules, with one line on what needs the full version.
     answer(page, device, "harm", "no")
-    expect(page.locator("#q-event")).to_be_visible()
+    expect(page.locator("#q-safety")).to_be_visible()
+    answer(page, device, "safety", "no")
+    answer(page, device, "event", "needs_met")
+    expect(page.locator(".lp-panel[data-decided]")).to_be_visible()
+    expect(page.locator(".lp-do-now li").first).to_be_visible()
+    expect(page.locator(".lp-full-pending")).to_contain_text("need the checklist's full version")
     shot(page, device, "load-failed")

@@ -22,7 +22,7 @@ VIEWPORTS = {
     "phone 390x844": {"viewport": {"width": 390, "height": 844}, "has_touch": True, "is_mobile": True},
     "desktop 1280x800": {"viewport": {"width": 1280, "height": 800}},
 }
-WHO = ("tools/who-should-lead/?v=2&harm=no&social_care=none&existing_plan=no&services=several"
+WHO = ("tools/who-should-lead/?v=2&harm=no&safety=no&social_care=none&existing_plan=no&services=several"
        "&consent=agreed&young_person_can_consent=yes")
 # Listed worst first: a GP who cannot lead, a health visitor (rank 2), a teacher (rank 1).
 RANKED = (WHO + "&candidates=gp.poor.objects.no.no.yes~health_visitor.good.not_asked.no.yes.no"
@@ -66,7 +66,7 @@ def test_the_outcome_heading_takes_focus_at_the_top_of_the_screen(sized_page: Pa
         tap_or_press(page, "harm", "yes")
         wait_for_outcome(page, "safeguarding_first")
     else:
-        page.goto(site.url("tools/change-lead/?v=2&harm=no"))
+        page.goto(site.url("tools/change-lead/?v=2&harm=no&safety=no"))
         wait_ready(page)
         page.wait_for_selector("#q-event:not([hidden])")
         tap_or_press(page, "event", "absence_short")
@@ -97,7 +97,7 @@ def test_the_record_buttons_are_within_one_phone_screen_of_the_title(browser: Br
     ctx = browser.new_context(service_workers="block", **VIEWPORTS["phone 390x844"])
     page = ctx.new_page()
     for path in ("tools/change-lead/?v=2&harm=yes", RANKED,
-                 "tools/consent-withdrawn/?v=2&harm=no&who=whole_family&scope=all_early_help"
+                 "tools/consent-withdrawn/?v=2&harm=no&safety=no&who=whole_family&scope=all_early_help"
                  "&escalation_risk=yes&how=stopped_engaging&reason=stigma_or_fear"):
         page.goto(site.url(path))
         wait_for_outcome(page)

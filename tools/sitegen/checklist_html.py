@@ -12,8 +12,9 @@ import json
 from html import escape
 from typing import Any
 
-from lp_rules import RULES_VERSION, schema
-from lp_rules.links import CURRENT_MAJOR, OUTCOME_PARAM, VERSION_PARAM
+from lp_rules import RULES_VERSION, get_tool, schema
+from lp_rules.compiled import compile_tool
+from lp_rules.links import CURRENT_MAJOR, MAX_QUERY, MAX_VALUE, OUTCOME_PARAM, VERSION_PARAM
 from lp_rules.profiles import Profile
 
 from .runtime import Runtime
@@ -142,8 +143,13 @@ def checklist(profile: Profile, runtime: Runtime, tool_id: str) -> str:
         "linkVersion": CURRENT_MAJOR,
         "versionParam": VERSION_PARAM,
         "outcomeParam": OUTCOME_PARAM,
+        "maxLink": MAX_QUERY,
+        "maxValue": MAX_VALUE,
         "whatChanged": WHAT_CHANGED,
         "outcomeTitles": {row["recommendation"]: row["title"] for row in tool["decision_table"]},
+        # The rules as data for the page's own evaluator (lp_rules.compiled): the outcome and
+        # what to do at once, before Python has loaded or where it cannot.
+        "compiled": compile_tool(get_tool(tool_id), profile),
     }
     # A JSON data block is not executed, so the page's strict CSP allows it; "</" is escaped
     # so no text inside can close the element.
@@ -151,8 +157,8 @@ def checklist(profile: Profile, runtime: Runtime, tool_id: str) -> str:
     return f"""
 <div class="lp-checklist" data-checklist="{tool_id}">
 <script type="application/json" class="lp-data">{payload}</script>
-<p class="lp-status" role="status" data-state="waiting">The checklist's rules load when the
-page opens. You can start answering now.</p>
+<p class="lp-status" role="status" data-state="waiting">The checklist gives its outcome as you
+answer. Its full version, with the reasons and a record, loads in the background.</p>
 <p class="lp-progress-row" hidden><progress class="lp-progress"
 aria-labelledby="lp-progress-text-{tool_id}"></progress>
 <span class="lp-progress-text" id="lp-progress-text-{tool_id}"></span></p>

@@ -1,15 +1,25 @@
 // @ts-check
-// The checklist page: answers in the form and in the URL, rules evaluated in a Web Worker.
+// The checklist page: answers in the form and in the URL; the outcome decided at once from the
+// rules compiled into the page, and completed by the rules themselves in a Web Worker.
 //
-// This file holds no rule, question or outcome wording: questions come from the page's JSON data
-// block (generated from lp_rules at build time) and outcomes from lp_rules in the worker. It wires
-// the pieces, each with one job (docs/assets/js/checklist/):
+// This file holds no rule, question or outcome wording: questions and the compiled rules come from
+// the page's JSON data block (generated from lp_rules at build time) and the full outcome from
+// lp_rules in the worker. It wires the pieces, each with one job (docs/assets/js/checklist/):
 //   core.js           answers <-> address, which questions show, errors in words (pure, unit-tested)
+//   compiled.js       the outcome and what to do, from the compiled rules (pure, tested against
+//                     lp_rules.evaluate on every answer set: tests/site/test_compiled.py)
 //   worker-client.js  the rules worker, its load status and request ids
 //   form-view.js      questions, the practitioner editor, Check your answers, errors
 //   outcome-view.js   the outcome and the record
-// and keeps the page's state: the answers, the record, and whether the rules are ready.
+// and keeps the page's state: the answers, the record, and whether the full rules are ready.
+//
+// Every answer's effect (the next question, whether the answers are complete, the outcome with
+// "Do this now") is shown at once from the compiled rules, before Python has loaded and where it
+// cannot; when Python's full outcome arrives it completes the same outcome in place (reasons, why
+// not, what would change it, the practitioners, the record), and if the two ever disagree the page
+// shows an error and no advice.
 
+import { agrees, evaluate as decideNow } from "./checklist/compiled.js";
 import { candidateErrors, invalidError, nextQuestion, queryFor, readQuery, today } from "./checklist/core.js";
 import { find, make } from "./checklist/dom.js";
 import { createFormView } from "./checklist/form-view.js";
@@ -19,6 +29,9 @@ import { createRulesClient } from "./checklist/worker-client.js";
 /** @typedef {import("./checklist/core.js").Answers} Answers */
 /** @typedef {import("./checklist/core.js").Question} Question */
 
+const DISAGREE =
+  "This checklist worked out two different outcomes for these answers, so it shows no advice. " +
+  "Use the decision table below and the guidance it links to, and please tell the site's owners.";
 const PRACTITIONERS_CHANGED =
   "You have changed the practitioners. Select “Use these practitioners” to see the outcome for them.";
 
@@ -54,7 +67,10 @@ function main(root) {
   let recordedOutcome = new URLSearchParams(location.search).get(data.outcomeParam);
   // Whether the address still has to be read by the rules (lp_rules.links): see openAddress.
   let linkUnread = false;
-  let ready = false;
+  /** The full rules (Python in the worker). @type {"loading" | "ready" | "failed"} */
+  let runtime = "loading";
+  /** The compiled outcome on screen and the answers it is for, so it is not drawn twice. */
+  let shownQuick = "";
   /** @type {string | null} */
   let shownRecommendation = null;
   /** Whether the outcome on screen was worked out from the practitioners listed. */
@@ -68,16 +84,13 @@ function main(root) {
   /** The question the user answered last (null: none, or Start again), so focus moves on from it. */
   /** @type {string | null} */
   let answeredQuestion = null;
-  // Once the rules are ready, the address is updated after their answer is shown, not before the
-  // question goes to them: the history update then never delays the answer (see catchUpAddress).
-  let addressBehind = false;
   /** The question whose answer made the newest history entry, and whether by arrow keys. */
   /** @type {{question: string | null, arrows: boolean}} */
   let lastEntry = { question: null, arrows: false };
 
   const view = createFormView({ root, questions, byId });
   const outcome = createOutcomeView({
-    root, data, byId, siteRoot, live, state: () => ({ answers, record, recordedOutcome }),
+    root, data, byId, siteRoot, live, state: () => ({ answers, record, recordedOutcome, runtime }),
   });
   const { form } = view;
   const rules = createRulesClient({
@@ -92,13 +105,16 @@ function main(root) {
     onReply,
   });
 
+  /** The address for the answers now. */
+  function addressNow() {
+    const extra = /** @type {[string, string][]} */ (recordedOutcome ? [[data.outcomeParam, recordedOutcome]] : []);
+    return `${location.pathname}?${queryFor(answers, questions, data.versionParam, data.linkVersion, extra)}`;
+  }
+
   /** Put the answers in the address: a new history entry (so Back undoes an answer), except
    *  for further arrow-key steps in the same radio group, which replace theirs.
-   *  @param {boolean} push */
-  function writeQuery(push) {
-    const extra = /** @type {[string, string][]} */ (recordedOutcome ? [[data.outcomeParam, recordedOutcome]] : []);
-    const url = `${location.pathname}?${queryFor(answers, questions, data.versionParam, data.linkVersion, extra)}`;
-    const entry = { question: answeredQuestion, arrows: arrowing };
+   *  @param {boolean} push @param {string} [url] @param {{question: string | null, arrows: boolean}} [entry] */
+  function writeQuery(push, url = addressNow(), entry = { question: answeredQuestion, arrows: arrowing }) {
     const sameGroup = entry.arrows && lastEntry.arrows && entry.question === lastEntry.question;
     history[push && !sameGroup ? "pushState" : "replaceState"](null, "", url);
     if (push) lastEntry = entry;
@@ -107,6 +123,7 @@ function main(root) {
   function hideOutcome() {
     outcome.hide();
     view.hideAnswers();
+    shownQuick = "";
     shownRecommendation = null;
     shownFromPractitioners = false;
   }
@@ -130,7 +147,8 @@ function main(root) {
     answeredQuestion = null;
   }
 
-  /** The rules' answer: the questions, then the outcome when it is complete.
+  /** The rules' answer (compiled, or Python's): the questions, then the outcome when it is
+   *  complete.
    *  @param {any} result */
   function showResult(result) {
     view.clearErrors();
@@ -184,25 +202,34 @@ function main(root) {
     statusEl.dataset.state = state;
     retryRow.hidden = state !== "failed";
     if (state === "loading") {
-      ready = false;
+      runtime = "loading";
+      outcome.runtimeChanged();
       showProgress(message, extra.loaded ?? null, extra.total ?? null);
       return;
     }
     progressRow.hidden = true;
     if (state === "failed") {
-      ready = false; // answers now go only to the address and the plain linear flow
+      // The compiled rules still give the outcome and what to do now; what needs Python is said
+      // in one line, here and in the outcome.
+      runtime = "failed";
       delete root.dataset.busy;
-      catchUpAddress();
       const table = /** @type {HTMLDetailsElement | null} */ (document.getElementById("decision-table"));
       const link = make("a", "", "the decision table below");
       link.href = "#decision-table";
-      statusEl.replaceChildren(`${message} You can still use `, link,
-        " and the guidance it links to; your answers are kept in the page address.");
+      statusEl.replaceChildren(`${message} The checklist still gives the outcome and what to do now; `,
+        "the reasons, the practitioners' ranking and the record need its full version. You can also use ",
+        link, ".");
       if (table) table.open = true;
+      outcome.runtimeChanged();
+      if (linkUnread) {
+        // Python will not read this link: decide from it as the form shows it.
+        linkUnread = false;
+        evaluate();
+      }
       return;
     }
     statusEl.textContent = message;
-    ready = true;
+    runtime = "ready";
     statusEl.dataset.pythonStart = extra.start; // "saved" or "fresh": see rules-worker.js
     if (linkUnread) readLink();
     else evaluate();
@@ -228,16 +255,65 @@ function main(root) {
     }
   }
 
+  /** Show what the compiled rules decide for the answers now, and ask Python for the full
+   *  outcome when it is ready. A link today's rules have still to read, made with another
+   *  version or written oddly (lp_rules.links), gets no outcome until they have read it. */
   function evaluate() {
-    if (!ready) {
-      const next = nextQuestion(questions, answers, null);
-      view.showQuestions(answers, null, next);
+    const quick = decideNow(data.compiled, answers);
+    if (linkUnread && !plainLink(location.search)) {
+      // The questions as the compiled rules would ask them (where they can read the answers),
+      // and no outcome yet.
+      hideOutcome();
+      const progress = "next" in quick ? quick : null;
+      const next = nextQuestion(questions, answers, progress);
+      view.showQuestions(answers, progress, next);
       moveOn(next);
-      return;
+    } else {
+      showQuick(quick);
     }
+    if (runtime !== "ready") return;
     const page = location.origin + location.pathname;
     const request = JSON.stringify({ tool: data.tool, answers, profile: data.profile, date: today(), page });
     ask(request);
+  }
+
+  /** The compiled rules' result on screen (unless it is there already: the rules read a link as
+   *  the page had shown it, or Python's outcome completes it).
+   *  @param {any} quick */
+  function showQuick(quick) {
+    if (quick.status === "invalid") {
+      showInvalid(quick.field, "");
+      return;
+    }
+    const key = JSON.stringify([quick, answers]);
+    if (key === shownQuick) return;
+    showResult(quick);
+    shownQuick = key;
+  }
+
+  /** A link the compiled rules can read as it is: made with today's link version, each answer
+   *  once, nothing over-long (lp_rules.links refuses those whole or migrates them).
+   *  @param {string} search */
+  function plainLink(search) {
+    const params = new URLSearchParams(search);
+    if (params.get(data.versionParam) !== String(data.linkVersion) || search.length > data.maxLink) return false;
+    const keys = [...params.keys()];
+    return keys.length === new Set(keys).size && [...params.values()].every((v) => v.length <= data.maxValue);
+  }
+
+  /** Python's full outcome: it must agree with what the compiled rules show, and then
+   *  completes it in place (focus and scroll stay where they are).
+   *  @param {any} result */
+  function showFull(result) {
+    const quick = decideNow(data.compiled, answers);
+    if (!agrees(quick, result)) {
+      hideOutcome();
+      outcome.error(DISAGREE);
+      live.textContent = DISAGREE;
+      return;
+    }
+    showQuick(quick);
+    if (result.status === "complete") outcome.complete(result);
   }
 
   /** Send the rules a request; the checklist is marked busy until its reply is shown, so a
@@ -251,11 +327,7 @@ function main(root) {
   /** @param {string} replyText */
   function onReply(replyText) {
     delete root.dataset.busy;
-    try {
-      showReply(JSON.parse(replyText));
-    } finally {
-      catchUpAddress();
-    }
+    showReply(JSON.parse(replyText));
   }
 
   /** Ask the rules to read the address as opened (lp_rules.links.read_link). */
@@ -289,7 +361,7 @@ function main(root) {
       applyLink(reply);
     } else if (reply.type === "result") {
       record = reply.record;
-      showResult(reply.result);
+      showFull(reply.result);
     } else if (reply.type === "invalid" && linkUnread) {
       refuseLink(reply.field, reply.message);
     } else if (reply.type === "invalid") {
@@ -323,16 +395,13 @@ function main(root) {
     answeredQuestion = question;
     answers = view.answersFromForm(saveCandidates, answers);
     recordedOutcome = null; // the address no longer reopens the record
+    // The answer's effect first, the address just after it is drawn: a new history entry costs
+    // a slow phone more than the decision and the drawing together (27 ms against about 25 ms,
+    // measured with the processor slowed 4 times).
+    const url = addressNow();
+    const entry = { question, arrows: arrowing };
     evaluate();
-    if (ready) addressBehind = true;
-    else writeQuery(true);
-  }
-
-  /** Give the address the answers, if an answer was given since it last had them. */
-  function catchUpAddress() {
-    if (!addressBehind) return;
-    addressBehind = false;
-    writeQuery(true);
+    requestAnimationFrame(() => setTimeout(() => writeQuery(true, url, entry)));
   }
 
   form.addEventListener("change", (event) => {
@@ -382,7 +451,6 @@ function main(root) {
     answers = {};
     recordedOutcome = null;
     linkUnread = false;
-    addressBehind = false;
     linkNotice.hidden = true;
     view.clearErrors();
     hideOutcome();
@@ -403,14 +471,11 @@ function main(root) {
     answers = readQuery(location.search, questions);
     linkUnread = location.search.length > 1;
     view.fillForm(answers);
-    if (ready && linkUnread) readLink();
+    if (runtime === "ready" && linkUnread) readLink();
     else evaluate();
   }
 
-  window.addEventListener("popstate", () => {
-    addressBehind = false; // the address is what the user went back to
-    openAddress();
-  });
+  window.addEventListener("popstate", openAddress);
 
   openAddress();
   rules.start(false);

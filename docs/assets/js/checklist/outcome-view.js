@@ -73,7 +73,7 @@ function withEmailLinks(text) {
  * @param {Record<string, any>} ctx.byId the questions by id
  * @param {URL} ctx.siteRoot the site's root, for source links
  * @param {HTMLElement} ctx.live the polite live region
- * @param {() => {answers: any, record: string, recordedOutcome: string | null}} ctx.state
+ * @param {() => {answers: any, record: string, recordedOutcome: string | null, runtime: string}} ctx.state
  */
 export function createOutcomeView({ root, data, byId, siteRoot, live, state }) {
   /** @type {HTMLElement} */
@@ -189,10 +189,22 @@ export function createOutcomeView({ root, data, byId, siteRoot, live, state }) {
     return section;
   }
 
+  /** The line in place of what only the full version gives (reasons, why not, what would
+   *  change it, the practitioners' ranking, the record), by the state of the runtime. */
+  function fullPendingText() {
+    return state().runtime === "failed"
+      ? "The reasons, the practitioners' ranking and the record need the checklist's full version, which could not load in this browser: the outcome and what to do now above are complete."
+      : "Working out the reasons and the record: the checklist's full version is still loading.";
+  }
+
+  /** The outcome as the rules decided it: at once from the compiled rules (`result.full`
+   *  false: the reasons, the ranking and the record follow in place, see complete), or whole
+   *  from Python. */
   function render(result) {
-    const { record, recordedOutcome } = state();
+    const { recordedOutcome } = state();
     const panel = make("div", result.urgent ? "lp-panel lp-panel--urgent" : "lp-panel");
-    panel.dataset.recommendation = result.recommendation;
+    // data-decided: the outcome is on screen; data-recommendation: Python has given it whole.
+    panel.dataset.decided = result.recommendation;
     const title = make("h2", "", result.title);
     title.id = "lp-outcome-title";
     title.tabIndex = -1;
@@ -218,9 +230,6 @@ export function createOutcomeView({ root, data, byId, siteRoot, live, state }) {
         every.append(item);
       }
     }
-    const why = make("ul", "lp-reasons");
-    result.reasons.forEach((r) => why.append(make("li", "", r)));
-    const explanations = /** @type {HTMLElement[]} */ ([whyNot(result), whatWouldChange(result)].filter(Boolean));
 
     const recordBar = make("div", "lp-record-actions");
     recordBar.setAttribute("role", "group");
@@ -235,10 +244,13 @@ export function createOutcomeView({ root, data, byId, siteRoot, live, state }) {
     print.addEventListener("click", printRecord);
     recordBar.setAttribute("aria-label", "Keep a record");
     recordBar.append(copy, download, print);
+    for (const button of [copy, download, print]) button.disabled = true; // until the record
     const recordNote = make("p", "lp-record-note", "The record holds your answers and this outcome. Nothing is sent anywhere.");
 
-    const printable = make("pre", "lp-record-print", record);
+    const printable = make("pre", "lp-record-print", "");
     printable.setAttribute("aria-hidden", "true");
+    const full = make("div", "lp-outcome-full");
+    full.append(make("p", "lp-full-pending", fullPendingText()));
 
     const version = make("p", "lp-version", `Rules version ${result.rules_version}. `);
     const changes = make("a", "", "What changed");
@@ -256,10 +268,7 @@ export function createOutcomeView({ root, data, byId, siteRoot, live, state }) {
       recordBar,
       recordNote,
       ...(all ? [] : [make("h3", "", "Every action"), every]),
-      ...(result.candidates.length ? [renderCandidates(result)] : []),
-      make("h3", "", "Why"),
-      why,
-      ...explanations,
+      full,
       make("h3", "", "Sources"),
       renderSources(result),
       judgement,
@@ -268,6 +277,45 @@ export function createOutcomeView({ root, data, byId, siteRoot, live, state }) {
     );
     outcomeEl.hidden = false;
     highlightMap(result.rule_index);
+    if (result.full !== false) complete(result);
+  }
+
+  /** The full outcome from Python, for the outcome on screen: the practitioners, why, why not
+   *  and what would change it take the place of the line that said they were coming, and the
+   *  record's buttons work. Nothing above them is rebuilt, so focus and what the reader is
+   *  looking at stay where they are. */
+  function complete(result) {
+    const { record } = state();
+    const full = find(outcomeEl, ".lp-outcome-full");
+    const why = make("ul", "lp-reasons");
+    result.reasons.forEach((r) => why.append(make("li", "", r)));
+    const explanations = /** @type {HTMLElement[]} */ ([whyNot(result), whatWouldChange(result)].filter(Boolean));
+    full.replaceChildren(
+      ...(result.candidates.length ? [renderCandidates(result)] : []),
+      make("h3", "", "Why"),
+      why,
+      ...explanations,
+    );
+    find(outcomeEl, ".lp-record-print").textContent = record;
+    outcomeEl.querySelectorAll(".lp-record-actions button").forEach((b) => {
+      /** @type {HTMLButtonElement} */ (b).disabled = false;
+    });
+    find(outcomeEl, ".lp-panel").dataset.recommendation = result.recommendation;
+  }
+
+  /** The line about the full version, kept true as the runtime loads or fails. */
+  function runtimeChanged() {
+    const line = outcomeEl.querySelector(".lp-full-pending");
+    if (line) line.textContent = fullPendingText();
+  }
+
+  /** In the outcome's place, an error and no advice. @param {string} message */
+  function error(message) {
+    hide();
+    const p = make("p", "lp-outcome-error", message);
+    p.setAttribute("role", "alert");
+    outcomeEl.append(p);
+    outcomeEl.hidden = false;
   }
 
   /** On paper only: the address this outcome came from (kept current at each print). */
@@ -406,5 +454,5 @@ export function createOutcomeView({ root, data, byId, siteRoot, live, state }) {
     if (line) line.textContent = location.href;
   });
 
-  return { render, hide, pending, focus, roleLabel };
+  return { render, complete, runtimeChanged, error, hide, pending, focus, roleLabel };
 }

@@ -1,0 +1,274 @@
+// @ts-check
+// The rules' decisions worked out in the page, at once, from the tables the rules package
+// exported at build time (lp_rules/compiled.py): no rule, condition, text or ranking is written
+// here. This mirrors lp_rules.engine.decide and engine.outcome step for step (first match wins;
+// conditions are three-valued, null meaning "not answered yet"; `next` in asking order; complete
+// only when no unanswered question could change the rule or its actions), and
+// tests/site/test_compiled.py checks that it gives what lp_rules.evaluate gives on every answer
+// set the page can hold, for every checklist in both builds.
+//
+// It gives the outcome and what to do; the reasons, why not another outcome, what would change
+// it, the practitioners' ranking and the record come from Python (lp_rules.bridge) when it has
+// loaded. No DOM and no globals: it runs unchanged under Node.
+
+/**
+ * @typedef {any[]} Cond  a condition tree: ["in", q, values], ["all", parts], ["any", parts],
+ *   ["always"], ["no_eligible", q], ["suggested", q, field, values]
+ * @typedef {{code: string, text: string, citations: string[], sources: number[]}} CompiledAction
+ * @typedef {{source: string, title: string, section: string, url: string}} Citation
+ * @typedef {{when: Cond, code: string, title: string, summary: string, citations: number[],
+ *   urgent: boolean, suggests: boolean, steps: [Cond | null, number, number][], tail: number[]}} CompiledRule
+ * @typedef {{question: string, max: number, linkMax: number, tooMany: Record<string, string>,
+ *   fields: [string, string[]][], keys: number[], nobodyListed: string}} CompiledCandidates
+ * @typedef {{format: number, tool: string, profile: string, rulesVersion: string,
+ *   order: string[], options: Record<string, string[]>, urgentWhen: Cond,
+ *   contradictions: [Cond, string, string][],
+ *   rules: CompiledRule[], actions: CompiledAction[], citations: Citation[],
+ *   judgement: [string, string], candidates?: CompiledCandidates}} Compiled
+ * @typedef {Record<string, any>} Answers
+ */
+
+/** The compiled data's format this evaluator reads (lp_rules.compiled.FORMAT). */
+export const FORMAT = 1;
+
+const has = (/** @type {object} */ o, /** @type {string} */ k) => Object.prototype.hasOwnProperty.call(o, k);
+
+/** Each listed practitioner's key from the exported table: -1 cannot lead, else the score.
+ *  @param {CompiledCandidates} c @param {Record<string, string>[]} listed */
+function keysOf(c, listed) {
+  return listed.map((row) => {
+    let index = 0;
+    for (const [field, options] of c.fields) index = index * options.length + options.indexOf(row[field]);
+    return c.keys[index];
+  });
+}
+
+/** The suggested practitioner's index (the best key; ties keep the order listed), or null.
+ *  @param {Compiled} data @param {Record<string, string>[]} listed */
+export function suggested(data, listed) {
+  if (!data.candidates) return null;
+  let best = null;
+  let bestKey = -1;
+  keysOf(data.candidates, listed).forEach((key, i) => {
+    if (key >= 0 && (best === null || key > bestKey)) {
+      best = i;
+      bestKey = key;
+    }
+  });
+  return best;
+}
+
+/** True, false, or null while a needed answer is missing (model.py's Condition.test).
+ *  @param {Compiled} data @param {Cond} c @param {Answers} answers @returns {boolean | null} */
+function test(data, c, answers) {
+  switch (c[0]) {
+    case "in":
+      return has(answers, c[1]) ? c[2].includes(answers[c[1]]) : null;
+    case "all": {
+      const results = c[1].map((/** @type {Cond} */ p) => test(data, p, answers));
+      if (results.includes(false)) return false;
+      return results.includes(null) ? null : true;
+    }
+    case "any": {
+      const results = c[1].map((/** @type {Cond} */ p) => test(data, p, answers));
+      if (results.includes(true)) return true;
+      return results.includes(null) ? null : false;
+    }
+    case "always":
+      return true;
+    case "no_eligible": {
+      const listed = answers[c[1]];
+      if (!Array.isArray(listed)) return null;
+      return listed.length > 0 && suggested(data, listed) === null;
+    }
+    case "suggested": {
+      const listed = answers[c[1]];
+      if (!Array.isArray(listed)) return null;
+      const best = suggested(data, listed);
+      return best !== null && c[3].includes(listed[best][c[2]]);
+    }
+    default:
+      throw new Error(`compiled rules: unknown condition kind ${c[0]}`);
+  }
+}
+
+/** The question ids a condition reads. @param {Cond} c @returns {string[]} */
+function questionsOf(c) {
+  switch (c[0]) {
+    case "in": case "no_eligible": case "suggested":
+      return [c[1]];
+    case "all": case "any":
+      return c[1].flatMap(questionsOf);
+    default:
+      return [];
+  }
+}
+
+/** The first field whose value the rules refuse whatever the other answers (lp_rules.validate:
+ *  not an option, a practitioner row not as the rules take it, a longer list than a link
+ *  carries), in the form the rules name it, or null.
+ *  @param {Compiled} data @param {Answers} answers @returns {string | null} */
+function refused(data, answers) {
+  for (const [key, value] of Object.entries(answers)) {
+    const c = data.candidates;
+    if (c && key === c.question) {
+      if (!Array.isArray(value) || value.length > c.linkMax) return `answers.${key}`;
+      for (const [i, row] of value.entries()) {
+        if (typeof row !== "object" || row === null) return `answers.${key}[${i}]`;
+        const unknown = Object.keys(row).filter((f) => !c.fields.some(([id]) => id === f)).sort();
+        if (unknown.length) return `answers.${key}[${i}].${unknown[0]}`;
+        const missing = c.fields.find(([id]) => !has(row, id));
+        if (missing) return `answers.${key}[${i}].${missing[0]}`;
+        const wrong = c.fields.find(([id, options]) => !options.includes(row[id]));
+        if (wrong) return `answers.${key}[${i}].${wrong[0]}`;
+      }
+      continue;
+    }
+    if (!has(data.options, key) || !data.options[key].includes(value)) return `answers.${key}`;
+  }
+  return null;
+}
+
+/** Valid answers that cannot stand together (lp_rules.validate.problems): the contradictions,
+ *  then more practitioners than the checklist takes; each with its field and its warning.
+ *  @param {Compiled} data @param {Answers} answers @returns {{field: string, plain: string}[]} */
+function problems(data, answers) {
+  const found = data.contradictions.filter(([when]) => test(data, when, answers))
+    .map(([, field, plain]) => ({ field, plain }));
+  const c = data.candidates;
+  const listed = c ? answers[c.question] : undefined;
+  if (c && Array.isArray(listed) && listed.length > c.max) {
+    found.push({ field: `answers.${c.question}`, plain: c.tooMany[String(listed.length)] });
+  }
+  return found;
+}
+
+/** @param {Compiled} data @param {Set<string>} ids */
+function inOrder(data, ids) {
+  return data.order.filter((q) => ids.has(q));
+}
+
+/** engine.decide: the matched rule's index and its included actions' step entries, or the
+ *  questions still needed; and the answered questions read so far.
+ *  @param {Compiled} data @param {Answers} answers */
+function decide(data, answers) {
+  /** @type {Set<string>} */
+  const pending = new Set();
+  /** @type {Set<string>} */
+  const considered = new Set();
+  const unanswered = (/** @type {string[]} */ ids) => ids.filter((q) => !has(answers, q));
+  let undecidedBefore = false;
+  for (const [index, rule] of data.rules.entries()) {
+    const matched = test(data, rule.when, answers);
+    const reads = questionsOf(rule.when);
+    if (matched === false) {
+      reads.forEach((q) => considered.add(q));
+      continue;
+    }
+    unanswered(reads).forEach((q) => pending.add(q));
+    reads.filter((q) => !pending.has(q)).forEach((q) => considered.add(q));
+    /** @type {number[]} */
+    const included = []; // the source actions, once each
+    /** @type {number[]} */
+    const shown = []; // what each becomes as the profile presents it
+    for (const [when, source, presented] of rule.steps) {
+      const applies = when === null ? true : test(data, when, answers);
+      if (applies === null && when !== null) {
+        unanswered(questionsOf(when)).forEach((q) => pending.add(q));
+        continue;
+      }
+      // Read either way: an answer that leaves a step out decides the actions too.
+      if (when !== null) questionsOf(when).filter((q) => has(answers, q)).forEach((q) => considered.add(q));
+      if (applies && !included.includes(source)) {
+        included.push(source);
+        if (presented >= 0) shown.push(presented);
+      }
+    }
+    if (matched === true) {
+      if (!undecidedBefore && pending.size === 0) {
+        return { rule: index, actions: [...shown, ...rule.tail], next: [], considered: inOrder(data, considered) };
+      }
+      break;
+    }
+    undecidedBefore = true;
+  }
+  const settled = new Set([...considered].filter((q) => !pending.has(q)));
+  return { rule: null, actions: [], next: inOrder(data, pending), considered: inOrder(data, settled) };
+}
+
+/**
+ * What lp_rules.evaluate gives for these answers, as far as the compiled tables carry it:
+ * {status: "invalid", field} for answers the rules refuse; otherwise status, next, relevant,
+ * recommendation, rule_index, urgent, title, summary, actions, citations, suggested_candidate,
+ * judgement, warnings and rules_version, with `full: false` (the rest comes from Python).
+ * @param {Compiled} data @param {Answers} answers
+ */
+export function evaluate(data, answers) {
+  if (data.format !== FORMAT) throw new Error(`compiled rules: format ${data.format}, expected ${FORMAT}`);
+  const field = refused(data, answers);
+  if (field) return { status: "invalid", field };
+  // Principle 1: beside an urgent outcome, answers that cannot stand together are warnings.
+  const urgent = test(data, data.urgentWhen, answers) === true;
+  const found = problems(data, answers);
+  if (found.length && !urgent) return { status: "invalid", field: found[0].field };
+  const decision = decide(data, answers);
+  const result = {
+    tool: data.tool,
+    profile: data.profile,
+    status: "needs_more",
+    next: decision.next,
+    recommendation: /** @type {string | null} */ (null),
+    title: "",
+    summary: "",
+    actions: /** @type {(CompiledAction & {sources: Citation[]})[]} */ ([]),
+    citations: /** @type {Citation[]} */ ([]),
+    suggested_candidate: /** @type {number | null} */ (null),
+    relevant: decision.considered.filter((q) => has(answers, q)),
+    urgent: false,
+    rule_index: /** @type {number | null} */ (null),
+    judgement: data.judgement[0],
+    warnings: urgent ? found.map((p) => p.plain) : [],
+    rules_version: data.rulesVersion,
+    full: false,
+  };
+  if (decision.rule === null) return result;
+  const rule = data.rules[decision.rule];
+  const actions = decision.actions.map((i) => data.actions[i]);
+  const listed = data.candidates ? answers[data.candidates.question] : undefined;
+  /** @type {Map<string, Citation>} */
+  const seen = new Map();
+  for (const i of [...rule.citations, ...actions.flatMap((a) => a.sources)]) {
+    const c = data.citations[i];
+    if (!seen.has(c.url + c.source)) seen.set(c.url + c.source, c);
+  }
+  const best = Array.isArray(listed) ? suggested(data, listed) : null;
+  return Object.assign(result, {
+    status: "complete",
+    recommendation: rule.code,
+    title: rule.title,
+    summary: rule.suggests && !(Array.isArray(listed) && listed.length) && data.candidates
+      ? `${rule.summary} ${data.candidates.nobodyListed}` : rule.summary,
+    actions: actions.map((a) => ({ ...a, sources: a.sources.map((i) => data.citations[i]) })),
+    citations: [...seen.values()],
+    suggested_candidate: rule.suggests ? best : null,
+    rule_index: decision.rule,
+    urgent: rule.urgent,
+    judgement: data.judgement[rule.urgent ? 1 : 0],
+  });
+}
+
+/** What the page shows at once and Python must give the same: status, next questions,
+ *  recommendation, urgency, title, summary, warnings and the actions (codes, texts, tags).
+ *  @param {any} result */
+function shown(result) {
+  return JSON.stringify([result.status, result.next, result.recommendation, result.urgent,
+    result.title, result.summary, result.warnings,
+    result.actions.map((/** @type {CompiledAction} */ a) => [a.code, a.text, a.citations])]);
+}
+
+/** Whether Python's full result agrees with the compiled one on everything shown at once; if
+ *  not, the page shows an error and no advice.
+ *  @param {any} quick @param {any} full */
+export function agrees(quick, full) {
+  return quick.status !== "invalid" && shown(quick) === shown(full);
+}

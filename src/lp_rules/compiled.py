@@ -1,0 +1,198 @@
+"""The rules as data for the page's own evaluator: decisions at once, before (or without) Python.
+
+``compile_tool(tool, profile)`` exports, for one checklist and one build, everything
+``engine.decide`` and ``engine.outcome`` read to give ``status``, ``next``, ``relevant``,
+``recommendation``, ``rule_index``, ``urgent``, ``title``, ``summary``, ``actions`` (texts,
+tags, sources), ``citations``, ``suggested_candidate``, ``judgement`` and ``warnings``: the
+questions' options, the answers that cannot stand together (each with its warning in plain
+words, for beside an urgent outcome), the rules in order with their conditions as small trees, their
+steps with their conditions, and every text already filled with the profile's terms and already
+passed through ``engine.presented`` for that profile. The page's evaluator
+(docs/assets/js/checklist/compiled.js) walks these tables the way ``engine.decide`` walks the
+rules, so no rule, condition, text or ranking is written a second time; tests/site/
+test_compiled.py compares the two on every answer set the page can hold.
+
+The practitioner ranking is exported as what ``candidates.assess`` gives each combination of a
+practitioner's fields (-1: cannot lead; otherwise the ranking score), so the page only compares
+exported numbers.
+
+A condition kind this module does not know stops the build with its class name: exporting it
+as something else would give the page a different rule.
+
+decisions/0007-compiled-decisions.md says why this design, and what it measured.
+"""
+
+from __future__ import annotations
+
+import itertools
+from typing import Any
+
+from . import candidates as cand
+from .checklists.common import HARM_SUSPECTED
+from .engine import RULES_VERSION, judgement_note, presented
+from .links import MAX_PRACTITIONERS_IN_LINK
+from .model import Action, AllOf, Always, AnswerIn, AnyOf, Condition, Rule, Tool
+from .profiles import Profile
+from .sources import Citation, source_tags
+from .validate import candidate_fields, problems
+
+FORMAT = 1
+"""The compiled data's own format; the evaluator refuses any other."""
+
+
+class UnknownCondition(TypeError):
+    """A condition kind the exporter cannot write as data (a new kind needs a case here and in
+    compiled.js)."""
+
+
+def condition(c: Condition) -> list[Any]:
+    """A condition as a small tree: ``["in", question, [values]]``, ``["all", [...]]``,
+    ``["any", [...]]``, ``["always"]``, ``["no_eligible", question]``,
+    ``["suggested", question, field, [values]]``."""
+    if isinstance(c, AnswerIn):
+        return ["in", c.question, sorted(c.values)]
+    if isinstance(c, AllOf):
+        return ["all", [condition(p) for p in c.parts]]
+    if isinstance(c, AnyOf):
+        return ["any", [condition(p) for p in c.parts]]
+    if isinstance(c, Always):
+        return ["always"]
+    if isinstance(c, cand.NoEligibleCandidate):
+        return ["no_eligible", cand.QUESTION_ID]
+    if isinstance(c, cand.SuggestedCandidate):
+        return ["suggested", cand.QUESTION_ID, c.field, sorted(c.values)]
+    raise UnknownCondition(
+        f"lp_rules.compiled cannot export a condition of kind {type(c).__name__}: add it to "
+        "compiled.condition and to docs/assets/js/checklist/compiled.js"
+    )
+
+
+class _Tables:
+    """Citations and presented actions, each written once and referred to by index."""
+
+    def __init__(self, profile: Profile) -> None:
+        self.profile = profile
+        self.citations: list[dict[str, str]] = []
+        self.actions: list[dict[str, Any]] = []
+
+    def citation(self, c: Citation) -> int:
+        entry = c.as_dict()
+        if entry not in self.citations:
+            self.citations.append(entry)
+        return self.citations.index(entry)
+
+    def action(self, a: Action) -> int:
+        cited = tuple(c for c in a.citations if isinstance(c, Citation))
+        entry = {
+            "code": a.code,
+            "text": a.text.format(**self.profile.terms()),
+            "citations": source_tags(cited),
+            "sources": [self.citation(c) for c in cited],
+        }
+        if entry not in self.actions:
+            self.actions.append(entry)
+        return self.actions.index(entry)
+
+
+def _rule(rule: Rule, tables: _Tables) -> dict[str, Any]:
+    """One rule as the profile presents it. ``presented`` is applied to each step's action on
+    its own and to none: what it adds whatever the actions (``tail``: "the guidance does not
+    cover this" adds asking for support and recording) is kept apart from what each action
+    becomes (itself, its citations narrowed, or nothing), so the page can put together the
+    presentation of any set of included actions; the build checks that this composes on the
+    rule's full list of actions, the test on every answer set."""
+    profile = tables.profile
+    shown, tail = presented(rule, (), profile)
+    sources: list[Action] = []
+    own: dict[Action, tuple[Action, ...]] = {}
+    steps: list[list[Any]] = []
+    for step in rule.steps:
+        if step.action.needs_profile and not getattr(profile, step.action.needs_profile):
+            continue  # engine.decide leaves it out before reading its condition
+        if step.action not in sources:
+            sources.append(step.action)
+            alone = presented(rule, (step.action,), profile)[1]
+            assert alone[len(alone) - len(tail):] == tail, f"{rule.code}: presented adds a tail"
+            own[step.action] = alone[: len(alone) - len(tail)]
+            assert len(own[step.action]) <= 1, f"{rule.code}: an action presented as several"
+        mine = own[step.action]
+        steps.append([
+            None if step.when is None else condition(step.when),
+            sources.index(step.action),
+            tables.action(mine[0]) if mine else -1,
+        ])
+    whole = presented(rule, tuple(sources), profile)[1]
+    assert whole == tuple(a for s in sources for a in own[s]) + tail, \
+        f"{rule.code}: presented does not compose action by action"
+    terms = profile.terms()
+    return {
+        "when": condition(rule.when),
+        "code": shown.code,
+        "title": shown.title.format(**terms),
+        "summary": shown.summary.format(**terms),
+        "citations": [tables.citation(c) for c in shown.citations if isinstance(c, Citation)],
+        "urgent": shown.urgent,
+        "suggests": shown.suggests_candidate,
+        "steps": steps,
+        "tail": [tables.action(a) for a in tail],
+    }
+
+
+def ranking(profile: Profile) -> tuple[list[list[Any]], list[int]]:
+    """Every combination of a practitioner's fields (the profile's options, in order; the first
+    field varies slowest) and what ``candidates.assess`` gives it: -1 when they cannot lead,
+    else their score (higher is better placed; equal scores keep the order listed)."""
+    fields = candidate_fields(profile)
+    keys = []
+    for combo in itertools.product(*(f.option_ids for f in fields)):
+        assessed = cand.assess(0, dict(zip((f.id for f in fields), combo)),
+                               profile.local_practice)
+        keys.append(assessed.score if assessed.eligible else -1)
+    return [[f.id, list(f.option_ids)] for f in fields], keys
+
+
+def _too_many(tool: Tool, profile: Profile) -> dict[str, str]:
+    """The warning ``validate.problems`` gives beside an urgent outcome for each length of
+    practitioner list it refuses otherwise (more than the checklist takes, no more than a link
+    carries), written by the package for each length."""
+    row = dict(zip(cand.FIELD_IDS, (f.option_ids[0] for f in candidate_fields(profile))))
+    texts = {}
+    for count in range(cand.MAX_CANDIDATES + 1, MAX_PRACTITIONERS_IN_LINK + 1):
+        found = problems(tool, {cand.QUESTION_ID: [row] * count}, profile)
+        [texts[str(count)]] = [p.plain for p in found if p.field == f"answers.{cand.QUESTION_ID}"]
+    return texts
+
+
+def compile_tool(tool: Tool, profile: Profile) -> dict[str, Any]:
+    """One checklist's compiled decisions for one build (see the module's docstring)."""
+    tables = _Tables(profile)
+    rules = [_rule(r, tables) for r in tool.rules]
+    data: dict[str, Any] = {
+        "format": FORMAT,
+        "tool": tool.id,
+        "profile": profile.id,
+        "rulesVersion": RULES_VERSION,
+        "order": list(tool.question_ids),
+        "options": {q.id: list(q.option_ids) for q in tool.questions},
+        # validate.problems: refused, except beside an urgent outcome (validate.urgent), where
+        # each is a warning in plain words.
+        "urgentWhen": condition(HARM_SUSPECTED),
+        "contradictions": [[condition(c.when), f"answers.{c.question}", c.plain]
+                           for c in tool.contradictions],
+        "rules": rules,
+        "actions": tables.actions,
+        "citations": tables.citations,
+        "judgement": [judgement_note(profile), judgement_note(profile, urgent=True)],
+    }
+    if cand.QUESTION_ID in tool.list_questions:
+        fields, keys = ranking(profile)
+        data["candidates"] = {
+            "question": cand.QUESTION_ID,
+            "max": cand.MAX_CANDIDATES,
+            "linkMax": MAX_PRACTITIONERS_IN_LINK,
+            "tooMany": _too_many(tool, profile),
+            "fields": fields,
+            "keys": keys,
+            "nobodyListed": cand.NOBODY_LISTED,
+        }
+    return data

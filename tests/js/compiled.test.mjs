@@ -1,0 +1,48 @@
+// Unit tests for the page's compiled evaluator (docs/assets/js/checklist/compiled.js), run by
+// `node --test tests/js/`. Its equality with lp_rules.evaluate on every answer set is checked by
+// tests/site/test_compiled.py; these check what the page does with it: a disagreement with
+// Python is caught, and data it cannot read stops it loudly.
+
+import assert from "node:assert/strict";
+import { execFileSync } from "node:child_process";
+import { existsSync } from "node:fs";
+import { test } from "node:test";
+
+import { agrees, evaluate, FORMAT } from "../../docs/assets/js/checklist/compiled.js";
+
+const ROOT = new URL("../../", import.meta.url);
+const python = existsSync(new URL(".venv/bin/python", ROOT)) ? new URL(".venv/bin/python", ROOT).pathname : "python3";
+const code = "import json; from lp_rules import get_tool, load_profile; from lp_rules.compiled import compile_tool; " +
+  "print(json.dumps(compile_tool(get_tool('change-lead'), load_profile('merton'))))";
+const data = JSON.parse(execFileSync(python, ["-c", code], { cwd: ROOT, encoding: "utf8" }));
+const full = (/** @type {any} */ r) => ({ ...r, reasons: ["…"], full: undefined });
+
+test("an urgent answer is complete at once, and nothing else is asked", () => {
+  const result = evaluate(data, { harm: "yes" });
+  assert.equal(result.status, "complete");
+  assert.equal(result.urgent, true);
+  assert.deepEqual(result.next, []);
+  assert.equal(result.actions[0].code, "call_999_if_immediate_danger");
+});
+
+test("Python's outcome agrees when it shows the same; any difference is a disagreement", () => {
+  const quick = evaluate(data, { harm: "yes" });
+  assert.ok(quick.actions.length > 1);
+  assert.ok(agrees(quick, full(quick)));
+  assert.ok(!agrees(quick, { ...full(quick), recommendation: "other" }));
+  assert.ok(!agrees(quick, { ...full(quick), actions: quick.actions.slice(1) }));
+  assert.ok(!agrees(quick, { ...full(quick), actions: quick.actions.map((a, i) => (i ? a : { ...a, text: "Other" })) }));
+  assert.ok(!agrees(quick, { ...full(quick), warnings: ["Check the list"] }));
+  assert.ok(!agrees({ status: "invalid", field: "answers.harm" }, full(quick)));
+});
+
+test("answers the rules refuse give no outcome, only the field", () => {
+  assert.deepEqual(evaluate(data, { harm: "perhaps" }), { status: "invalid", field: "answers.harm" });
+  assert.deepEqual(evaluate(data, { colour: "red" }), { status: "invalid", field: "answers.colour" });
+});
+
+test("data of another format, or a condition kind it does not know, stops it loudly", () => {
+  assert.throws(() => evaluate({ ...data, format: FORMAT + 1 }, {}), /format/);
+  const odd = { ...data, rules: [{ ...data.rules[0], when: ["moonphase"] }] };
+  assert.throws(() => evaluate(odd, { harm: "no" }), /unknown condition kind moonphase/);
+});

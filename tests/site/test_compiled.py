@@ -1,0 +1,198 @@
+"""The page's compiled decisions equal lp_rules.evaluate on every answer set the page can hold.
+
+The page decides at once, before Python has loaded (or where it cannot), from the tables
+lp_rules.compiled exports and the small evaluator docs/assets/js/checklist/compiled.js. Here
+both run on the same answer sets and must agree on everything the compiled result carries:
+status, next, relevant, recommendation, rule_index, urgent, title, summary, actions (codes,
+texts, tags, sources), citations, suggested_candidate, judgement, warnings, rules_version; and
+on the field named for answers the rules refuse.
+
+"Every answer set the page can hold": for every checklist, in both builds, with local practice
+on and off, each question either unanswered or given any of its options (so every full
+combination, every partial set reached by following ``next`` from {}, and every set that keeps
+answers the rules no longer need); who-should-lead's practitioners unlisted or any of the fixed
+lists that reach every branch of the ranking (tests/rules/test_exhaustive.py), and hypothesis
+draws further lists. Node runs once per checklist and build, on the whole batch.
+
+The size of all three checklists' data and the evaluator, compressed, is kept under the goal.
+"""
+
+from __future__ import annotations
+
+import gzip
+import hashlib
+import itertools
+import json
+import random
+import subprocess
+from pathlib import Path
+from typing import Any, Iterator
+
+import brotli
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from lp_rules import InvalidAnswers, evaluate, get_tool
+from lp_rules.candidates import QUESTION_ID
+from lp_rules.checklists import TOOLS
+from lp_rules.compiled import UnknownCondition, compile_tool, condition
+from lp_rules.profiles import Profile
+from lp_rules.validate import candidate_fields
+from tests.rules.test_exhaustive import (
+    FIXED_LISTS,
+    MERTON_ONLY_LISTS,
+    VARIANT_IDS,
+    VARIANTS,
+    profile_for,
+)
+
+ROOT = Path(__file__).resolve().parents[2]
+RUNNER = ROOT / "tests" / "js" / "compiled_runner.mjs"
+EVALUATOR = ROOT / "docs" / "assets" / "js" / "checklist" / "compiled.js"
+SIZE_GOAL = 50_000
+"""Issue 20: all three checklists' compiled data and the evaluator, compressed, per build."""
+
+COMPARED = ("status", "next", "relevant", "recommendation", "rule_index", "urgent", "title",
+            "summary", "actions", "citations", "suggested_candidate", "judgement", "warnings",
+            "rules_version")
+UNANSWERED = object()
+
+
+def run_compiled(data: dict[str, Any], cases: list[dict[str, Any]], full: bool
+                 ) -> list[Any]:
+    """The page's evaluator on every case, in one Node process: each result's fingerprint
+    (see ``fingerprint``), or with ``full`` the results themselves."""
+    request = {"data": data, "fields": COMPARED, "cases": cases, "full": full}
+    done = subprocess.run(["node", str(RUNNER)], input=json.dumps(request),
+                          capture_output=True, text=True, check=True, timeout=1800)
+    return json.loads(done.stdout) if full else done.stdout.split("\n")
+
+
+def expected(tool: str, answers: dict[str, Any], profile: Profile) -> dict[str, Any]:
+    """What the rules give, as far as the compiled result carries it."""
+    try:
+        result = evaluate(tool, answers, profile)
+    except InvalidAnswers as err:
+        return {"status": "invalid", "field": err.field}
+    return {k: result[k] for k in COMPARED}
+
+
+def fingerprint(result: dict[str, Any]) -> str:
+    """The MD5 of the compared fields as JSON, as compiled_runner.mjs writes it (JSON.stringify
+    and json.dumps without spaces and escapes agree on these texts)."""
+    shown = (["invalid", result["field"]] if result["status"] == "invalid"
+             else [result.get(k) for k in COMPARED])
+    text = json.dumps(shown, ensure_ascii=False, separators=(",", ":"))
+    return hashlib.md5(text.encode("utf-8")).hexdigest()
+
+
+def answer_sets(tool_id: str, lists: list[list[dict[str, str]]]) -> Iterator[dict[str, Any]]:
+    """Every set of answers the page can hold: each question unanswered or any option."""
+    tool = get_tool(tool_id)
+    choices = [[UNANSWERED, *q.option_ids] for q in tool.questions]
+    ids = [q.id for q in tool.questions]
+    if QUESTION_ID in tool.list_questions:
+        choices.append([UNANSWERED, *lists])
+        ids.append(QUESTION_ID)
+    for combo in itertools.product(*choices):
+        yield {q: v for q, v in zip(ids, combo) if v is not UNANSWERED}
+
+
+def compare(tool: str, profile: Profile, cases: list[dict[str, Any]]) -> set[str]:
+    """Fail with the number of disagreements and the first few, each field that differs;
+    return the statuses the rules gave (so a test can see its sets reach each kind)."""
+    data = compile_tool(TOOLS[tool], profile)
+    got = run_compiled(data, cases, full=False)
+    assert len(got) == len(cases)
+    wrong, statuses = [], set()
+    for answers, have in zip(cases, got):
+        want = expected(tool, answers, profile)
+        statuses.add(want["status"])
+        if have != fingerprint(want):
+            wrong.append(answers)
+    if not wrong:
+        return statuses
+    lines = []
+    for answers, result in zip(wrong[:5], run_compiled(data, wrong[:5], full=True)):
+        want = expected(tool, answers, profile)
+        have = {k: result.get(k) for k in want}
+        lines.append(f"{answers}: (compiled, rules) "
+                     f"{ {k: (have[k], want[k]) for k in want if have[k] != want[k]} }")
+    pytest.fail(f"{len(wrong)} of {len(cases)} disagree:\n" + "\n".join(lines), pytrace=False)
+
+
+@pytest.mark.parametrize(("profile_id", "local"), VARIANTS, ids=VARIANT_IDS)
+@pytest.mark.parametrize("tool", list(TOOLS))
+def test_every_answer_set(tool: str, profile_id: str, local: bool) -> None:
+    lists = FIXED_LISTS + (MERTON_ONLY_LISTS if profile_id == "merton" else [])
+    statuses = compare(tool, profile_for(profile_id, local), list(answer_sets(tool, lists)))
+    assert statuses >= {"complete", "needs_more"}, "the sets reach outcomes and questions"
+
+
+def test_refused_answers_name_the_field() -> None:
+    """Answers a link could hold that the rules refuse: no advice, the same field named."""
+    cases = [
+        {"harm": "maybe"},
+        {"harm": "no", "event": "lead_leaving", "family_agrees": 3},
+    ]
+    compare("change-lead", profile_for("merton", True), cases)
+    who = [
+        {"harm": "no", QUESTION_ID: [{"role": "teacher"}]},
+        {"harm": "no", QUESTION_ID: [dict(FIXED_LISTS[1][0], role="astronaut")]},
+        {"harm": "no", QUESTION_ID: [dict(FIXED_LISTS[1][0], colour="red")]},
+        {"harm": "no", QUESTION_ID: FIXED_LISTS[1] * 9},
+        # Principle 1: beside an urgent outcome, too many practitioners is a warning...
+        {"harm": "yes", QUESTION_ID: FIXED_LISTS[1] * 9},
+        {"harm": "unsure", QUESTION_ID: FIXED_LISTS[1] * 16},
+        # ...but more than a link can carry, or a wrong value, is refused whatever harm says.
+        {"harm": "yes", QUESTION_ID: FIXED_LISTS[1] * 17},
+        {"harm": "yes", QUESTION_ID: [dict(FIXED_LISTS[1][0], role="astronaut")]},
+        {"harm": "no", QUESTION_ID: ["teacher"]},
+        {"harm": "no", QUESTION_ID: "teacher"},
+    ]
+    compare("who-should-lead", profile_for("graduated-pathway", True), who)
+    contradiction = {"harm": "no", "who": "young_person", "competence": "not_applicable"}
+    for harm in ("no", "yes"):  # refused; beside an urgent outcome, a warning (principle 1)
+        compare("consent-withdrawn", profile_for("merton", True), [dict(contradiction, harm=harm)])
+    assert expected("consent-withdrawn", contradiction, profile_for("merton", True)) == {
+        "status": "invalid", "field": "answers.competence"}
+
+
+@settings(max_examples=8, deadline=None)
+@given(st.sampled_from(VARIANTS), st.randoms(use_true_random=False))
+def test_drawn_practitioners(variant: tuple[str, bool], draw: random.Random) -> None:
+    """Hypothesis draws further practitioner lists: each example a batch of 200 answer sets
+    drawn from its random source (one Node process per batch; hypothesis's own generation of
+    nested lists this size is far slower than the check)."""
+    profile = profile_for(*variant)
+    tool = get_tool("who-should-lead")
+    fields = candidate_fields(profile)
+    cases = []
+    for _ in range(200):
+        answers: dict[str, Any] = {q.id: draw.choice(q.option_ids) for q in tool.questions}
+        answers[QUESTION_ID] = [{f.id: draw.choice(f.option_ids) for f in fields}
+                                for _ in range(draw.randint(0, 8))]
+        cases.append(answers)
+    compare("who-should-lead", profile, cases)
+
+
+def test_an_unknown_condition_kind_stops_the_build_by_name() -> None:
+    class Moonphase:
+        pass
+
+    with pytest.raises(UnknownCondition, match="Moonphase"):
+        condition(Moonphase())  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize("profile_id", ["merton", "graduated-pathway"])
+def test_compressed_size_under_the_goal(profile_id: str) -> None:
+    """All three checklists' data, as the pages carry it, and the evaluator, compressed."""
+    profile = profile_for(profile_id, True)
+    blob = b"".join(
+        json.dumps(compile_tool(t, profile), ensure_ascii=False, separators=(",", ":")).encode()
+        for t in TOOLS.values()
+    ) + EVALUATOR.read_bytes()
+    sizes = {"brotli": len(brotli.compress(blob, quality=11)), "gzip": len(gzip.compress(blob, 9))}
+    print(f"{profile_id}: {len(blob)} bytes, compressed {sizes}")
+    assert max(sizes.values()) <= SIZE_GOAL, sizes
