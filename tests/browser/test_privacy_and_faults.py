@@ -18,7 +18,7 @@ from typing import Any, Callable, Iterator, NamedTuple
 from urllib.parse import quote
 
 import pytest
-from playwright.sync_api import Browser, Page
+from playwright.sync_api import Browser, Page, expect
 
 from tests.rules import fuzz_count
 
@@ -459,6 +459,7 @@ def test_a_page_opened_just_before_a_new_version_says_to_reload(faulty_site: Ser
     text = _failed(served.page)
     assert "A new version of this site was published" in text and "Reload the page" in text, text
     assert _offered(served.page) == "reload"
+    expect(served.page.locator("[data-retry]")).to_have_text("Reload the page")
 
 
 def test_a_rules_package_missing_from_its_own_release_is_the_hosts_error(faulty_site: Serve) -> None:
@@ -470,6 +471,7 @@ def test_a_rules_package_missing_from_its_own_release_is_the_hosts_error(faulty_
     assert "could not be downloaded (the site answered HTTP 404)" in text, text
     assert "new version" not in text
     assert _offered(served.page) == "retry"
+    expect(served.page.locator("[data-retry]")).to_have_text("Try loading the checklist again")
 
 
 def test_a_blocked_rules_package_is_reported_in_plain_words(page: Page, site: Site) -> None:

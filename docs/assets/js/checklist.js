@@ -53,6 +53,8 @@ function main(root) {
   const progressBar = find(progressRow, "progress");
   /** @type {HTMLElement} */
   const retryRow = find(root, ".lp-retry-row");
+  const retryButton = find(retryRow, "[data-retry]");
+  const RETRY_TEXT = retryButton.textContent ?? "";
   const live = make("p", "lp-visually-hidden");
   live.setAttribute("aria-live", "polite");
   root.append(live);
@@ -197,10 +199,14 @@ function main(root) {
   // ---- the worker -----------------------------------------------------------------------
 
   /** @param {"loading" | "ready" | "failed"} state @param {string} message
-   *  @param {{start?: string, loaded?: number | null, total?: number | null}} extra */
+   *  @param {{start?: string, loaded?: number | null, total?: number | null,
+   *    action?: "retry" | "reload"}} extra */
   function onStatus(state, message, extra) {
     statusEl.dataset.state = state;
     retryRow.hidden = state !== "failed";
+    // A new release took this page's rules off the host: only a reload can help, not Retry.
+    retryRow.dataset.action = extra.action ?? "retry";
+    retryButton.textContent = extra.action === "reload" ? "Reload the page" : RETRY_TEXT;
     if (state === "loading") {
       runtime = "loading";
       outcome.runtimeChanged();
@@ -462,7 +468,10 @@ function main(root) {
     evaluate();
   });
 
-  find(retryRow, "[data-retry]").addEventListener("click", () => rules.start(true));
+  retryButton.addEventListener("click", () => {
+    if (retryRow.dataset.action === "reload") location.reload();
+    else rules.start(true);
+  });
   /** The address, as the page is opened or as Back or Forward return to it, is read by the
    *  rules (an older link is migrated, parameters that are not questions are ignored, a link
    *  they refuse gives no advice). Until they have read it, the form shows what it can of the

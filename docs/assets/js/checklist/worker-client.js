@@ -13,7 +13,8 @@ export const WATCHDOG_MS = 60_000;
 
 /** @typedef {{loaded: number | null, total: number | null}} Bytes */
 /** @typedef {(state: "loading" | "ready" | "failed", message: string,
- *   extra: {start?: string, loaded?: number | null, total?: number | null}) => void} StatusHandler */
+ *   extra: {start?: string, loaded?: number | null, total?: number | null,
+ *     action?: "retry" | "reload"}) => void} StatusHandler */
 
 /**
  * A client for the rules worker.
@@ -63,6 +64,7 @@ export function createRulesClient({ init, onStatus, onReply }) {
         else clearTimeout(watchdog);
         onStatus(message.state, message.message, {
           start: message.start, loaded: message.loaded ?? null, total: message.total ?? null,
+          action: message.action === "reload" ? "reload" : "retry",
         });
       } else if (message.type === "reply") {
         if (message.id !== sequence) return; // an answer to an older question: a newer one is coming
