@@ -107,7 +107,7 @@ class LinkReading:
         return self.made_with < CURRENT_MAJOR
 
 
-_VERSION = re.compile(r"([0-9]{1,6})(?:\.[0-9]{1,6})?")
+_VERSION = re.compile(r"([0-9]+)(?:\.[0-9]+)?")
 """``2`` or ``2.1``: ASCII digits only (``str.isdigit`` also accepts ``²`` and ``①``, which
 ``int`` refuses)."""
 
@@ -121,7 +121,8 @@ def _version(value: str | None) -> tuple[int, str]:
     found = _VERSION.fullmatch(value)
     if found is None:
         return CURRENT_MAJOR, "unreadable"
-    major = int(found.group(1))
+    digits = found.group(1).lstrip("0") or "0"
+    major = int(digits) if len(digits) <= 9 else 10**9  # beyond any real version: "newer"
     if major < OLDEST_MAJOR:
         return OLDEST_MAJOR, "older"
     if major > CURRENT_MAJOR:

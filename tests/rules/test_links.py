@@ -13,13 +13,17 @@ from __future__ import annotations
 
 import json
 from typing import Any
-from urllib.parse import parse_qsl, urlencode
+from urllib.parse import parse_qsl, quote, urlencode
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
-from lp_rules import InvalidAnswers, evaluate
+from lp_rules import InvalidAnswers, evaluate, get_tool
 from lp_rules.bridge import handle
 from lp_rules.links import CURRENT_MAJOR, notice, now_asked, read_link, share_query
+
+from . import fuzz_count
 
 # (where the link was published, tool, the 1.0 query string, the 2.1 outcome once the questions
 # 2.1 added are answered "no", suggested)
@@ -309,3 +313,69 @@ def test_the_reply_names_the_fields_for_a_developer() -> None:
     assert reply["version"] == "known" and reply["conflicting"] == ["young_person_can_consent"]
     assert reply["ignored"] == ["outcome"]
     assert _reply("v=999")["version"] == "newer" and _reply("v=0")["version"] == "older"
+
+
+
+# Issue 24 item 7: fuzzing covers `v` and `outcome`. Whatever they hold, a link opens (a version
+# or an outcome is never a reason to hide an urgent answer, principle 1), says what it could not
+# read in printable plain words, and never keeps an outcome the checklist does not have.
+
+versions = (st.text(max_size=8)
+            | st.text(st.characters(whitelist_categories=("Nd", "No", "Nl")), min_size=1, max_size=4)
+            | st.integers(-3, 10**9).map(str)
+            | st.sampled_from(["2.1", "2.1.0", "02", " 2", "2 ", "0x2", "1e3", "²", "①", "٢"]))
+outcomes = (st.text(max_size=12)
+            | st.sampled_from(["constructor", "__proto__", "toString", "safeguarding_first",
+                               "safeguarding_referral", "agree_at_taf", "<b>x</b>"]))
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.sampled_from(["who-should-lead", "change-lead", "consent-withdrawn"]),
+       st.sampled_from(["yes", "unsure"]), versions, outcomes)
+def test_fuzz_version_and_outcome_never_hide_an_urgent_answer(tool: str, harm: str, version: str,
+                                                              outcome: str) -> None:
+    fuzz_count.inputs += 1
+    reply = _reply(f"v={quote(version)}&harm={harm}&outcome={quote(outcome)}", tool)
+    assert reply["type"] == "link", reply
+    assert reply["answers"] == {"harm": harm} and isinstance(reply["made_with"], int)
+    assert reply["notice"].isprintable()
+    codes = {rule.code for rule in get_tool(tool).rules}
+    if outcome in codes:
+        assert reply["recorded_outcome"] == outcome
+    else:
+        assert reply["recorded_outcome"] is None
+        if outcome:
+            assert "names an outcome this checklist does not have" in reply["notice"]
+    if version.isascii() and version.isdigit():
+        if int(version) > 2:
+            assert "newer version of the checklist than this site has" in reply["notice"]
+        if int(version) == 0:
+            assert "older than any" in reply["notice"]
+    result = evaluate(tool, reply["answers"])
+    assert result["status"] == "complete" and result["urgent"] is True
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.sampled_from(["who-should-lead", "change-lead", "consent-withdrawn"]), versions, outcomes,
+       st.lists(st.tuples(st.sampled_from(["harm", "safety", "social_care", "young_person_view",
+                                           "young_person_can_consent", "candidates", "event",
+                                           "who", "competence", "x"]),
+                          st.text(max_size=12) | st.sampled_from(["yes", "no", "child_in_need"])),
+                max_size=5))
+def test_fuzz_links_open_or_are_refused_never_crash(tool: str, version: str, outcome: str,
+                                                    pairs: list[tuple[str, str]]) -> None:
+    fuzz_count.inputs += 1
+    query = "&".join([f"v={quote(version)}", f"outcome={quote(outcome)}"]
+                     + [f"{quote(k)}={quote(v)}" for k, v in pairs])
+    reply = _reply(query, tool)
+    assert reply["type"] in ("link", "invalid"), reply
+    if reply["type"] == "invalid":
+        assert reply["field"] and "\n" not in reply["message"]
+        return
+    assert reply["notice"].isprintable()
+    try:
+        result = evaluate(tool, reply["answers"])
+    except InvalidAnswers as err:
+        assert err.field and "\n" not in err.message
+        return
+    assert result["status"] in ("complete", "needs_more")
