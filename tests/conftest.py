@@ -3,6 +3,9 @@ Playwright and one Chromium per session), and summary lines for fuzzing and acce
 
 from __future__ import annotations
 
+import sys
+from typing import Iterator
+
 import pytest
 
 try:  # the browser fixtures; absent inside Pyodide (tests/pyodide), where only tests/rules run
@@ -10,19 +13,37 @@ try:  # the browser fixtures; absent inside Pyodide (tests/pyodide), where only 
 except ImportError:
     pass
 
+_fuzz_tests: set[str] = set()
+"""Node ids of the tests that tried malformed inputs (added to ``fuzz_count.inputs``)."""
+
+
+def _fuzz_inputs() -> int:
+    counter = sys.modules.get("tests.rules.fuzz_count")
+    return int(getattr(counter, "inputs", 0))
+
+
+@pytest.hookimpl(hookwrapper=True)
+def pytest_runtest_call(item: pytest.Item) -> Iterator[None]:
+    before = _fuzz_inputs()
+    yield
+    if _fuzz_inputs() != before:
+        _fuzz_tests.add(item.nodeid)
+
 
 def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
-    try:
-        from tests.rules import fuzz_count
-    except ImportError:
-        return
-    if fuzz_count.inputs:
-        terminalreporter.write_line(f"fuzz: {fuzz_count.inputs} malformed inputs tried, none crashed")
-    import sys
+    inputs = _fuzz_inputs()
+    if inputs:
+        failed = {report.nodeid for kind in ("failed", "error")
+                  for report in terminalreporter.stats.get(kind, [])} & _fuzz_tests
+        terminalreporter.write_line(
+            f"fuzz: {inputs} malformed inputs tried, "
+            + (f"{len(failed)} fuzz tests failed (see failures above)" if failed
+               else "none crashed")
+        )
     axe = sys.modules.get("tests.browser.test_accessibility")
     if axe is not None and axe.scanned:
-        failed = len(terminalreporter.stats.get("failed", []))
+        failed_count = len(terminalreporter.stats.get("failed", []))
         terminalreporter.write_line(
             f"axe: {len(axe.scanned)} page states scanned for WCAG 2.2 A/AA"
-            + (" (see failures above)" if failed else ", no violations")
+            + (" (see failures above)" if failed_count else ", no violations")
         )

@@ -7,9 +7,12 @@ record's link); the reply is one of ``{"type": "result", "result", "record"}``,
 ``{"type": "invalid", "message", "field"}`` (the answers break the contract: no recommendation)
 or ``{"type": "error", "message"}``. A request ``{"type": "link", "tool", "query"}`` reads a
 share link's query string under today's rules (lp_rules.links); its reply is
-``{"type": "link", "answers", "made_with", "renamed", "asked_again", "asked_now", "ignored",
-"recorded_outcome", "notice"}`` (``asked_now``: questions added since the link was made that
-today's rules ask, rules 2.1).
+``{"type": "link", "answers", "made_with", "version", "renamed", "asked_again", "conflicting",
+"asked_now", "ignored", "recorded_outcome", "notice"}`` (``asked_now``: questions added since
+the link was made that today's rules ask, rules 2.1; ``version``: how the link's ``v`` was
+read, ``conflicting``: questions the link answered differently under an old and a new name, and
+an unknown ``outcome`` listed in ``ignored``: for developers; ``notice`` says all of it in plain
+words).
 """
 
 from __future__ import annotations
@@ -38,8 +41,10 @@ def _read_link(request: dict[str, Any]) -> dict[str, Any]:
         "type": "link",
         "answers": reading.answers,
         "made_with": reading.made_with,
+        "version": reading.version,
         "renamed": list(reading.renamed),
         "asked_again": list(reading.asked_again),
+        "conflicting": list(reading.conflicting),
         "asked_now": list(asked),
         "ignored": list(reading.ignored),
         "recorded_outcome": reading.recorded_outcome,

@@ -14,3 +14,11 @@ class InvalidAnswers(ValueError):
         super().__init__(message)
         self.field = field
         self.message = message
+
+
+def one_line(text: str) -> str:
+    """``text`` safe to print as one line on a terminal: every character that is not printable
+    (a newline, an escape sequence's ESC, a right-to-left override) is written as its Python
+    escape (``\\n``, ``\\x1b``, ``\\u202e``), so nothing a user typed can break the line or
+    drive the terminal."""
+    return "".join(c if c.isprintable() else repr(c)[1:-1] for c in text)

@@ -89,20 +89,45 @@ class LinkReading:
     ignored: tuple[str, ...] = ()
     """Parameters that are not questions of this checklist (tracking tags, safe-link wrappers)."""
     recorded_outcome: str | None = None
-    """The outcome a record's link says the rules gave when the record was made."""
+    """The outcome a record's link says the rules gave when the record was made (only one of
+    the tool's outcome ids: anything else is left out, ``unknown_outcome``)."""
+    version: str = "known"
+    """How the link's ``v`` was read: ``known`` (absent, or a version that existed),
+    ``older`` (older than any known: read as the oldest), ``newer`` (newer than this site's
+    rules: read as far as today's rules can), ``unreadable`` (not ASCII digits: read as
+    today's, every answer checked strictly)."""
+    conflicting: tuple[str, ...] = ()
+    """Today's question ids the link answers twice, under an old and a new name, differently:
+    neither answer is kept, so the question is asked again."""
+    unknown_outcome: bool = False
+    """The link's ``outcome`` is not one of this checklist's outcomes (it is left out)."""
 
     @property
     def migrated(self) -> bool:
         return self.made_with < CURRENT_MAJOR
 
 
-def _version(value: str | None) -> int:
-    """The major version a link says it was made with; anything unreadable counts as current
-    (then every answer is checked strictly, so nothing wrong can slip through a migration)."""
+_VERSION = re.compile(r"([0-9]+)(?:\.[0-9]+)?")
+"""``2`` or ``2.1``: ASCII digits only (``str.isdigit`` also accepts ``²`` and ``①``, which
+``int`` refuses)."""
+
+
+def _version(value: str | None) -> tuple[int, str]:
+    """The major version a link says it was made with, and how it was read (``LinkReading``'s
+    ``version``). A link is never refused for its version: its answers are still checked
+    strictly by today's rules, and an urgent answer must still be shown (principle 1)."""
     if value is None:
-        return OLDEST_MAJOR
-    major = value.split(".")[0]
-    return int(major) if major.isdigit() and len(major) <= 3 else CURRENT_MAJOR
+        return OLDEST_MAJOR, "known"
+    found = _VERSION.fullmatch(value)
+    if found is None:
+        return CURRENT_MAJOR, "unreadable"
+    digits = found.group(1).lstrip("0") or "0"
+    major = int(digits) if len(digits) <= 9 else 10**9  # beyond any real version: "newer"
+    if major < OLDEST_MAJOR:
+        return OLDEST_MAJOR, "older"
+    if major > CURRENT_MAJOR:
+        return major, "newer"
+    return major, "known"
 
 
 def _decode_candidates(text: str) -> list[dict[str, str]]:
@@ -213,10 +238,11 @@ def read_link(tool_id: str, params: Mapping[str, str]) -> LinkReading:
     invalid value with a clear error, as for any answer, whatever version the link claims.
     """
     tool = TOOLS[tool_id]
-    made_with = _version(params.get(VERSION_PARAM))
+    made_with, version = _version(params.get(VERSION_PARAM))
     values = {k: v for k, v in params.items() if k not in (VERSION_PARAM, OUTCOME_PARAM)}
     renamed: list[str] = []
     dropped: list[str] = []
+    conflicting: list[str] = []
     for release in RELEASES:
         if release.major <= made_with:
             continue
@@ -228,9 +254,15 @@ def read_link(tool_id: str, params: Mapping[str, str]) -> LinkReading:
                 del values[question]
                 dropped.append(question)
         for old, new in release.renamed_questions.get(tool_id, {}).items():
-            if old in values and new not in values:
-                values[new] = values.pop(old)
-                renamed.append(new)
+            if old not in values:
+                continue
+            given = values.pop(old)
+            if values.setdefault(new, given) == given:
+                renamed.append(new)  # said, even when the link also gave it under its new name
+            else:
+                # Two answers to one question: keeping either would be a guess.
+                del values[new]
+                conflicting.append(new)
         for question, options in release.renamed_options.get(tool_id, {}).items():
             if values.get(question) in options:
                 values[question] = options[values[question]]
@@ -242,13 +274,19 @@ def read_link(tool_id: str, params: Mapping[str, str]) -> LinkReading:
             continue
         answers[key] = _decode_candidates(value) if key == QUESTION_ID else value
     order = {q: i for i, q in enumerate(tool.question_ids)}
+    outcome = params.get(OUTCOME_PARAM) or None
+    unknown_outcome = outcome is not None and outcome not in {r.code for r in tool.rules}
     return LinkReading(
         answers=answers,
         made_with=made_with,
         renamed=tuple(sorted(set(renamed) - set(dropped), key=order.__getitem__)),
         asked_again=tuple(sorted(dropped, key=order.__getitem__)),
-        ignored=tuple(k for k in values if k not in known),
-        recorded_outcome=params.get(OUTCOME_PARAM) or None,
+        ignored=tuple(k for k in values if k not in known)
+        + ((OUTCOME_PARAM,) if unknown_outcome else ()),
+        recorded_outcome=None if unknown_outcome else outcome,
+        version=version,
+        conflicting=tuple(sorted(conflicting, key=order.__getitem__)),
+        unknown_outcome=unknown_outcome,
     )
 
 
@@ -287,8 +325,6 @@ def notice(tool_id: str, reading: LinkReading, asked_now: tuple[str, ...] = ()) 
     """What the page tells the reader about an older link, in plain words ("" when nothing to
     say). ``asked_now``: the link's questions ``now_asked`` finds. The page adds a link to the
     "What changed" page."""
-    if not reading.migrated and not asked_now:
-        return ""
     tool = TOOLS[tool_id]
 
     def names(ids: tuple[str, ...]) -> str:
@@ -297,26 +333,53 @@ def notice(tool_id: str, reading: LinkReading, asked_now: tuple[str, ...] = ()) 
             for q in ids
         )
 
-    if reading.migrated:
+    if reading.version == "newer":
+        parts = [
+            "This link was made by a newer version of the checklist than this site has. Its "
+            f"answers have been read as far as this site's rules ({LATEST_VERSION}) can read "
+            "them; an answer they do not know is shown as a problem to put right below."
+        ]
+    elif reading.version == "older":
+        parts = [
+            "This link names a version of the checklist older than any there has been. It has "
+            f"been read as a link from the first version (rules {OLDEST_MAJOR}.0) and opened "
+            f"with today's rules ({LATEST_VERSION})."
+        ]
+    elif reading.version == "unreadable":
+        parts = [
+            "This link's version of the checklist could not be read. It has been opened with "
+            f"today's rules ({LATEST_VERSION})."
+        ]
+    elif reading.migrated:
         parts = [
             "This link was made with an earlier version of the checklist "
-            f"(rules {reading.made_with}). It has been opened with today's rules "
+            f"(rules {reading.made_with}.0). It has been opened with today's rules "
             f"({LATEST_VERSION})."
         ]
-    else:
+    elif asked_now:
         parts = [
             "This link was made before the checklist's latest changes. It has been opened with "
             f"today's rules ({LATEST_VERSION})."
         ]
+    else:
+        parts = []
     if reading.renamed:
         parts.append(f"Answers carried over to today's questions: {names(reading.renamed)}.")
+    if reading.conflicting:
+        parts.append("The link gives two different answers, under an old and a new name, to: "
+                     f"{names(reading.conflicting)}. Neither was kept: answer it below.")
     if reading.asked_again:
         parts.append(f"Asked again, because the old answers no longer exist: {names(reading.asked_again)}.")
     if asked_now:
         parts.append(f"The checklist now asks more: {names(asked_now)}. Answer these below.")
-    if not reading.renamed and not reading.asked_again and not asked_now:
+    if parts and reading.migrated and not (reading.renamed or reading.conflicting
+                                           or reading.asked_again or asked_now):
         parts.append("None of its answers needed changing.")
-    parts.append("Check the answers below before you rely on the outcome.")
+    if reading.unknown_outcome:
+        parts.append("The link names an outcome this checklist does not have, so it was left "
+                     "out; the outcome below is worked out from the answers.")
+    if parts:
+        parts.append("Check the answers below before you rely on the outcome.")
     return " ".join(parts)
 
 

@@ -29,8 +29,9 @@ _PLAIN = re.compile(r"[A-Za-z0-9_-]{1,64}")
 """Keys shown as ``answers.key``; anything else is quoted so a message stays one safe line."""
 
 
-def _name(parent: str, key: object) -> str:
-    """``parent.key`` for a plain key; a quoted, shortened form for anything else."""
+def field_name(parent: str, key: object) -> str:
+    """``parent.key`` for a plain key; a quoted, shortened form for anything else (the CLI's
+    JSON reader names a key given twice with it too)."""
     if isinstance(key, str) and _PLAIN.fullmatch(key):
         return f"{parent}.{key}"
     return f"{parent}[{_short(key)}]"
@@ -93,7 +94,7 @@ def _candidates(value: object, profile: Profile) -> list[dict[str, str]]:
             )
         unknown = sorted(str(k) for k in item if k not in FIELD_IDS)
         if unknown:
-            bad = _name(where, unknown[0])
+            bad = field_name(where, unknown[0])
             raise InvalidAnswers(f"{bad}: unknown field; valid: {', '.join(FIELD_IDS)}", field=bad)
         missing = [f for f in FIELD_IDS if f not in item]
         if missing:
@@ -128,7 +129,7 @@ def validate(tool: Tool, answers: object, profile: Profile) -> Answers:
             clean[key] = _candidates(value, profile)
             continue
         if not isinstance(key, str) or key not in tool.question_ids:
-            field = _name("answers", key)
+            field = field_name("answers", key)
             raise InvalidAnswers(
                 f"{field}: unknown question for {tool.id}; valid: {', '.join(tool.question_ids)}",
                 field=field,

@@ -114,3 +114,72 @@ def test_the_same_contradiction_without_harm_still_exits_2() -> None:
     done = run("evaluate", "consent-withdrawn", "--answers",
                '{"harm": "no", "safety": "no", "who": "young_person", "competence": "not_applicable"}')
     assert done.returncode == 2 and done.stdout == "" and "answers.competence" in done.stderr
+
+
+# Issue 24 item 6: the CLI's last edges.
+
+PRACTITIONER = ('{"role": "gp", "relationship": "good", "family_view": "agrees", '
+                '"main_needs": "yes", "capacity": "yes", "leaving_soon": "no"}')
+
+
+@pytest.mark.parametrize("answers,line", [
+    ('{"candidates": [{"role": "gp", "role": "gp"}]}',
+     "error: answers.candidates[0].role: given more than once\n"),
+    ('{"harm": "no", "candidates": [' + PRACTITIONER + ', ' + PRACTITIONER[:-1]
+     + ', "capacity": "no"}]}', "error: answers.candidates[1].capacity: given more than once\n"),
+    ('{"a\\u001b[31mb\\nc": 1, "a\\u001b[31mb\\nc": 2}',
+     "error: answers['a\\x1b[31mb\\nc']: given more than once\n"),
+    ('{"harm": {"x": 1, "x": 2}}', "error: answers.harm.x: given more than once\n"),
+])
+def test_a_key_given_twice_is_named_by_its_exact_path_on_one_safe_line(answers: str,
+                                                                      line: str) -> None:
+    done = run("evaluate", "who-should-lead", "--answers", answers)
+    assert done.returncode == 2 and done.stdout == ""
+    assert done.stderr == line
+
+
+@pytest.mark.parametrize("args", [
+    ["evaluate", "who-should-lead", "\x1b[31mx\ny"],
+    ["evaluate", "\x1b]0;owned\x07", "--answers", "{}"],
+    ["evaluate", "who-should-lead", "--answers", '{"\\u202eharm\\r": "no"}'],
+    ["evaluate", "who-should-lead", "--answers", '{"harm": "\\u001b[2J\\n"}'],
+    ["schema", "--profile", "x\x1bc\u2028y"],
+])
+def test_no_control_character_reaches_the_terminal(args: list[str]) -> None:
+    done = run(*args)
+    assert done.returncode == 2 and done.stdout == ""
+    assert done.stderr.count("\n") == 1 and done.stderr.endswith("\n")
+    assert done.stderr[:-1].isprintable(), repr(done.stderr)
+
+
+@pytest.mark.parametrize("args", [
+    ["evaluate", "who-should-lead", "--answers", "{}", "--answers", '{"harm": "yes"}'],
+    ["evaluate", "who-should-lead", "--answers={}", "--answers", "{}"],
+    ["evaluate", "who-should-lead", "--answers", '{"harm": "yes"}', "--profile", "merton",
+     "--profile", "graduated-pathway"],
+])
+def test_an_option_given_twice_is_refused(args: list[str]) -> None:
+    done = run(*args)
+    assert done.returncode == 2 and done.stdout == ""
+    assert done.stderr.count("\n") == 1 and "given more than once" in done.stderr
+
+
+def test_a_full_disk_exits_non_zero_with_one_line() -> None:
+    if not Path("/dev/full").exists():
+        pytest.fail("/dev/full is needed for this test")  # not skipped: a skip is not a pass
+    env = dict(os.environ, PYTHONPATH=str(SRC))
+    with open("/dev/full", "w") as full:
+        done = subprocess.run([sys.executable, "-m", "lp_rules", "schema"], stdout=full,
+                              stderr=subprocess.PIPE, env=env, timeout=60, text=True)
+    assert done.returncode == 2
+    assert done.stderr.count("\n") == 1 and "could not be written" in done.stderr, done.stderr
+    assert "Traceback" not in done.stderr
+
+
+def test_a_closed_stdout_exits_non_zero_with_one_line() -> None:
+    """As with `>&-`: the process starts with no file descriptor 1 at all."""
+    env = dict(os.environ, PYTHONPATH=str(SRC))
+    done = subprocess.run(["/bin/sh", "-c", '"$0" -m lp_rules schema >&-', sys.executable],
+                          capture_output=True, env=env, timeout=60, text=True)
+    assert done.returncode == 2, done.stderr
+    assert done.stderr.count("\n") == 1 and "standard output is closed" in done.stderr

@@ -157,6 +157,25 @@ def test_fuzz_cli_with_arbitrary_text(capsys: pytest.CaptureFixture[str], tool: 
         assert out == "" and err.count("\n") == 1
 
 
+@pytest.mark.parametrize("answers,field", [
+    ('{"candidates": [{"role": "gp", "role": "teacher"}]}', "answers.candidates[0].role"),
+    ('{"harm": "no", "harm": "yes"}', "answers.harm"),
+    ('{"k\\n\\u001b[1m": 1, "k\\n\\u001b[1m": 2}', "answers['k\\n\\x1b[1m']"),
+])
+def test_cli_names_a_repeated_key_by_its_exact_path(capsys: pytest.CaptureFixture[str],
+                                                    answers: str, field: str) -> None:
+    """Issue 24: a key repeated inside a practitioner was reported as `answers.role`, and a
+    hostile key was printed raw (its newline broke the one-line message)."""
+    code, out, err = _cli(capsys, "evaluate", "who-should-lead", "--answers", answers)
+    assert (code, out, err) == (2, "", f"error: {field}: given more than once\n")
+
+
+def test_cli_refuses_answers_given_twice(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, err = _cli(capsys, "evaluate", "who-should-lead", "--answers", "{}",
+                          "--answers", '{"harm": "yes"}')
+    assert code == 2 and out == "" and err.count("\n") == 1 and "more than once" in err
+
+
 DEPTH = 1500
 """Deeper than Python's recursion limit (1000), as deep as Pyodide's stack lets a test build."""
 

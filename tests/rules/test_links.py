@@ -13,13 +13,17 @@ from __future__ import annotations
 
 import json
 from typing import Any
-from urllib.parse import parse_qsl, urlencode
+from urllib.parse import parse_qsl, quote, urlencode
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
-from lp_rules import InvalidAnswers, evaluate
+from lp_rules import InvalidAnswers, evaluate, get_tool
 from lp_rules.bridge import handle
 from lp_rules.links import CURRENT_MAJOR, notice, now_asked, read_link, share_query
+
+from . import fuzz_count
 
 # (where the link was published, tool, the 1.0 query string, the 2.1 outcome once the questions
 # 2.1 added are answered "no", suggested)
@@ -229,3 +233,149 @@ def test_nine_practitioners_in_a_link_are_refused_unless_harm_is_suspected() -> 
         result = evaluate("who-should-lead", _query(f"v=2&harm={harm}&candidates=" + NINE).answers)
         assert result["recommendation"] == "safeguarding_first" and result["urgent"] is True
         assert len(result["warnings"]) == 1 and "9 practitioners" in result["warnings"][0]
+
+
+# Issue 24 item 5: links read strictly. The expectations are the issue's, written out here.
+
+def _reply(query: str, tool: str = "who-should-lead") -> Any:
+    return json.loads(handle(json.dumps({"type": "link", "tool": tool, "query": query})))
+
+
+@pytest.mark.parametrize("version", ["%C2%B2", "%E2%91%A0", "%D9%A2", "2x", "-1", "2.", "",
+                                     "%EF%BC%92"])  # ², ①, Arabic-Indic 2, fullwidth 2
+def test_a_version_that_is_not_ascii_digits_is_said_and_never_crashes(version: str) -> None:
+    """`'²'.isdigit()` is true and `int('²')` raises: the link must still open, its harm answer
+    giving the urgent outcome (principle 1), and the page must say the version was unreadable."""
+    reply = _reply(f"v={version}&harm=yes")
+    assert reply["type"] == "link", reply
+    assert reply["answers"] == {"harm": "yes"}
+    assert "version of the checklist could not be read" in reply["notice"]
+    assert evaluate("who-should-lead", reply["answers"])["recommendation"] == "safeguarding_first"
+
+
+def test_a_version_older_than_any_is_said_and_read_as_the_first() -> None:
+    reply = _reply("v=0&harm=no&young_person_view=yes&social_care=child_in_need")
+    assert reply["type"] == "link" and reply["made_with"] == 1
+    assert "older than any" in reply["notice"] and "(rules 0)" not in reply["notice"]
+    assert reply["answers"]["young_person_can_consent"] == "yes"
+    assert reply["answers"]["social_care"] == "referral_accepted"
+
+
+@pytest.mark.parametrize("version", ["3", "999", "999999", "3.0"])
+def test_a_version_newer_than_this_site_says_so(version: str) -> None:
+    """Chosen: read, not refused. Today's rules check every answer strictly (an unknown one is
+    refused naming it), and an urgent answer must still show (principle 1)."""
+    reply = _reply(f"v={version}&harm=no&social_care=none")
+    assert reply["type"] == "link" and reply["answers"] == {"harm": "no", "social_care": "none"}
+    assert "newer version of the checklist than this site has" in reply["notice"]
+    assert "read as far as" in reply["notice"]
+    assert _reply(f"v={version}&harm=no&social_care=family_hub")["type"] == "link"
+    with pytest.raises(InvalidAnswers) as refused:
+        evaluate("who-should-lead", _reply(f"v={version}&harm=no&social_care=family_hub")["answers"])
+    assert refused.value.field == "answers.social_care"
+
+
+@pytest.mark.parametrize("outcome", ["constructor", "toString", "__proto__", "nope",
+                                     "%3Cb%3Ex%3C%2Fb%3E", "safeguarding_referral"])
+def test_an_unknown_outcome_is_left_out_with_a_plain_note(outcome: str) -> None:
+    """`safeguarding_referral` is consent-withdrawn's, not who-should-lead's."""
+    reply = _reply(f"v=2&harm=no&outcome={outcome}")
+    assert reply["type"] == "link" and reply["recorded_outcome"] is None
+    assert "outcome" in reply["ignored"]
+    assert "names an outcome this checklist does not have" in reply["notice"]
+    assert outcome not in reply["notice"] and "<b>" not in reply["notice"]
+
+
+def test_a_known_outcome_is_kept_without_a_note() -> None:
+    reply = _reply("v=2&harm=yes&outcome=safeguarding_first")
+    assert reply["recorded_outcome"] == "safeguarding_first" and reply["notice"] == ""
+
+
+def test_an_old_and_a_new_id_that_disagree_are_both_asked_again_and_said() -> None:
+    reading, result = _open("who-should-lead",
+                            "harm=no&young_person_view=yes&young_person_can_consent=no")
+    assert "young_person_can_consent" not in reading.answers
+    assert reading.conflicting == ("young_person_can_consent",)
+    said = notice("who-should-lead", reading)
+    assert "two different answers" in said and "agree for themselves" in said
+
+
+def test_an_old_and_a_new_id_that_agree_are_kept_and_said() -> None:
+    reading, _ = _open("who-should-lead", "harm=no&young_person_view=no&young_person_can_consent=no")
+    assert reading.answers["young_person_can_consent"] == "no" and reading.conflicting == ()
+    assert "agree for themselves" in notice("who-should-lead", reading)
+
+
+def test_the_reply_names_the_fields_for_a_developer() -> None:
+    reply = _reply("v=%C2%B2&harm=no&young_person_view=yes&young_person_can_consent=no")
+    assert reply["version"] == "unreadable" and reply["conflicting"] == []
+    reply = _reply("harm=no&young_person_view=yes&young_person_can_consent=no&outcome=x")
+    assert reply["version"] == "known" and reply["conflicting"] == ["young_person_can_consent"]
+    assert reply["ignored"] == ["outcome"]
+    assert _reply("v=999")["version"] == "newer" and _reply("v=0")["version"] == "older"
+
+
+
+# Issue 24 item 7: fuzzing covers `v` and `outcome`. Whatever they hold, a link opens (a version
+# or an outcome is never a reason to hide an urgent answer, principle 1), says what it could not
+# read in printable plain words, and never keeps an outcome the checklist does not have.
+
+versions = (st.text(max_size=8)
+            | st.text(st.characters(whitelist_categories=("Nd", "No", "Nl")), min_size=1, max_size=4)
+            | st.integers(-3, 10**9).map(str)
+            | st.sampled_from(["2.1", "2.1.0", "02", " 2", "2 ", "0x2", "1e3", "²", "①", "٢"]))
+outcomes = (st.text(max_size=12)
+            | st.sampled_from(["constructor", "__proto__", "toString", "safeguarding_first",
+                               "safeguarding_referral", "agree_at_taf", "<b>x</b>"]))
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.sampled_from(["who-should-lead", "change-lead", "consent-withdrawn"]),
+       st.sampled_from(["yes", "unsure"]), versions, outcomes)
+def test_fuzz_version_and_outcome_never_hide_an_urgent_answer(tool: str, harm: str, version: str,
+                                                              outcome: str) -> None:
+    fuzz_count.inputs += 1
+    reply = _reply(f"v={quote(version)}&harm={harm}&outcome={quote(outcome)}", tool)
+    assert reply["type"] == "link", reply
+    assert reply["answers"] == {"harm": harm} and isinstance(reply["made_with"], int)
+    assert reply["notice"].isprintable()
+    codes = {rule.code for rule in get_tool(tool).rules}
+    if outcome in codes:
+        assert reply["recorded_outcome"] == outcome
+    else:
+        assert reply["recorded_outcome"] is None
+        if outcome:
+            assert "names an outcome this checklist does not have" in reply["notice"]
+    if version.isascii() and version.isdigit():
+        if int(version) > 2:
+            assert "newer version of the checklist than this site has" in reply["notice"]
+        if int(version) == 0:
+            assert "older than any" in reply["notice"]
+    result = evaluate(tool, reply["answers"])
+    assert result["status"] == "complete" and result["urgent"] is True
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.sampled_from(["who-should-lead", "change-lead", "consent-withdrawn"]), versions, outcomes,
+       st.lists(st.tuples(st.sampled_from(["harm", "safety", "social_care", "young_person_view",
+                                           "young_person_can_consent", "candidates", "event",
+                                           "who", "competence", "x"]),
+                          st.text(max_size=12) | st.sampled_from(["yes", "no", "child_in_need"])),
+                max_size=5))
+def test_fuzz_links_open_or_are_refused_never_crash(tool: str, version: str, outcome: str,
+                                                    pairs: list[tuple[str, str]]) -> None:
+    fuzz_count.inputs += 1
+    query = "&".join([f"v={quote(version)}", f"outcome={quote(outcome)}"]
+                     + [f"{quote(k)}={quote(v)}" for k, v in pairs])
+    reply = _reply(query, tool)
+    assert reply["type"] in ("link", "invalid"), reply
+    if reply["type"] == "invalid":
+        assert reply["field"] and "\n" not in reply["message"]
+        return
+    assert reply["notice"].isprintable()
+    try:
+        result = evaluate(tool, reply["answers"])
+    except InvalidAnswers as err:
+        assert err.field and "\n" not in err.message
+        return
+    assert result["status"] in ("complete", "needs_more")
