@@ -62,8 +62,8 @@ def test_every_page_in_light_and_dark(axe_page: Page, profile: str, request: pyt
 
 STATES = {
     "outcome (urgent)": "tools/change-lead/?harm=yes",
-    "outcome with candidates": "tools/who-should-lead/?harm=no&social_care=none&existing_plan=no&services=several&consent=agreed&young_person_can_consent=yes&candidates=teacher.good.agrees.yes.yes.no~gp.poor.objects.no.no.yes",
-    "outcome": "tools/consent-withdrawn/?harm=no&who=whole_family&competence=not_applicable&scope=all_early_help&escalation_risk=yes&how=stopped_engaging&reason=stigma_or_fear",
+    "outcome with candidates": "tools/who-should-lead/?harm=no&safety=no&social_care=none&existing_plan=no&services=several&consent=agreed&young_person_can_consent=yes&candidates=teacher.good.agrees.yes.yes.no~gp.poor.objects.no.no.yes",
+    "outcome": "tools/consent-withdrawn/?harm=no&safety=no&who=whole_family&competence=not_applicable&scope=all_early_help&escalation_risk=yes&how=stopped_engaging&reason=stigma_or_fear",
 }
 
 
@@ -80,7 +80,7 @@ def test_checklist_start_midway_and_error(axe_page: Page, site: Site) -> None:
     axe_page.goto(site.url("tools/who-should-lead/"))
     wait_ready(axe_page)
     assert not violations(axe_page), "start"
-    axe_page.goto(site.url("tools/who-should-lead/?harm=no&social_care=none&existing_plan=no&services=several&consent=agreed&young_person_can_consent=no"))
+    axe_page.goto(site.url("tools/who-should-lead/?harm=no&safety=no&social_care=none&existing_plan=no&services=several&consent=agreed&young_person_can_consent=no"))
     axe_page.wait_for_selector("#q-candidates:not([hidden])", timeout=60_000)
     axe_page.click("[data-add-candidate]")
     assert not violations(axe_page), "mid-way, candidates editor open"

@@ -20,13 +20,13 @@ from .conftest import Site, wait_for_outcome
 OUTCOMES = {
     "urgent": ("tools/change-lead/?v=2&harm=yes", "safeguarding_first"),
     "with practitioners": (
-        "tools/who-should-lead/?v=2&harm=no&social_care=none&existing_plan=no&services=several"
+        "tools/who-should-lead/?v=2&harm=no&safety=no&social_care=none&existing_plan=no&services=several"
         "&consent=agreed&young_person_can_consent=yes"
         "&candidates=teacher.good.agrees.yes.yes.no~gp.poor.objects.no.no.yes",
         "agree_at_taf",
     ),
     "longest": (
-        "tools/consent-withdrawn/?v=2&harm=no&who=whole_family&competence=not_applicable"
+        "tools/consent-withdrawn/?v=2&harm=no&safety=no&who=whole_family&competence=not_applicable"
         "&scope=all_early_help&escalation_risk=yes&how=stopped_engaging&reason=stigma_or_fear",
         None,
     ),

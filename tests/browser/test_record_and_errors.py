@@ -10,7 +10,7 @@ from playwright.sync_api import BrowserContext, Page, Route, expect
 
 from .conftest import Site, expect_page_errors, wait_for_outcome, wait_ready
 
-URL = ("tools/change-lead/?harm=no&event=stepped_down&family_agrees=yes&successor=yes"
+URL = ("tools/change-lead/?harm=no&safety=no&event=stepped_down&family_agrees=yes&successor=yes"
        "&consent_covers_successor=unsure&changes_so_far=none")
 
 
@@ -25,7 +25,7 @@ def test_copy_and_download_the_record(page: Page, site: Site, context: BrowserCo
     assert re.search(r"Date: \d{4}-\d\d-\d\d", copied)
     for part in ("What has happened: Children's social care is stepping the family down",
                  "Outcome: Step down", "What to do:", "Why:", "Sources:", "Rules version: ",
-                 "[LOCAL]", "check that the family's agreement covers", "Rules version: 2.0.0",
+                 "[LOCAL]", "check that the family's agreement covers", "Rules version: 2.1.0",
                  "Authority profile: Merton (merton)"):
         assert part.lower() in copied.lower(), part
     with page.expect_download() as info:
@@ -55,7 +55,7 @@ def test_when_copying_is_blocked_the_record_is_selected_with_words_for_any_devic
 def test_invalid_parameters_are_named_and_give_no_outcome(page: Page, site: Site) -> None:
     """GOV.UK's error pattern: the question's own message in plain words, in a summary that links
     to the question and on the question itself; never the rules' ids ("answers.who", "martian")."""
-    page.goto(site.url("tools/consent-withdrawn/?harm=no&who=martian"))
+    page.goto(site.url("tools/consent-withdrawn/?harm=no&safety=no&who=martian"))
     summary = page.wait_for_selector(".lp-error-summary:not([hidden])", timeout=60_000)
     message = "Select who is refusing or withdrawing their agreement"
     assert summary.inner_text().strip().endswith(message)
@@ -75,7 +75,7 @@ def test_invalid_parameters_are_named_and_give_no_outcome(page: Page, site: Site
 
 def test_unknown_parameters_are_ignored(page: Page, site: Site) -> None:
     """Email safe-link wrappers and tracking tags add parameters: they are not answers."""
-    page.goto(site.url("tools/change-lead/?v=2&harm=no&utm_source=email&event=absence_short"
+    page.goto(site.url("tools/change-lead/?v=2&harm=no&safety=no&utm_source=email&event=absence_short"
                        "&colour=blue&fbclid=x"))
     assert wait_for_outcome(page) == "cover_absence"
     assert page.locator(".lp-error-summary").is_hidden()
@@ -86,7 +86,7 @@ def test_unknown_parameters_are_ignored(page: Page, site: Site) -> None:
 def test_script_like_values_are_never_run_or_inserted(page: Page, site: Site) -> None:
     page.add_init_script("window.__pwned = false")
     payload = "<img src=x onerror=window.__pwned=true><script>window.__pwned=true</script>"
-    page.goto(site.url("tools/consent-withdrawn/") + "?harm=no&who=" + payload)
+    page.goto(site.url("tools/consent-withdrawn/") + "?harm=no&safety=no&who=" + payload)
     page.wait_for_selector(".lp-error-summary:not([hidden])", timeout=60_000)
     assert page.evaluate("window.__pwned") is False
     assert page.locator(".lp-checklist img").count() == 0
@@ -121,9 +121,9 @@ def test_a_tampered_wheel_is_refused(page: Page, site: Site) -> None:
 
 def test_a_link_that_is_not_exactly_valid_gives_no_advice(page: Page, site: Site) -> None:
     """Duplicated answers (either order), a thousand-row practitioner list, extra parts."""
-    for query in ("v=2&harm=no&harm=yes", "v=2&harm=yes&harm=no",
-                  "harm=no&candidates=" + "~" * 1000,
-                  "v=2&harm=no&candidates=gp.good.agrees.yes.yes.no.extra"):
+    for query in ("v=2&harm=no&safety=no&harm=yes", "v=2&harm=yes&harm=no",
+                  "harm=no&safety=no&candidates=" + "~" * 1000,
+                  "v=2&harm=no&safety=no&candidates=gp.good.agrees.yes.yes.no.extra"):
         page.goto(site.url("tools/who-should-lead/?" + query))
         summary = page.wait_for_selector(".lp-error-summary:not([hidden])", timeout=60_000)
         assert "more than once" in summary.inner_text() or "practitioner" in summary.inner_text().lower()

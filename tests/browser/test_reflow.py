@@ -19,14 +19,14 @@ from .conftest import Site, wait_for_outcome
 
 OUTCOMES = {
     "who-should-lead": (
-        "tools/who-should-lead/?v=2&harm=no&social_care=none&existing_plan=no&services=several"
+        "tools/who-should-lead/?v=2&harm=no&safety=no&social_care=none&existing_plan=no&services=several"
         "&consent=agreed&young_person_can_consent=yes"
         "&candidates=teacher.good.agrees.yes.yes.no~family_support_worker.good.agrees.yes.yes.no"
         "~gp.poor.objects.no.no.yes"
     ),
     "change-lead": "tools/change-lead/?v=2&harm=unsure",
     "consent-withdrawn": (
-        "tools/consent-withdrawn/?v=2&harm=no&who=whole_family&competence=not_applicable"
+        "tools/consent-withdrawn/?v=2&harm=no&safety=no&who=whole_family&competence=not_applicable"
         "&scope=all_early_help&escalation_risk=yes&how=stopped_engaging&reason=stigma_or_fear"
     ),
 }

@@ -11,15 +11,15 @@ from tests.browser.conftest import Site, wait_for_outcome
 from tests.perf.conftest import poll
 
 CHECKLISTS = {
-    "tools/who-should-lead/?harm=no&social_care=none&existing_plan=no&services=one": "single_service",
-    "tools/change-lead/?harm=no&event=absence_short": "cover_absence",
+    "tools/who-should-lead/?harm=no&safety=no&social_care=none&existing_plan=no&services=one": "single_service",
+    "tools/change-lead/?harm=no&safety=no&event=absence_short": "cover_absence",
     "tools/consent-withdrawn/?harm=yes": "safeguarding_referral",
 }
 
 
 def _first_visit(page: Page, site: Site) -> None:
     """Visit a checklist online and wait until the site and the runtime are cached."""
-    page.goto(site.url("tools/change-lead/?harm=no&event=needs_met&family_agrees=yes"))
+    page.goto(site.url("tools/change-lead/?harm=no&safety=no&event=needs_met&family_agrees=yes"))
     wait_for_outcome(page, "close_plan")
     poll(page, """async () => {
         const names = await caches.keys();
@@ -89,7 +89,7 @@ def test_a_copy_that_does_not_match_its_release_is_never_kept(browser: Browser,
     context.set_offline(True)
     page.goto(site.url("consent/"))
     assert page.locator("h1").count() == 1 and page.locator("#new-version").count() == 0
-    assert wait_for_outcome(_goto(page, site.url("tools/change-lead/?harm=no&event=absence_short"))) \
+    assert wait_for_outcome(_goto(page, site.url("tools/change-lead/?harm=no&safety=no&event=absence_short"))) \
         == "cover_absence"
     context.close()
 
@@ -144,14 +144,14 @@ def test_no_cache_holds_an_answer(browser: Browser, site: Site) -> None:
     the rules worker keeps: not in any cache's name, key, body or response URL, lpg-python-start
     included, after visiting online, offline and online again."""
     marker = "zqx7answermarker"
-    answered = site.url(f"tools/consent-withdrawn/?harm=no&who=parent_carer&note={marker}&competence={marker}")
+    answered = site.url(f"tools/consent-withdrawn/?harm=no&safety=no&who=parent_carer&note={marker}&competence={marker}")
     context = browser.new_context()
     page = context.new_page()
     _first_visit(page, site)
     page.goto(answered)
     page.wait_for_selector(".lp-error-summary:not([hidden])")  # the marker is no valid answer
     poll(page, "async () => (await (await caches.open('lpg-python-start')).keys()).length === 1")
-    page.goto(site.url(f"tools/consent-withdrawn/?harm=no&who=parent_carer&competence=not_competent"
+    page.goto(site.url(f"tools/consent-withdrawn/?harm=no&safety=no&who=parent_carer&competence=not_competent"
                        f"&scope=all_early_help&escalation_risk=no&how=told_us&reason=other&note={marker}"))
     wait_for_outcome(page, "continue_universal_support")
     context.set_offline(True)

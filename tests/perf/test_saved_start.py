@@ -20,7 +20,7 @@ from tests.perf.conftest import poll
 
 CHECK = Path(__file__).with_name("saved_start_check.mjs")
 MAGIC = bytes.fromhex("00736e70")  # Pyodide's snapshot header, little-endian 0x706e7300
-URL = ("tools/consent-withdrawn/?harm=no&who=parent_carer&competence=not_competent"
+URL = ("tools/consent-withdrawn/?harm=no&safety=no&who=parent_carer&competence=not_competent"
        "&scope=all_early_help&escalation_risk=no&how=told_us&reason=other")
 
 # In the page: once the start-up saved under `key` is the only one saved, [its size, its first 4
@@ -100,7 +100,7 @@ def test_a_second_visit_restores_the_start_the_first_saved(context: BrowserConte
     page.reload()
     assert _started(page) == "saved"
     # Another checklist on the site uses the same start-up: it holds the rules, not one tool.
-    page.goto(site.url("tools/change-lead/?harm=no&event=absence_short"))
+    page.goto(site.url("tools/change-lead/?harm=no&safety=no&event=absence_short"))
     wait_for_outcome(page, "cover_absence")
     assert page.get_attribute(".lp-status", "data-python-start") == "saved"
 

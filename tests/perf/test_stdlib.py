@@ -76,7 +76,7 @@ def test_a_checklist_runs_on_the_shipped_zip_in_chromium(browser: Browser, site:
     sizes: dict[str, int] = {}
     context.on("response", lambda r: sizes.update({r.url: int(r.headers.get("content-length", -1))})
             if r.url.endswith("python_stdlib.zip") else None)
-    page.goto(site.url("tools/consent-withdrawn/?harm=no&who=whole_family&competence=not_applicable"
+    page.goto(site.url("tools/consent-withdrawn/?harm=no&safety=no&who=whole_family&competence=not_applicable"
                        "&scope=all_early_help&escalation_risk=no&how=told_us&reason=other"))
     assert wait_for_outcome(page) != ""
     served = {shipped.stat().st_size} | {

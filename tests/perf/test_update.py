@@ -31,7 +31,7 @@ from playwright.sync_api import Browser, BrowserContext, Page
 from tests.browser.conftest import READY_TIMEOUT_MS, ROOT, Site
 from tests.perf.conftest import poll
 
-CHECKLIST = "tools/change-lead/?harm=no&event=absence_short"
+CHECKLIST = "tools/change-lead/?harm=no&safety=no&event=absence_short"
 RULE = "cover_absence"  # the outcome CHECKLIST gives; its title changes in the second release
 RULES_SOURCE = Path("src/lp_rules/checklists/change_lead.py")
 GUIDANCE = "consent/"

@@ -29,7 +29,7 @@ from tests.perf.conftest import poll
 
 from serve import Handler  # noqa: E402  (tools/ is on the path: tests/browser/conftest.py)
 
-CHECKLIST = "tools/change-lead/?harm=no&event=absence_short"
+CHECKLIST = "tools/change-lead/?harm=no&safety=no&event=absence_short"
 PROBE = """
 // Test only (tests/perf/test_worker_policy.py): what this worker's policy must refuse.
 self.addEventListener("message", async ({ data }) => {

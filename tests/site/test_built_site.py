@@ -398,5 +398,5 @@ def test_the_home_page_links_to_what_changed_while_the_release_is_recent(
 
     _, folder = built
     page = read_page(folder / "index.html")
-    linked = any(v.endswith("what-changed/#rules-2-0") for _, _, v in page.links)
+    linked = any(v.endswith("what-changed/#rules-2-1") for _, _, v in page.links)
     assert linked == release_is_recent()

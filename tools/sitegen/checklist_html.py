@@ -20,9 +20,10 @@ from lp_rules.profiles import Profile
 from .runtime import Runtime
 
 ROOT_FROM_TOOL_PAGE = "../../"
-WHAT_CHANGED = f"what-changed/#rules-{CURRENT_MAJOR}-0"
-"""The "What changed" page's section for this release, from the site root."""
 """Checklist pages live at tools/<id>/, two folders below the site root."""
+WHAT_CHANGED = "what-changed/#rules-" + "-".join(RULES_VERSION.split(".")[:2])
+"""The "What changed" page's section for this release (the older releases follow it there),
+from the site root."""
 
 
 def _tool(profile: Profile, tool_id: str) -> dict[str, Any]:
