@@ -120,7 +120,7 @@ def test_share_link_round_trip(page: Page, site: Site, context) -> None:  # type
     shared = page.url
     other = context.new_page()
     other.goto(shared)
-    assert wait_for_outcome(other) == first == "continue_agreed_parts"
+    assert wait_for_outcome(other) == first == "non_engagement_review"  # rules 2.1: stopped engaging
     assert other.is_checked("#reason-stigma_or_fear") and other.is_checked("#competence-not_competent")
     # The back button undoes the last answer.
     page.go_back()
