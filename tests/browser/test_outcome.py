@@ -100,7 +100,7 @@ def test_the_record_buttons_are_within_one_phone_screen_of_the_title(browser: Br
                  # The outcome this link gave under rules 2.0 (continue_universal_support): under
                  # 2.1 "stopped engaging" gives non_engagement_review, whose 96-word summary
                  # puts the buttons 989 px down (issue 21: summaries of at most two sentences).
-                 "tools/consent-withdrawn/?v=2&harm=no&safety=no&who=whole_family&scope=all_early_help"
+                 "tools/consent-withdrawn/?v=2&harm=no&safety=no&who=whole_family&scope=one_service"
                  "&escalation_risk=yes&how=told_us&reason=stigma_or_fear"):
         page.goto(site.url(path))
         wait_for_outcome(page)

@@ -158,7 +158,7 @@ def test_a_refused_link_shows_none_of_its_answers_and_gives_no_advice_on_the_way
     wait_ready(page)
     assert page.locator(".lp-checklist input:checked").count() == 0
     page.click('label[for="harm-no"]')
-    page.wait_for_selector("#q-event", state="visible")
+    page.wait_for_selector("#q-safety", state="visible")  # rules 2.1: asked right after harm is no
     wait_ready(page)
     page.go_back()
     expect(page).to_have_url(re.compile(re.escape(query) + "$"))

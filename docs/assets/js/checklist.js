@@ -205,7 +205,7 @@ function main(root) {
     statusEl.dataset.state = state;
     retryRow.hidden = state !== "failed";
     // A new release took this page's rules off the host: only a reload can help, not Retry.
-    retryRow.dataset.action = extra.action ?? "retry";
+    retryRow.dataset.offer = extra.action ?? "retry";
     retryButton.textContent = extra.action === "reload" ? "Reload the page" : RETRY_TEXT;
     if (state === "loading") {
       runtime = "loading";
@@ -469,7 +469,7 @@ function main(root) {
   });
 
   retryButton.addEventListener("click", () => {
-    if (retryRow.dataset.action === "reload") location.reload();
+    if (retryRow.dataset.offer === "reload") location.reload();
     else rules.start(true);
   });
   /** The address, as the page is opened or as Back or Forward return to it, is read by the
