@@ -32,11 +32,11 @@ MAX_STEPS = 80  # reading-cursor moves allowed to reach the next thing a test li
 
 # Each checklist from its first question to an outcome: the answers in the order the page asks.
 FLOWS = {
-    "who-should-lead": [("harm", "no"), ("social_care", "none"), ("existing_plan", "no"),
+    "who-should-lead": [("harm", "no"), ("safety", "no"), ("social_care", "none"), ("existing_plan", "no"),
                         ("services", "one")],
-    "change-lead": [("harm", "no"), ("event", "absence_short")],
-    "consent-withdrawn": [("harm", "no"), ("who", "whole_family"), ("scope", "all_early_help"),
-                          ("escalation_risk", "yes"), ("how", "stopped_engaging"),
+    "change-lead": [("harm", "no"), ("safety", "no"), ("event", "absence_short")],
+    "consent-withdrawn": [("harm", "no"), ("safety", "no"), ("who", "whole_family"), ("scope", "all_early_help"),
+                          ("escalation_risk", "yes"), ("how", "told_us"),
                           ("reason", "stigma_or_fear")],
 }
 
