@@ -28,7 +28,7 @@ from .conftest import ROOT, Site, wait_ready
 VSR = ROOT / "node_modules" / "@guidepup" / "virtual-screen-reader" / "lib" / "esm" / "index.browser.js"
 VSR_PATH = "/__test__/virtual-screen-reader.js"
 TRANSCRIPTS = Path("/tmp/sr-transcripts")
-MAX_STEPS = 80  # reading-cursor moves allowed to reach the next thing a test listens for
+MAX_STEPS = 400  # reading-cursor moves allowed to reach the next thing a test listens for (rules 2.1 asks more, with longer hints)
 
 # Each checklist from its first question to an outcome: the answers in the order the page asks.
 FLOWS = {
