@@ -28,7 +28,7 @@ from .conftest import ROOT, Site, expect_page_errors, wait_for_outcome, wait_rea
 
 from serve import Handler  # noqa: E402  (tools/ is on the path: tests/browser/conftest.py)
 
-ANSWERS = ("tools/consent-withdrawn/?harm=no&safety=no&who=parent_carer&competence=not_competent"
+ANSWERS = ("tools/consent-withdrawn/?harm=no&safety=no&who=parent_carer&other_parent_agrees=no&competence=not_competent"
            "&scope=all_early_help&escalation_risk=no&how=told_us&reason=other")
 
 

@@ -151,7 +151,7 @@ def test_no_cache_holds_an_answer(browser: Browser, site: Site) -> None:
     page.goto(answered)
     page.wait_for_selector(".lp-error-summary:not([hidden])")  # the marker is no valid answer
     poll(page, "async () => (await (await caches.open('lpg-python-start')).keys()).length === 1")
-    page.goto(site.url(f"tools/consent-withdrawn/?harm=no&safety=no&who=parent_carer&competence=not_competent"
+    page.goto(site.url(f"tools/consent-withdrawn/?harm=no&safety=no&who=parent_carer&other_parent_agrees=no&competence=not_competent"
                        f"&scope=all_early_help&escalation_risk=no&how=told_us&reason=other&note={marker}"))
     wait_for_outcome(page, "continue_universal_support")
     context.set_offline(True)

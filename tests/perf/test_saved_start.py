@@ -20,7 +20,7 @@ from tests.perf.conftest import poll
 
 CHECK = Path(__file__).with_name("saved_start_check.mjs")
 MAGIC = bytes.fromhex("00736e70")  # Pyodide's snapshot header, little-endian 0x706e7300
-URL = ("tools/consent-withdrawn/?harm=no&safety=no&who=parent_carer&competence=not_competent"
+URL = ("tools/consent-withdrawn/?harm=no&safety=no&who=parent_carer&other_parent_agrees=no&competence=not_competent"
        "&scope=all_early_help&escalation_risk=no&how=told_us&reason=other")
 
 # In the page: once the start-up saved under `key` is the only one saved, [its size, its first 4
