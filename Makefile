@@ -77,7 +77,7 @@ typecheck: setup
 # The checklist page's JavaScript: types (tsc --checkJs), lint (ESLint) and its core's unit tests.
 jscheck: setup
 	node_modules/.bin/tsc -p tsconfig.json
-	node_modules/.bin/eslint docs/assets/js docs/sw.js tests/js
+	node_modules/.bin/eslint docs/assets/js docs/sw.js tests/js tools/bench
 	node --test tests/js/
 
 # Pure-Python wheels for running the rules' tests inside Pyodide (tests/pyodide).
@@ -111,10 +111,10 @@ check: typecheck jscheck
 test-compiled-all: setup
 	LP_COMPILED_STRIDE=1 $(BIN)/pytest tests/site/test_compiled.py -q -k test_every_answer_set
 
-# Speed and size against their targets (tools/bench.py); BENCH_ARGS=--record writes the results
+# Speed and size against their targets (tools/bench/); BENCH_ARGS=--record writes the results
 # into docs/includes/performance-results.md (the performance page).
 bench: build-all chromium
-	$(PY) tools/bench.py $(BENCH_ARGS)
+	PYTHONPATH=tools $(PY) -m bench $(BENCH_ARGS)
 
 clean:
 	rm -rf build dist site site-* .pytest_cache .mypy_cache .hypothesis

@@ -22,4 +22,7 @@ export default [
   setting(["docs/assets/js/rules-worker.js"], "module", globals.worker),
   setting(["docs/sw.js"], "script", globals.serviceworker),
   setting(["tests/js/*.mjs"], "module", globals.node),
+  // The bench's in-page programs and its stock Pyodide page (tools/bench/).
+  setting(["tools/bench/js/*.mjs", "tools/bench/stock/main.mjs"], "module", globals.browser),
+  setting(["tools/bench/stock/worker.mjs"], "module", globals.worker),
 ];

@@ -1,0 +1,76 @@
+"""``make bench``: build both sites, measure the default one, print (and with --record write)
+the results table. See the package's docstring for what is measured and how."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import shutil
+import tempfile
+from pathlib import Path
+
+from playwright.sync_api import sync_playwright
+
+from build_site import build
+from chromium import CHROMIUM, CHROMIUM_ARGS
+from sitegen.paths import ROOT, site_dir
+
+from lp_rules import PROFILE_IDS
+
+from . import __doc__ as PACKAGE_DOC
+from .measure import (Results, check_offline, measure_bytes, measure_latency, measure_phone,
+                      measure_slow_network, measure_times)
+from .report import summarise, table, wait_for_quiet
+from .serving import Served, stock_site
+from .workload import compiled_bytes
+
+RESULTS = ROOT / "docs" / "includes" / "performance-results.md"
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(prog="make bench", description=(PACKAGE_DOC or "").splitlines()[0])
+    parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--evaluations", type=int, default=240)
+    parser.add_argument("--record", action="store_true", help=f"write {RESULTS.relative_to(ROOT)}")
+    parser.add_argument("--json", type=Path, default=ROOT / "build" / "bench.json")
+    parser.add_argument("--quiet-wait", type=float, default=300,
+                        help="seconds to wait at most for the load average to drop below nproc")
+    args = parser.parse_args()
+
+    results = Results(runs=args.runs)
+    for profile in PROFILE_IDS:
+        results.build_s[profile] = build(profile)
+    wait_for_quiet(args.quiet_wait)
+    with tempfile.TemporaryDirectory(prefix="lp-bench-") as tmp:
+        # Serve a copy, so a rebuild elsewhere during the run cannot change what is measured.
+        copy = Path(tmp) / "site"
+        shutil.copytree(site_dir(PROFILE_IDS[0]), copy)
+        results.compiled = compiled_bytes(copy)
+        site = Served(copy)
+        stock = Served(stock_site(Path(tmp) / "stock"))
+        with sync_playwright() as playwright:
+            browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+            measure_bytes(browser, site, stock, results)
+            measure_times(browser, site, stock, results)
+            measure_slow_network(browser, site, stock, results)
+            measure_phone(playwright, site, stock, results)
+            measure_latency(browser, site, results, args.evaluations)
+            check_offline(browser, site, results)
+            summary = summarise(results, browser.version)
+            browser.close()
+        site.server.shutdown()
+        stock.server.shutdown()
+
+    args.json.parent.mkdir(parents=True, exist_ok=True)
+    args.json.write_text(json.dumps(summary, indent=1), encoding="utf-8")
+    print(json.dumps({"machine": summary["machine"], "rows": summary["rows"]}, indent=1))
+    print()
+    print(table(summary))
+    if args.record:
+        RESULTS.parent.mkdir(parents=True, exist_ok=True)
+        RESULTS.write_text(table(summary), encoding="utf-8")
+        print(f"recorded in {RESULTS.relative_to(ROOT)}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,18 @@
+// Injected by Playwright before the page's own scripts (the page itself carries no hook): records
+// when the checklist becomes operable (checklist.js has wired the form and set the status
+// region), when the outcome is first on screen (from the compiled decisions: data-decided), when
+// Python has completed it (data-recommendation), and when the status says ready or failed.
+window.__lpMarks = {};
+new MutationObserver(() => {
+  const marks = window.__lpMarks;
+  const now = performance.now();
+  const status = document.querySelector(".lp-status, #stock-status");
+  if (!marks.operable && status && status.dataset.state) {
+    const first = document.querySelector(".lp-form input, .lp-form select");
+    if (first && first.offsetParent !== null) marks.operable = now;
+  }
+  if (!marks.ready && status && status.dataset.state === "ready") marks.ready = now;
+  if (!marks.failed && status && status.dataset.state === "failed") marks.failed = now;
+  if (!marks.decided && document.querySelector("[data-decided]")) marks.decided = now;
+  if (!marks.outcome && document.querySelector("[data-recommendation]")) marks.outcome = now;
+}).observe(document, { subtree: true, childList: true, attributes: true });

@@ -1,0 +1,18 @@
+// In a checklist page with nothing answered: answer "Yes" to significant harm (a click, as a
+// person would) and time until the urgent outcome is on screen; and whether Python was ready
+// when the answer was given (on a cold phone it is not: the compiled decisions answer alone).
+export default async () => {
+  const root = document.querySelector(".lp-checklist");
+  const urgent = () => root.querySelector(".lp-panel--urgent[data-decided]");
+  const shown = new Promise((resolve, reject) => {
+    const observer = new MutationObserver(() => {
+      if (urgent()) { observer.disconnect(); resolve(performance.now()); }
+    });
+    observer.observe(root, { subtree: true, childList: true, attributes: true });
+    setTimeout(() => reject(new Error("no urgent outcome within 60 s of the answer")), 60_000);
+  });
+  const pythonReady = document.querySelector(".lp-status")?.dataset.state === "ready";
+  const started = performance.now();
+  root.querySelector('input[name="harm"][value="yes"]').click();
+  return { ms: (await shown) - started, pythonReady };
+};

@@ -1,0 +1,210 @@
+"""A bench run's figures as rows against their targets, and the table the performance page shows.
+
+Goals come from the issues that set them: the guidance page weight and first question (the
+original brief), the saved start-up, and the slow phone (issue 20, "Decides at once": a share
+link's outcome within 4 s of navigation, the urgent outcome within 100 ms of the answer, every
+answer's effect within 10 ms at the 95th percentile, the compiled data at most 50 KB).
+"""
+
+from __future__ import annotations
+
+import datetime
+import json
+import os
+import platform
+import statistics
+import sys
+import time
+from dataclasses import asdict
+from pathlib import Path
+from typing import Any
+
+from sitegen.paths import PYODIDE_NPM
+
+from lp_rules import TOOL_IDS
+
+from .measure import Results
+
+KB = 1000
+Row = dict[str, Any]
+
+
+def median(values: list[float | None]) -> float | None:
+    present = [v for v in values if v is not None]
+    return statistics.median(present) if present else None
+
+
+def percentile(values: list[float], q: float) -> float | None:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, int(q * len(ordered)))] if ordered else None
+
+
+def ratio(a: float | None, b: float | None) -> float | None:
+    return None if a is None or not b else a / b
+
+
+def row(name: str, value: Any, unit: str, target: str, of: float | None = None,
+        ok: bool | None = None) -> Row:
+    """One measure; ``of`` is the measure as a ratio of its target (or reference)."""
+    return {"measure": name, "value": value, "unit": unit, "target": target,
+            "ratio": None if of is None else round(of, 2), "met": ok}
+
+
+def at_most(name: str, value: float | None, unit: str, goal: float, digits: int = 0) -> Row:
+    """A measure with an absolute goal: met when measured and not above it."""
+    shown = None if value is None else round(value, digits) if digits else round(value)
+    return row(name, shown, unit, f"≤ {goal:g} {unit}", ratio(value, goal),
+               value is not None and value <= goal)
+
+
+def size_rows(results: Results) -> list[Row]:
+    b = results.bytes
+    heaviest = b["guidance_heaviest_bytes"]
+    return [
+        row(f"Guidance page transferred (heaviest: {b['guidance_heaviest']})",
+            round(heaviest / KB, 1), "KB", "≤ 150 KB, no Pyodide", heaviest / (150 * KB),
+            heaviest <= 150 * KB and not b["guidance_loads_pyodide"]),
+        row("Checklist page transferred before Pyodide", round(b["checklist_page"] / KB, 1), "KB",
+            "(no target)"),
+        at_most("Compiled decisions, three checklists and their evaluator (brotli)",
+                results.compiled["brotli"] / KB, "KB", 50, 1),
+        row("Pyodide payload transferred", round(b["pyodide"] / KB), "KB",
+            f"≤ 0.7 × stock gzip ({round(b['stock_pyodide'] / KB)} KB)",
+            ratio(b["pyodide"], b["stock_pyodide"]), (ratio(b["pyodide"], b["stock_pyodide"]) or 9) <= 0.7),
+        row("Rules wheel transferred", round(b["wheel"] / KB, 1), "KB", "(no target)"),
+        row("Saved Python start-up, kept in the browser (never transferred)",
+            round(statistics.median(results.saved_start_bytes) / 1e6, 1), "MB", "(no target)"),
+        row("Service worker precache (first visit, background)", round(b["service_worker_precache"] / KB),
+            "KB", "(no target)"),
+    ]
+
+
+def desktop_rows(results: Results) -> list[Row]:
+    cold_ready = median([v.ready for v in results.cold])
+    cold_full = median([v.outcome for v in results.cold])
+    warm_ready = median([v.ready for v in results.warm])
+    warm_unsaved_ready = median([v.ready for v in results.warm_unsaved])
+    stock_ready = median([v.ready for v in results.stock])
+    slow = median([v.outcome for v in results.slow])
+    slow_stock = median([v.ready for v in results.slow_stock])
+    operable = median([v.operable for v in results.cold])
+    offline = results.offline_check
+    offline_ok = offline["pages"] == offline["of_pages"] and all(offline["checklists"].values())
+    return [
+        at_most("First question operable", operable, "ms", 200),
+        row("Share link's outcome on screen, cold (compiled decisions)",
+            round(median([v.decided for v in results.cold]) or 0), "ms", "(reference)"),
+        row("Python ready, cold", round(cold_ready or 0), "ms", "(reference)"),
+        row("Full outcome (Python), cold, answers in the link", round(cold_full or 0), "ms",
+            f"≤ 0.9 × stock ready ({round(stock_ready or 0)} ms)", ratio(cold_full, stock_ready),
+            (ratio(cold_full, stock_ready) or 9) <= 0.9),
+        row("Full outcome, cold, emulated 10 Mbit/s + 40 ms (service worker off)",
+            round(slow or 0), "ms", f"(stock ready on the same network: {round(slow_stock or 0)} ms)",
+            ratio(slow, slow_stock)),
+        row("Python ready, second visit", round(warm_ready or 0), "ms",
+            f"≤ 0.6 × cold ready ({round(cold_ready or 0)} ms)", ratio(warm_ready, cold_ready),
+            (ratio(warm_ready, cold_ready) or 9) <= 0.6),
+        row("Python ready, second visit without the saved start-up", round(warm_unsaved_ready or 0),
+            "ms", f"(reference: {ratio(warm_unsaved_ready, cold_ready) or 0:.2f} × cold ready)"),
+        row("Full outcome, second visit", round(median([v.outcome for v in results.warm]) or 0), "ms",
+            "(reference)"),
+        row("Full outcome, offline second visit", round(median([v.outcome for v in results.offline]) or 0),
+            "ms", "works", None, all(v.failed is None for v in results.offline)),
+        row("Offline after one visit: pages, checklists",
+            f"{offline['pages']}/{offline['of_pages']}, "
+            f"{sum(offline['checklists'].values())}/{len(TOOL_IDS)}", "", "all work", None, offline_ok),
+    ]
+
+
+def phone_rows(results: Results) -> list[Row]:
+    """The slow phone (4× slower processor, 1.6 Mbit/s, 150 ms), cold unless it says otherwise."""
+    phone = "Phone (4× slower processor, 1.6 Mbit/s, 150 ms round trip)"
+    stock = median([v.ready for v in results.phone_stock])
+    full = median([v.outcome for v in results.phone])
+    again = median([v.outcome for v in results.phone_again])
+    stock_again = median([v.ready for v in results.phone_stock_again])
+    answers = results.phone_answers
+    urgent = median([a.urgent_ms for a in answers])
+    before = percentile([t for a in answers for t in a.before_ready], 0.95)
+    after = percentile([t for a in answers for t in a.after_ready], 0.95)
+    before_python = all(a.urgent_before_python and a.all_before_ready for a in answers)
+    return [
+        at_most(f"{phone}: share link's outcome on screen, cold", median([v.decided for v in results.phone]),
+                "ms", 4000),
+        row(f"{phone}: full outcome (Python), cold", round(full or 0), "ms",
+            f"(stock ready on the same phone: {round(stock or 0)} ms)", ratio(full, stock)),
+        row("Phone: full outcome, second visit", round(again or 0), "ms",
+            f"(stock ready, second visit: {round(stock_again or 0)} ms)", ratio(again, stock_again)),
+        at_most("Phone: urgent outcome after “Yes” to significant harm"
+                + (", before Python is ready" if before_python else ""), urgent, "ms", 100, 1),
+        at_most(f"Phone: per answer, click to page updated, before Python is ready, p95 of "
+                f"{sum(len(a.before_ready) for a in answers)}", before, "ms", 10, 1),
+        at_most(f"Phone: per answer, click to page updated, Python ready, p95 of "
+                f"{sum(len(a.after_ready) for a in answers)}", after, "ms", 10, 1),
+    ]
+
+
+def answer_rows(results: Results) -> list[Row]:
+    worker, clicks = results.worker_latencies, results.latencies
+    return [
+        row(f"Per-answer evaluation through the worker, median of {len(worker)}",
+            round(statistics.median(worker), 1), "ms", "(reference)"),
+        at_most(f"Per-answer evaluation through the worker, p95 of {len(worker)}",
+                percentile(worker, 0.95), "ms", 10, 1),
+        row(f"Per-answer, click to page updated, median of {len(clicks)}",
+            round(statistics.median(clicks), 1), "ms", "(reference)"),
+        at_most(f"Per-answer, click to page updated, p95 of {len(clicks)}",
+                percentile(clicks, 0.95), "ms", 10, 1),
+    ]
+
+
+def summarise(results: Results, browser_version: str) -> dict[str, Any]:
+    rows = size_rows(results) + desktop_rows(results) + phone_rows(results) + answer_rows(results)
+    rows += [row(f"Site build ({profile})", round(seconds, 2), "s", "(no target)")
+             for profile, seconds in results.build_s.items()]
+    return {"machine": machine(browser_version), "runs": results.runs, "rows": rows,
+            "raw": asdict(results)}
+
+
+def wait_for_quiet(limit_s: float) -> None:
+    """Other work on the machine skews every time: wait (a while) for the load to drop."""
+    cpus = os.cpu_count() or 1
+    deadline = time.monotonic() + limit_s
+    while os.getloadavg()[0] > cpus and time.monotonic() < deadline:
+        print(f"waiting for a quieter machine: load {os.getloadavg()[0]:.1f} on {cpus} CPUs",
+              file=sys.stderr)
+        time.sleep(15)
+
+
+def machine(browser_version: str) -> dict[str, Any]:
+    model = next((line.split(":", 1)[1].strip() for line in
+                  Path("/proc/cpuinfo").read_text().splitlines() if line.startswith("model name")),
+                 platform.processor() or "unknown")
+    pyodide = json.loads((PYODIDE_NPM / "package.json").read_text())["version"]
+    return {"nproc": os.cpu_count(), "cpu": model, "chromium": browser_version,
+            "pyodide": pyodide, "date": datetime.date.today().isoformat(),
+            "load_average": round(os.getloadavg()[0], 1)}
+
+
+def table(summary: dict[str, Any]) -> str:
+    m = summary["machine"]
+    lines = [
+        "| Measure | Result | Target | Ratio | Met |",
+        "|---|---|---|---|---|",
+    ]
+    for r in summary["rows"]:
+        shown = "" if r["ratio"] is None else f"{r['ratio']:.2f}"
+        met = {True: "yes", False: "**no**", None: ""}[r["met"]]
+        lines.append(f"| {r['measure']} | {r['value']} {r['unit']} | {r['target']} | {shown} | {met} |")
+    lines += [
+        "",
+        f"Measured {m['date']} by `make bench` (tools/bench/): headless Chromium {m['chromium']} over "
+        f"loopback, {m['nproc']} CPUs ({m['cpu']}, load average {m['load_average']} at the end), "
+        f"Pyodide {m['pyodide']}; times are medians of "
+        f"{summary['runs']} runs ({min(summary['runs'], 3)} for the emulated network and phone rows), "
+        "each in a fresh browser profile (cold cache). KB = 1,000 bytes of "
+        "response bodies as sent (compressed). “On screen” is the outcome the page decides at once "
+        "from the compiled rules; “full outcome” is the same outcome completed by Python (reasons, "
+        "ranking, record).",
+    ]
+    return "\n".join(lines) + "\n"
