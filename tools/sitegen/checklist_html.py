@@ -132,7 +132,6 @@ def checklist(profile: Profile, runtime: Runtime, tool_id: str) -> str:
     )
     data = {
         "tool": tool_id,
-        "title": tool["title"],
         "profile": profile.id,
         "root": ROOT_FROM_TOOL_PAGE,
         "pyodide": runtime.pyodide_dir,
@@ -140,7 +139,6 @@ def checklist(profile: Profile, runtime: Runtime, tool_id: str) -> str:
         "wheelSha256": runtime.wheel_sha256,
         "runtimeSha256": runtime.runtime_sha256,
         "questions": tool["questions"],
-        "rulesVersion": RULES_VERSION,
         "linkVersion": CURRENT_MAJOR,
         "versionParam": VERSION_PARAM,
         "outcomeParam": OUTCOME_PARAM,
