@@ -16,8 +16,33 @@ from typing import Any
 from .errors import InvalidAnswers
 from .sources import PROFILE_CITATIONS, Citation, ProfileCitation
 
-DEFAULT_PROFILE = "merton"
-PROFILE_IDS: tuple[str, ...] = ("merton", "graduated-pathway")
+AUTHORITIES = "authorities"
+"""The package folder holding one folder per authority, named by its id, with its
+``profile.toml`` (decisions/0009). The list of authorities is that folder's list: nothing else
+names them."""
+
+
+def _authorities() -> Any:
+    return resources.files(__package__).joinpath(AUTHORITIES)
+
+
+DEFAULT_PROFILE: str = _authorities().joinpath("DEFAULT").read_text(encoding="utf-8").strip()
+"""The authority used when none is named (``authorities/DEFAULT``): the CLI's, the rules'
+default, and the one whose site is built into ``site/``."""
+
+PROFILE_IDS: tuple[str, ...] = tuple(sorted(
+    (entry.name for entry in _authorities().iterdir()
+     if entry.is_dir() and entry.joinpath("profile.toml").is_file()),
+    key=lambda name: (name != DEFAULT_PROFILE, name),
+))
+"""Every authority with a folder: the default first, then the others alphabetically."""
+
+
+def site_folder(profile_id: str) -> str:
+    """The folder an authority's site is built into, relative to the repository: ``site`` for
+    the default authority, ``site-<id>`` for every other. The one place this rule is written:
+    the Makefile, the build and the tests all ask here."""
+    return "site" if profile_id == DEFAULT_PROFILE else f"site-{profile_id}"
 
 ASK_LOCAL_TEAM = "your local early help team"
 
@@ -189,8 +214,6 @@ def load_profile(profile_id: str = DEFAULT_PROFILE) -> Profile:
             field="profile",
         )
     if profile_id not in _cache:
-        text = resources.files(__package__).joinpath(f"profiles/{profile_id}.toml").read_text(
-            encoding="utf-8"
-        )
+        text = _authorities().joinpath(profile_id, "profile.toml").read_text(encoding="utf-8")
         _cache[profile_id] = _from_toml(tomllib.loads(text))
     return _cache[profile_id]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from lp_rules import RULES_VERSION, get_tool, load_profile, schema
+from lp_rules import PROFILE_IDS, RULES_VERSION, get_tool, load_profile, schema
 
 from .oracle import QUESTIONS, ROLES
 
@@ -70,7 +70,7 @@ def _every_error(profile: str) -> list[tuple[str, str, bool]]:
     return found
 
 
-@pytest.mark.parametrize("profile", ["merton", "graduated-pathway"])
+@pytest.mark.parametrize("profile", PROFILE_IDS)
 def test_every_question_and_field_has_a_plain_error_message(profile: str) -> None:
     """GOV.UK's pattern: "Select ..." (or "Add ..." for the list), in words, with no id in it,
     and a practitioner field's message names the practitioner by number ({n})."""

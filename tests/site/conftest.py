@@ -1,4 +1,4 @@
-"""Tests of the built sites (site/ and site-graduated-pathway/), which `make test` builds first.
+"""Tests of the built sites (one per authority: site/, site-<id>/), which `make test` builds first.
 
 The checks that take the ``built`` fixture run on each profile built by each builder: MkDocs
 (the sites `make build-all` made) and Zensical, Material's successor (built here once per
@@ -21,8 +21,11 @@ from pathlib import Path
 
 import pytest
 
+from lp_rules.profiles import PROFILE_IDS, site_folder
+
 ROOT = Path(__file__).resolve().parents[2]
-SITES = {"merton": ROOT / "site", "graduated-pathway": ROOT / "site-graduated-pathway"}
+SITES = {profile_id: ROOT / site_folder(profile_id) for profile_id in PROFILE_IDS}
+"""Every authority's built site (one per folder in src/lp_rules/authorities/)."""
 BUILDERS = ("mkdocs", "zensical")
 
 

@@ -100,7 +100,7 @@ def _decide_texts() -> dict[str, str]:
     local_only = _local_only_rules()
     return {
         "id": "A short id for the profile, in lower case with hyphens. It names the profile file "
-        "(<code>src/lp_rules/profiles/&lt;id&gt;.toml</code>) and the built site's folder.",
+        "folder (<code>src/lp_rules/authorities/&lt;id&gt;/</code>) and the built site's folder.",
         "authority": "The council's name as the guidance should give it.",
         "area": "The area's name as readers know it; it is used in sentences (\"in Merton\").",
         "site_name": "The site's title, shown in the header of every page.",

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from lp_rules.profiles import site_folder
+
 ROOT = Path(__file__).resolve().parents[2]
 DOCS = ROOT / "docs"
 BUILD = ROOT / "build"
@@ -18,5 +20,5 @@ def build_dir(profile_id: str) -> Path:
 
 
 def site_dir(profile_id: str) -> Path:
-    """The default profile builds into site/; others into site-<id>/."""
-    return ROOT / ("site" if profile_id == "merton" else f"site-{profile_id}")
+    """The default profile builds into site/; others into site-<id>/ (``site_folder``)."""
+    return ROOT / site_folder(profile_id)

@@ -1,0 +1,66 @@
+"""Every authority is one folder, and nothing skips one (issue 22, decisions/0009).
+
+The list of authorities is the list of folders in src/lp_rules/authorities/ with a profile.toml.
+These tests fail if the package, the Makefile, the oracle or the site tests see a different list,
+or if an authority's profile disagrees with the oracle's table written from its guidance.
+"""
+
+from __future__ import annotations
+
+import subprocess
+import tomllib
+from pathlib import Path
+
+import pytest
+
+from lp_rules import PROFILE_IDS, load_profile
+from lp_rules.profiles import DEFAULT_PROFILE, site_folder
+
+from . import oracle
+
+ROOT = Path(__file__).resolve().parents[2]
+FOLDERS = ROOT / "src" / "lp_rules" / "authorities"
+ON_DISK = {f.name for f in FOLDERS.iterdir() if (f / "profile.toml").is_file()}
+
+
+def test_the_package_lists_every_authority_folder() -> None:
+    assert set(PROFILE_IDS) == ON_DISK and len(PROFILE_IDS) == len(ON_DISK)
+    assert PROFILE_IDS[0] == DEFAULT_PROFILE
+
+
+def test_the_oracle_has_a_table_for_every_authority() -> None:
+    assert set(oracle.FACTS) == ON_DISK
+
+
+def test_the_makefile_builds_every_authority() -> None:
+    listed = subprocess.run(["make", "-s", "--no-print-directory", "list-authorities"], cwd=ROOT,
+                            capture_output=True, text=True, check=True).stdout.split()
+    assert sorted(listed) == sorted(ON_DISK)
+
+
+def test_the_site_tests_read_every_authority_site() -> None:
+    from tests.site.conftest import SITES
+
+    assert set(SITES) == ON_DISK
+    assert len({site_folder(p) for p in ON_DISK}) == len(ON_DISK)
+
+
+@pytest.mark.parametrize("profile_id", PROFILE_IDS)
+def test_each_profile_agrees_with_its_oracle_table(profile_id: str) -> None:
+    profile, facts = load_profile(profile_id), oracle.FACTS[profile_id]
+    assert profile.id == profile_id, "a profile's id is its folder's name"
+    assert profile.own_source == facts["own_source"]
+    assert profile.borrowed_source == facts["borrowed_source"]
+    assert profile.roles == tuple(facts["roles"])
+    assert set(profile.roles) <= set(oracle.ROLES)
+    assert profile.referral_lead == facts["referral_lead_source"]
+    assert profile.child_voice == facts["child_voice_source"]
+    assert bool(profile.review_interval) == facts["gives_review_interval"]
+    assert bool(profile.support_contact) == facts["gives_support_contact"]
+
+
+def test_the_wheel_ships_each_profile_but_not_the_oracle_tables() -> None:
+    config = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
+    shipped = config["tool"]["setuptools"]["package-data"]["lp_rules"]
+    assert "authorities/*/profile.toml" in shipped
+    assert not any("oracle" in pattern for pattern in shipped)
