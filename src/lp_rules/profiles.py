@@ -14,7 +14,7 @@ from importlib import resources
 from typing import Any
 
 from .errors import InvalidAnswers
-from .sources import PROFILE_CITATIONS, Citation, ProfileCitation
+from .sources import AUTHORITY_TITLES, PROFILE_CITATIONS, Citation, ProfileCitation
 
 AUTHORITIES = "authorities"
 """The package folder holding one folder per authority, named by its id, with its
@@ -79,6 +79,8 @@ class Profile:
     child_voice: str
     own_source: str
     guidance_name: str
+    source_title: str
+    citation_label: str
     borrowed_source: str
     roles: tuple[str, ...]
     domestic_abuse_route: str
@@ -133,6 +135,21 @@ class Profile:
             "this area's guidance names none)."
         )
 
+    @property
+    def own_citation(self) -> str:
+        """This guidance as a page's source line names it: "Merton guidance (A)"."""
+        return f"{self.citation_label} ({self.own_source})"
+
+    @property
+    def front_door_source_note(self) -> str:
+        """The sentence a source line adds where the page names this area's front door: its own
+        guidance names it (" The Children and Families Hub is Merton's front door: Merton
+        guidance (A)."); nothing where the guidance names none (the page then says "your local
+        children's social care front door")."""
+        if not self.front_door:
+            return ""
+        return f" The {self.front_door} is {self.area}'s front door: {self.own_citation}."
+
     def terms(self) -> dict[str, str]:
         """The placeholders the rules' texts may use, e.g. ``{front_door}``."""
         return {
@@ -170,6 +187,8 @@ class Profile:
             allocated_lead_text=self.allocated_lead_text,
             front_door_finding=self.front_door_finding,
             domestic_abuse_route_text=self.domestic_abuse_route_text,
+            own_citation=self.own_citation,
+            front_door_source_note=self.front_door_source_note,
         )
         return data
 
@@ -186,7 +205,7 @@ def _from_toml(data: dict[str, Any]) -> Profile:
             f"unknown fields {sorted(unknown)}"
         )
     profile = Profile(training=courses, **data)
-    seeds = ("A", "B")
+    seeds = tuple(AUTHORITY_TITLES)
     if profile.own_source not in seeds or profile.borrowed_source not in ("", *seeds) or (
             profile.borrowed_source == profile.own_source):
         raise ValueError(

@@ -11,16 +11,34 @@ so wherever it appears.
 
 from __future__ import annotations
 
+import tomllib
 from dataclasses import dataclass
+from importlib import resources
 
 from .register import edition_note
 
 NATIONAL_PAGE = "safeguarding"
 """The site's national-guidance page: each section of it is a point in the register."""
 
+
+
+def _authority_titles() -> dict[str, str]:
+    """Each authority's own guidance, by its source tag, as its folder's profile.toml gives it
+    (``own_source``, ``source_title``): the local sources are the authorities' folders."""
+    titles: dict[str, str] = {}
+    for entry in resources.files(__package__).joinpath("authorities").iterdir():
+        path = entry.joinpath("profile.toml")
+        if entry.is_dir() and path.is_file():
+            data = tomllib.loads(path.read_text(encoding="utf-8"))
+            titles[str(data["own_source"])] = str(data["source_title"])
+    return dict(sorted(titles.items()))
+
+
+AUTHORITY_TITLES: dict[str, str] = _authority_titles()
+"""Each authority's own guidance (A: Merton's, B: the Graduated Pathway's, ...), by tag."""
+
 SOURCE_TITLES: dict[str, str] = {
-    "A": "Merton: Role of Lead Practitioner Guidance",
-    "B": "Graduated Pathway: Role and responsibilities of the lead practitioner",
+    **AUTHORITY_TITLES,
     "WT": "Working Together to Safeguard Children 2026 (DfE)",
     "IS24": "Information sharing: advice for practitioners providing safeguarding services (DfE, 2024)",
     "CA89": "Children Act 1989",

@@ -157,6 +157,9 @@ def _decide_texts() -> dict[str, str]:
         "new tag, which a developer adds). Outcomes that cite it read as your area's guidance.",
         "guidance_name": "Your guidance's name as it starts a sentence (\"Merton's guidance\"). "
         "Outcomes that rest on another area's guidance open with \"... does not cover this\".",
+        "source_title": "Your guidance's title, as the checklists' citations give it.",
+        "citation_label": "Your guidance's name as the pages' source lines give it (\"Source: "
+        "Merton guidance (A)\"), without the tag.",
         "borrowed_source": "The tag of another area's guidance that some outcomes rest on where "
         "yours is silent, or leave it empty. Each such outcome says first that your guidance "
         "does not cover it, then labels the other guidance as another area's practice "
@@ -191,6 +194,7 @@ GROUPS: tuple[tuple[str, tuple[tuple[str, str], ...]], ...] = (
     ("The child's voice", (("child_voice", "Source cited for the child's voice"),)),
     ("Whose guidance", (
         ("own_source", "This area's guidance"), ("guidance_name", "Its name in a sentence"),
+        ("source_title", "Its title"), ("citation_label", "Its name in a source line"),
         ("borrowed_source", "Another area's guidance relied on"),
     )),
     ("Contact only where it is safe", (

@@ -12,11 +12,18 @@ BUILD = ROOT / "build"
 DIST = ROOT / "dist"
 PYODIDE_NPM = ROOT / "node_modules" / "pyodide"
 CONFIG = ROOT / "mkdocs.yml"
+AUTHORITIES = ROOT / "src" / "lp_rules" / "authorities"
+"""One folder per authority (decisions/0009): its profile, page fragments and oracle table."""
 
 
 def build_dir(profile_id: str) -> Path:
     """The folder a profile's rendered docs and generated config go into."""
     return BUILD / profile_id
+
+
+def fragments_dir(profile_id: str) -> Path:
+    """An authority's page fragments: what it says on a topic where authorities differ."""
+    return AUTHORITIES / profile_id / "fragments"
 
 
 def site_dir(profile_id: str) -> Path:
