@@ -15,7 +15,7 @@ CHROMIUM ?= /usr/bin/chromium
 JAVA ?= java
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: list-authorities setup build build-all serve test test-compiled-all check chromium java typecheck jscheck pyodide-wheels bench wheel clean
+.PHONY: list-authorities new-authority check-authority setup build build-all serve test test-compiled-all check chromium java typecheck jscheck pyodide-wheels bench wheel clean
 
 $(VENV)/.installed: requirements.txt pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -125,3 +125,13 @@ clean:
 # The authorities the Makefile builds, one per folder (tests/rules/test_authorities.py reads it).
 list-authorities:
 	@echo $(PROFILES)
+
+# A new authority: one folder, src/lp_rules/authorities/$(ID)/, and nothing outside it
+# (decisions/0009). Then `make check-authority PROFILE=$(ID)` and `make build PROFILE=$(ID)`.
+new-authority: $(VENV)/.installed
+	@test -n "$(ID)" -a -n "$(NAME)" || { echo 'Give both: make new-authority ID=exampleshire NAME="Exampleshire"'; exit 2; }
+	@$(PY) tools/authority.py new "$(ID)" "$(NAME)"
+
+# What is still missing or wrong in an authority's folder, in plain words (exit 1 if wrong).
+check-authority: $(VENV)/.installed
+	@$(PY) tools/authority.py check "$(PROFILE)"
