@@ -99,7 +99,7 @@ def _decide_texts() -> dict[str, str]:
     review_actions = _actions_needing("review_interval")
     local_only = _local_only_rules()
     return {
-        "id": "A short id for the profile, in lower case with hyphens. It names the profile file "
+        "id": "A short id for the profile, in lower case with hyphens. It names the authority's "
         "folder (<code>src/lp_rules/authorities/&lt;id&gt;/</code>) and the built site's folder.",
         "authority": "The council's name as the guidance should give it.",
         "area": "The area's name as readers know it; it is used in sentences (\"in Merton\").",
