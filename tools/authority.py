@@ -118,6 +118,27 @@ roles = [{roles}]
 # sentence, or empty: the checklists then say to ask the designated safeguarding lead.
 domestic_abuse_route = ""
 
+# {MARK}: what your partnership decides; empty until it supplies them (the site says to ask
+# locally). The LADO's contact; the threshold (levels of need) document; the procedure for
+# resolving professional disagreements; the IDVA service; family help under Families First
+# ("yes" or "no") and since when (YYYY-MM-DD).
+lado_contact = ""
+threshold_document = ""
+escalation_procedure = ""
+idva_service = ""
+family_help = ""
+family_help_since = ""
+
+# {MARK}: governance. While any of these is empty, every page says the guide has not been
+# approved for use in your area. The guide's named owner; who approved it (your safeguarding
+# partnership) and when (YYYY-MM-DD); who approved its information-sharing text (your data
+# protection officer and Caldicott guardian); its next review date (YYYY-MM-DD).
+guide_owner = ""
+approved_by = ""
+approved_on = ""
+information_sharing_approved_by = ""
+next_review = ""
+
 # Practice common in other authorities (tagged LOCAL). Off until your partnership has read the
 # local practice page and agreed to it.
 local_practice = false
@@ -178,6 +199,10 @@ EMPTY_MEANS = {
     "domestic_abuse_route": "the checklists tell practitioners to ask their designated safeguarding lead for the area's route",
     "training_booking_name": "the Training page says no booking link is published",
     "training_booking_url": "the Training page says no booking link is published",
+    "family_help": "Further support says to ask whether the area runs family help",
+    **{field: "every page says the guide has not been approved for use in this area"
+       for field in ("guide_owner", "approved_by", "approved_on",
+                     "information_sharing_approved_by", "next_review")},
 }
 
 
@@ -205,6 +230,12 @@ def check(authority_id: str) -> tuple[list[str], list[str]]:
     url = data.get("training_booking_url", "")
     if url and not url.startswith("https://"):
         wrong.append(f"training_booking_url = {url!r} must start with https://")
+    for field in ("approved_on", "next_review", "family_help_since"):
+        value = data.get(field, "")
+        if value and not re.match(r"^\d{4}-\d{2}-\d{2}$", value):
+            wrong.append(f"{field} = {value!r} is not a date written YYYY-MM-DD")
+    if data.get("family_help", "") not in ("", "yes", "no"):
+        wrong.append(f"family_help = {data['family_help']!r} must be \"yes\", \"no\" or empty")
     for field, value in data.items():
         if field.endswith("_phone") and value and not PHONE.match(value):
             wrong.append(f"{field} = {value!r} is not a UK phone number (digits and spaces, such as 020 7946 0000)")

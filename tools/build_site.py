@@ -65,6 +65,8 @@ def write_config(profile_id: str, docs: Path, site: Path, builder: str = "mkdocs
         config["docs_dir"] = str(docs)
         config["site_dir"] = str(site)
     config["site_name"] = profile.site_name
+    # Every page says so while the authority's governance is incomplete (overrides/main.html).
+    config.setdefault("extra", {})["not_approved"] = profile.approval_notice
     for ext in config["markdown_extensions"]:
         if isinstance(ext, dict) and "pymdownx.snippets" in ext:
             ext["pymdownx.snippets"]["base_path"] = [str(docs)]

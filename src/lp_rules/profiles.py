@@ -87,6 +87,17 @@ class Profile:
     local_practice: bool
     training_booking_name: str
     training_booking_url: str
+    lado_contact: str
+    threshold_document: str
+    escalation_procedure: str
+    idva_service: str
+    family_help: str
+    family_help_since: str
+    guide_owner: str
+    approved_by: str
+    approved_on: str
+    information_sharing_approved_by: str
+    next_review: str
     training: tuple[TrainingCourse, ...] = field(default_factory=tuple)
 
     @property
@@ -150,6 +161,45 @@ class Profile:
             return ""
         return f" The {self.front_door} is {self.area}'s front door: {self.own_citation}."
 
+    @property
+    def approved(self) -> bool:
+        """Whether the guide's governance is complete: a named owner, the partnership's
+        approval and its date, the information-sharing text's approval, a next review date."""
+        return all((self.guide_owner, self.approved_by, self.approved_on,
+                    self.information_sharing_approved_by, self.next_review))
+
+    @property
+    def approval_notice(self) -> str:
+        """What every page says while the governance is incomplete; "" once it is complete."""
+        if self.approved:
+            return ""
+        return (
+            f"This guide has not been approved for use in {self.area}. Its owner, its approval "
+            "by the local safeguarding partnership (and, for the information-sharing text, by a "
+            "data protection officer and Caldicott guardian) and its next review date are not "
+            "all recorded. Follow your local procedures, and ask your designated safeguarding "
+            "lead before relying on it."
+        )
+
+    def local_arrangements(self) -> list[tuple[str, str]]:
+        """Each arrangement the partnership decides, as (what, its value): "" where the profile
+        leaves it empty, and the page then says to ask locally (never a guess)."""
+        ask = ""
+        if self.family_help == "yes":
+            family_help = "Yes" + (f", since {self.family_help_since}." if self.family_help_since else ".")
+        elif self.family_help == "no":
+            family_help = "Not yet."
+        else:
+            family_help = ask
+        return [
+            ("Local authority designated officer (LADO)", self.lado_contact or ask),
+            ("Threshold document (levels of need)", self.threshold_document or ask),
+            ("Resolving professional disagreements (escalation)", self.escalation_procedure or ask),
+            ("Domestic abuse risk assessment and MARAC", self.domestic_abuse_route or ask),
+            ("Independent domestic violence advisers (IDVA)", self.idva_service or ask),
+            ("Family help under Families First", family_help),
+        ]
+
     def terms(self) -> dict[str, str]:
         """The placeholders the rules' texts may use, e.g. ``{front_door}``."""
         return {
@@ -189,6 +239,8 @@ class Profile:
             domestic_abuse_route_text=self.domestic_abuse_route_text,
             own_citation=self.own_citation,
             front_door_source_note=self.front_door_source_note,
+            approval_notice=self.approval_notice,
+            local_arrangements=self.local_arrangements(),
         )
         return data
 

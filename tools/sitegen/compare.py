@@ -39,7 +39,7 @@ FALLBACKS = {
 """Fields whose emptiness the site fills with a plain pointer (a ``Profile`` property)."""
 
 CONTACT_FIELDS = frozenset({"front_door_contact", "support_contact", "support_email",
-                            "training_booking_name", "training_booking_url"})
+                            "training_booking_name", "training_booking_url", "lado_contact"})
 """Who to reach and how: each build shows only its own profile's (principle 8)."""
 OTHER_AREAS_CONTACT = ("<em>Given in that area's profile</em>: each site shows only its own "
                        "area's contacts.")
@@ -164,6 +164,22 @@ def _decide_texts() -> dict[str, str]:
         "yours is silent, or leave it empty. Each such outcome says first that your guidance "
         "does not cover it, then labels the other guidance as another area's practice "
         "(RULES.md principle 8).",
+        "lado_contact": "How to reach your local authority designated officer (LADO), or leave it "
+        "empty: the Further support page then says to ask the designated safeguarding lead.",
+        "threshold_document": "The name or address of your threshold (levels of need) document.",
+        "escalation_procedure": "Your procedure for resolving professional disagreements "
+        "(escalation), by name or address.",
+        "idva_service": "Your independent domestic violence advisers (IDVA) service.",
+        "family_help": "Whether your area runs family help under Families First: yes or no, or "
+        "leave it empty until your partnership says.",
+        "family_help_since": "Since when (YYYY-MM-DD), if it does.",
+        "guide_owner": "The named owner of this guide in your area. While any governance setting "
+        "is empty, every page says the guide has not been approved for use in your area.",
+        "approved_by": "Who approved the guide for use (your safeguarding partnership).",
+        "approved_on": "When it was approved (YYYY-MM-DD).",
+        "information_sharing_approved_by": "Who approved its information-sharing text (your data "
+        "protection officer and Caldicott guardian).",
+        "next_review": "When the guide is next reviewed (YYYY-MM-DD).",
         "domestic_abuse_route": "Your area's route to a domestic abuse risk assessment (such as "
         "DASH) and a MARAC referral, as a sentence, if your guidance gives one. Leave it empty "
         "rather than guess: the checklists then tell practitioners, on a safety concern, to "
@@ -203,6 +219,18 @@ GROUPS: tuple[tuple[str, tuple[tuple[str, str], ...]], ...] = (
     ("Practitioner roles", (("roles", "Roles in the area"),)),
     ("Local practice", (("local_practice", "Local practice"),)),
     ("Training", (("training", "Training courses"),)),
+    ("What the partnership decides", (
+        ("lado_contact", "LADO contact"), ("threshold_document", "Threshold document"),
+        ("escalation_procedure", "Resolving professional disagreements"),
+        ("idva_service", "IDVA service"), ("family_help", "Family help under Families First"),
+        ("family_help_since", "Family help since"),
+    )),
+    ("Governance", (
+        ("guide_owner", "Owner of the guide"), ("approved_by", "Approved by"),
+        ("approved_on", "Approved on"),
+        ("information_sharing_approved_by", "Information-sharing text approved by"),
+        ("next_review", "Next review"),
+    )),
 )
 
 
