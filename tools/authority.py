@@ -269,6 +269,13 @@ def check(authority_id: str) -> tuple[list[str], list[str]]:
     return wrong, missing
 
 
+def _visible(html: str) -> str:
+    """A page's text without tags or entities, spaces collapsed (as the site tests read it)."""
+    import html as entities
+
+    return re.sub(r"\s+", " ", entities.unescape(re.sub(r"<[^>]+>", " ", html)))
+
+
 def _site_problems(profile: Profile, folder: Path) -> list[str]:
     """Statements of the authority's own guidance that its built site does not show."""
     statements = folder / "statements.toml"
@@ -279,7 +286,7 @@ def _site_problems(profile: Profile, folder: Path) -> list[str]:
     site = ROOT / site_folder(profile.id)
     if not (site / "index.html").is_file():
         return [f"its site is not built yet, so its statements cannot be checked: run `make build PROFILE={profile.id}`"]
-    text = " ".join(p.read_text(encoding="utf-8") for p in site.rglob("*.html")).lower()
+    text = " ".join(_visible(p.read_text(encoding="utf-8")) for p in site.rglob("*.html")).lower()
     found = tomllib.loads(statements.read_text(encoding="utf-8")).get("statement", [])
     return [f"a statement of its guidance is not on its site: {s['original'][:80]!r} (missing: {p!r})"
             for s in found for p in s["phrases"] if p.lower() not in text]
