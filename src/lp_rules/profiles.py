@@ -239,6 +239,7 @@ class Profile:
             domestic_abuse_route_text=self.domestic_abuse_route_text,
             own_citation=self.own_citation,
             front_door_source_note=self.front_door_source_note,
+            approved=self.approved,
             approval_notice=self.approval_notice,
             local_arrangements=self.local_arrangements(),
         )
