@@ -166,20 +166,25 @@ gives_support_contact = false
 """
 
 
-def create(authority_id: str, name: str) -> Path:
+def create(authority_id: str, name: str, into: Path = AUTHORITIES) -> Path:
     """Write the new authority's folder; refuses an id in the wrong form or already taken."""
     if not ID_FORMAT.match(authority_id):
         raise SystemExit(f"ID={authority_id!r}: use lower-case letters, digits and hyphens, "
                          "starting with a letter (for example ID=exampleshire).")
     if not name.strip():
         raise SystemExit('NAME is empty: give the area\'s name, for example NAME="Exampleshire".')
-    folder = AUTHORITIES / authority_id
+    folder = into / authority_id
     if folder.exists():
-        raise SystemExit(f"{folder.relative_to(ROOT)} already exists: choose another ID, or "
+        raise SystemExit(f"{folder} already exists: choose another ID, or "
                          "edit that folder.")
     (folder / "fragments").mkdir(parents=True)
     (folder / "profile.toml").write_text(profile_text(authority_id, name.strip()), encoding="utf-8")
     (folder / "oracle.toml").write_text(oracle_text(authority_id, name.strip()), encoding="utf-8")
+    (folder / "statements.toml").write_text(
+        f"# {MARK}: every statement of {name}'s guidance, in its own words (original), with the "
+        "phrases of its rewritten form that must be on this site (phrases). Its statements are "
+        "in its own fragments, so only its own site must show them.\non_every_site = false\n"
+        "statement = []\n", encoding="utf-8")
     (folder / "fragments" / "README.md").write_text(
         "What this authority says on a topic where authorities differ, one Markdown file per "
         "topic (for example glossary/front-door.md), rendered into the shared pages: see "
@@ -208,12 +213,14 @@ EMPTY_MEANS = {
 
 def check(authority_id: str) -> tuple[list[str], list[str]]:
     """(what is wrong, what is still missing) for one authority's folder, in plain words."""
-    folder = AUTHORITIES / authority_id
+    from lp_rules.profiles import FOLDERS
+
+    folder = Path(str(FOLDERS[authority_id])) if authority_id in FOLDERS else AUTHORITIES / authority_id
     wrong: list[str] = []
     missing: list[str] = []
     path = folder / "profile.toml"
     if not path.is_file():
-        return [f"there is no {path.relative_to(ROOT)}: run `make new-authority ID={authority_id} NAME=\"...\"` first"], []
+        return [f"there is no {path}: run `make new-authority ID={authority_id} NAME=\"...\"` first"], []
     text = path.read_text(encoding="utf-8")
     try:
         data = tomllib.loads(text)
@@ -283,11 +290,13 @@ def _site_problems(profile: Profile, folder: Path) -> list[str]:
         return []
     from lp_rules.profiles import site_folder
 
+    found = tomllib.loads(statements.read_text(encoding="utf-8")).get("statement", [])
+    if not found:
+        return []
     site = ROOT / site_folder(profile.id)
     if not (site / "index.html").is_file():
         return [f"its site is not built yet, so its statements cannot be checked: run `make build PROFILE={profile.id}`"]
     text = " ".join(_visible(p.read_text(encoding="utf-8")) for p in site.rglob("*.html")).lower()
-    found = tomllib.loads(statements.read_text(encoding="utf-8")).get("statement", [])
     return [f"a statement of its guidance is not on its site: {s['original'][:80]!r} (missing: {p!r})"
             for s in found for p in s["phrases"] if p.lower() not in text]
 
@@ -298,12 +307,14 @@ def main() -> int:
     new = commands.add_parser("new", help="create a new authority's folder")
     new.add_argument("id")
     new.add_argument("name")
+    new.add_argument("--into", type=Path, default=AUTHORITIES,
+                     help="the folder to create it in (the tests' fictional authority only)")
     checked = commands.add_parser("check", help="list what is missing or wrong in an authority's folder")
     checked.add_argument("id")
     args = parser.parse_args()
     if args.command == "new":
-        folder = create(args.id, args.name)
-        print(f"Created {folder.relative_to(ROOT)}/. Next: fill in its profile.toml, then run "
+        folder = create(args.id, args.name, args.into)
+        print(f"Created {folder}/. Next: fill in its profile.toml, then run "
               f"`make check-authority PROFILE={args.id}` and `make build PROFILE={args.id}`.")
         return 0
     wrong, missing = check(args.id)

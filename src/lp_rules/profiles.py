@@ -10,31 +10,21 @@ from __future__ import annotations
 
 import tomllib
 from dataclasses import dataclass, field, fields
-from importlib import resources
 from typing import Any
 
 from .errors import InvalidAnswers
+from .folders import authority_folders, package_folder
 from .sources import AUTHORITY_TITLES, PROFILE_CITATIONS, Citation, ProfileCitation
 
-AUTHORITIES = "authorities"
-"""The package folder holding one folder per authority, named by its id, with its
-``profile.toml`` (decisions/0009). The list of authorities is that folder's list: nothing else
-names them."""
+FOLDERS = authority_folders()
+"""One folder per authority, named by its id, with its ``profile.toml`` (decisions/0009). The
+list of authorities is the list of folders (``folders.py``): nothing else names them."""
 
-
-def _authorities() -> Any:
-    return resources.files(__package__).joinpath(AUTHORITIES)
-
-
-DEFAULT_PROFILE: str = _authorities().joinpath("DEFAULT").read_text(encoding="utf-8").strip()
+DEFAULT_PROFILE: str = package_folder().joinpath("DEFAULT").read_text(encoding="utf-8").strip()
 """The authority used when none is named (``authorities/DEFAULT``): the CLI's, the rules'
 default, and the one whose site is built into ``site/``."""
 
-PROFILE_IDS: tuple[str, ...] = tuple(sorted(
-    (entry.name for entry in _authorities().iterdir()
-     if entry.is_dir() and entry.joinpath("profile.toml").is_file()),
-    key=lambda name: (name != DEFAULT_PROFILE, name),
-))
+PROFILE_IDS: tuple[str, ...] = tuple(sorted(FOLDERS, key=lambda name: (name != DEFAULT_PROFILE, name)))
 """Every authority with a folder: the default first, then the others alphabetically."""
 
 
@@ -286,6 +276,6 @@ def load_profile(profile_id: str = DEFAULT_PROFILE) -> Profile:
             field="profile",
         )
     if profile_id not in _cache:
-        text = _authorities().joinpath(profile_id, "profile.toml").read_text(encoding="utf-8")
+        text = FOLDERS[profile_id].joinpath("profile.toml").read_text(encoding="utf-8")
         _cache[profile_id] = _from_toml(tomllib.loads(text))
     return _cache[profile_id]

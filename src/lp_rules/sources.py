@@ -13,8 +13,8 @@ from __future__ import annotations
 
 import tomllib
 from dataclasses import dataclass
-from importlib import resources
 
+from .folders import authority_folders
 from .register import edition_note
 
 NATIONAL_PAGE = "safeguarding"
@@ -26,11 +26,9 @@ def _authority_titles() -> dict[str, str]:
     """Each authority's own guidance, by its source tag, as its folder's profile.toml gives it
     (``own_source``, ``source_title``): the local sources are the authorities' folders."""
     titles: dict[str, str] = {}
-    for entry in resources.files(__package__).joinpath("authorities").iterdir():
-        path = entry.joinpath("profile.toml")
-        if entry.is_dir() and path.is_file():
-            data = tomllib.loads(path.read_text(encoding="utf-8"))
-            titles[str(data["own_source"])] = str(data["source_title"])
+    for folder in authority_folders().values():
+        data = tomllib.loads(folder.joinpath("profile.toml").read_text(encoding="utf-8"))
+        titles[str(data["own_source"])] = str(data["source_title"])
     return dict(sorted(titles.items()))
 
 

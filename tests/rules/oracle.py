@@ -20,6 +20,7 @@ conditions under which the question is asked.
 from __future__ import annotations
 
 import itertools
+import os
 import tomllib
 from pathlib import Path
 from typing import Any, Iterator
@@ -28,10 +29,11 @@ RULES_VERSION = "2.1.0"
 
 SOURCE_TAGS = {"A", "B", "WT", "IS24", "CA89", "DPA", "MCA05", "DAA21", "CONF", "CWSA26", "FFP",
                "LOCAL"}
-AUTHORITIES = Path(__file__).resolve().parents[2] / "src" / "lp_rules" / "authorities"
+AUTHORITIES = [Path(__file__).resolve().parents[2] / "src" / "lp_rules" / "authorities"] + [
+    Path(p) for p in os.environ.get("LP_RULES_EXTRA_AUTHORITIES", "").split(os.pathsep) if p]
 FACTS: dict[str, dict[str, Any]] = {
     folder.name: tomllib.loads((folder / "oracle.toml").read_text(encoding="utf-8"))
-    for folder in sorted(AUTHORITIES.iterdir()) if (folder / "profile.toml").is_file()
+    for root in AUTHORITIES for folder in sorted(root.iterdir()) if (folder / "profile.toml").is_file()
 }
 """Each authority's facts as its folder's ``oracle.toml`` writes them out, by hand, from its
 guidance: its own and borrowed source tags, roles, the sources it cites for who leads after an

@@ -7,6 +7,7 @@ or if an authority's profile disagrees with the oracle's table written from its 
 
 from __future__ import annotations
 
+import os
 import subprocess
 import tomllib
 from pathlib import Path
@@ -20,7 +21,11 @@ from . import oracle
 
 ROOT = Path(__file__).resolve().parents[2]
 FOLDERS = ROOT / "src" / "lp_rules" / "authorities"
-ON_DISK = {f.name for f in FOLDERS.iterdir() if (f / "profile.toml").is_file()}
+PUBLISHED = {f.name for f in FOLDERS.iterdir() if (f / "profile.toml").is_file()}
+"""The authorities whose sites are published: one folder each in the package."""
+EXTRA = [Path(p) for p in os.environ.get("LP_RULES_EXTRA_AUTHORITIES", "").split(os.pathsep) if p]
+ON_DISK = PUBLISHED | {f.name for root in EXTRA for f in root.iterdir() if (f / "profile.toml").is_file()}
+"""Every authority the tests cover: the published ones and the fictional one (tests/conftest.py)."""
 
 
 def test_the_package_lists_every_authority_folder() -> None:
@@ -35,7 +40,14 @@ def test_the_oracle_has_a_table_for_every_authority() -> None:
 def test_the_makefile_builds_every_authority() -> None:
     listed = subprocess.run(["make", "-s", "--no-print-directory", "list-authorities"], cwd=ROOT,
                             capture_output=True, text=True, check=True).stdout.split()
-    assert sorted(listed) == sorted(ON_DISK)
+    assert sorted(listed) == sorted(PUBLISHED)
+
+
+def test_the_tests_cover_a_fictional_third_authority_never_published() -> None:
+    from tests.conftest import FICTIONAL
+
+    assert FICTIONAL in PROFILE_IDS and FICTIONAL not in PUBLISHED
+    assert len(PROFILE_IDS) >= 3
 
 
 def test_the_site_tests_read_every_authority_site() -> None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from lp_rules.profiles import site_folder
+from lp_rules.profiles import FOLDERS, site_folder
 
 ROOT = Path(__file__).resolve().parents[2]
 DOCS = ROOT / "docs"
@@ -23,7 +23,7 @@ def build_dir(profile_id: str) -> Path:
 
 def fragments_dir(profile_id: str) -> Path:
     """An authority's page fragments: what it says on a topic where authorities differ."""
-    return AUTHORITIES / profile_id / "fragments"
+    return Path(str(FOLDERS[profile_id])) / "fragments"
 
 
 def site_dir(profile_id: str) -> Path:
