@@ -15,7 +15,7 @@ CHROMIUM ?= /usr/bin/chromium
 JAVA ?= java
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: list-authorities new-authority check-authority setup build build-all serve test test-compiled-all check chromium java typecheck jscheck pyodide-wheels bench wheel clean
+.PHONY: list-authorities site-folder new-authority check-authority setup build build-all serve test test-compiled-all check chromium java typecheck jscheck pyodide-wheels bench wheel clean
 
 $(VENV)/.installed: requirements.txt pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -125,6 +125,10 @@ clean:
 # The authorities the Makefile builds, one per folder (tests/rules/test_authorities.py reads it).
 list-authorities:
 	@echo $(PROFILES)
+
+# The folder PROFILE's site is built into (the publishing workflow uploads it).
+site-folder:
+	@echo $(call site_of,$(PROFILE))
 
 # A new authority: one folder, src/lp_rules/authorities/$(ID)/, and nothing outside it
 # (decisions/0009). Then `make check-authority PROFILE=$(ID)` and `make build PROFILE=$(ID)`.
