@@ -27,6 +27,11 @@ default, and the one whose site is built into ``site/``."""
 PROFILE_IDS: tuple[str, ...] = tuple(sorted(FOLDERS, key=lambda name: (name != DEFAULT_PROFILE, name)))
 """Every authority with a folder: the default first, then the others alphabetically."""
 
+PUBLISHED_IDS: tuple[str, ...] = tuple(
+    p for p in PROFILE_IDS if package_folder().joinpath(p, "profile.toml").is_file())
+"""The authorities whose folders are in the package, so whose sites are published: not the
+tests' fictional authority (``folders.py``). "Compare the authorities" sets these side by side."""
+
 
 def site_folder(profile_id: str) -> str:
     """The folder an authority's site is built into, relative to the repository: ``site`` for

@@ -420,3 +420,4 @@ def test_the_home_page_links_to_what_changed_while_the_release_is_recent(
     page = read_page(folder / "index.html")
     linked = any(v.endswith("what-changed/#rules-2-1") for _, _, v in page.links)
     assert linked == release_is_recent()
+

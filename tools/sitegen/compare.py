@@ -22,7 +22,7 @@ import jinja2
 from lp_rules.candidates import FIELDS as CANDIDATE_FIELDS
 from lp_rules.checklists import TOOLS
 from lp_rules.model import Action
-from lp_rules.profiles import PROFILE_IDS, Profile, load_profile
+from lp_rules.profiles import PUBLISHED_IDS, Profile, load_profile
 from lp_rules.sources import PROFILE_CITATIONS, SOURCE_TITLES, Citation, ProfileCitation
 
 ROOT_FROM_PAGE = "../"
@@ -347,7 +347,7 @@ def compare_table(context: jinja2.runtime.Context) -> str:
 
 def compare_table_for(shown_for: str) -> str:
     """The comparison of every profile, as the build for profile ``shown_for`` shows it."""
-    profiles = [load_profile(pid) for pid in PROFILE_IDS]
+    profiles = [load_profile(pid) for pid in PUBLISHED_IDS]
     names = [profile_name(p) for p in profiles]
     columns = 3 + len(profiles)
     table_rows = rows(profiles)
