@@ -44,7 +44,7 @@ ASK_LOCAL_TEAM = "your local early help team"
 
 @dataclass(frozen=True)
 class TrainingCourse:
-    """One training course a profile offers (source A lists Merton's)."""
+    """One training course a profile offers (its guidance lists them)."""
 
     title: str
     description: str
@@ -143,14 +143,13 @@ class Profile:
 
     @property
     def own_citation(self) -> str:
-        """This guidance as a page's source line names it: "Merton guidance (A)"."""
+        """This guidance as a page's source line names it: "<citation_label> (<own_source>)"."""
         return f"{self.citation_label} ({self.own_source})"
 
     @property
     def front_door_source_note(self) -> str:
         """The sentence a source line adds where the page names this area's front door: its own
-        guidance names it (" The Children and Families Hub is Merton's front door: Merton
-        guidance (A)."); nothing where the guidance names none (the page then says "your local
+        guidance names it (" The <front door> is <area>'s front door: <own_citation>."); nothing where the guidance names none (the page then says "your local
         children's social care front door")."""
         if not self.front_door:
             return ""

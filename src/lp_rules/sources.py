@@ -33,7 +33,7 @@ def _authority_titles() -> dict[str, str]:
 
 
 AUTHORITY_TITLES: dict[str, str] = _authority_titles()
-"""Each authority's own guidance (A: Merton's, B: the Graduated Pathway's, ...), by tag."""
+"""Each authority's own guidance (A, B, ...: the seed authorities' folders say whose), by tag."""
 
 SOURCE_TITLES: dict[str, str] = {
     **AUTHORITY_TITLES,

@@ -7,8 +7,8 @@ the site says instead (the ``Profile`` property that stands in for it); nothing 
 field with no row here fails the build, so a new profile field cannot be left off the comparison.
 
 Each build shows only its own contacts (RULES.md principle 8): another profile's contact fields
-say that they are given but not shown on this site, so the Graduated Pathway build never shows
-a Merton mailbox. Everything else is the same in every build.
+say that they are given but not shown on this site, so no build ever shows
+another area's mailbox. Everything else is the same in every build.
 """
 
 from __future__ import annotations

@@ -27,8 +27,8 @@ def release_is_recent(today: date | None = None) -> bool:
 
 
 def guidance_of(tag: str) -> str:
-    """The name, as it starts a sentence, of the guidance with this source tag ("Merton's
-    guidance" for A), from the authority whose own guidance it is."""
+    """The name, as it starts a sentence, of the guidance with this source tag (its
+    ``guidance_name``), from the authority whose own guidance it is."""
     for profile_id in PROFILE_IDS:
         profile = load_profile(profile_id)
         if profile.own_source == tag:
