@@ -13,10 +13,9 @@ import pytest
 import yaml
 
 from lp_rules import PROFILE_IDS, load_profile
+from lp_rules.profiles import FOLDERS
 
 from .conftest import ROOT, SITES, Page, html_pages, read_page, search_documents, sha256_base64
-
-AUTHORITIES = ROOT / "src" / "lp_rules" / "authorities"
 
 
 def _statements() -> list[dict]:
@@ -25,8 +24,7 @@ def _statements() -> list[dict]:
     (``on_every_site``), else only its own; ``own_site_only`` marks a local detail."""
     found = []
     for profile_id in PROFILE_IDS:
-        path = AUTHORITIES / profile_id / "statements.toml"
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
+        data = tomllib.loads(FOLDERS[profile_id].joinpath("statements.toml").read_text(encoding="utf-8"))
         for s in data["statement"]:
             every = data.get("on_every_site", False) and not s.get("own_site_only", False)
             found.append(dict(s, source=load_profile(profile_id).own_source,
