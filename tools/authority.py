@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import argparse
 import re
+from dataclasses import fields
 import sys
 import tomllib
 from pathlib import Path
@@ -53,7 +54,7 @@ def profile_text(authority_id: str, name: str) -> str:
               "17, a social-work-qualified practice supervisor or manager decides who the lead "
               "practitioner is.")
     roles = ", ".join(_q(r) for r in KNOWN_ROLES if r != "family_wellbeing_practitioner")
-    return f"""# The profile of {name}: every local term, contact and decision of its partnership.
+    text = f"""# The profile of {name}: every local term, contact and decision of its partnership.
 # Made by `make new-authority`. Every field marked "{MARK}" is waiting for your partnership.
 # Fill a field in from your own published guidance only. Leave it empty ("") where your guidance
 # gives nothing: the site then tells readers to ask their local early help team, or gives the
@@ -149,7 +150,13 @@ training_booking_url = ""
 # {MARK}: the courses your partnership offers, one [[training]] table each (title, description).
 training = []
 """
-
+    # Any text field added to Profile since this template was written is still present, and
+    # empty: the safe default (the site says to ask locally), so a new folder always loads.
+    written = tomllib.loads(text).keys()
+    extra = "".join(f"# {MARK}: {f.name}, or leave it empty.\n{f.name} = \"\"\n\n"
+                    for f in fields(Profile) if f.name not in written and f.type in ("str", str))
+    training = f"# {MARK}: the courses"
+    return text.replace(training, extra + training, 1)
 
 def oracle_text(authority_id: str, name: str) -> str:
     """A new authority's oracle.toml: the tests' table of its facts, to write from its guidance."""
