@@ -284,10 +284,12 @@ def check(authority_id: str) -> tuple[list[str], list[str]]:
 
 
 def _visible(html: str) -> str:
-    """A page's text without tags or entities, spaces collapsed (as the site tests read it)."""
+    """A page's text without scripts, styles, tags or entities, spaces collapsed (as the site
+    tests read it: tags removed, not replaced by spaces)."""
     import html as entities
 
-    return re.sub(r"\s+", " ", entities.unescape(re.sub(r"<[^>]+>", " ", html)))
+    html = re.sub(r"<(script|style)\b.*?</\1>", " ", html, flags=re.S | re.I)
+    return re.sub(r"\s+", " ", entities.unescape(re.sub(r"<[^>]+>", "", html)))
 
 
 def _site_problems(profile: Profile, folder: Path) -> list[str]:
