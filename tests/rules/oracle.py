@@ -327,6 +327,9 @@ def expected_sources(tool: str, answers: dict[str, Any], code: str, profile_id: 
     forbidden: set[str] = set()
     facts = FACTS[profile_id]
     referral_lead = str(facts["referral_lead_source"])
+    # Where the area cites WT for who leads, source A must not be cited for it; A can still come
+    # in through the child's voice (seek_child_views) where the area cites A for that.
+    a_forbidden = referral_lead != "A" and facts["child_voice_source"] != "A"
     if code in ("safeguarding_first", "safeguarding_referral"):
         required = {"WT", "IS24"}
         forbidden = {"LOCAL"}
@@ -345,7 +348,7 @@ def expected_sources(tool: str, answers: dict[str, Any], code: str, profile_id: 
             "no_suitable_candidate": {"A"},
             "agree_at_taf": {"A", "B"},
         }[code]
-        if code == "social_care_allocates" and referral_lead != "A":
+        if code == "social_care_allocates" and a_forbidden:
             forbidden = {"A"}
     elif tool == "change-lead":
         if code == SILENT:
@@ -362,7 +365,7 @@ def expected_sources(tool: str, answers: dict[str, Any], code: str, profile_id: 
                 "close_plan": {"LOCAL"},
                 "keep_current_lead": {"A"},
             }[code]
-        if code == "step_up" and referral_lead != "A":
+        if code == "step_up" and a_forbidden:
             forbidden = {"A"}
     elif tool == "consent-withdrawn":
         required = {
