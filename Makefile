@@ -5,7 +5,7 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 PY := $(BIN)/python
-PROFILE ?= merton
+PROFILE ?= $(shell cat src/lp_rules/authorities/DEFAULT)
 # mkdocs (Material for MkDocs) or zensical (its successor): the same steps before and after.
 BUILDER ?= mkdocs
 # 0.0.0.0 serves to other devices on the network (a phone on the same Wi-Fi): see README.md.
@@ -15,7 +15,7 @@ CHROMIUM ?= /usr/bin/chromium
 JAVA ?= java
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: setup build build-all serve test test-compiled-all check chromium java typecheck jscheck pyodide-wheels bench wheel clean
+.PHONY: list-authorities site-folder new-authority check-authority setup build build-all serve test test-compiled-all check chromium java typecheck jscheck pyodide-wheels bench wheel clean
 
 $(VENV)/.installed: requirements.txt pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -45,8 +45,11 @@ wheel: dist/.built
 SITE_INPUTS := $(shell find docs tools overrides -type f -not -path '*/__pycache__/*') \
 	mkdocs.yml redirects.yml hazard-log.toml training-scenarios.toml package-lock.json \
 	dist/.built node_modules/.installed $(VENV)/.installed
-PROFILES := $(basename $(notdir $(wildcard src/lp_rules/profiles/*.toml)))
-site_of = $(if $(filter merton,$(1)),site,site-$(1))
+# One folder per authority (decisions/0009): the list of authorities is the list of folders,
+# and each one's site folder is decided once, by lp_rules.profiles.site_folder.
+AUTHORITIES := src/lp_rules/authorities
+PROFILES := $(patsubst $(AUTHORITIES)/%/profile.toml,%,$(wildcard $(AUTHORITIES)/*/profile.toml))
+site_of = $(shell PYTHONPATH=src $(PYTHON) -c 'import sys; from lp_rules.profiles import site_folder; print(site_folder(sys.argv[1]))' $(1))
 $(foreach p,$(PROFILES),$(if $(wildcard $(call site_of,$(p))/index.html),,$(shell rm -f build/stamps/$(p).*)))
 
 build/stamps/%: $(SITE_INPUTS)
@@ -55,8 +58,8 @@ build/stamps/%: $(SITE_INPUTS)
 	$(PY) tools/build_site.py --profile $(basename $*) --builder $(subst .,,$(suffix $*))
 	touch $@
 
-# The default (Merton) site into site/; `make build PROFILE=graduated-pathway` builds into
-# site-graduated-pathway/; BUILDER=zensical builds with Zensical instead of MkDocs.
+# The default authority's site (authorities/DEFAULT) into site/; `make build PROFILE=<id>` builds into
+# site-<id>/; BUILDER=zensical builds with Zensical instead of MkDocs.
 build: build/stamps/$(PROFILE).$(BUILDER)
 
 build-all: $(foreach p,$(PROFILES),build/stamps/$(p).$(BUILDER))
@@ -118,3 +121,21 @@ bench: build-all chromium
 
 clean:
 	rm -rf build dist site site-* .pytest_cache .mypy_cache .hypothesis
+
+# The authorities the Makefile builds, one per folder (tests/rules/test_authorities.py reads it).
+list-authorities:
+	@echo $(PROFILES)
+
+# The folder PROFILE's site is built into (the publishing workflow uploads it).
+site-folder:
+	@echo $(call site_of,$(PROFILE))
+
+# A new authority: one folder, src/lp_rules/authorities/$(ID)/, and nothing outside it
+# (decisions/0009). Then `make check-authority PROFILE=$(ID)` and `make build PROFILE=$(ID)`.
+new-authority: $(VENV)/.installed
+	@test -n "$(ID)" -a -n "$(NAME)" || { echo 'Give both: make new-authority ID=exampleshire NAME="Exampleshire"'; exit 2; }
+	@$(PY) tools/authority.py new "$(ID)" "$(NAME)"
+
+# What is still missing or wrong in an authority's folder, in plain words (exit 1 if wrong).
+check-authority: $(VENV)/.installed
+	@$(PY) tools/authority.py check "$(PROFILE)"

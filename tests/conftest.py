@@ -3,10 +3,34 @@ Playwright and one Chromium per session), and summary lines for fuzzing and acce
 
 from __future__ import annotations
 
+import os
+import subprocess
 import sys
+import tempfile
+from pathlib import Path
 from typing import Iterator
 
 import pytest
+
+FICTIONAL = "testshire"
+"""A clearly fictional third authority (issue 22): made here, before anything imports the rules,
+by the same tool as `make new-authority`, in a temporary folder the rules read through
+LP_RULES_EXTRA_AUTHORITIES. Every per-authority test (PROFILE_IDS) then covers it; it is never
+published (no site or wheel for readers sets the variable)."""
+
+
+def _make_fictional_authority() -> None:
+    if os.environ.get("LP_RULES_EXTRA_AUTHORITIES"):
+        return  # a parent process (or the person running the tests) already made one
+    into = Path(tempfile.mkdtemp(prefix="lp-fictional-authority-"))
+    tool = Path(__file__).resolve().parents[1] / "tools" / "authority.py"
+    subprocess.run([sys.executable, str(tool), "new", FICTIONAL, "Testshire (fictional)",
+                    "--into", str(into)], check=True, capture_output=True)
+    os.environ["LP_RULES_EXTRA_AUTHORITIES"] = str(into)
+
+
+if "lp_rules" not in sys.modules:
+    _make_fictional_authority()
 
 try:  # the browser fixtures; absent inside Pyodide (tests/pyodide), where only tests/rules run
     from tests.browser.fixtures import browser, gp_site, playwright_instance, site  # noqa: F401

@@ -1,7 +1,7 @@
 """Build the site for one authority profile, or all of them.
 
-    python tools/build_site.py                       # the default profile (Merton) into site/
-    python tools/build_site.py --profile graduated-pathway   # into site-graduated-pathway/
+    python tools/build_site.py                       # the default authority into site/
+    python tools/build_site.py --profile <id>        # into site-<id>/
     python tools/build_site.py --all
     python tools/build_site.py --all --builder zensical      # Material's successor instead
     python tools/build_site.py --all --into /tmp/x           # into /tmp/x/site, /tmp/x/site-...
@@ -43,7 +43,7 @@ from sitegen.render import render_tree  # noqa: E402
 from sitegen.runtime import describe_runtime, install_runtime  # noqa: E402
 from sitegen.zensical import move_licence_out_of_long_lived_folder, rewrite_raw_html_links  # noqa: E402
 
-from lp_rules.profiles import PROFILE_IDS, load_profile  # noqa: E402
+from lp_rules.profiles import DEFAULT_PROFILE, PROFILE_IDS, load_profile  # noqa: E402
 
 
 BUILDERS = ("mkdocs", "zensical")
@@ -65,6 +65,8 @@ def write_config(profile_id: str, docs: Path, site: Path, builder: str = "mkdocs
         config["docs_dir"] = str(docs)
         config["site_dir"] = str(site)
     config["site_name"] = profile.site_name
+    # Every page says so while the authority's governance is incomplete (overrides/main.html).
+    config.setdefault("extra", {})["not_approved"] = profile.approval_notice
     for ext in config["markdown_extensions"]:
         if isinstance(ext, dict) and "pymdownx.snippets" in ext:
             ext["pymdownx.snippets"]["base_path"] = [str(docs)]
@@ -147,7 +149,7 @@ def postbuild(site: Path) -> None:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     group = parser.add_mutually_exclusive_group()
-    group.add_argument("--profile", choices=PROFILE_IDS, default="merton")
+    group.add_argument("--profile", choices=PROFILE_IDS, default=DEFAULT_PROFILE)
     group.add_argument("--all", action="store_true", help="build every profile")
     parser.add_argument("--builder", choices=BUILDERS, default="mkdocs")
     parser.add_argument("--into", type=Path, help="build the site folders under this folder")

@@ -20,7 +20,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from . import evaluate, get_tool, load_profile
+from . import DEFAULT_PROFILE, evaluate, get_tool, load_profile
 from .errors import InvalidAnswers
 from .links import notice, now_asked, parse_query, read_link
 from .record import as_text
@@ -33,7 +33,7 @@ def _read_link(request: dict[str, Any]) -> dict[str, Any]:
         raise InvalidAnswers("query: expected the link's query string", field="query")
     reading = read_link(tool, parse_query(tool, query))
     try:
-        needed = evaluate(tool, reading.answers, str(request.get("profile", "merton")))["next"]
+        needed = evaluate(tool, reading.answers, str(request.get("profile", DEFAULT_PROFILE)))["next"]
     except InvalidAnswers:
         needed = []  # the page shows the refusal; nothing is asked until it is put right
     asked = now_asked(tool, reading.answers, needed)
@@ -62,7 +62,7 @@ def handle(request_json: str) -> str:
             return json.dumps(_read_link(request))
         tool: Any = request.get("tool")
         answers: Any = request.get("answers")
-        result = evaluate(tool, answers, str(request.get("profile", "merton")), explain=True)
+        result = evaluate(tool, answers, str(request.get("profile", DEFAULT_PROFILE)), explain=True)
         record = ""
         if result["status"] == "complete":
             profile = load_profile(result["profile"])

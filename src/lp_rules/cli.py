@@ -14,7 +14,7 @@ import os
 import sys
 from typing import Any, NoReturn, Sequence
 
-from . import PROFILE_IDS, TOOL_IDS, InvalidAnswers, evaluate, schema
+from . import DEFAULT_PROFILE, PROFILE_IDS, TOOL_IDS, InvalidAnswers, evaluate, schema
 from .errors import one_line
 from .validate import field_name
 
@@ -48,15 +48,15 @@ def _parser() -> argparse.ArgumentParser:
     run = commands.add_parser("evaluate", help="evaluate answers for one tool")
     run.add_argument("tool", help=f"one of: {', '.join(TOOL_IDS)}")
     run.add_argument("--answers", action=_Once, help="answers as a JSON object (default {})")
-    run.add_argument("--profile", action=_Once, help=f"one of: {', '.join(PROFILE_IDS)} (default merton)")
+    run.add_argument("--profile", action=_Once, help=f"one of: {', '.join(PROFILE_IDS)} (default {DEFAULT_PROFILE})")
     show = commands.add_parser("schema", help="print every tool's questions and options")
-    show.add_argument("--profile", action=_Once, help=f"one of: {', '.join(PROFILE_IDS)} (default merton)")
+    show.add_argument("--profile", action=_Once, help=f"one of: {', '.join(PROFILE_IDS)} (default {DEFAULT_PROFILE})")
     return parser
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = _parser().parse_args(argv)
-    profile = args.profile or "merton"
+    profile = args.profile or DEFAULT_PROFILE
     try:
         if args.command == "schema":
             result = schema(profile)

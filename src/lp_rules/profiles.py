@@ -10,21 +10,41 @@ from __future__ import annotations
 
 import tomllib
 from dataclasses import dataclass, field, fields
-from importlib import resources
 from typing import Any
 
 from .errors import InvalidAnswers
-from .sources import PROFILE_CITATIONS, Citation, ProfileCitation
+from .folders import authority_folders, package_folder
+from .sources import AUTHORITY_TITLES, PROFILE_CITATIONS, Citation, ProfileCitation
 
-DEFAULT_PROFILE = "merton"
-PROFILE_IDS: tuple[str, ...] = ("merton", "graduated-pathway")
+FOLDERS = authority_folders()
+"""One folder per authority, named by its id, with its ``profile.toml`` (decisions/0009). The
+list of authorities is the list of folders (``folders.py``): nothing else names them."""
+
+DEFAULT_PROFILE: str = package_folder().joinpath("DEFAULT").read_text(encoding="utf-8").strip()
+"""The authority used when none is named (``authorities/DEFAULT``): the CLI's, the rules'
+default, and the one whose site is built into ``site/``."""
+
+PROFILE_IDS: tuple[str, ...] = tuple(sorted(FOLDERS, key=lambda name: (name != DEFAULT_PROFILE, name)))
+"""Every authority with a folder: the default first, then the others alphabetically."""
+
+PUBLISHED_IDS: tuple[str, ...] = tuple(
+    p for p in PROFILE_IDS if package_folder().joinpath(p, "profile.toml").is_file())
+"""The authorities whose folders are in the package, so whose sites are published: not the
+tests' fictional authority (``folders.py``). "Compare the authorities" sets these side by side."""
+
+
+def site_folder(profile_id: str) -> str:
+    """The folder an authority's site is built into, relative to the repository: ``site`` for
+    the default authority, ``site-<id>`` for every other. The one place this rule is written:
+    the Makefile, the build and the tests all ask here."""
+    return "site" if profile_id == DEFAULT_PROFILE else f"site-{profile_id}"
 
 ASK_LOCAL_TEAM = "your local early help team"
 
 
 @dataclass(frozen=True)
 class TrainingCourse:
-    """One training course a profile offers (source A lists Merton's)."""
+    """One training course a profile offers (its guidance lists them)."""
 
     title: str
     description: str
@@ -54,12 +74,25 @@ class Profile:
     child_voice: str
     own_source: str
     guidance_name: str
+    source_title: str
+    citation_label: str
     borrowed_source: str
     roles: tuple[str, ...]
     domestic_abuse_route: str
     local_practice: bool
     training_booking_name: str
     training_booking_url: str
+    lado_contact: str
+    threshold_document: str
+    escalation_procedure: str
+    idva_service: str
+    family_help: str
+    family_help_since: str
+    guide_owner: str
+    approved_by: str
+    approved_on: str
+    information_sharing_approved_by: str
+    next_review: str
     training: tuple[TrainingCourse, ...] = field(default_factory=tuple)
 
     @property
@@ -108,6 +141,59 @@ class Profile:
             "this area's guidance names none)."
         )
 
+    @property
+    def own_citation(self) -> str:
+        """This guidance as a page's source line names it: "<citation_label> (<own_source>)"."""
+        return f"{self.citation_label} ({self.own_source})"
+
+    @property
+    def front_door_source_note(self) -> str:
+        """The sentence a source line adds where the page names this area's front door: its own
+        guidance names it (" The <front door> is <area>'s front door: <own_citation>."); nothing where the guidance names none (the page then says "your local
+        children's social care front door")."""
+        if not self.front_door:
+            return ""
+        return f" The {self.front_door} is {self.area}'s front door: {self.own_citation}."
+
+    @property
+    def approved(self) -> bool:
+        """Whether the guide's governance is complete: a named owner, the partnership's
+        approval and its date, the information-sharing text's approval, a next review date."""
+        return all((self.guide_owner, self.approved_by, self.approved_on,
+                    self.information_sharing_approved_by, self.next_review))
+
+    @property
+    def approval_notice(self) -> str:
+        """What every page says while the governance is incomplete; "" once it is complete."""
+        if self.approved:
+            return ""
+        return (
+            f"This guide has not been approved for use in {self.area}. Its owner, its approval "
+            "by the local safeguarding partnership (and, for the information-sharing text, by a "
+            "data protection officer and Caldicott guardian) and its next review date are not "
+            "all recorded. Follow your local procedures, and ask your designated safeguarding "
+            "lead before relying on it."
+        )
+
+    def local_arrangements(self) -> list[tuple[str, str]]:
+        """Each arrangement the partnership decides, as (what, its value): "" where the profile
+        leaves it empty, and the page then says to ask locally (never a guess)."""
+        ask = ""
+        if self.family_help == "yes":
+            family_help = "Yes" + (f", since {self.family_help_since}." if self.family_help_since else ".")
+        elif self.family_help == "no":
+            family_help = "Not yet."
+        else:
+            family_help = ask
+        return [
+            ("Local authority designated officer (LADO)", self.lado_contact or ask),
+            ("Threshold document (levels of need)", self.threshold_document or ask),
+            ("Resolving professional disagreements (escalation)", self.escalation_procedure or ask),
+            ("Domestic abuse risk assessment and MARAC", self.domestic_abuse_route or ask),
+            ("Independent domestic violence advisers (IDVA)", self.idva_service or ask),
+            ("Family help under Families First", family_help),
+        ]
+
     def terms(self) -> dict[str, str]:
         """The placeholders the rules' texts may use, e.g. ``{front_door}``."""
         return {
@@ -145,6 +231,11 @@ class Profile:
             allocated_lead_text=self.allocated_lead_text,
             front_door_finding=self.front_door_finding,
             domestic_abuse_route_text=self.domestic_abuse_route_text,
+            own_citation=self.own_citation,
+            front_door_source_note=self.front_door_source_note,
+            approved=self.approved,
+            approval_notice=self.approval_notice,
+            local_arrangements=self.local_arrangements(),
         )
         return data
 
@@ -161,7 +252,7 @@ def _from_toml(data: dict[str, Any]) -> Profile:
             f"unknown fields {sorted(unknown)}"
         )
     profile = Profile(training=courses, **data)
-    seeds = ("A", "B")
+    seeds = tuple(AUTHORITY_TITLES)
     if profile.own_source not in seeds or profile.borrowed_source not in ("", *seeds) or (
             profile.borrowed_source == profile.own_source):
         raise ValueError(
@@ -189,8 +280,6 @@ def load_profile(profile_id: str = DEFAULT_PROFILE) -> Profile:
             field="profile",
         )
     if profile_id not in _cache:
-        text = resources.files(__package__).joinpath(f"profiles/{profile_id}.toml").read_text(
-            encoding="utf-8"
-        )
+        text = FOLDERS[profile_id].joinpath("profile.toml").read_text(encoding="utf-8")
         _cache[profile_id] = _from_toml(tomllib.loads(text))
     return _cache[profile_id]

@@ -11,16 +11,32 @@ so wherever it appears.
 
 from __future__ import annotations
 
+import tomllib
 from dataclasses import dataclass
 
+from .folders import authority_folders
 from .register import edition_note
 
 NATIONAL_PAGE = "safeguarding"
 """The site's national-guidance page: each section of it is a point in the register."""
 
+
+
+def _authority_titles() -> dict[str, str]:
+    """Each authority's own guidance, by its source tag, as its folder's profile.toml gives it
+    (``own_source``, ``source_title``): the local sources are the authorities' folders."""
+    titles: dict[str, str] = {}
+    for folder in authority_folders().values():
+        data = tomllib.loads(folder.joinpath("profile.toml").read_text(encoding="utf-8"))
+        titles[str(data["own_source"])] = str(data["source_title"])
+    return dict(sorted(titles.items()))
+
+
+AUTHORITY_TITLES: dict[str, str] = _authority_titles()
+"""Each authority's own guidance (A, B, ...: the seed authorities' folders say whose), by tag."""
+
 SOURCE_TITLES: dict[str, str] = {
-    "A": "Merton: Role of Lead Practitioner Guidance",
-    "B": "Graduated Pathway: Role and responsibilities of the lead practitioner",
+    **AUTHORITY_TITLES,
     "WT": "Working Together to Safeguard Children 2026 (DfE)",
     "IS24": "Information sharing: advice for practitioners providing safeguarding services (DfE, 2024)",
     "CA89": "Children Act 1989",

@@ -8,19 +8,20 @@ from typing import Iterator
 import pytest
 from playwright.sync_api import Browser, Playwright, sync_playwright
 
+from lp_rules.profiles import DEFAULT_PROFILE, site_folder
 from tests.browser.conftest import CHROMIUM, CHROMIUM_ARGS, ROOT, Site
 
 
 @pytest.fixture(scope="session")
 def site() -> Iterator[Site]:
-    served = Site(ROOT / "site")
+    served = Site(ROOT / site_folder(DEFAULT_PROFILE))
     yield served
     served.server.shutdown()
 
 
 @pytest.fixture(scope="session")
 def gp_site() -> Iterator[Site]:
-    served = Site(ROOT / "site-graduated-pathway")
+    served = Site(ROOT / site_folder("graduated-pathway"))
     yield served
     served.server.shutdown()
 

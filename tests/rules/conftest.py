@@ -10,7 +10,7 @@ from typing import Any, Iterator
 import pytest
 from hypothesis import strategies as st
 
-from lp_rules import get_tool, load_profile
+from lp_rules import DEFAULT_PROFILE, get_tool, load_profile
 from lp_rules.candidates import FIELDS, MAX_CANDIDATES
 
 from . import oracle
@@ -23,8 +23,8 @@ def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
         terminalreporter.write_line(line)
 
 
-NO_LOCAL = replace(load_profile("merton"), local_practice=False)
-"""Merton with local practice switched off: only what the sources say."""
+NO_LOCAL = replace(load_profile(DEFAULT_PROFILE), local_practice=False)
+"""The default authority with local practice switched off: only what the sources say."""
 
 
 def actions(result: dict[str, Any]) -> set[str]:

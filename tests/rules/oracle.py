@@ -20,13 +20,26 @@ conditions under which the question is asked.
 from __future__ import annotations
 
 import itertools
+import os
+import tomllib
+from pathlib import Path
 from typing import Any, Iterator
 
 RULES_VERSION = "2.1.0"
 
 SOURCE_TAGS = {"A", "B", "WT", "IS24", "CA89", "DPA", "MCA05", "DAA21", "CONF", "CWSA26", "FFP",
                "LOCAL"}
-OWN_SOURCE = {"merton": "A", "graduated-pathway": "B"}
+AUTHORITIES = [Path(__file__).resolve().parents[2] / "src" / "lp_rules" / "authorities"] + [
+    Path(p) for p in os.environ.get("LP_RULES_EXTRA_AUTHORITIES", "").split(os.pathsep) if p]
+FACTS: dict[str, dict[str, Any]] = {
+    folder.name: tomllib.loads((folder / "oracle.toml").read_text(encoding="utf-8"))
+    for root in AUTHORITIES for folder in sorted(root.iterdir()) if (folder / "profile.toml").is_file()
+}
+"""Each authority's facts as its folder's ``oracle.toml`` writes them out, by hand, from its
+guidance: its own and borrowed source tags, roles, the sources it cites for who leads after an
+accepted referral and for the child's voice, and whether it gives a review interval and a
+support contact. An authority folder without an ``oracle.toml`` fails here, at import."""
+OWN_SOURCE = {pid: str(f["own_source"]) for pid, f in FACTS.items()}
 """Each profile's own local guidance (principle 8)."""
 
 # ---------------------------------------------------------------------------------------------
@@ -71,11 +84,8 @@ QUESTIONS: dict[str, list[tuple[str, tuple[str, ...]]]] = {
 
 ROLES = ("gp", "health_visitor", "school_nurse", "teacher", "senco", "family_support_worker",
          "social_worker", "family_wellbeing_practitioner", "other")
-# The Graduated Pathway profile has no Family Wellbeing practitioner.
-PROFILE_ROLES = {
-    "merton": ROLES,
-    "graduated-pathway": tuple(r for r in ROLES if r != "family_wellbeing_practitioner"),
-}
+PROFILE_ROLES = {pid: tuple(f["roles"]) for pid, f in FACTS.items()}
+"""Each profile's roles, from its oracle table (every one of them must be in ROLES)."""
 CANDIDATE_FIELDS: dict[str, tuple[str, ...]] = {
     "role": ROLES,
     "relationship": ("good", "neutral", "poor"),
@@ -315,7 +325,11 @@ def expected_sources(tool: str, answers: dict[str, Any], code: str, profile_id: 
     """Source tags the outcome's citations must include, and tags they must not include."""
     required: set[str] = set()
     forbidden: set[str] = set()
-    merton = profile_id == "merton"
+    facts = FACTS[profile_id]
+    referral_lead = str(facts["referral_lead_source"])
+    # Where the area cites WT for who leads, source A must not be cited for it; A can still come
+    # in through the child's voice (seek_child_views) where the area cites A for that.
+    a_forbidden = referral_lead != "A" and facts["child_voice_source"] != "A"
     if code in ("safeguarding_first", "safeguarding_referral"):
         required = {"WT", "IS24"}
         forbidden = {"LOCAL"}
@@ -325,8 +339,8 @@ def expected_sources(tool: str, answers: dict[str, Any], code: str, profile_id: 
     elif tool == "who-should-lead":
         required = {
             "social_worker_leads": {"WT"},
-            # "A or WT (from the profile)": the Graduated Pathway's guidance is silent.
-            "social_care_allocates": {"A"} if merton else {"WT"},
+            # "A or WT (from the profile)": WT where the area's guidance is silent.
+            "social_care_allocates": {referral_lead},
             "await_hub_decision": {"A", "LOCAL"},
             "join_existing_plan": {"B"},
             "single_service": {"A", "B"},
@@ -334,7 +348,7 @@ def expected_sources(tool: str, answers: dict[str, Any], code: str, profile_id: 
             "no_suitable_candidate": {"A"},
             "agree_at_taf": {"A", "B"},
         }[code]
-        if code == "social_care_allocates" and not merton:
+        if code == "social_care_allocates" and a_forbidden:
             forbidden = {"A"}
     elif tool == "change-lead":
         if code == SILENT:
@@ -345,13 +359,13 @@ def expected_sources(tool: str, answers: dict[str, Any], code: str, profile_id: 
             required = {
                 "report_concern_about_practitioner": {"WT", "LOCAL"},
                 "cover_absence": {"A"},
-                "step_up": {"A" if merton else "WT", "IS24", "LOCAL"},
+                "step_up": {referral_lead, "IS24", "LOCAL"},
                 "step_down_handover": {"A", "LOCAL"},
                 "review_at_taf": {"A"},
                 "close_plan": {"LOCAL"},
                 "keep_current_lead": {"A"},
             }[code]
-        if code == "step_up" and not merton:
+        if code == "step_up" and a_forbidden:
             forbidden = {"A"}
     elif tool == "consent-withdrawn":
         required = {
@@ -374,16 +388,16 @@ def borrowed(profile_id: str, cited: set[str]) -> bool:
     """Principle 8: the outcome rests on the other authority's guidance, its own being silent
     (it cites the other area's tag and not its own)."""
     own = OWN_SOURCE[profile_id]
-    other = ({"A", "B"} - {own}).pop()
-    return other in cited and own not in cited
+    other = str(FACTS[profile_id]["borrowed_source"])
+    return bool(other) and other in cited and own not in cited
 
 
 # Action citations the contract names: (tags that must be among the action's citations,
 # tags that must not be).
 def expected_action_sources(code: str, profile_id: str) -> tuple[set[str], set[str]]:
-    merton = profile_id == "merton"
+    child_voice = str(FACTS[profile_id]["child_voice_source"])
     table: dict[str, tuple[set[str], set[str]]] = {
-        "seek_child_views": ({"A", "CA89"}, {"B"}) if merton else ({"B", "CA89"}, {"A"}),
+        "seek_child_views": ({child_voice, "CA89"}, {"A", "B"} - {child_voice}),
         "record_decision": ({"IS24"}, set()),
         "share_when_necessary": ({"IS24"}, set()),
         "share_without_consent": ({"IS24"}, set()),
@@ -457,12 +471,12 @@ def safety_concern(a: dict[str, Any]) -> bool:
     return a["harm"] == "no" and a["safety"] in ("yes", "unsure")
 
 
-def expected_actions(tool: str, a: dict[str, Any], code: str, profile_id: str = "merton",
+def expected_actions(tool: str, a: dict[str, Any], code: str, profile_id: str,
                      local_practice: bool = True) -> tuple[set[str], set[str]]:
     """Action codes the contract says must (first set) and must not (second set) appear."""
     must: set[str] = {"record_decision"}  # principle 6
     must_not: set[str] = set()
-    merton = profile_id == "merton"
+    facts = FACTS[profile_id]
     is_urgent = urgent(a)
 
     def iff(condition: bool, action: str) -> None:
@@ -482,7 +496,7 @@ def expected_actions(tool: str, a: dict[str, Any], code: str, profile_id: str = 
         must.add("talk_to_dsl")
 
     # A profile without a review interval never shows one.
-    if not merton:
+    if not facts["gives_review_interval"]:
         must_not.add("review_every_6_8_weeks")
 
     if tool == "who-should-lead":
@@ -496,11 +510,11 @@ def expected_actions(tool: str, a: dict[str, Any], code: str, profile_id: str = 
         # agree_at_taf"); `consent` is not asked before those rules, so nowhere else.
         iff(code in ("no_suitable_candidate", "agree_at_taf") and a["consent"] == "partly",
             "involve_agreed_services_only")
-        if code == "no_suitable_candidate" and merton:
+        if code == "no_suitable_candidate" and facts["gives_support_contact"]:
             must.add("contact_support_coordinators")
         if code == "agree_at_taf":
             must.add("convene_taf")
-            if merton:
+            if facts["gives_review_interval"]:
                 must.add("review_every_6_8_weeks")
         if code != "seek_consent_first":
             best = (suggested(a["candidates"], local_practice) if code == "agree_at_taf"

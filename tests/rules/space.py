@@ -70,7 +70,9 @@ class Build:
     @cached_property
     def profile(self) -> Profile:
         loaded = load_profile(self.profile_id)
-        return loaded if self.local_practice else replace(loaded, local_practice=False)
+        if loaded.local_practice == self.local_practice:
+            return loaded
+        return replace(loaded, local_practice=self.local_practice)  # a new authority starts off
 
 
 BUILDS = tuple(Build(p, local) for local in (True, False) for p in PROFILE_IDS)

@@ -15,8 +15,9 @@ from pathlib import Path
 
 import pytest
 
-from lp_rules import RULES_VERSION, TOOL_IDS, get_tool
+from lp_rules import PROFILE_IDS, RULES_VERSION, TOOL_IDS, get_tool, load_profile
 from lp_rules.candidates import FIELDS
+from lp_rules.profiles import PUBLISHED_IDS
 from lp_rules.sources import SOURCE_TITLES
 
 CONTRACT = Path(__file__).resolve().parents[2] / "RULES.md"
@@ -127,7 +128,10 @@ def test_every_action_the_contract_names_is_in_the_package(tool_id: str) -> None
 
 def test_source_tags_match_the_contract() -> None:
     tags = [m.group(1) for m in ROW.finditer(tables(section("Sources"))[0])]
-    assert list(SOURCE_TITLES) == tags, "SOURCE_TITLES and RULES.md's Sources table differ"
+    # The contract's table lists the published authorities' guidance, not the tests' fictional one.
+    unpublished = {load_profile(p).own_source for p in PROFILE_IDS if p not in PUBLISHED_IDS}
+    shown = [t for t in SOURCE_TITLES if t not in unpublished]
+    assert shown == tags, "SOURCE_TITLES and RULES.md's Sources table differ"
 
 
 def test_the_rules_version_is_the_contracts() -> None:

@@ -110,7 +110,7 @@ def test_a_profile_naming_an_impossible_source_is_refused(field: str, value: str
     import tomllib
     from importlib import resources
     from lp_rules.profiles import _from_toml
-    text = resources.files("lp_rules").joinpath("profiles/merton.toml").read_text(encoding="utf-8")
+    text = resources.files("lp_rules").joinpath("authorities/merton/profile.toml").read_text(encoding="utf-8")
     data = tomllib.loads(text)
     data[field] = value
     with pytest.raises(ValueError, match=field):

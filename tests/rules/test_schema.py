@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from lp_rules import RULES_VERSION, get_tool, load_profile, schema
+from lp_rules import PROFILE_IDS, RULES_VERSION, get_tool, load_profile, schema
 
 from .oracle import QUESTIONS, ROLES
 
@@ -70,7 +70,7 @@ def _every_error(profile: str) -> list[tuple[str, str, bool]]:
     return found
 
 
-@pytest.mark.parametrize("profile", ["merton", "graduated-pathway"])
+@pytest.mark.parametrize("profile", PROFILE_IDS)
 def test_every_question_and_field_has_a_plain_error_message(profile: str) -> None:
     """GOV.UK's pattern: "Select ..." (or "Add ..." for the list), in words, with no id in it,
     and a practitioner field's message names the practitioner by number ({n})."""
@@ -106,8 +106,11 @@ def test_the_16_17_hint_follows_the_mental_capacity_act() -> None:
 
 
 def test_schema_names_every_rules_2_1_source() -> None:
-    """Shared contract 3: the national tags of rules 2.1, and WT23 no more."""
+    """Shared contract 3: the national tags of rules 2.1, and WT23 no more; the local tags are
+    the authorities' own (A, B and any other authority's, such as the tests' fictional one)."""
     tags = set(schema()["sources"])
-    assert {"A", "B", "WT", "IS24", "CA89", "DPA", "MCA05", "DAA21", "CONF", "CWSA26", "FFP",
-            "LOCAL"} == tags
+    local = {load_profile(p).own_source for p in PROFILE_IDS}
+    assert {"A", "B"} <= local
+    assert {"WT", "IS24", "CA89", "DPA", "MCA05", "DAA21", "CONF", "CWSA26", "FFP",
+            "LOCAL"} | local == tags
     assert schema()["sources"]["WT"] == "Working Together to Safeguard Children 2026 (DfE)"

@@ -14,7 +14,9 @@ from pathlib import Path
 
 import pytest
 
-from .conftest import ROOT, read_page
+from lp_rules.profiles import PROFILE_IDS
+
+from .conftest import ROOT, SITES, read_page
 
 sys.path.insert(0, str(ROOT / "tools"))
 from sitegen.hazards import HAZARD_LOG, Hazard, load, problems  # noqa: E402
@@ -115,9 +117,9 @@ def test_the_checks_catch_a_bad_entry(tmp_path: Path) -> None:
     assert problems(dict(good, colour="red"))
 
 
-@pytest.mark.parametrize("profile", ["merton", "graduated-pathway"])
+@pytest.mark.parametrize("profile", PROFILE_IDS)
 def test_the_safety_page_shows_every_hazard(profile: str) -> None:
-    folder = ROOT / ("site" if profile == "merton" else f"site-{profile}")
+    folder = SITES[profile]
     path = folder / "safety" / "index.html"
     if not path.exists():
         pytest.fail(f"{path} is not built: run `make build-all` (make test does) first")

@@ -11,6 +11,8 @@ import urllib.request
 
 import pytest
 
+from lp_rules.profiles import DEFAULT_PROFILE, PROFILE_IDS
+
 from .conftest import ROOT, SITES
 
 sys.path.insert(0, str(ROOT / "tools"))
@@ -37,12 +39,13 @@ def test_a_second_build_with_nothing_changed_builds_nothing(up_to_date: None) ->
 
 
 @pytest.mark.parametrize("changed", ["docs/index.md", "tools/sitegen/checklist_html.py", "overrides/main.html",
-                                     "src/lp_rules/profiles/merton.toml", "mkdocs.yml", "package-lock.json"])
+                                     f"src/lp_rules/authorities/{DEFAULT_PROFILE}/profile.toml",
+                                     "mkdocs.yml", "package-lock.json"])
 def test_a_change_to_any_input_rebuilds_the_sites(up_to_date: None, changed: str) -> None:
     # -W: as if the file had just been edited, without touching it.
     planned = _make("-n", "-W", changed, "build-all").stdout
-    assert "build_site.py --profile merton" in planned, planned
-    assert "build_site.py --profile graduated-pathway" in planned, planned
+    for profile_id in PROFILE_IDS:
+        assert f"build_site.py --profile {profile_id}" in planned, planned
 
 
 def test_a_change_outside_the_inputs_rebuilds_nothing(up_to_date: None) -> None:
@@ -52,13 +55,13 @@ def test_a_change_outside_the_inputs_rebuilds_nothing(up_to_date: None) -> None:
 
 def test_builder_and_host_reach_the_commands() -> None:
     planned = _make("-n", "-W", "mkdocs.yml", "serve", "BUILDER=zensical", "HOST=0.0.0.0", "PORT=8123").stdout
-    assert "build_site.py --profile merton --builder zensical" in planned, planned
+    assert f"build_site.py --profile {DEFAULT_PROFILE} --builder zensical" in planned, planned
     assert "serve.py --host 0.0.0.0 --port 8123 site" in planned, planned
     assert "serve.py --host 127.0.0.1 --port 8000 site" in _make("-n", "serve").stdout
 
 
 def test_serving_on_all_interfaces_reaches_the_machines_network_address() -> None:
-    server = make_server(SITES["merton"], "0.0.0.0", 0)
+    server = make_server(SITES[DEFAULT_PROFILE], "0.0.0.0", 0)
     threading.Thread(target=server.serve_forever, daemon=True).start()
     try:
         address = lan_address()

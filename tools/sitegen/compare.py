@@ -7,8 +7,8 @@ the site says instead (the ``Profile`` property that stands in for it); nothing 
 field with no row here fails the build, so a new profile field cannot be left off the comparison.
 
 Each build shows only its own contacts (RULES.md principle 8): another profile's contact fields
-say that they are given but not shown on this site, so the Graduated Pathway build never shows
-a Merton mailbox. Everything else is the same in every build.
+say that they are given but not shown on this site, so no build ever shows
+another area's mailbox. Everything else is the same in every build.
 """
 
 from __future__ import annotations
@@ -22,7 +22,7 @@ import jinja2
 from lp_rules.candidates import FIELDS as CANDIDATE_FIELDS
 from lp_rules.checklists import TOOLS
 from lp_rules.model import Action
-from lp_rules.profiles import PROFILE_IDS, Profile, load_profile
+from lp_rules.profiles import PUBLISHED_IDS, Profile, load_profile
 from lp_rules.sources import PROFILE_CITATIONS, SOURCE_TITLES, Citation, ProfileCitation
 
 ROOT_FROM_PAGE = "../"
@@ -39,7 +39,7 @@ FALLBACKS = {
 """Fields whose emptiness the site fills with a plain pointer (a ``Profile`` property)."""
 
 CONTACT_FIELDS = frozenset({"front_door_contact", "support_contact", "support_email",
-                            "training_booking_name", "training_booking_url"})
+                            "training_booking_name", "training_booking_url", "lado_contact"})
 """Who to reach and how: each build shows only its own profile's (principle 8)."""
 OTHER_AREAS_CONTACT = ("<em>Given in that area's profile</em>: each site shows only its own "
                        "area's contacts.")
@@ -99,8 +99,8 @@ def _decide_texts() -> dict[str, str]:
     review_actions = _actions_needing("review_interval")
     local_only = _local_only_rules()
     return {
-        "id": "A short id for the profile, in lower case with hyphens. It names the profile file "
-        "(<code>src/lp_rules/profiles/&lt;id&gt;.toml</code>) and the built site's folder.",
+        "id": "A short id for the profile, in lower case with hyphens. It names the authority's "
+        "folder (<code>src/lp_rules/authorities/&lt;id&gt;/</code>) and the built site's folder.",
         "authority": "The council's name as the guidance should give it.",
         "area": "The area's name as readers know it; it is used in sentences (\"in Merton\").",
         "site_name": "The site's title, shown in the header of every page.",
@@ -157,10 +157,29 @@ def _decide_texts() -> dict[str, str]:
         "new tag, which a developer adds). Outcomes that cite it read as your area's guidance.",
         "guidance_name": "Your guidance's name as it starts a sentence (\"Merton's guidance\"). "
         "Outcomes that rest on another area's guidance open with \"... does not cover this\".",
+        "source_title": "Your guidance's title, as the checklists' citations give it.",
+        "citation_label": "Your guidance's name as the pages' source lines give it (\"Source: "
+        "Merton guidance (A)\"), without the tag.",
         "borrowed_source": "The tag of another area's guidance that some outcomes rest on where "
         "yours is silent, or leave it empty. Each such outcome says first that your guidance "
         "does not cover it, then labels the other guidance as another area's practice "
         "(RULES.md principle 8).",
+        "lado_contact": "How to reach your local authority designated officer (LADO), or leave it "
+        "empty: the Further support page then says to ask the designated safeguarding lead.",
+        "threshold_document": "The name or address of your threshold (levels of need) document.",
+        "escalation_procedure": "Your procedure for resolving professional disagreements "
+        "(escalation), by name or address.",
+        "idva_service": "Your independent domestic violence advisers (IDVA) service.",
+        "family_help": "Whether your area runs family help under Families First: yes or no, or "
+        "leave it empty until your partnership says.",
+        "family_help_since": "Since when (YYYY-MM-DD), if it does.",
+        "guide_owner": "The named owner of this guide in your area. While any governance setting "
+        "is empty, every page says the guide has not been approved for use in your area.",
+        "approved_by": "Who approved the guide for use (your safeguarding partnership).",
+        "approved_on": "When it was approved (YYYY-MM-DD).",
+        "information_sharing_approved_by": "Who approved its information-sharing text (your data "
+        "protection officer and Caldicott guardian).",
+        "next_review": "When the guide is next reviewed (YYYY-MM-DD).",
         "domestic_abuse_route": "Your area's route to a domestic abuse risk assessment (such as "
         "DASH) and a MARAC referral, as a sentence, if your guidance gives one. Leave it empty "
         "rather than guess: the checklists then tell practitioners, on a safety concern, to "
@@ -191,6 +210,7 @@ GROUPS: tuple[tuple[str, tuple[tuple[str, str], ...]], ...] = (
     ("The child's voice", (("child_voice", "Source cited for the child's voice"),)),
     ("Whose guidance", (
         ("own_source", "This area's guidance"), ("guidance_name", "Its name in a sentence"),
+        ("source_title", "Its title"), ("citation_label", "Its name in a source line"),
         ("borrowed_source", "Another area's guidance relied on"),
     )),
     ("Contact only where it is safe", (
@@ -199,6 +219,18 @@ GROUPS: tuple[tuple[str, tuple[tuple[str, str], ...]], ...] = (
     ("Practitioner roles", (("roles", "Roles in the area"),)),
     ("Local practice", (("local_practice", "Local practice"),)),
     ("Training", (("training", "Training courses"),)),
+    ("What the partnership decides", (
+        ("lado_contact", "LADO contact"), ("threshold_document", "Threshold document"),
+        ("escalation_procedure", "Resolving professional disagreements"),
+        ("idva_service", "IDVA service"), ("family_help", "Family help under Families First"),
+        ("family_help_since", "Family help since"),
+    )),
+    ("Governance", (
+        ("guide_owner", "Owner of the guide"), ("approved_by", "Approved by"),
+        ("approved_on", "Approved on"),
+        ("information_sharing_approved_by", "Information-sharing text approved by"),
+        ("next_review", "Next review"),
+    )),
 )
 
 
@@ -315,7 +347,7 @@ def compare_table(context: jinja2.runtime.Context) -> str:
 
 def compare_table_for(shown_for: str) -> str:
     """The comparison of every profile, as the build for profile ``shown_for`` shows it."""
-    profiles = [load_profile(pid) for pid in PROFILE_IDS]
+    profiles = [load_profile(pid) for pid in PUBLISHED_IDS]
     names = [profile_name(p) for p in profiles]
     columns = 3 + len(profiles)
     table_rows = rows(profiles)

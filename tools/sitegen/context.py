@@ -7,10 +7,12 @@ from typing import Any
 
 from lp_rules import RULES_VERSION
 from lp_rules.links import RELEASES
-from lp_rules.profiles import Profile
+from lp_rules.profiles import PROFILE_IDS, Profile, load_profile
 
 from . import checklist_html, compare, decision_map, hazards, scenarios, trainer
 from .mailto import link_emails_markdown
+from .paths import fragments_dir
+from .render import make_environment
 from .runtime import Runtime
 
 
@@ -24,9 +26,37 @@ def release_is_recent(today: date | None = None) -> bool:
     return (today or date.today()) - released <= RECENT
 
 
+def guidance_of(tag: str) -> str:
+    """The name, as it starts a sentence, of the guidance with this source tag (its
+    ``guidance_name``), from the authority whose own guidance it is."""
+    for profile_id in PROFILE_IDS:
+        profile = load_profile(profile_id)
+        if profile.own_source == tag:
+            return profile.guidance_name
+    raise ValueError(f"no authority's folder gives source {tag!r} as its own guidance")
+
+
 def page_context(profile: Profile, runtime: Runtime) -> dict[str, Any]:
-    """The variables and generated parts every page in docs/ is rendered with."""
-    return {
+    """The variables and generated parts every page in docs/ is rendered with.
+
+    ``fragment("glossary/front-door")`` is what this authority's folder says on a topic where
+    authorities differ (``fragments/glossary/front-door.md``, rendered with these same
+    variables), or "" where its folder has no such fragment: a page holds no branch on an
+    authority's id (decisions/0009). ``has_fragment`` tells the page which case it is in, so it
+    can say from the data that the area's guidance is silent."""
+    folder = fragments_dir(profile.id)
+
+    def has_fragment(name: str) -> bool:
+        return (folder / f"{name}.md").is_file()
+
+    def fragment(name: str) -> str:
+        path = folder / f"{name}.md"
+        if not path.is_file():
+            return ""
+        template = make_environment(folder).from_string(path.read_text(encoding="utf-8"))
+        return template.render(**context).rstrip("\n")
+
+    context: dict[str, Any] = {
         "profile": profile.as_dict(),
         # profile.support_text with its email address as a mailto link, for the Markdown pages.
         "support": link_emails_markdown(profile.support_text),
@@ -40,4 +70,9 @@ def page_context(profile: Profile, runtime: Runtime) -> dict[str, Any]:
         "hazard_log": hazards.hazard_log,
         "decision_map": lambda tool_id, page="tool": decision_map.decision_map(profile, tool_id, page),
         "compare_authorities": compare.compare_table,
+        "fragment": fragment,
+        "has_fragment": has_fragment,
+        "guidance_of": guidance_of,
+        "own_guidance": lambda tag: profile.own_source == tag,
     }
+    return context
