@@ -32,7 +32,6 @@ from functools import partial
 from http.server import ThreadingHTTPServer
 from pathlib import Path
 from typing import Any, Iterator
-from urllib.parse import urlencode
 
 import yaml
 from playwright.sync_api import Browser, BrowserContext, Page, Playwright, sync_playwright
@@ -46,6 +45,7 @@ from sitegen.runtime import PYODIDE_FILES  # noqa: E402
 
 from lp_rules import PROFILE_IDS, TOOL_IDS, InvalidAnswers, evaluate, get_tool  # noqa: E402
 from lp_rules.candidates import FIELDS  # noqa: E402
+from lp_rules.links import share_link  # noqa: E402
 
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
 CHROMIUM_ARGS = [
@@ -254,12 +254,8 @@ def guidance_paths() -> list[str]:
 
 
 def checklist_url(tool_id: str, answers: dict[str, Any]) -> str:
-    params = {}
-    for key, value in answers.items():
-        if key == "candidates":
-            value = "~".join(".".join(c[f.id] for f in FIELDS) for c in value)
-        params[key] = value
-    return f"tools/{tool_id}/?{urlencode(params)}"
+    """A share link as the site writes it (today's version, the answers in the fragment)."""
+    return share_link(f"tools/{tool_id}/", tool_id, answers)
 
 
 def complete_answers(tool_id: str) -> dict[str, Any]:
