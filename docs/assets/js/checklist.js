@@ -489,6 +489,7 @@ function main(root) {
     }
     answers = reading.answers;
     recordedOutcome = reading.recorded_outcome;
+    shownQuick = ""; // the same answers may come with another record's outcome: draw it again
     linkAsItIs = readAsItIs(reading, data.link);
     linkUnread = text.length > 0;
     view.fillForm(answers);
