@@ -16,7 +16,7 @@ before December 2026 carry them in the query (``?v=2&harm=no``): they are still 
 
 The page reads links with its own JavaScript reader (``docs/assets/js/checklist/links.js``),
 which follows ``reader_rules``, the data below, and is tested equal to ``parse_query`` and
-``read_link`` on the shared fixture and on generated links (tests/rules/test_link_readers.py).
+``read_link`` on the shared fixture and on generated links (tests/site/test_link_readers.py).
 """
 
 from __future__ import annotations

@@ -1,5 +1,5 @@
 // Runs the page's link reader (docs/assets/js/checklist/links.js) on a batch of links, for
-// tests/rules/test_link_readers.py: reads {"rules": {tool: reader_rules}, "links": [[tool, text]],
+// tests/site/test_link_readers.py: reads {"rules": {tool: reader_rules}, "links": [[tool, text]],
 // "addresses": [[search, hash]]} as JSON on stdin and writes {"links": [reading or refusal],
 // "addresses": [link text]} as JSON. One process per batch, not one per link.
 import { linkText, readLink } from "../../docs/assets/js/checklist/links.js";

@@ -7,7 +7,7 @@
 // the page's JSON data block (generated from lp_rules at build time) and the full outcome from
 // lp_rules in the worker. It wires the pieces, each with one job (docs/assets/js/checklist/):
 //   links.js          the link reader: an address's answers read exactly as lp_rules.links reads
-//                     them (pure, tested equal to it: tests/rules/test_link_readers.py)
+//                     them (pure, tested equal to it: tests/site/test_link_readers.py)
 //   core.js           answers -> link, which questions show, errors in words (pure, unit-tested)
 //   compiled.js       the outcome and what to do, from the compiled rules (pure, tested against
 //                     lp_rules.evaluate on every answer set: tests/site/test_compiled.py)
@@ -117,12 +117,14 @@ function main(root) {
 
   /** The address for the answers now: the answers in the fragment, never in the query. */
   function addressNow() {
-    const extra = /** @type {[string, string][]} */ (recordedOutcome ? [[data.link.outcomeParam, recordedOutcome]] : []);
-    return `${location.pathname}${LINK_MARK}${queryFor(answers, questions, data.versionParam, data.linkVersion, extra)}`;
+    const extra = /** @type {[string, string][]} */ (
+      recordedOutcome ? [[data.link.outcomeParam, recordedOutcome]] : []);
+    const link = queryFor(answers, questions, data.versionParam, data.linkVersion, extra);
+    return `${location.pathname}${LINK_MARK}${link}`;
   }
 
-  /** Put the answers in the address's fragment: a new history entry (so Back undoes an answer), except
-   *  for further arrow-key steps in the same radio group, which replace theirs.
+  /** Put the answers in the address's fragment: a new history entry (so Back undoes an
+   *  answer), except for further arrow-key steps in the same radio group, which replace theirs.
    *  @param {boolean} push @param {string} [url] @param {{question: string | null, arrows: boolean}} [entry] */
   function writeQuery(push, url = addressNow(), entry = { question: answeredQuestion, arrows: arrowing }) {
     const sameGroup = entry.arrows && lastEntry.arrows && entry.question === lastEntry.question;
@@ -190,10 +192,10 @@ function main(root) {
     answeredQuestion = null;
   }
 
-  /** The address was refused as a whole (an answer given twice, a name no link holds, a
-   *  value far longer than any answer), by the page's reader or the rules: none of it is kept, so the form never shows an answer
-   *  the rules did not accept (a link's "Yes" to significant harm with no outcome beside it),
-   *  and the error asks for the questions to be answered.
+  /** The address was refused as a whole (an answer given twice, a name no link holds, a value
+   *  far longer than any answer), by the page's reader or the rules: none of it is kept, so the
+   *  form never shows an answer the rules did not accept (a link's "Yes" to significant harm
+   *  with no outcome beside it), and the error asks for the questions to be answered.
    *  @param {string | undefined} field @param {string} message */
   function refuseLink(field, message) {
     linkUnread = false;
@@ -337,8 +339,7 @@ function main(root) {
 
   /** Ask the rules to read the address as opened (lp_rules.links.read_link), for their notice. */
   function askRulesToRead() {
-    const request = JSON.stringify({ type: "link", tool: data.tool, query: linkText(location.search, location.hash) });
-    ask(request);
+    ask(JSON.stringify({ type: "link", tool: data.tool, query: linkText(location.search, location.hash) }));
   }
 
   /** The rules have read the address: answer with what they read, and say if it was migrated.

@@ -2,7 +2,7 @@
 // The page's one link reader: a checklist link's answers, read exactly as the rules read them
 // (lp_rules.links: parse_query then read_link), so opening a link, Back, Forward and reload can
 // never read a link differently from the rules. Equal to the Python reader on the shared fixture
-// and on generated links, valid, hostile and old (tests/rules/test_link_readers.py).
+// and on generated links, valid, hostile and old (tests/site/test_link_readers.py).
 //
 // The facts (limits, names, what each release renamed or removed) come from the rules package as
 // the page's data (lp_rules.links.reader_rules); only the reading is written here. Pure: no DOM,
@@ -217,7 +217,7 @@ function read(params, rules) {
     made_with: madeWith,
     renamed: inOrder([...new Set(renamed)].filter((q) => !droppedSet.has(q))),
     asked_again: inOrder([...dropped]),
-    ignored: [...[...values.keys()].filter((k) => !known.has(k)), ...(unknownOutcome ? [rules.outcomeParam] : [])],
+    ignored: [...values.keys()].filter((k) => !known.has(k)).concat(unknownOutcome ? [rules.outcomeParam] : []),
     recorded_outcome: unknownOutcome ? null : outcome,
     version: how,
     conflicting: inOrder([...conflicting]),
