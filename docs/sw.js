@@ -60,9 +60,10 @@
 // page: it says what works offline. It is served with a <base> and Material's base set to where
 // it really lives, so its links, styles and search work at any depth.
 //
-// Nothing kept here holds an answer. Answers live only in a checklist page's address (its query);
-// pages are stored under their address without the query, only when a release is installed, and
-// matched without it (ignoreSearch), so no key or body in any cache holds a query
+// Nothing kept here holds an answer. Answers live only in a checklist page's address (its fragment,
+// or an older link's query); pages are stored under their address without the query, only when a
+// release is installed, and matched without it (ignoreSearch; a cache never matches on a fragment),
+// so no key or body in any cache holds either
 // (tests/perf/test_offline.py searches them all for a marker answer).
 //
 // The checklists' rules worker (rules-worker.js) gets its own Content-Security-Policy whenever

@@ -8,6 +8,15 @@ those are asked, and the page says that the checklist now asks more. Trainers' s
 for years, so an older link is never refused: its renamed ids are carried over, what no longer
 exists is dropped so the checklist asks it again, and the page says so. The command line stays
 strict (it accepts only today's ids); this is for links only.
+
+A link's answers travel in the address's fragment (``…/tools/change-lead/#v=2&harm=no``), which
+browsers never send to any host: not in the request line, not in a ``Referer``. Links made
+before December 2026 carry them in the query (``?v=2&harm=no``): they are still read
+(``link_text``), and the page moves them into the fragment as it opens them.
+
+The page reads links with its own JavaScript reader (``docs/assets/js/checklist/links.js``),
+which follows ``reader_rules``, the data below, and is tested equal to ``parse_query`` and
+``read_link`` on the shared fixture and on generated links (tests/site/test_link_readers.py).
 """
 
 from __future__ import annotations
@@ -16,12 +25,14 @@ import re
 from dataclasses import dataclass, field
 from typing import Mapping, Sequence
 
-from .candidates import FIELD_IDS, FIELDS, QUESTION_ID
+from .candidates import FIELD_IDS, FIELDS, MAX_CANDIDATES, QUESTION_ID
 from .checklists import TOOLS
 from .errors import InvalidAnswers
 
 VERSION_PARAM = "v"
-"""The query parameter that carries the rules' major version."""
+"""The link parameter that carries the rules' major version."""
+LINK_MARK = "#"
+"""What comes between a checklist's address and a link's answers: the fragment, never sent."""
 OUTCOME_PARAM = "outcome"
 """On a record's link: the outcome the rules gave when the record was made."""
 
@@ -141,7 +152,7 @@ def _decode_candidates(text: str) -> list[dict[str, str]]:
     if len(rows) > MAX_PRACTITIONERS_IN_LINK:
         field = f"answers.{QUESTION_ID}"
         raise InvalidAnswers(
-            f"{field}: at most 8 practitioners; got {len(rows)}", field=field
+            f"{field}: at most {MAX_CANDIDATES} practitioners; got {len(rows)}", field=field
         )
     decoded = []
     for i, row in enumerate(rows):
@@ -198,12 +209,37 @@ def _is_hex(pair: bytes) -> bool:
     return len(pair) == 2 and all(c in b"0123456789abcdefABCDEF" for c in pair)
 
 
+def link_text(address: str) -> str:
+    """The part of an address that holds a link's answers: its fragment when that holds any
+    parameter (``#v=2&harm=no``), otherwise its query (an older link, ``?v=2&harm=no``); ""
+    when neither does. A fragment without ``=`` is a place on the page (``#decision-table``),
+    not a link. The page reads its address the same way (links.js, ``linkText``)."""
+    address, _, fragment = address.partition(LINK_MARK)
+    if "=" in fragment:
+        return fragment
+    _, _, query = address.partition("?")
+    return query
+
+
+def share_link(page: str, tool_id: str, answers: Mapping[str, object],
+               outcome: str | None = None) -> str:
+    """The address that opens a checklist (``page``: its address, or a relative one such as
+    ``../tools/change-lead/``) with these answers, in the fragment."""
+    return f"{page}{LINK_MARK}{query_string(share_query(tool_id, answers, outcome))}"
+
+
+def read_address(tool_id: str, address: str) -> LinkReading:
+    """A whole address's link (fragment or older query form) read under today's rules."""
+    return read_link(tool_id, parse_query(tool_id, link_text(address)))
+
+
 def parse_query(tool_id: str, query: str) -> dict[str, str]:
-    """A link's query string as parameters, refusing what no checklist link can hold: a
+    """A link's parameters (its fragment, or an older link's query: a leading ``#`` or ``?`` is
+    skipped) as a mapping, refusing what no checklist link can hold: a
     question (or the version or outcome) given twice, a value or a query far longer than any
     link the checklist writes, a name of JavaScript's object prototype (``PROTOTYPE_NAMES``).
     Other parameters that are not questions are skipped, as ``read_link`` ignores them."""
-    query = query[1:] if query.startswith("?") else query
+    query = query[1:] if query[:1] in ("?", LINK_MARK) else query
     if len(query) > MAX_QUERY:
         raise InvalidAnswers(
             f"link: {len(query)} characters; a checklist link is at most {MAX_QUERY}", field="link"
@@ -288,6 +324,45 @@ def read_link(tool_id: str, params: Mapping[str, str]) -> LinkReading:
         conflicting=tuple(sorted(conflicting, key=order.__getitem__)),
         unknown_outcome=unknown_outcome,
     )
+
+
+def reader_rules(tool_id: str) -> dict[str, object]:
+    """Everything the page's link reader (links.js) needs to read a link of this checklist
+    exactly as ``parse_query`` and ``read_link`` do, as JSON data for the page: the limits, the
+    names, and what each release renamed or removed. The algorithm is written once on each
+    side; these facts only here."""
+    tool = TOOLS[tool_id]
+
+    def pairs(mapping: Mapping[str, str]) -> list[list[str]]:
+        return [[old, new] for old, new in mapping.items()]
+
+    return {
+        "versionParam": VERSION_PARAM,
+        "outcomeParam": OUTCOME_PARAM,
+        "currentMajor": CURRENT_MAJOR,
+        "oldestMajor": OLDEST_MAJOR,
+        "maxQuery": MAX_QUERY,
+        "maxValue": MAX_VALUE,
+        "maxListed": MAX_CANDIDATES,
+        "maxRows": MAX_PRACTITIONERS_IN_LINK,
+        "prototypeNames": sorted(PROTOTYPE_NAMES),
+        "questions": list(tool.question_ids),
+        "listQuestion": QUESTION_ID,
+        "fields": list(FIELD_IDS),
+        "outcomes": [rule.code for rule in tool.rules],
+        "releases": [
+            {
+                "major": r.major,
+                "removedQuestions": sorted(r.removed_questions.get(tool_id, frozenset())),
+                "removedOptions": [[q, sorted(gone)]
+                                   for q, gone in r.removed_options.get(tool_id, {}).items()],
+                "renamedQuestions": pairs(r.renamed_questions.get(tool_id, {})),
+                "renamedOptions": [[q, pairs(options)]
+                                   for q, options in r.renamed_options.get(tool_id, {}).items()],
+            }
+            for r in RELEASES
+        ],
+    }
 
 
 def share_query(tool_id: str, answers: Mapping[str, object], outcome: str | None = None) -> list[tuple[str, str]]:

@@ -10,7 +10,7 @@ from typing import Any, Mapping
 
 from . import candidates as cand
 from .checklists import TOOLS
-from .links import query_string, share_query
+from .links import share_link
 from .profiles import Profile
 from .sources import SOURCE_TITLES
 
@@ -67,15 +67,15 @@ def _source_lines(citations: list[Mapping[str, str]]) -> list[str]:
 
 def reopen_link(page: str, result: Mapping[str, Any], answers: Mapping[str, Any]) -> str:
     """The address that reopens exactly this decision, with the outcome it gave, so a later
-    reader can see whether today's rules would give a different one."""
-    query = query_string(share_query(result["tool"], answers, result["recommendation"]))
-    return f"{page}?{query}"
+    reader can see whether today's rules would give a different one. The answers are in the
+    link's fragment, so opening it sends them to no host."""
+    return share_link(page, result["tool"], answers, result["recommendation"])
 
 
 def as_text(result: Mapping[str, Any], answers: Mapping[str, Any], profile: Profile,
             date: str, page: str = "") -> str:
     """The record of a complete outcome; ``date`` is the user's local date (YYYY-MM-DD) and
-    ``page`` the checklist's address (without a query), for the link that reopens it."""
+    ``page`` the checklist's address (without a query or fragment), for the link that reopens it."""
     tool = TOOLS[result["tool"]]
     link = [f"Reopen this decision: {reopen_link(page, result, answers)}"] if page else []
     out = [

@@ -57,7 +57,7 @@ def test_by_mouse_with_a_changed_answer(page: Page, site: Site) -> None:
     choose(page, "harm", "no")
     choose(page, "safety", "no")
     wait_for_outcome(page, "change_lead")
-    query = parse_qs(urlparse(page.url).query)
+    query = parse_qs(urlparse(page.url).fragment)  # the answers are in the fragment
     assert query["successor"] == ["no"] and query["changes_so_far"] == ["two_or_more"]
 
 

@@ -4,6 +4,7 @@ record's link reopens exactly its decision and says whether today's rules differ
 from __future__ import annotations
 
 import re
+from urllib.parse import urlsplit
 
 from playwright.sync_api import BrowserContext, Page
 
@@ -21,9 +22,11 @@ def test_a_1_0_link_is_migrated_and_says_so(page: Page, site: Site) -> None:
     assert "earlier version of the checklist" in text
     assert "A young person can agree for themselves" in text
     assert notice.locator("a").get_attribute("href").endswith("what-changed/#rules-2-1")
-    # The address now carries today's ids and version, so sharing it again is a 2.x link.
+    # The address now carries today's ids and version, so sharing it again is a 2.x link, and
+    # its answers are in the fragment (never sent to the host), no longer in the query.
     assert "v=2" in page.url and "young_person_can_consent=yes" in page.url
     assert "young_person_view" not in page.url
+    assert urlsplit(page.url).query == "" and "harm=no" in urlsplit(page.url).fragment
     assert page.is_checked("#young_person_can_consent-yes")
 
 
@@ -44,7 +47,7 @@ def test_a_record_link_reopens_the_decision(page: Page, site: Site, context: Bro
     page.wait_for_selector(".lp-checklist [aria-live]:has-text('Record copied')", state="attached")
     record = page.evaluate("navigator.clipboard.readText()")
     link = re.search(r"Reopen this decision: (\S+)", record).group(1)
-    assert link.startswith(site.url("tools/consent-withdrawn/?v=2&"))
+    assert link.startswith(site.url("tools/consent-withdrawn/#v=2&"))
     assert link.endswith("&outcome=continue_agreed_parts")
 
     again = context.new_page()

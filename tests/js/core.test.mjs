@@ -9,9 +9,9 @@ import { existsSync, readFileSync } from "node:fs";
 import { test } from "node:test";
 
 import {
-  candidateErrors, decodeCandidates, invalidError, notNeeded, nextQuestion, progress, queryFor,
-  readQuery, today, visibleQuestions,
+  candidateErrors, invalidError, notNeeded, nextQuestion, progress, queryFor, today, visibleQuestions,
 } from "../../docs/assets/js/checklist/core.js";
+import { linkText, readLink } from "../../docs/assets/js/checklist/links.js";
 
 const ROOT = new URL("../../", import.meta.url);
 const python = existsSync(new URL(".venv/bin/python", ROOT)) ? new URL(".venv/bin/python", ROOT).pathname : "python3";
@@ -19,18 +19,30 @@ const schema = JSON.parse(execFileSync(python, ["-m", "lp_rules", "schema"], { c
 /** @type {Record<string, any[]>} */
 const QUESTIONS = Object.fromEntries(schema.tools.map((t) => [t.id, t.questions]));
 const fixture = JSON.parse(readFileSync(new URL("tests/fixtures/share_links.json", ROOT), "utf8"));
+/** The link reader's rules for each tool, as the page gets them (lp_rules.links.reader_rules). */
+const READER = JSON.parse(execFileSync(python, ["-c",
+  "import json; from lp_rules import TOOL_IDS; from lp_rules.links import reader_rules; " +
+  "print(json.dumps({t: reader_rules(t) for t in TOOL_IDS}))"], { cwd: ROOT, encoding: "utf8" }));
 
 for (const link of fixture.links) {
   test(`share link: ${link.name}`, () => {
     const questions = QUESTIONS[link.tool];
-    assert.deepEqual(readQuery(link.query, questions), link.answers);
+    assert.deepEqual(readLink(link.query, READER[link.tool]).answers, link.answers);
     assert.equal(queryFor(link.answers, questions, "v", 2), link.written ?? link.query);
   });
 }
 
-test("a hostile link never builds more practitioner rows than one over the most allowed", () => {
-  const fields = QUESTIONS["who-should-lead"].find((q) => q.id === "candidates").fields;
-  assert.equal(decodeCandidates(Array(5000).fill("teacher").join("~"), fields, 8).length, 9);
+test("a hostile list of practitioners is refused before any row is read", () => {
+  const reading = readLink(`v=2&candidates=${Array(200).fill("gp").join("~")}`, READER["who-should-lead"]);
+  assert.deepEqual([reading.type, reading.field], ["invalid", "answers.candidates"]);
+});
+
+test("the answers are read from the fragment, and from an older link's query", () => {
+  assert.equal(linkText("", "#v=2&harm=no"), "v=2&harm=no");
+  assert.equal(linkText("?v=2&harm=yes", ""), "v=2&harm=yes");
+  assert.equal(linkText("?utm_source=mail", "#v=2&harm=no"), "v=2&harm=no");
+  assert.equal(linkText("?v=2&harm=yes", "#decision-table"), "v=2&harm=yes"); // a place, not a link
+  assert.equal(linkText("", "#decision-table"), "");
 });
 
 test("a record's outcome goes after the answers", () => {

@@ -379,3 +379,28 @@ def test_fuzz_links_open_or_are_refused_never_crash(tool: str, version: str, out
         assert err.field and "\n" not in err.message
         return
     assert result["status"] in ("complete", "needs_more")
+
+
+# Issue 24 item 3: answers stay on the device. A link's answers are in the address's fragment,
+# which browsers never send; an older link's query is still read, the same way.
+
+def test_a_share_link_holds_its_answers_in_the_fragment_and_both_forms_read_alike() -> None:
+    from lp_rules.links import read_address, share_link
+    answers = {"harm": "no", "safety": "no", "event": "absence_short"}
+    link = share_link("https://example.org/tools/change-lead/", "change-lead", answers)
+    assert link == "https://example.org/tools/change-lead/#v=2&harm=no&safety=no&event=absence_short"
+    older = link.replace("#", "?")
+    for address in (link, older, older.replace("?", "?utm_source=mail&"), older + "#decision-table",
+                    "https://example.org/tools/change-lead/?utm_source=mail" + link[link.index("#"):]):
+        reading = read_address("change-lead", address)
+        assert reading.answers == answers and not reading.migrated, address
+    assert read_address("change-lead", "https://example.org/tools/change-lead/#decision-table").answers == {}
+
+
+def test_a_records_link_reopens_it_from_the_fragment() -> None:
+    from lp_rules.record import reopen_link
+    answers = {"harm": "yes"}
+    result = evaluate("change-lead", answers)
+    link = reopen_link("https://example.org/tools/change-lead/", result, answers)
+    assert link == "https://example.org/tools/change-lead/#v=2&harm=yes&outcome=" + result["recommendation"]
+    assert "?" not in link

@@ -105,6 +105,7 @@ def test_the_zensical_licence_notice_ships_outside_the_year_long_folder(
     ("./", "tools/who-should-lead.md", "who-should-lead/"),
     # a scenario link from a top-level page, query kept
     ("../tools/change-lead/?v=2&harm=no", "trainer.md", "tools/change-lead/?v=2&harm=no"),
+    ("../tools/change-lead/#v=2&harm=no", "trainer.md", "tools/change-lead/#v=2&harm=no"),
     ("../assets/js/trainer.js", "trainer.md", "assets/js/trainer.js"),
     ("#scenario-3", "trainer.md", "#scenario-3"),
     ("?v=2", "scenarios.md", "?v=2"),

@@ -18,7 +18,7 @@ import yaml
 from sitegen.paths import CONFIG, ROOT
 from lp_rules import PROFILE_IDS, TOOL_IDS, InvalidAnswers, evaluate, get_tool
 from lp_rules.candidates import FIELDS
-from lp_rules.links import query_string, share_query
+from lp_rules.links import share_link
 
 # The checklist visit timed cold, warm and offline: every answer in the link, so the first
 # outcome needs no click.
@@ -47,10 +47,10 @@ def guidance_paths() -> list[str]:
 
 
 def checklist_url(tool_id: str, answers: dict[str, Any] | None = None) -> str:
-    """The site-relative address of a checklist, with ``answers`` as its share link carries them."""
-    if not answers:
-        return f"tools/{tool_id}/"
-    return f"tools/{tool_id}/?{query_string(share_query(tool_id, answers))}"
+    """The site-relative address of a checklist, with ``answers`` as its share link carries them
+    (today's link version, the answers in the fragment)."""
+    page = f"tools/{tool_id}/"
+    return share_link(page, tool_id, answers) if answers else page
 
 
 def complete_answers(tool_id: str) -> dict[str, Any]:

@@ -14,7 +14,7 @@ from typing import Any
 
 from lp_rules import RULES_VERSION, get_tool, schema
 from lp_rules.compiled import compile_tool
-from lp_rules.links import CURRENT_MAJOR, MAX_QUERY, MAX_VALUE, OUTCOME_PARAM, VERSION_PARAM
+from lp_rules.links import CURRENT_MAJOR, VERSION_PARAM, reader_rules
 from lp_rules.profiles import Profile
 
 from .runtime import Runtime
@@ -141,9 +141,8 @@ def checklist(profile: Profile, runtime: Runtime, tool_id: str) -> str:
         "questions": tool["questions"],
         "linkVersion": CURRENT_MAJOR,
         "versionParam": VERSION_PARAM,
-        "outcomeParam": OUTCOME_PARAM,
-        "maxLink": MAX_QUERY,
-        "maxValue": MAX_VALUE,
+        # How the page's link reader (links.js) reads a link exactly as lp_rules.links does.
+        "link": reader_rules(tool_id),
         "whatChanged": WHAT_CHANGED,
         "outcomeTitles": {row["recommendation"]: row["title"] for row in tool["decision_table"]},
         # The rules as data for the page's own evaluator (lp_rules.compiled): the outcome and

@@ -43,7 +43,7 @@ def write_redirects(docs: Path) -> int:
 <meta http-equiv="refresh" content="0; url={href}">
 <link rel="canonical" href="{href}">
 <meta name="robots" content="noindex">
-<meta name="referrer" content="same-origin">
+<meta name="referrer" content="no-referrer">
 </head><body><p>This page has moved to <a href="{href}">{href}</a>.</p></body></html>
 """
         out = docs / old / "index.html"

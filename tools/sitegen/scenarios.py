@@ -8,11 +8,10 @@ from __future__ import annotations
 import tomllib
 from html import escape
 from typing import Any
-from urllib.parse import urlencode
 
 from lp_rules import evaluate, get_tool
 from lp_rules.candidates import QUESTION_ID
-from lp_rules.links import share_query
+from lp_rules.links import share_link
 from lp_rules.profiles import Profile
 
 from .paths import ROOT
@@ -27,14 +26,10 @@ def load() -> list[dict[str, Any]]:
     return scenarios
 
 
-def query(tool_id: str, answers: dict[str, Any]) -> str:
-    """The checklist page's query string for some answers (lp_rules.links' format)."""
-    return urlencode(share_query(tool_id, answers))
-
-
 def link(tool_id: str, answers: dict[str, Any]) -> str:
-    """A share link to the checklist with these answers, relative to the scenarios page."""
-    return f"../tools/{tool_id}/?{query(tool_id, answers)}"
+    """A share link to the checklist with these answers, relative to the scenarios page (the
+    answers in the fragment, lp_rules.links.share_link: opening it sends them to no host)."""
+    return share_link(f"../tools/{tool_id}/", tool_id, answers)
 
 
 def untold_answers(scenario: dict[str, Any]) -> list[str]:

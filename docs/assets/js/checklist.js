@@ -1,11 +1,14 @@
 // @ts-check
-// The checklist page: answers in the form and in the URL; the outcome decided at once from the
-// rules compiled into the page, and completed by the rules themselves in a Web Worker.
+// The checklist page: answers in the form and in the address's fragment ("#v=2&harm=no", which
+// browsers never send to any host); the outcome decided at once from the rules compiled into the
+// page, and completed by the rules themselves in a Web Worker.
 //
 // This file holds no rule, question or outcome wording: questions and the compiled rules come from
 // the page's JSON data block (generated from lp_rules at build time) and the full outcome from
 // lp_rules in the worker. It wires the pieces, each with one job (docs/assets/js/checklist/):
-//   core.js           answers <-> address, which questions show, errors in words (pure, unit-tested)
+//   links.js          the link reader: an address's answers read exactly as lp_rules.links reads
+//                     them (pure, tested equal to it: tests/site/test_link_readers.py)
+//   core.js           answers -> link, which questions show, errors in words (pure, unit-tested)
 //   compiled.js       the outcome and what to do, from the compiled rules (pure, tested against
 //                     lp_rules.evaluate on every answer set: tests/site/test_compiled.py)
 //   worker-client.js  the rules worker, its load status and request ids
@@ -20,9 +23,10 @@
 // shows an error and no advice.
 
 import { agrees, evaluate as decideNow } from "./checklist/compiled.js";
-import { candidateErrors, invalidError, nextQuestion, queryFor, readQuery, today } from "./checklist/core.js";
+import { candidateErrors, invalidError, nextQuestion, queryFor, today } from "./checklist/core.js";
 import { find, make } from "./checklist/dom.js";
 import { createFormView } from "./checklist/form-view.js";
+import { LINK_MARK, isPlaceOnPage, linkText, readAsItIs, readLink } from "./checklist/links.js";
 import { createOutcomeView } from "./checklist/outcome-view.js";
 import { createRulesClient } from "./checklist/worker-client.js";
 
@@ -66,9 +70,13 @@ function main(root) {
   let answers = {};
   // A record's link says which outcome the rules gave when the record was made (see record.py).
   /** @type {string | null} */
-  let recordedOutcome = new URLSearchParams(location.search).get(data.outcomeParam);
-  // Whether the address still has to be read by the rules (lp_rules.links): see openAddress.
+  let recordedOutcome = null;
+  // Whether the address still has to be read by the rules (lp_rules.links), for what they say
+  // about it (an older link's notice): see openAddress.
   let linkUnread = false;
+  // Whether the page's link reader read the address as it is (today's version, nothing carried
+  // over or left out): the outcome can then show before the rules have read it.
+  let linkAsItIs = true;
   /** The full rules (Python in the worker). @type {"loading" | "ready" | "failed"} */
   let runtime = "loading";
   /** The compiled outcome on screen and the answers it is for, so it is not drawn twice. */
@@ -107,14 +115,16 @@ function main(root) {
     onReply,
   });
 
-  /** The address for the answers now. */
+  /** The address for the answers now: the answers in the fragment, never in the query. */
   function addressNow() {
-    const extra = /** @type {[string, string][]} */ (recordedOutcome ? [[data.outcomeParam, recordedOutcome]] : []);
-    return `${location.pathname}?${queryFor(answers, questions, data.versionParam, data.linkVersion, extra)}`;
+    const extra = /** @type {[string, string][]} */ (
+      recordedOutcome ? [[data.link.outcomeParam, recordedOutcome]] : []);
+    const link = queryFor(answers, questions, data.versionParam, data.linkVersion, extra);
+    return `${location.pathname}${LINK_MARK}${link}`;
   }
 
-  /** Put the answers in the address: a new history entry (so Back undoes an answer), except
-   *  for further arrow-key steps in the same radio group, which replace theirs.
+  /** Put the answers in the address's fragment: a new history entry (so Back undoes an
+   *  answer), except for further arrow-key steps in the same radio group, which replace theirs.
    *  @param {boolean} push @param {string} [url] @param {{question: string | null, arrows: boolean}} [entry] */
   function writeQuery(push, url = addressNow(), entry = { question: answeredQuestion, arrows: arrowing }) {
     const sameGroup = entry.arrows && lastEntry.arrows && entry.question === lastEntry.question;
@@ -182,10 +192,10 @@ function main(root) {
     answeredQuestion = null;
   }
 
-  /** The rules refused the address as a whole (an answer given twice, a name no link holds, a
-   *  value far longer than any answer): none of it is kept, so the form never shows an answer
-   *  the rules did not accept (a link's "Yes" to significant harm with no outcome beside it),
-   *  and the error asks for the questions to be answered.
+  /** The address was refused as a whole (an answer given twice, a name no link holds, a value
+   *  far longer than any answer), by the page's reader or the rules: none of it is kept, so the
+   *  form never shows an answer the rules did not accept (a link's "Yes" to significant harm
+   *  with no outcome beside it), and the error asks for the questions to be answered.
    *  @param {string | undefined} field @param {string} message */
   function refuseLink(field, message) {
     linkUnread = false;
@@ -237,7 +247,7 @@ function main(root) {
     statusEl.textContent = message;
     runtime = "ready";
     statusEl.dataset.pythonStart = extra.start; // "saved" or "fresh": see rules-worker.js
-    if (linkUnread) readLink();
+    if (linkUnread) askRulesToRead();
     else evaluate();
     keepForOffline();
   }
@@ -262,11 +272,12 @@ function main(root) {
   }
 
   /** Show what the compiled rules decide for the answers now, and ask Python for the full
-   *  outcome when it is ready. A link today's rules have still to read, made with another
-   *  version or written oddly (lp_rules.links), gets no outcome until they have read it. */
+   *  outcome when it is ready. A link made with another version or written oddly (links.js
+   *  carried something over or left something out) gets no outcome until the rules have read it
+   *  and the page can say what reading it took. */
   function evaluate() {
     const quick = decideNow(data.compiled, answers);
-    if (linkUnread && !plainLink(location.search)) {
+    if (linkUnread && !linkAsItIs) {
       // The questions as the compiled rules would ask them (where they can read the answers),
       // and no outcome yet.
       hideOutcome();
@@ -295,16 +306,6 @@ function main(root) {
     if (key === shownQuick) return;
     showResult(quick);
     shownQuick = key;
-  }
-
-  /** A link the compiled rules can read as it is: made with today's link version, each answer
-   *  once, nothing over-long (lp_rules.links refuses those whole or migrates them).
-   *  @param {string} search */
-  function plainLink(search) {
-    const params = new URLSearchParams(search);
-    if (params.get(data.versionParam) !== String(data.linkVersion) || search.length > data.maxLink) return false;
-    const keys = [...params.keys()];
-    return keys.length === new Set(keys).size && [...params.values()].every((v) => v.length <= data.maxValue);
   }
 
   /** Python's full outcome: it must agree with what the compiled rules show, and then
@@ -336,10 +337,9 @@ function main(root) {
     showReply(JSON.parse(replyText));
   }
 
-  /** Ask the rules to read the address as opened (lp_rules.links.read_link). */
-  function readLink() {
-    const request = JSON.stringify({ type: "link", tool: data.tool, query: location.search });
-    ask(request);
+  /** Ask the rules to read the address as opened (lp_rules.links.read_link), for their notice. */
+  function askRulesToRead() {
+    ask(JSON.stringify({ type: "link", tool: data.tool, query: linkText(location.search, location.hash) }));
   }
 
   /** The rules have read the address: answer with what they read, and say if it was migrated.
@@ -473,18 +473,36 @@ function main(root) {
     else rules.start(true);
   });
   /** The address, as the page is opened or as Back or Forward return to it, is read by the
-   *  rules (an older link is migrated, parameters that are not questions are ignored, a link
-   *  they refuse gives no advice). Until they have read it, the form shows what it can of the
-   *  address as it is, and no outcome. */
+   *  page's link reader exactly as the rules read it (an older link is migrated, parameters
+   *  that are not questions are ignored, a link they refuse gives no advice); the rules then
+   *  read it too, for what the page should say about it. An older link with its answers in the
+   *  query (sent to the host as it was opened) has them moved into the fragment at once, so no
+   *  later request, reload or Back sends them again. */
   function openAddress() {
-    answers = readQuery(location.search, questions);
-    linkUnread = location.search.length > 1;
+    const text = linkText(location.search, location.hash);
+    if (location.search) {
+      history.replaceState(history.state, "", `${location.pathname}${text ? LINK_MARK + text : ""}`);
+    }
+    const reading = readLink(text, data.link);
+    if (reading.type === "invalid") {
+      refuseLink(reading.field, reading.message);
+      return;
+    }
+    answers = reading.answers;
+    recordedOutcome = reading.recorded_outcome;
+    shownQuick = ""; // the same answers may come with another record's outcome: draw it again
+    linkAsItIs = readAsItIs(reading, data.link);
+    linkUnread = text.length > 0;
     view.fillForm(answers);
-    if (runtime === "ready" && linkUnread) readLink();
+    if (runtime === "ready" && linkUnread) askRulesToRead();
     else evaluate();
   }
 
-  window.addEventListener("popstate", openAddress);
+  // Back and Forward (and an address changed by hand) between the answers; a place on the page
+  // (the decision table's "#decision-table") is a jump, not a change of answers.
+  window.addEventListener("popstate", () => {
+    if (!isPlaceOnPage(location.hash)) openAddress();
+  });
 
   openAddress();
   rules.start(false);

@@ -1,6 +1,6 @@
 // @ts-check
-// The checklist's pure core: answers <-> page address, which questions show and how far along
-// the user is, practitioner rows, and errors in plain words.
+// The checklist's pure core: answers -> link (a link is read by links.js), which questions show
+// and how far along the user is, practitioner rows, and errors in plain words.
 //
 // No DOM and no globals: everything it needs comes in as arguments, so it runs unchanged under
 // `node --test` (tests/js/) and the share-link format is tested against the same fixture file as
@@ -24,48 +24,15 @@ export function today(d = new Date()) {
   return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
 }
 
-/** The practitioners in a share link ("role.relationship...~role..."), one object per row.
- *  A hostile link may hold thousands of rows: read one more than the most allowed (so the
- *  rules still refuse the list) and never build more rows than that.
- *  @param {string} text @param {Question[]} fields @param {number} max @returns {Row[]} */
-export function decodeCandidates(text, fields, max) {
-  if (text === "") return [];
-  return text.split("~", max + 1).map((row) => {
-    const parts = row.split(".");
-    /** @type {Row} */
-    const item = {};
-    fields.forEach((f, i) => {
-      if (parts[i]) item[f.id] = parts[i];
-    });
-    return item;
-  });
-}
-
 /** The practitioners as a share link's value: fields in order, "." between, "~" between rows.
  *  @param {Row[]} list @param {Question[]} fields */
 export function encodeCandidates(list, fields) {
   return list.map((c) => fields.map((f) => c[f.id] ?? "").join(".")).join("~");
 }
 
-/** The address's answers to this checklist's questions, as given: the rules decide what is
- *  valid. Other parameters (tracking tags, email safe-link wrappers) are not answers.
- *  @param {string} search @param {Question[]} questions @returns {Answers} */
-export function readQuery(search, questions) {
-  const byId = new Map(questions.map((q) => [q.id, q]));
-  /** @type {Answers} */
-  const found = {};
-  for (const [key, value] of new URLSearchParams(search)) {
-    const q = byId.get(key);
-    if (!q) continue;
-    found[key] = q.kind === "candidates"
-      ? decodeCandidates(value, q.fields ?? [], q.max_items ?? 0)
-      : value;
-  }
-  return found;
-}
-
-/** The address for the answers, as lp_rules.links.share_query writes it: the rules' link
- *  version first, then the answers in asking order, then any `extra` pairs (a record's outcome).
+/** A link's text for the answers (what follows "#"), as lp_rules.links.share_query writes it:
+ *  the rules' link version first, then the answers in asking order, then any `extra` pairs (a
+ *  record's outcome).
  *  Ids need no escaping, so "~" and "." stay readable; anything else is escaped.
  *  @param {Answers} given @param {Question[]} questions @param {string} versionParam
  *  @param {number} linkVersion @param {[string, string][]} [extra] */

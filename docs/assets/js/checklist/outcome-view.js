@@ -245,7 +245,9 @@ export function createOutcomeView({ root, data, byId, siteRoot, live, state }) {
     recordBar.setAttribute("aria-label", "Keep a record");
     recordBar.append(copy, download, print);
     for (const button of [copy, download, print]) button.disabled = true; // until the record
-    const recordNote = make("p", "lp-record-note", "The record holds your answers and this outcome. Nothing is sent anywhere.");
+    const recordNote = make("p", "lp-record-note", "The record holds your answers and this outcome. " +
+      "It stays on this device: your answers are kept after “#” in the page's address, which browsers " +
+      "never send, so this site's host sees only which checklist you opened, never your answers.");
 
     const printable = make("pre", "lp-record-print", "");
     printable.setAttribute("aria-hidden", "true");
@@ -354,7 +356,7 @@ export function createOutcomeView({ root, data, byId, siteRoot, live, state }) {
       const link = make("a", "", `If “${q.summary}” were “${label}”`);
       const query = queryFor({ ...answers, [c.question]: c.answer }, data.questions,
         data.versionParam, data.linkVersion);
-      link.href = `${location.pathname}?${query}`;
+      link.href = `${location.pathname}#${query}`; // the fragment: never sent to the host
       const item = make("li");
       item.dataset.change = `${c.question}=${c.answer}`;
       item.append(link, `: ${c.title}`);
