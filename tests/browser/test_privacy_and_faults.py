@@ -26,7 +26,7 @@ from tests.rules import fuzz_count
 
 from tests.perf.conftest import poll
 
-from .conftest import ROOT, Site, expect_page_errors, wait_for_outcome, wait_ready
+from .conftest import ROOT, Site, expect_page_errors, wait_for_outcome, wait_ready, wait_settled
 
 from serve import Handler  # noqa: E402  (tools/ is on the path: tests/browser/conftest.py)
 
@@ -95,8 +95,7 @@ def test_malformed_links_never_crash_or_recommend(page: Page, site: Site) -> Non
         page.evaluate("(q) => { history.pushState(null, '', '?' + q); "
                       "dispatchEvent(new PopStateEvent('popstate')); }", query)
         fuzz_count.inputs += 1
-        # Busy from each request to the rules until its reply is shown: settled, not slept for.
-        page.wait_for_selector(".lp-checklist:not([data-busy])", state="attached")
+        wait_settled(page)  # the rules have read the link and answered it: not slept for
         assert page.get_attribute(".lp-status", "data-state") == "ready", (query, page.inner_text(".lp-status"))
         text = page.inner_text(".lp-checklist")
         assert not [w for w in BROKEN_WORDS if w in text], (query, text[:2000])
