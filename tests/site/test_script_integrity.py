@@ -12,7 +12,7 @@ import json
 import re
 from pathlib import Path
 
-from .conftest import SITES, html_pages
+from .conftest import html_pages
 
 SCRIPT = re.compile(r"<script(?P<attrs>[^>]*)>")
 IMPORT_MAP = re.compile(r'<script type="importmap">(?P<body>.*?)</script>', re.S)
@@ -27,33 +27,33 @@ def _file(site: Path, page: Path, address: str) -> Path:
     return (base / address.lstrip("/")).resolve()
 
 
-def test_every_script_from_the_site_carries_the_hash_of_its_file() -> None:
+def test_every_script_from_the_site_carries_the_hash_of_its_file(built: tuple[str, Path]) -> None:
+    _, site = built
     checked = 0
-    for site in SITES.values():
-        for page in html_pages(site):
-            for tag in SCRIPT.finditer(page.read_text(encoding="utf-8")):
-                src = re.search(r'\ssrc="([^"]+)"', tag["attrs"])
-                if not src:
-                    continue
-                integrity = re.search(r'\sintegrity="([^"]+)"', tag["attrs"])
-                assert integrity, f"{page}: {tag[0]} has no integrity"
-                assert integrity[1] == _sri(_file(site, page, src[1])), f"{page}: {tag[0]}"
-                checked += 1
-    assert checked > 100, checked
+    for page in html_pages(site):
+        for tag in SCRIPT.finditer(page.read_text(encoding="utf-8")):
+            src = re.search(r'\ssrc="([^"]+)"', tag["attrs"])
+            if not src:
+                continue
+            integrity = re.search(r'\sintegrity="([^"]+)"', tag["attrs"])
+            assert integrity, f"{page}: {tag[0]} has no integrity"
+            assert integrity[1] == _sri(_file(site, page, src[1])), f"{page}: {tag[0]}"
+            checked += 1
+    assert checked > 50, checked
 
 
-def test_each_checklist_page_checks_every_module_its_entry_imports() -> None:
-    for site in SITES.values():
-        pages = [p for p in html_pages(site) if 'class="lp-checklist"' in p.read_text(encoding="utf-8")]
-        assert len(pages) == 3, pages
-        for page in pages:
-            html = page.read_text(encoding="utf-8")
-            [found] = IMPORT_MAP.findall(html)
-            entry = re.search(r'<script type="module" src="([^"]+/checklist\.js)"', html)
-            assert entry and html.index("importmap") < entry.start(), f"{page}: the import map must come first"
-            modules = sorted((_file(site, page, entry[1]).parent / "checklist").glob("*.js"))
-            assert len(modules) >= 6, modules
-            integrity = json.loads(found)["integrity"]
-            assert {_file(site, page, address) for address in integrity} == set(modules), page
-            for address, value in integrity.items():
-                assert value == _sri(_file(site, page, address)), (page, address)
+def test_each_checklist_page_checks_every_module_its_entry_imports(built: tuple[str, Path]) -> None:
+    _, site = built
+    pages = [p for p in html_pages(site) if 'class="lp-checklist"' in p.read_text(encoding="utf-8")]
+    assert len(pages) == 3, pages
+    for page in pages:
+        html = page.read_text(encoding="utf-8")
+        [found] = IMPORT_MAP.findall(html)
+        entry = re.search(r'<script type="module" src="([^"]+/checklist\.js)"', html)
+        assert entry and html.index("importmap") < entry.start(), f"{page}: the import map must come first"
+        modules = sorted((_file(site, page, entry[1]).parent / "checklist").glob("*.js"))
+        assert len(modules) >= 6, modules
+        integrity = json.loads(found)["integrity"]
+        assert {_file(site, page, address) for address in integrity} == set(modules), page
+        for address, value in integrity.items():
+            assert value == _sri(_file(site, page, address)), (page, address)
