@@ -57,13 +57,18 @@ def pytest_runtest_call(item: pytest.Item) -> Iterator[None]:
 def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
     inputs = _fuzz_inputs()
     if inputs:
-        failed = {report.nodeid for kind in ("failed", "error")
-                  for report in terminalreporter.stats.get(kind, [])} & _fuzz_tests
-        terminalreporter.write_line(
-            f"fuzz: {inputs} malformed inputs tried, "
-            + (f"{len(failed)} fuzz tests failed (see failures above)" if failed
-               else "none crashed")
-        )
+        # Only what the run shows: a test that failed before it tried an input is not known to be
+        # a fuzz test, so any other failure is said too, never "none failed" over it.
+        failures = {report.nodeid for kind in ("failed", "error")
+                    for report in terminalreporter.stats.get(kind, [])}
+        failed = failures & _fuzz_tests
+        others = len(failures - _fuzz_tests)
+        tried = f"fuzz: {inputs} malformed inputs tried by {len(_fuzz_tests)} tests: "
+        if failed:
+            verdict = f"{len(failed)} of them failed (see failures above)"
+        else:
+            verdict = "all passed" + (f"; {others} other tests failed (see above)" if others else "")
+        terminalreporter.write_line(tried + verdict)
     axe = sys.modules.get("tests.browser.test_accessibility")
     if axe is not None and axe.scanned:
         failed_count = len(terminalreporter.stats.get("failed", []))

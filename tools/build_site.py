@@ -34,6 +34,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from sitegen.caching import fingerprint_assets  # noqa: E402
 from sitegen.context import page_context  # noqa: E402
 from sitegen.csp import add_policies  # noqa: E402
+from sitegen.integrity import add_integrity  # noqa: E402
 from sitegen.offline import write_service_worker  # noqa: E402
 from sitegen.precompress import precompress  # noqa: E402
 from sitegen.paths import CONFIG, DOCS, build_dir, site_dir  # noqa: E402
@@ -138,9 +139,10 @@ def build(profile_id: str, builder: str = "mkdocs", into: Path | None = None) ->
 
 
 def postbuild(site: Path) -> None:
-    """Steps on the built site, in order: renaming first (the rest see the final names),
-    compression last."""
+    """Steps on the built site, in order: renaming first (the rest see the final names), then
+    the scripts' integrity (the policy hashes the import maps it adds), compression last."""
     fingerprint_assets(site)
+    add_integrity(site)
     add_policies(site)
     write_service_worker(site)
     precompress(site)

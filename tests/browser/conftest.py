@@ -96,7 +96,36 @@ def wait_ready(pg: Page) -> None:
     answers refill the form) and answered it. Acting between the two raced the refill, and lost
     a practitioner row added in that moment (fresh-clone run, 2026-11-25)."""
     pg.wait_for_selector('.lp-status[data-state="ready"]', timeout=READY_TIMEOUT_MS)
-    pg.wait_for_selector(".lp-checklist:not([data-busy])", state="attached", timeout=READY_TIMEOUT_MS)
+    wait_settled(pg)
+
+
+def wait_settled(pg: Page) -> None:
+    """The checklist has started and acted on everything it was given: the rules have answered
+    its last request and the address holds the last answer (checklist.js marks it data-busy until
+    then). A test that checks that something did NOT happen waits for this, never for a time:
+    after a sleep, a late reaction would pass unseen."""
+    pg.wait_for_selector(".lp-checklist[data-started]:not([data-busy])", state="attached",
+                         timeout=READY_TIMEOUT_MS)
+
+
+# Resolves when the page has not scrolled for 5 frames in a row (a smooth scroll moves it every
+# frame until it ends), with where it came to rest.
+_SCROLL_AT_REST = """() => new Promise((resolve) => {
+    let last = NaN, still = 0;
+    const frame = () => {
+        still = scrollY === last ? still + 1 : 0;
+        last = scrollY;
+        if (still >= 5) resolve(scrollY); else requestAnimationFrame(frame);
+    };
+    requestAnimationFrame(frame);
+})"""
+
+
+def wait_scroll_at_rest(pg: Page) -> float:
+    """Wait until any scroll the page started (a smooth one takes a moment) has ended, and
+    return where the page is: measured at rest, not after a guessed time."""
+    at: float = pg.evaluate(_SCROLL_AT_REST)
+    return at
 
 
 def choose(pg: Page, question: str, option: str) -> None:

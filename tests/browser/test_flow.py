@@ -17,7 +17,7 @@ from typing import Iterator
 import pytest
 from playwright.sync_api import Browser, BrowserContext, Page, expect
 
-from .conftest import READY_TIMEOUT_MS, Site, wait_for_outcome, wait_ready
+from .conftest import READY_TIMEOUT_MS, Site, wait_for_outcome, wait_ready, wait_scroll_at_rest, wait_settled
 
 SHOTS = Path(os.environ.get("LP_SHOTS", "/tmp/shots-b1"))
 PHONE = {"viewport": {"width": 390, "height": 844}, "has_touch": True, "is_mobile": True,
@@ -106,15 +106,9 @@ def test_after_an_answer_focus_moves_to_the_next_question(page: Page, site: Site
     assert page.locator("#q-harm [data-progress]").inner_text() == ""
     # The legend is scrolled to the top of the viewport, below the sticky header.
     header = page.eval_on_selector(".md-header", "h => h.getBoundingClientRect().bottom")
-    # Two frames, so layout has caught up (evaluate awaits the Promise; wait_for_function would not).
-    page.evaluate("() => new Promise(r => requestAnimationFrame(() => requestAnimationFrame(() => r(true))))")
+    wait_scroll_at_rest(page)  # a gentle (smooth) scroll takes a moment
     top = page.eval_on_selector("#q-event legend", "l => l.getBoundingClientRect().top")
     expect_top = page.viewport_size["height"] / 3  # type: ignore[index]
-    for _ in range(20):  # a gentle (smooth) scroll takes a moment
-        top = page.eval_on_selector("#q-event legend", "l => l.getBoundingClientRect().top")
-        if header <= top < expect_top:
-            break
-        page.wait_for_timeout(100)
     assert header <= top < expect_top, (header, top)
     shot(page, device, "next-question")
 
@@ -150,13 +144,14 @@ def test_practitioners_are_evaluated_only_when_asked(page: Page, site: Site, dev
             page.select_option(f"#candidate-0-{field}", value)
         page.focus("#candidate-0-leaving_soon")
         page.keyboard.press("ArrowDown")
-        page.wait_for_timeout(1000)  # ample time for an evaluation, were one to run
+        wait_settled(page)  # an evaluation, were one to run, would have shown its outcome
+        assert page.locator("[data-recommendation]").count() == 0
         page.keyboard.press("ArrowDown")
         expect(page.locator("#candidate-0-leaving_soon")).to_be_focused()
     else:
         for field, value in zip(FIELDS, values):
             page.select_option(f"#candidate-0-{field}", value)
-        page.wait_for_timeout(1000)  # ample time for an evaluation, were one to run
+    wait_settled(page)  # an evaluation, were one to run, would have shown its outcome
     assert page.locator("[data-recommendation]").count() == 0
     page.click("[data-add-candidate]")
     for field, value in zip(FIELDS, ("gp", "good", "preferred", "no", "yes", "no")):
@@ -196,7 +191,7 @@ def test_use_these_practitioners_with_nobody_listed_is_an_error(page: Page, site
     expect(summary).to_contain_text("Add at least one practitioner who works with the family")
     expect(page.locator("#candidates-error")).to_have_text("Add at least one practitioner who works with the family")
     expect(summary).to_be_focused()
-    page.wait_for_timeout(500)
+    wait_settled(page)
     assert page.locator("[data-recommendation]").count() == 0
     shot(page, device, "nobody-listed")
 
@@ -243,8 +238,7 @@ def test_arrow_keys_in_a_radio_group_make_one_history_entry(browser: Browser, si
     page.focus("#who-parent_carer")
     for _ in range(3):
         page.keyboard.press("ArrowDown")
-        page.wait_for_selector(".lp-checklist:not([data-busy])", state="attached")
-    page.wait_for_timeout(300)
+        wait_settled(page)  # the rules' reply shown, and the step's address written
     assert page.evaluate("history.length") - before == 1
     assert focused(page).startswith("input") and "q-who" in focused(page)
     ctx.close()

@@ -16,7 +16,7 @@ from typing import Any, Iterator
 import pytest
 from playwright.sync_api import Browser, Page
 
-from .conftest import Site, actions, choose, wait_for_outcome, wait_ready
+from .conftest import Site, actions, choose, wait_for_outcome, wait_ready, wait_scroll_at_rest
 
 VIEWPORTS = {
     "phone 390x844": {"viewport": {"width": 390, "height": 844}, "has_touch": True, "is_mobile": True},
@@ -71,7 +71,7 @@ def test_the_outcome_heading_takes_focus_at_the_top_of_the_screen(sized_page: Pa
         page.wait_for_selector("#q-event:not([hidden])")
         tap_or_press(page, "event", "absence_short")
         wait_for_outcome(page, "cover_absence")
-    page.wait_for_timeout(100)  # let the scroll settle
+    wait_scroll_at_rest(page)
     g: dict[str, Any] = page.evaluate(GEOMETRY)
     assert g["active"] == "lp-outcome-title", f"focus is on {g['active']!r}, not the outcome's heading"
     assert g["kicker"] >= g["header"] - 1, f"the kicker is under the sticky header: {g}"

@@ -1,5 +1,5 @@
 """How many malformed inputs the fuzz tests tried, for the run's summary line (tests/conftest.py:
-a test that adds to ``inputs`` counts as a fuzz test, and "none crashed" is printed only when
+a test that adds to ``inputs`` counts as a fuzz test, and "all passed" is printed only when
 none of those failed)."""
 
 inputs = 0

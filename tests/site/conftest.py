@@ -61,10 +61,12 @@ class Page:
     classes: set[str] = field(default_factory=set)
     inline_scripts: list[str] = field(default_factory=list)
     """The text of each inline script a browser would run: no src, and a type that is absent,
-    empty, a JavaScript MIME type or "module" (HTML's "script block's type string")."""
+    empty, a JavaScript MIME type or "module" (HTML's "script block's type string"), and each
+    import map, which the page's policy governs as a script (Chromium refuses one whose hash the
+    policy lacks, and then checks no module against it)."""
 
 
-RUNNABLE_SCRIPT_TYPES = {"", "module", "text/javascript", "application/javascript"}
+RUNNABLE_SCRIPT_TYPES = {"", "module", "text/javascript", "application/javascript", "importmap"}
 
 
 def sha256_base64(data: bytes) -> str:

@@ -9,6 +9,7 @@ so it can be answered at first paint, before Python has loaded.
 from __future__ import annotations
 
 import json
+from pathlib import Path
 from html import escape
 from typing import Any
 
@@ -18,6 +19,10 @@ from lp_rules.links import CURRENT_MAJOR, VERSION_PARAM, reader_rules
 from lp_rules.profiles import Profile
 
 from .runtime import Runtime
+
+WATCHDOG = Path(__file__).with_name("checklist_watchdog.js")
+"""The inline script that reports a checklist whose modules never started (its comments say why
+and how); inlined without its comment lines."""
 
 ROOT_FROM_TOOL_PAGE = "../../"
 """Checklist pages live at tools/<id>/, two folders below the site root."""
@@ -174,8 +179,19 @@ it, use the decision table below and the guidance it links to.</p></noscript>
 <h2 id="lp-answers-title">Check your answers</h2><dl class="lp-summary-list"></dl>
 <p><a class="lp-button lp-button-secondary" href="./" data-start-again>Start again</a></p>
 </section>
+<div class="lp-start-failed lp-notice" role="alert" hidden><p>The checklist could not start:
+part of this page did not arrive, or arrived damaged. Reload the page to try again, or use
+<a href="#decision-table">the decision table below</a> and the guidance it links to.</p></div>
+<script>{watchdog_script()}</script>
 </div>
 """
+
+
+def watchdog_script() -> str:
+    """The watchdog's code as the page holds it: no comment lines, no blank lines (a blank line
+    would end Markdown's raw HTML block)."""
+    lines = WATCHDOG.read_text(encoding="utf-8").splitlines()
+    return "\n".join(line for line in lines if line.strip() and not line.lstrip().startswith("//"))
 
 
 def decision_table(profile: Profile, tool_id: str) -> str:

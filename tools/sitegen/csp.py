@@ -22,9 +22,10 @@ import hashlib
 import re
 from pathlib import Path
 
-# Executable inline scripts: no src attribute and no data type such as application/json.
+# Executable inline scripts: no src attribute and no data type such as application/json. An
+# import map (integrity.py) is not executed but the policy still governs it, as a script.
 _INLINE_SCRIPT = re.compile(r"<script(?P<attrs>[^>]*)>(?P<body>.*?)</script>", re.S)
-_DATA_TYPE = re.compile(r'type="(?!module|text/javascript)[^"]+"')
+_DATA_TYPE = re.compile(r'type="(?!module|text/javascript|importmap)[^"]+"')
 
 POLICY = (
     "default-src 'self'; "

@@ -115,6 +115,16 @@ function main(root) {
     onReply,
   });
 
+  // The page is settled when the rules have answered its last request and the address holds
+  // the last answer: until then the checklist is marked busy (data-busy), so a test (or
+  // anything else) waits for the page instead of sleeping and hoping it has acted.
+  let asking = false;
+  let addressesToWrite = 0;
+  function markBusy() {
+    if (asking || addressesToWrite > 0) root.dataset.busy = "true";
+    else delete root.dataset.busy;
+  }
+
   /** The address for the answers now: the answers in the fragment, never in the query. */
   function addressNow() {
     const extra = /** @type {[string, string][]} */ (
@@ -228,7 +238,8 @@ function main(root) {
       // The compiled rules still give the outcome and what to do now; what needs Python is said
       // in one line, here and in the outcome.
       runtime = "failed";
-      delete root.dataset.busy;
+      asking = false;
+      markBusy();
       const table = /** @type {HTMLDetailsElement | null} */ (document.getElementById("decision-table"));
       const link = make("a", "", "the decision table below");
       link.href = "#decision-table";
@@ -323,17 +334,18 @@ function main(root) {
     if (result.status === "complete") outcome.complete(result);
   }
 
-  /** Send the rules a request; the checklist is marked busy until its reply is shown, so a
-   *  test (or anything else) can wait for the page to settle.
+  /** Send the rules a request; the checklist is busy until its reply is shown.
    *  @param {string} request */
   function ask(request) {
-    root.dataset.busy = "true";
+    asking = true;
+    markBusy();
     rules.ask(request);
   }
 
   /** @param {string} replyText */
   function onReply(replyText) {
-    delete root.dataset.busy;
+    asking = false;
+    markBusy();
     showReply(JSON.parse(replyText));
   }
 
@@ -406,8 +418,14 @@ function main(root) {
     // measured with the processor slowed 4 times).
     const url = addressNow();
     const entry = { question, arrows: arrowing };
+    addressesToWrite += 1;
     evaluate();
-    requestAnimationFrame(() => setTimeout(() => writeQuery(true, url, entry)));
+    markBusy();
+    requestAnimationFrame(() => setTimeout(() => {
+      writeQuery(true, url, entry);
+      addressesToWrite -= 1;
+      markBusy();
+    }));
   }
 
   form.addEventListener("change", (event) => {
@@ -506,4 +524,7 @@ function main(root) {
 
   openAddress();
   rules.start(false);
+  // Started: the checklist's modules all arrived and run. The page's inline watchdog
+  // (tools/sitegen/checklist_watchdog.js) says the checklist could not start if this never comes.
+  root.dataset.started = "true";
 }
