@@ -291,6 +291,7 @@ RULES = with_safe_contact((
     safeguarding_first(),
     Rule(
         code="report_concern_about_practitioner",
+        escalation=True,
         when=CONCERN_AT_THRESHOLD,
         title="Report the concern about the Lead Practitioner today",
         summary="The child or family has raised a concern that the Lead Practitioner may have "
@@ -326,6 +327,7 @@ RULES = with_safe_contact((
     ),
     Rule(
         code="step_up",
+        escalation=True,
         when=answer_in("event", "needs_escalated"),
         title="Step up: talk to your safeguarding lead and contact {front_door}",
         summary="The family's needs have escalated. Talk to your designated safeguarding lead, "
