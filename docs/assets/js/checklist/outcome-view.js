@@ -11,6 +11,11 @@
 import { queryFor, today } from "./core.js";
 import { find, make } from "./dom.js";
 
+const COPY = "Copy for case notes";
+const COPIED = "Copied";
+/** How long the Copy button says "Copied" before it reads as itself again. */
+export const COPIED_FOR_MS = 4000;
+
 /** How many actions "Do this now" shows. The rules order actions by urgency: an urgent
  *  outcome starts with its three safeguarding steps (999, the designated safeguarding lead,
  *  the front door), so all three show; otherwise two, so that the panel, these actions and the
@@ -50,6 +55,60 @@ export function groupSources(citations) {
   return [...groups.values()];
 }
 
+/** How the outcome's panel looks and what its kicker says, from the rules' own data: an urgent
+ *  outcome (principle 1) acts now; an escalation (the rule's `escalation`) is a warning, never
+ *  the panel of an outcome that lets the practitioner go ahead. */
+export function panelTone(result) {
+  if (result.urgent) return { name: "urgent", kicker: "Act now" };
+  if (result.escalation) return { name: "warning", kicker: "Escalate today" };
+  return { name: "outcome", kicker: "Outcome" };
+}
+
+/** Each document the routes were checked against, once, in first-cited order. */
+export function routeSources(routes) {
+  const seen = new Map();
+  for (const route of routes) {
+    if (route.source && !seen.has(route.source.url)) seen.set(route.source.url, route.source);
+  }
+  return [...seen.values()];
+}
+
+/** "Who to call" (lp_rules.emergency): 999, the area's numbers or where to find them, and the
+ *  national routes, each a link to tap (tel:, mailto:, GOV.UK), then the pages they were
+ *  checked against. */
+export function whoToCall(routes) {
+  const box = make("section", "lp-emergency");
+  box.setAttribute("aria-labelledby", "lp-emergency-title");
+  const heading = make("h3", "", "Who to call");
+  heading.id = "lp-emergency-title";
+  const list = make("ul", "lp-emergency-routes");
+  for (const route of routes) {
+    const item = make("li");
+    item.dataset.route = route.id;
+    item.append(make("strong", "", `${route.title}: `), route.text);
+    if (route.links.length) {
+      const links = make("span", "lp-emergency-links");
+      for (const l of route.links) {
+        const link = make("a", "lp-emergency-link", l.text);
+        link.href = l.href;
+        links.append(link);
+      }
+      item.append(" ", links);
+    }
+    list.append(item);
+  }
+  const cited = make("p", "lp-emergency-sources", "Checked against: ");
+  routeSources(routes).forEach((source, i) => {
+    if (i) cited.append("; ");
+    const link = make("a", "", source.title);
+    link.href = source.url;
+    cited.append(link);
+  });
+  cited.append(".");
+  box.append(heading, list, cited);
+  return box;
+}
+
 /** Text with any email address in it as a mailto link (the support contact). */
 function withEmailLinks(text) {
   const parts = [];
@@ -79,6 +138,8 @@ export function createOutcomeView({ root, data, byId, siteRoot, live, state }) {
   /** @type {HTMLElement} */
   const outcomeEl = find(root, ".lp-outcome");
   const candidatesQ = data.questions.find((q) => q.kind === "candidates");
+  /** @type {ReturnType<typeof setTimeout> | undefined} */
+  let copiedTimer;
 
   function hide() {
     outcomeEl.hidden = true;
@@ -202,13 +263,15 @@ export function createOutcomeView({ root, data, byId, siteRoot, live, state }) {
    *  from Python. */
   function render(result) {
     const { recordedOutcome } = state();
-    const panel = make("div", result.urgent ? "lp-panel lp-panel--urgent" : "lp-panel");
+    const tone = panelTone(result);
+    const panel = make("div", `lp-panel lp-panel--${tone.name}`);
     // data-decided: the outcome is on screen; data-recommendation: Python has given it whole.
     panel.dataset.decided = result.recommendation;
+    panel.dataset.tone = tone.name;
     const title = make("h2", "", result.title);
     title.id = "lp-outcome-title";
     title.tabIndex = -1;
-    panel.append(make("p", "lp-panel-kicker", result.urgent ? "Act now" : "Outcome"), title);
+    panel.append(make("p", "lp-panel-kicker", tone.kicker), title);
     panel.append(make("p", "lp-panel-summary", result.summary));
 
     // "Do this now": the first actions, plainly. When that is all of them, they are the list
@@ -233,8 +296,9 @@ export function createOutcomeView({ root, data, byId, siteRoot, live, state }) {
 
     const recordBar = make("div", "lp-record-actions");
     recordBar.setAttribute("role", "group");
-    const copy = make("button", "lp-button", "Copy for case notes");
+    const copy = make("button", "lp-button", COPY);
     copy.type = "button";
+    copy.dataset.copyRecord = "";
     copy.addEventListener("click", copyRecord);
     const download = make("button", "lp-button lp-button-secondary", "Download record");
     download.type = "button";
@@ -262,6 +326,7 @@ export function createOutcomeView({ root, data, byId, siteRoot, live, state }) {
     outcomeEl.replaceChildren(
       printAddress(),
       panel,
+      ...(result.emergency.length ? [whoToCall(result.emergency)] : []),
       ...(recordedOutcome ? [recordComparison(result, recordedOutcome)] : []),
       make("h3", "lp-do-now-title", "Do this now"),
       doNow,
@@ -399,10 +464,25 @@ export function createOutcomeView({ root, data, byId, siteRoot, live, state }) {
 
   // ---- the record ----------------------------------------------------------------------
 
+  /** Where the eye is: the Copy button says "Copied" for a few seconds, then its own name. */
+  function confirmCopied() {
+    /** @type {HTMLButtonElement | null} */
+    const button = outcomeEl.querySelector("[data-copy-record]");
+    if (!button) return;
+    button.textContent = COPIED;
+    button.classList.add("lp-button--done");
+    clearTimeout(copiedTimer);
+    copiedTimer = setTimeout(() => {
+      button.textContent = COPY;
+      button.classList.remove("lp-button--done");
+    }, COPIED_FOR_MS);
+  }
+
   async function copyRecord() {
     const { record } = state();
     try {
       await navigator.clipboard.writeText(record);
+      confirmCopied();
       live.textContent = "Record copied. Paste it into your case notes.";
     } catch {
       // Clipboard refused (permissions, older browser): show the text selected instead.
