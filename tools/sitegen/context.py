@@ -9,7 +9,7 @@ from lp_rules import RULES_VERSION
 from lp_rules.links import RELEASES
 from lp_rules.profiles import Profile
 
-from . import checklist_html, compare, decision_map, hazards, scenarios, trainer
+from . import checklist_html, compare, decision_map, hazards, scenarios, trainer, who_to_call
 from .mailto import link_emails_markdown
 from .runtime import Runtime
 
@@ -40,4 +40,5 @@ def page_context(profile: Profile, runtime: Runtime) -> dict[str, Any]:
         "hazard_log": hazards.hazard_log,
         "decision_map": lambda tool_id, page="tool": decision_map.decision_map(profile, tool_id, page),
         "compare_authorities": compare.compare_table,
+        "who_to_call": lambda: who_to_call.who_to_call(profile),
     }
