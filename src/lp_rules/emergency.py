@@ -40,7 +40,9 @@ class Link:
 
 @dataclass(frozen=True)
 class Route:
-    """One route to help and the published page that shows it (``source``, ``source_url``)."""
+    """One route to help and the published page that shows it (``source``, ``source_url``).
+    A page shows its title and links, or its title and text where it has no link (the text
+    says where to go instead); the record writes out all three."""
 
     id: str
     title: str
@@ -134,9 +136,8 @@ def local_routes(profile: Profile) -> tuple[Route, ...]:
         return tuple(found)
     return (Route(
         "front_door", name,
-        f"{profile.guidance_name} gives no phone number for {front_door}, so this guide holds "
-        "none. Use GOV.UK's service below to reach the children's social care team at the child's "
-        "local council, or your local council's website.", ()),)
+        f"{profile.guidance_name} gives no phone number for it: use GOV.UK's service below, or "
+        "your local council's website.", ()),)
 
 
 def routes(profile: Profile) -> list[dict[str, Any]]:

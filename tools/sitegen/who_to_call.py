@@ -21,9 +21,12 @@ def _route(route: dict[str, object]) -> str:
         f'<a class="lp-emergency-link" href="{escape(str(link["href"]))}">{escape(str(link["text"]))}</a>'
         for link in links
     )
-    links_html = f' <span class="lp-emergency-links">{tapped}</span>' if tapped else ""
+    # Its links, or where there are none the text that says where to go instead (as the
+    # checklists show it).
+    shown = (f'<span class="lp-emergency-links">{tapped}</span>' if tapped
+             else escape(str(route["text"])))
     return (f'<li data-route="{escape(str(route["id"]))}"><strong>{escape(str(route["title"]))}: '
-            f'</strong>{escape(str(route["text"]))}{links_html}</li>')
+            f'</strong>{shown}</li>')
 
 
 def who_to_call(profile: Profile) -> str:

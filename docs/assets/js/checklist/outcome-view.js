@@ -74,8 +74,9 @@ export function routeSources(routes) {
 }
 
 /** "Who to call" (lp_rules.emergency): 999, the area's numbers or where to find them, and the
- *  national routes, each a link to tap (tel:, mailto:, GOV.UK), then the pages they were
- *  checked against. */
+ *  national routes, each its title and a link to tap (tel:, mailto:, GOV.UK), or its title and
+ *  where to go instead; then the pages they were checked against. Short, so that "Do this now"
+ *  still starts in a phone's first screen. */
 export function whoToCall(routes) {
   const box = make("section", "lp-emergency");
   box.setAttribute("aria-labelledby", "lp-emergency-title");
@@ -85,16 +86,15 @@ export function whoToCall(routes) {
   for (const route of routes) {
     const item = make("li");
     item.dataset.route = route.id;
-    item.append(make("strong", "", `${route.title}: `), route.text);
-    if (route.links.length) {
-      const links = make("span", "lp-emergency-links");
-      for (const l of route.links) {
-        const link = make("a", "lp-emergency-link", l.text);
-        link.href = l.href;
-        links.append(link);
-      }
-      item.append(" ", links);
+    item.append(make("strong", "", `${route.title}: `));
+    if (!route.links.length) item.append(route.text); // where to go instead
+    const links = make("span", "lp-emergency-links");
+    for (const l of route.links) {
+      const link = make("a", "lp-emergency-link", l.text);
+      link.href = l.href;
+      links.append(link);
     }
+    if (route.links.length) item.append(links);
     list.append(item);
   }
   const cited = make("p", "lp-emergency-sources", "Checked against: ");
