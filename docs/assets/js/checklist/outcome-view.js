@@ -3,8 +3,9 @@
 // decision map's path, and the record (copy, download, print). Everything goes in with
 // textContent, so nothing from the address is ever inserted as HTML.
 //
-// Result first, for a practitioner on a phone: the panel, then "Do this now" (the first few
-// actions; on an urgent outcome the 999, safeguarding-lead and front-door steps), then the
+// Result first, for a practitioner on a phone: the panel, then "Do this now" (on an urgent or
+// escalation outcome, who to call first; then the first few actions: on an urgent outcome the
+// 999, safeguarding-lead and front-door steps), then the
 // record's buttons, all within one phone screen of the title; then every action with its
 // sources, the practitioners best first, why, and the sources, each named once.
 
@@ -80,7 +81,7 @@ export function routeSources(routes) {
 export function whoToCall(routes) {
   const box = make("section", "lp-emergency");
   box.setAttribute("aria-labelledby", "lp-emergency-title");
-  const heading = make("h3", "", "Who to call");
+  const heading = make("h4", "", "Who to call"); // under "Do this now"
   heading.id = "lp-emergency-title";
   const list = make("ul", "lp-emergency-routes");
   for (const route of routes) {
@@ -326,9 +327,10 @@ export function createOutcomeView({ root, data, byId, siteRoot, live, state }) {
     outcomeEl.replaceChildren(
       printAddress(),
       panel,
-      ...(result.emergency.length ? [whoToCall(result.emergency)] : []),
       ...(recordedOutcome ? [recordComparison(result, recordedOutcome)] : []),
       make("h3", "lp-do-now-title", "Do this now"),
+      // On an urgent or escalation outcome, who to call comes first of all there is to do.
+      ...(result.emergency.length ? [whoToCall(result.emergency)] : []),
       doNow,
       recordBar,
       recordNote,
