@@ -83,6 +83,13 @@ plan_supports_ehc = ""
 front_door = ""
 front_door_contact = ""
 
+# {MARK}: the front door's phone number and the hours it answers, and the out-of-hours
+# (emergency duty) number, as your partnership publishes them. Empty: "Who to call" on every
+# urgent outcome sends readers to GOV.UK's service and the council's website. Never guess one.
+front_door_phone = ""
+front_door_hours = ""
+out_of_hours_phone = ""
+
 # {MARK}: how often the Team Around the Family reviews the plan ("every 6 to 8 weeks"), or empty.
 review_interval = ""
 
@@ -204,6 +211,9 @@ EMPTY_MEANS = {
     "plan_supports_ehc": "the site says nothing on the plan and EHC needs assessments",
     "front_door": "the site says \"your local children's social care front door\"",
     "front_door_contact": "the site says the designated safeguarding lead or the council's website has the front door's details",
+    "front_door_phone": "'Who to call' sends readers to GOV.UK's service and the council's website for the front door",
+    "front_door_hours": "'Who to call' gives no hours for the front door",
+    "out_of_hours_phone": "'Who to call' sends readers to GOV.UK's service and the council's website out of hours",
     "review_interval": "the checklists leave out the plan-review action; the site says to ask how often",
     "support_contact": "the site tells readers to ask their local early help team",
     "support_email": "no email address is given for the support contact",

@@ -2,7 +2,7 @@
 
 ``compile_tool(tool, profile)`` exports, for one checklist and one build, everything
 ``engine.decide`` and ``engine.outcome`` read to give ``status``, ``next``, ``relevant``,
-``recommendation``, ``rule_index``, ``urgent``, ``title``, ``summary``, ``actions`` (texts,
+``recommendation``, ``rule_index``, ``urgent``, ``escalation``, ``emergency``, ``title``, ``summary``, ``actions`` (texts,
 tags, sources), ``citations``, ``suggested_candidate``, ``judgement`` and ``warnings``: the
 questions' options, the answers that cannot stand together (each with its warning in plain
 words, for beside an urgent outcome), the rules in order with their conditions as small trees, their
@@ -28,6 +28,7 @@ import itertools
 from typing import Any
 
 from . import candidates as cand
+from . import emergency
 from .checklists.common import HARM_SUSPECTED
 from .engine import RULES_VERSION, judgement_note, presented
 from .links import MAX_PRACTITIONERS_IN_LINK
@@ -132,6 +133,7 @@ def _rule(rule: Rule, tables: _Tables) -> dict[str, Any]:
         "summary": shown.summary.format(**terms),
         "citations": [tables.citation(c) for c in shown.citations if isinstance(c, Citation)],
         "urgent": shown.urgent,
+        "escalation": shown.escalation,
         "suggests": shown.suggests_candidate,
         "steps": steps,
         "tail": [tables.action(a) for a in tail],
@@ -183,6 +185,9 @@ def compile_tool(tool: Tool, profile: Profile) -> dict[str, Any]:
         "actions": tables.actions,
         "citations": tables.citations,
         "judgement": [judgement_note(profile), judgement_note(profile, urgent=True)],
+        # Who to call on an urgent or escalation outcome (lp_rules.emergency), so the page shows
+        # it at once, before Python has loaded.
+        "emergency": emergency.routes(profile),
     }
     if cand.QUESTION_ID in tool.list_questions:
         fields, keys = ranking(profile)

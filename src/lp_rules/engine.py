@@ -11,6 +11,7 @@ from dataclasses import dataclass, replace
 from typing import Any, Iterable
 
 from . import candidates as cand
+from . import emergency
 from .checklists.common import CONTACT_SUPPORT, RECORD_DECISION
 from .model import Action, Answers, Rule, Tool
 from .profiles import Profile
@@ -208,6 +209,8 @@ def outcome(tool: Tool, answers: Answers, profile: Profile) -> dict[str, Any]:
         "candidates": assessed,
         "relevant": [q for q in decision.considered if q in answers],
         "urgent": False,
+        "escalation": False,
+        "emergency": [],
         "rule_index": None,
         "judgement": judgement_note(profile),
         "warnings": warnings(tool, answers, profile),
@@ -240,6 +243,9 @@ def outcome(tool: Tool, answers: Answers, profile: Profile) -> dict[str, Any]:
         # ambiguous): the page highlights its path through the decision map with it.
         rule_index=next(i for i, r in enumerate(tool.rules) if r is decision.rule),
         urgent=rule.urgent,
+        escalation=rule.escalation,
+        # Who to call (lp_rules.emergency), at the top of every urgent and escalation outcome.
+        emergency=emergency.routes(profile) if rule.urgent or rule.escalation else [],
         judgement=judgement_note(profile, rule.urgent),
     )
     if cand.QUESTION_ID not in result["relevant"]:

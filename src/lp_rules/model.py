@@ -218,6 +218,10 @@ class Rule:
     steps: tuple[Step, ...]
     urgent: bool = False
     """A safeguarding outcome: the page stops the flow and shows it unmistakably."""
+    escalation: bool = False
+    """Not urgent in the sense of principle 1, but it sends the concern up (to the designated
+    safeguarding lead, the front door or the LADO) today: the page shows it as a warning, never
+    as an outcome that lets the practitioner go ahead, with who to call at its top."""
     suggests_candidate: bool = False
     """The outcome names the best-ranked practitioner listed (who-should-lead's agree_at_taf)."""
 

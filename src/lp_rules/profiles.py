@@ -65,6 +65,9 @@ class Profile:
     plan_supports_ehc: str
     front_door: str
     front_door_contact: str
+    front_door_phone: str
+    front_door_hours: str
+    out_of_hours_phone: str
     review_interval: str
     support_contact: str
     support_email: str

@@ -9,6 +9,7 @@ from __future__ import annotations
 from typing import Any, Mapping
 
 from . import candidates as cand
+from . import emergency
 from .checklists import TOOLS
 from .links import share_link
 from .profiles import Profile
@@ -65,6 +66,13 @@ def _source_lines(citations: list[Mapping[str, str]]) -> list[str]:
             for tag, found in sections.items()]
 
 
+def _emergency_lines(result: Mapping[str, Any]) -> list[str]:
+    """On an urgent or escalation outcome, who to call (lp_rules.emergency), before what to do:
+    the same routes, written out, that the page shows as links."""
+    block = result.get("emergency") or []
+    return [*emergency.as_lines(block), ""] if block else []
+
+
 def reopen_link(page: str, result: Mapping[str, Any], answers: Mapping[str, Any]) -> str:
     """The address that reopens exactly this decision, with the outcome it gave, so a later
     reader can see whether today's rules would give a different one. The answers are in the
@@ -92,6 +100,7 @@ def as_text(result: Mapping[str, Any], answers: Mapping[str, Any], profile: Prof
         f"Outcome: {result['title']}",
         result["summary"],
         "",
+        *_emergency_lines(result),
         "What to do:",
         *(f"{i}. {a['text']} [{', '.join(a['citations'])}]"
           for i, a in enumerate(result["actions"], start=1)),

@@ -14,7 +14,11 @@ from collections import Counter
 from typing import Any, Iterator
 
 import pytest
-from playwright.sync_api import Browser, Page
+from playwright.sync_api import Browser, Page, expect
+
+from lp_rules import InvalidAnswers, evaluate, get_tool
+from lp_rules.checklists import TOOLS
+from lp_rules.links import query_string, share_query
 
 from .conftest import Site, actions, choose, wait_for_outcome, wait_ready, wait_scroll_at_rest
 
@@ -81,9 +85,12 @@ def test_the_outcome_heading_takes_focus_at_the_top_of_the_screen(sized_page: Pa
 def test_do_this_now_then_every_action(page: Page, site: Site) -> None:
     page.goto(site.url("tools/change-lead/?v=2&harm=yes"))
     wait_for_outcome(page, "safeguarding_first")
-    after_panel = page.evaluate(
-        "document.querySelector('.lp-outcome .lp-panel').nextElementSibling.textContent.trim()")
-    assert after_panel == "Do this now"
+    # An urgent outcome: the panel, then "Do this now", starting with who to call.
+    after_panel = page.evaluate("""() => {
+      const title = document.querySelector('.lp-outcome .lp-panel').nextElementSibling;
+      return [title.textContent.trim(), title.nextElementSibling.className];
+    }""")
+    assert after_panel == ["Do this now", "lp-emergency"]
     first = page.eval_on_selector_all(".lp-do-now [data-first-action]", "els => els.map(e => e.dataset.firstAction)")
     assert first == ["call_999_if_immediate_danger", "follow_safeguarding_procedures", "contact_front_door"]
     every = actions(page)
@@ -96,7 +103,9 @@ def test_do_this_now_then_every_action(page: Page, site: Site) -> None:
 def test_the_record_buttons_are_within_one_phone_screen_of_the_title(browser: Browser, site: Site) -> None:
     ctx = browser.new_context(service_workers="block", **VIEWPORTS["phone 390x844"])
     page = ctx.new_page()
-    for path in ("tools/change-lead/?v=2&harm=yes", RANKED,
+    # An urgent outcome is not here: "Who to call" comes first on it, and its record's buttons
+    # follow "Do this now" below the first screen (test_do_this_now_is_in_the_first_screen).
+    for path in (RANKED,
                  # The outcome this link gave under rules 2.0 (continue_universal_support): under
                  # 2.1 "stopped engaging" gives non_engagement_review, whose 96-word summary
                  # puts the buttons 989 px down (issue 21: summaries of at most two sentences).
@@ -147,3 +156,127 @@ def test_no_practitioner_ranking_on_the_safeguarding_outcome(page: Page, site: S
     wait_for_outcome(page, "safeguarding_first")
     assert page.locator(".lp-outcome-candidates").count() == 0
     assert "Practitioners you listed" not in page.locator(".lp-outcome").inner_text()
+
+
+# ---- Who to call, the panel's tone, Copy confirmed (issue 21, items 1, 3 and 5) -------------
+
+GOV_UK = "https://www.gov.uk/report-child-abuse-to-local-council"
+NSPCC = ("tel:08088005000", "mailto:help@nspcc.org.uk")
+
+
+CANDIDATE_FIELDS = ("role", "relationship", "family_view", "main_needs", "capacity", "leaving_soon")
+
+
+def answers_for(tool: str, code: str, profile: str) -> dict[str, Any]:
+    """Answers that give ``code``, found by asking as the page does (first option first)."""
+    def walk(answers: dict[str, Any]) -> dict[str, Any] | None:
+        try:
+            result = evaluate(tool, answers, profile)
+        except InvalidAnswers:  # answers that cannot stand together: the page refuses them
+            return None
+        if result["status"] == "complete":
+            return answers if result["recommendation"] == code else None
+        question = result["next"][0]
+        if question == "candidates":  # a practitioner who can lead, or one who cannot
+            options: list[Any] = [[dict(zip(CANDIDATE_FIELDS, row.split(".")))] for row in
+                                  ("teacher.good.agrees.yes.yes.no", "gp.poor.objects.no.no.yes")]
+        else:
+            options = list(get_tool(tool).question(question).option_ids)
+        for option in options:
+            found = walk({**answers, question: option})
+            if found:
+                return found
+        return None
+    found = walk({})
+    assert found, f"no answers give {code} in {tool}"
+    return found
+
+
+def link_to(tool: str, code: str, profile: str) -> str:
+    answers = answers_for(tool, code, profile)
+    return f"tools/{tool}/?{query_string(share_query(tool, answers))}"
+
+
+TONES = [  # (tool, outcome, panel class, kicker, who to call shown)
+    ("change-lead", "safeguarding_first", "lp-panel--urgent", "Act now", True),
+    ("consent-withdrawn", "seek_safeguarding_advice", "lp-panel--urgent", "Act now", True),
+    ("change-lead", "step_up", "lp-panel--warning", "Escalate today", True),
+    ("change-lead", "report_concern_about_practitioner", "lp-panel--warning", "Escalate today", True),
+    ("change-lead", "cover_absence", "lp-panel--outcome", "Outcome", False),
+]
+
+
+@pytest.mark.parametrize("build", ["merton", "graduated-pathway"])
+@pytest.mark.parametrize("tool,code,tone,kicker,calls", TONES, ids=[t[1] for t in TONES])
+def test_who_to_call_heads_urgent_and_escalation_outcomes(
+        page: Page, site: Site, gp_site: Site, build: str, tool: str, code: str, tone: str,
+        kicker: str, calls: bool) -> None:
+    served = site if build == "merton" else gp_site
+    page.goto(served.url(link_to(tool, code, build)))
+    # Shown with the outcome's first render, from the compiled rules: no wait for Python.
+    panel = page.locator(f'.lp-panel[data-decided="{code}"]')
+    panel.wait_for(timeout=60_000)
+    assert tone in (panel.get_attribute("class") or "").split()
+    green = page.evaluate("getComputedStyle(document.querySelector('.lp-panel')).backgroundColor")
+    assert (green == "rgb(0, 112, 60)") == (tone == "lp-panel--outcome"), (tone, green)
+    assert panel.locator(".lp-panel-kicker").inner_text().strip().lower() == kicker.lower()
+    block = page.locator(".lp-outcome .lp-emergency")
+    if not calls:
+        assert block.count() == 0
+        return
+    hrefs = block.locator("a.lp-emergency-link").evaluate_all("as => as.map(a => a.getAttribute('href'))")
+    assert hrefs[0] == "tel:999", hrefs
+    assert GOV_UK in hrefs and all(h in hrefs for h in NSPCC), hrefs
+    assert set(hrefs) == {"tel:999", GOV_UK, *NSPCC}, "a number the profile does not hold"
+    text = block.inner_text()
+    assert "local council's website" in text, "no plain pointer where the profile has no number"
+    assert page.evaluate("""() => {
+      const title = document.querySelector('.lp-outcome .lp-do-now-title');
+      return title.nextElementSibling.classList.contains('lp-emergency');
+    }"""), "'Do this now' does not start with who to call"
+
+
+def test_the_home_page_says_who_to_call(page: Page, site: Site, gp_site: Site) -> None:
+    for served in (site, gp_site):
+        page.goto(served.url(""))
+        block = page.locator("#what-do-i-do-now ~ .lp-emergency").first
+        hrefs = block.locator("a.lp-emergency-link").evaluate_all("as => as.map(a => a.getAttribute('href'))")
+        assert hrefs == ["tel:999", GOV_UK, *NSPCC], hrefs
+
+
+def test_copy_says_copied_on_the_button_and_in_the_live_region(
+        page: Page, site: Site, context: Any) -> None:
+    context.grant_permissions(["clipboard-read", "clipboard-write"], origin=site.origin)
+    page.goto(site.url("tools/change-lead/?v=2&harm=yes"))
+    wait_for_outcome(page, "safeguarding_first")
+    button = page.locator("[data-copy-record]")
+    button.click()
+    expect(button).to_have_text("Copied")
+    expect(page.locator(".lp-checklist [aria-live]")).to_contain_text("Record copied")
+    assert "Who to call:" in page.evaluate("navigator.clipboard.readText()")
+    expect(button).to_have_text("Copy for case notes", timeout=10_000)
+
+
+OUTCOMES = sorted({(tool.id, rule.code) for tool in TOOLS.values() for rule in tool.rules})
+
+
+@pytest.mark.parametrize("build", ["merton", "graduated-pathway"])
+def test_do_this_now_is_in_the_first_screen(browser: Browser, site: Site, gp_site: Site,
+                                            build: str) -> None:
+    """Every outcome of every tool, opened from its link at 390x844 (issue 21, item 3): once
+    its heading is at the top, "Do this now" and its first action are on the first screen."""
+    served = site if build == "merton" else gp_site
+    ctx = browser.new_context(service_workers="block", **VIEWPORTS["phone 390x844"])
+    page = ctx.new_page()
+    below = []
+    for tool, code in OUTCOMES:
+        page.goto(served.url(link_to(tool, code, build)))
+        page.locator(f'.lp-panel[data-decided="{code}"]').wait_for(timeout=60_000)
+        page.evaluate("document.querySelector('#lp-outcome-title').scrollIntoView({block: 'start'})")
+        # The first line of what "Do this now" holds: who to call, or the first action.
+        bottom = page.evaluate(
+            "document.querySelector('.lp-do-now-title').nextElementSibling.getBoundingClientRect().top + 24")
+        if bottom > 844:
+            below.append(f"{tool} {code}: {bottom:.0f} px")
+    ctx.close()
+    assert not below, "'Do this now' starts below the first screen: " + "; ".join(below)

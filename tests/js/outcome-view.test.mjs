@@ -8,7 +8,7 @@ import { existsSync } from "node:fs";
 import { test } from "node:test";
 
 import {
-  doNowCount, groupSources, rankedCandidates, shortSourceName,
+  doNowCount, groupSources, panelTone, rankedCandidates, routeSources, shortSourceName,
 } from "../../docs/assets/js/checklist/outcome-view.js";
 
 const ROOT = new URL("../../", import.meta.url);
@@ -53,4 +53,18 @@ test("sources: grouped by document in first-cited order, each section once", () 
 test("do this now: the three safeguarding steps when urgent, otherwise two", () => {
   assert.equal(doNowCount({ urgent: true }), 3);
   assert.equal(doNowCount({ urgent: false }), 2);
+});
+
+test("the panel's tone: urgent acts now, an escalation warns, only the rest is an outcome", () => {
+  assert.deepEqual(panelTone({ urgent: true, escalation: false }), { name: "urgent", kicker: "Act now" });
+  assert.deepEqual(panelTone({ urgent: false, escalation: true }), { name: "warning", kicker: "Escalate today" });
+  assert.deepEqual(panelTone({ urgent: false, escalation: false }), { name: "outcome", kicker: "Outcome" });
+  assert.equal(panelTone({ urgent: true, escalation: true }).name, "urgent", "urgent wins");
+});
+
+test("who to call cites each page once, in first-cited order, and not a route without one", () => {
+  const a = { title: "NSPCC: Report abuse", url: "https://example.org/a" };
+  const b = { title: "GOV.UK", url: "https://example.org/b" };
+  const routes = [{ source: a }, { source: null }, { source: b }, { source: a }];
+  assert.deepEqual(routeSources(routes), [a, b]);
 });

@@ -147,10 +147,12 @@ def test_columns_name_each_profile_in_order(page: _Table) -> None:
         assert text == area[:1].upper() + area[1:]
 
 
-CONTACTS = {"front_door_contact", "support_contact", "support_email", "training_booking_name",
-            "training_booking_url", "lado_contact"}
+CONTACTS = {"front_door_contact", "front_door_phone", "front_door_hours", "out_of_hours_phone",
+            "support_contact", "support_email", "training_booking_name", "training_booking_url",
+            "lado_contact"}
 """Who to reach and how (RULES.md principle 8: a build shows only its own area's)."""
-DETAILS = ("front_door_contact", "support_email", "training_booking_url", "lado_contact")
+DETAILS = ("front_door_contact", "front_door_phone", "out_of_hours_phone", "support_email",
+           "training_booking_url", "lado_contact")
 """The contact details themselves (an organisation's name may be compared; its address not)."""
 OTHER_AREAS = "Given in that area's profile: each site shows only its own area's contacts."
 

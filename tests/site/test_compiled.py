@@ -58,7 +58,8 @@ EVALUATOR = ROOT / "docs" / "assets" / "js" / "checklist" / "compiled.js"
 SIZE_GOAL = 50_000
 """Issue 20: all three checklists' compiled data and the evaluator, compressed, per build."""
 
-COMPARED = ("status", "next", "relevant", "recommendation", "rule_index", "urgent", "title",
+COMPARED = ("status", "next", "relevant", "recommendation", "rule_index", "urgent", "escalation",
+            "emergency", "title",
             "summary", "actions", "citations", "suggested_candidate", "judgement", "warnings",
             "rules_version")
 UNANSWERED = object()

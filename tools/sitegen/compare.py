@@ -38,7 +38,8 @@ FALLBACKS = {
 }
 """Fields whose emptiness the site fills with a plain pointer (a ``Profile`` property)."""
 
-CONTACT_FIELDS = frozenset({"front_door_contact", "support_contact", "support_email",
+CONTACT_FIELDS = frozenset({"front_door_contact", "front_door_phone", "front_door_hours",
+                            "out_of_hours_phone", "support_contact", "support_email",
                             "training_booking_name", "training_booking_url", "lado_contact"})
 """Who to reach and how: each build shows only its own profile's (principle 8)."""
 OTHER_AREAS_CONTACT = ("<em>Given in that area's profile</em>: each site shows only its own "
@@ -117,6 +118,14 @@ def _decide_texts() -> dict[str, str]:
         "front_door_contact": "How to reach the front door, as your guidance gives it. Leave it "
         "empty rather than guess: the checklists then say the designated safeguarding lead or the "
         "council's website will have the details. Never invent a contact.",
+        "front_door_phone": "The front door's phone number, as your guidance gives it. It is "
+        "shown as a link to call at the top of every urgent outcome (\"Who to call\"). Leave it "
+        "empty rather than guess: the site then points to GOV.UK's service for finding the local "
+        "council's children's social care, and to the council's website. Never invent a number.",
+        "front_door_hours": "The hours the front door's number answers (for example \"Monday to "
+        "Friday, 9am to 5pm\"), as your guidance gives them, or leave it empty.",
+        "out_of_hours_phone": "The number for outside those hours (the emergency duty team), as "
+        "your guidance gives it, or leave it empty. Never invent a number.",
         "support_contact": "Who helps Lead Practitioners with the role. Every outcome that is not "
         "urgent points practitioners to it. Leave it empty if your guidance names no one: the "
         "site then says \"your local early help team\".",
@@ -198,7 +207,9 @@ GROUPS: tuple[tuple[str, tuple[tuple[str, str], ...]], ...] = (
         ("front_door", "Front door"),
     )),
     ("Contacts", (
-        ("front_door_contact", "Front door contact"), ("support_contact", "Support contact"),
+        ("front_door_contact", "Front door contact"), ("front_door_phone", "Front door phone"),
+        ("front_door_hours", "Front door hours"), ("out_of_hours_phone", "Out-of-hours phone"),
+        ("support_contact", "Support contact"),
         ("support_email", "Support email"), ("training_booking_name", "Training booking"),
         ("training_booking_url", "Training booking address"),
     )),

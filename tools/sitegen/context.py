@@ -9,7 +9,7 @@ from lp_rules import RULES_VERSION
 from lp_rules.links import RELEASES
 from lp_rules.profiles import PROFILE_IDS, Profile, load_profile
 
-from . import checklist_html, compare, decision_map, hazards, scenarios, trainer
+from . import checklist_html, compare, decision_map, hazards, scenarios, trainer, who_to_call
 from .mailto import link_emails_markdown
 from .paths import fragments_dir
 from .render import make_environment
@@ -74,5 +74,6 @@ def page_context(profile: Profile, runtime: Runtime) -> dict[str, Any]:
         "has_fragment": has_fragment,
         "guidance_of": guidance_of,
         "own_guidance": lambda tag: profile.own_source == tag,
+        "who_to_call": lambda: who_to_call.who_to_call(profile),
     }
     return context

@@ -291,6 +291,7 @@ RULES = with_safe_contact((
     safeguarding_first(),
     Rule(
         code="report_concern_about_practitioner",
+        escalation=True,
         when=CONCERN_AT_THRESHOLD,
         title="Report the concern about the Lead Practitioner today",
         summary="The child or family has raised a concern that the Lead Practitioner may have "
@@ -326,12 +327,14 @@ RULES = with_safe_contact((
     ),
     Rule(
         code="step_up",
+        escalation=True,
         when=answer_in("event", "needs_escalated"),
         title="Step up: talk to your safeguarding lead and contact {front_door}",
-        summary="The family's needs have escalated. Talk to your designated safeguarding lead, "
-        "follow your local threshold guidance and contact {front_door}. Where it is safe, tell "
-        "the family and seek their agreement. Keep supporting the family until {front_door} "
-        "decides (local practice). {referral_lead_rule}",
+        # Telling the family (where safe) is its own action, discuss_referral_with_family: the
+        # summary stays short enough for "Do this now" to start in a phone's first screen.
+        summary="The family's needs have escalated: talk to your designated safeguarding lead, "
+        "follow your local threshold guidance, contact {front_door} and keep supporting the "
+        "family until it decides (local practice). {referral_lead_rule}",
         why="The family's needs have escalated.",
         citations=(REFERRAL_LEAD, WT_THRESHOLDS, IS24_TELL_FAMILY, LOCAL_AWAITING),
         steps=(

@@ -17,14 +17,14 @@
  * @typedef {{code: string, text: string, citations: string[], sources: number[]}} CompiledAction
  * @typedef {{source: string, title: string, section: string, url: string}} Citation
  * @typedef {{when: Cond, code: string, title: string, summary: string, citations: number[],
- *   urgent: boolean, suggests: boolean, steps: [Cond | null, number, number][], tail: number[]}} CompiledRule
+ *   urgent: boolean, escalation: boolean, suggests: boolean, steps: [Cond | null, number, number][], tail: number[]}} CompiledRule
  * @typedef {{question: string, max: number, linkMax: number, tooMany: Record<string, string>,
  *   fields: [string, string[]][], keys: number[], nobodyListed: string}} CompiledCandidates
  * @typedef {{format: number, tool: string, profile: string, rulesVersion: string,
  *   order: string[], options: Record<string, string[]>, urgentWhen: Cond,
  *   contradictions: [Cond, string, string][],
  *   rules: CompiledRule[], actions: CompiledAction[], citations: Citation[],
- *   judgement: [string, string], candidates?: CompiledCandidates}} Compiled
+ *   judgement: [string, string], emergency: any[], candidates?: CompiledCandidates}} Compiled
  * @typedef {Record<string, any>} Answers
  */
 
@@ -199,7 +199,7 @@ function decide(data, answers) {
 /**
  * What lp_rules.evaluate gives for these answers, as far as the compiled tables carry it:
  * {status: "invalid", field} for answers the rules refuse; otherwise status, next, relevant,
- * recommendation, rule_index, urgent, title, summary, actions, citations, suggested_candidate,
+ * recommendation, rule_index, urgent, escalation, emergency, title, summary, actions, citations, suggested_candidate,
  * judgement, warnings and rules_version, with `full: false` (the rest comes from Python).
  * @param {Compiled} data @param {Answers} answers
  */
@@ -225,6 +225,8 @@ export function evaluate(data, answers) {
     suggested_candidate: /** @type {number | null} */ (null),
     relevant: decision.considered.filter((q) => has(answers, q)),
     urgent: false,
+    escalation: false,
+    emergency: /** @type {any[]} */ ([]),
     rule_index: /** @type {number | null} */ (null),
     judgement: data.judgement[0],
     warnings: urgent ? found.map((p) => p.plain) : [],
@@ -253,6 +255,8 @@ export function evaluate(data, answers) {
     suggested_candidate: rule.suggests ? best : null,
     rule_index: decision.rule,
     urgent: rule.urgent,
+    escalation: rule.escalation,
+    emergency: rule.urgent || rule.escalation ? data.emergency : [],
     judgement: data.judgement[rule.urgent ? 1 : 0],
   });
 }
@@ -262,6 +266,7 @@ export function evaluate(data, answers) {
  *  @param {any} result */
 function shown(result) {
   return JSON.stringify([result.status, result.next, result.recommendation, result.urgent,
+    result.escalation, result.emergency,
     result.title, result.summary, result.warnings,
     result.actions.map((/** @type {CompiledAction} */ a) => [a.code, a.text, a.citations])]);
 }

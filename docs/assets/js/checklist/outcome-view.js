@@ -3,13 +3,19 @@
 // decision map's path, and the record (copy, download, print). Everything goes in with
 // textContent, so nothing from the address is ever inserted as HTML.
 //
-// Result first, for a practitioner on a phone: the panel, then "Do this now" (the first few
-// actions; on an urgent outcome the 999, safeguarding-lead and front-door steps), then the
+// Result first, for a practitioner on a phone: the panel, then "Do this now" (on an urgent or
+// escalation outcome, who to call first; then the first few actions: on an urgent outcome the
+// 999, safeguarding-lead and front-door steps), then the
 // record's buttons, all within one phone screen of the title; then every action with its
 // sources, the practitioners best first, why, and the sources, each named once.
 
 import { queryFor, today } from "./core.js";
 import { find, make } from "./dom.js";
+
+const COPY = "Copy for case notes";
+const COPIED = "Copied";
+/** How long the Copy button says "Copied" before it reads as itself again. */
+export const COPIED_FOR_MS = 4000;
 
 /** How many actions "Do this now" shows. The rules order actions by urgency: an urgent
  *  outcome starts with its three safeguarding steps (999, the designated safeguarding lead,
@@ -50,6 +56,60 @@ export function groupSources(citations) {
   return [...groups.values()];
 }
 
+/** How the outcome's panel looks and what its kicker says, from the rules' own data: an urgent
+ *  outcome (principle 1) acts now; an escalation (the rule's `escalation`) is a warning, never
+ *  the panel of an outcome that lets the practitioner go ahead. */
+export function panelTone(result) {
+  if (result.urgent) return { name: "urgent", kicker: "Act now" };
+  if (result.escalation) return { name: "warning", kicker: "Escalate today" };
+  return { name: "outcome", kicker: "Outcome" };
+}
+
+/** Each document the routes were checked against, once, in first-cited order. */
+export function routeSources(routes) {
+  const seen = new Map();
+  for (const route of routes) {
+    if (route.source && !seen.has(route.source.url)) seen.set(route.source.url, route.source);
+  }
+  return [...seen.values()];
+}
+
+/** "Who to call" (lp_rules.emergency): 999, the area's numbers or where to find them, and the
+ *  national routes, each its title and a link to tap (tel:, mailto:, GOV.UK), or its title and
+ *  where to go instead; then the pages they were checked against. Short, so that "Do this now"
+ *  still starts in a phone's first screen. */
+export function whoToCall(routes) {
+  const box = make("section", "lp-emergency");
+  box.setAttribute("aria-labelledby", "lp-emergency-title");
+  const heading = make("h4", "", "Who to call"); // under "Do this now"
+  heading.id = "lp-emergency-title";
+  const list = make("ul", "lp-emergency-routes");
+  for (const route of routes) {
+    const item = make("li");
+    item.dataset.route = route.id;
+    item.append(make("strong", "", `${route.title}: `));
+    if (!route.links.length) item.append(route.text); // where to go instead
+    const links = make("span", "lp-emergency-links");
+    for (const l of route.links) {
+      const link = make("a", "lp-emergency-link", l.text);
+      link.href = l.href;
+      links.append(link);
+    }
+    if (route.links.length) item.append(links);
+    list.append(item);
+  }
+  const cited = make("p", "lp-emergency-sources", "Checked against: ");
+  routeSources(routes).forEach((source, i) => {
+    if (i) cited.append("; ");
+    const link = make("a", "", source.title);
+    link.href = source.url;
+    cited.append(link);
+  });
+  cited.append(".");
+  box.append(heading, list, cited);
+  return box;
+}
+
 /** Text with any email address in it as a mailto link (the support contact). */
 function withEmailLinks(text) {
   const parts = [];
@@ -79,6 +139,8 @@ export function createOutcomeView({ root, data, byId, siteRoot, live, state }) {
   /** @type {HTMLElement} */
   const outcomeEl = find(root, ".lp-outcome");
   const candidatesQ = data.questions.find((q) => q.kind === "candidates");
+  /** @type {ReturnType<typeof setTimeout> | undefined} */
+  let copiedTimer;
 
   function hide() {
     outcomeEl.hidden = true;
@@ -202,13 +264,15 @@ export function createOutcomeView({ root, data, byId, siteRoot, live, state }) {
    *  from Python. */
   function render(result) {
     const { recordedOutcome } = state();
-    const panel = make("div", result.urgent ? "lp-panel lp-panel--urgent" : "lp-panel");
+    const tone = panelTone(result);
+    const panel = make("div", `lp-panel lp-panel--${tone.name}`);
     // data-decided: the outcome is on screen; data-recommendation: Python has given it whole.
     panel.dataset.decided = result.recommendation;
+    panel.dataset.tone = tone.name;
     const title = make("h2", "", result.title);
     title.id = "lp-outcome-title";
     title.tabIndex = -1;
-    panel.append(make("p", "lp-panel-kicker", result.urgent ? "Act now" : "Outcome"), title);
+    panel.append(make("p", "lp-panel-kicker", tone.kicker), title);
     panel.append(make("p", "lp-panel-summary", result.summary));
 
     // "Do this now": the first actions, plainly. When that is all of them, they are the list
@@ -233,8 +297,9 @@ export function createOutcomeView({ root, data, byId, siteRoot, live, state }) {
 
     const recordBar = make("div", "lp-record-actions");
     recordBar.setAttribute("role", "group");
-    const copy = make("button", "lp-button", "Copy for case notes");
+    const copy = make("button", "lp-button", COPY);
     copy.type = "button";
+    copy.dataset.copyRecord = "";
     copy.addEventListener("click", copyRecord);
     const download = make("button", "lp-button lp-button-secondary", "Download record");
     download.type = "button";
@@ -266,6 +331,8 @@ export function createOutcomeView({ root, data, byId, siteRoot, live, state }) {
       panel,
       ...(recordedOutcome ? [recordComparison(result, recordedOutcome)] : []),
       make("h3", "lp-do-now-title", "Do this now"),
+      // On an urgent or escalation outcome, who to call comes first of all there is to do.
+      ...(result.emergency.length ? [whoToCall(result.emergency)] : []),
       doNow,
       recordBar,
       recordNote,
@@ -401,10 +468,25 @@ export function createOutcomeView({ root, data, byId, siteRoot, live, state }) {
 
   // ---- the record ----------------------------------------------------------------------
 
+  /** Where the eye is: the Copy button says "Copied" for a few seconds, then its own name. */
+  function confirmCopied() {
+    /** @type {HTMLButtonElement | null} */
+    const button = outcomeEl.querySelector("[data-copy-record]");
+    if (!button) return;
+    button.textContent = COPIED;
+    button.classList.add("lp-button--done");
+    clearTimeout(copiedTimer);
+    copiedTimer = setTimeout(() => {
+      button.textContent = COPY;
+      button.classList.remove("lp-button--done");
+    }, COPIED_FOR_MS);
+  }
+
   async function copyRecord() {
     const { record } = state();
     try {
       await navigator.clipboard.writeText(record);
+      confirmCopied();
       live.textContent = "Record copied. Paste it into your case notes.";
     } catch {
       // Clipboard refused (permissions, older browser): show the text selected instead.
