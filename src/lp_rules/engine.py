@@ -197,7 +197,7 @@ def judgement_note(profile: Profile, urgent: bool = False) -> str:
 
 
 @dataclass(frozen=True)
-class _Shown:
+class RuleShown:
     """How a matched rule with its actions reads in one profile: everything in an outcome that
     depends only on the rule, its actions and the profile, not on the rest of the answers."""
 
@@ -213,21 +213,22 @@ class _Shown:
 
 
 _MEMO_LIMIT = 4096
-_SHOWN: dict[tuple[int, ...], tuple[object, _Shown]] = {}
+_SHOWN: dict[tuple[int, ...], tuple[object, RuleShown]] = {}
 """``_shown`` by the identities of tool, rule, actions and profile; each entry keeps those
 objects alive, so no id in its key can be reused while it stands. Bounded: a caller that makes
 profiles afresh cannot grow it without end. About half an outcome's cost was presenting the
 same few hundred rule, action and profile combinations again (tests/rules walk 220,000)."""
 
 
-def _shown(tool: Tool, decision: Decision, profile: Profile) -> _Shown:
+def rule_shown(tool: Tool, decision: Decision, profile: Profile) -> RuleShown:
+    """A complete decision as this profile shows it (remembered; see ``_SHOWN``)."""
     assert decision.rule is not None
     key = (id(tool), id(decision.rule), id(profile), *map(id, decision.actions))
     entry = _SHOWN.get(key)
     if entry is not None:
         return entry[1]
     rule, actions = presented(decision.rule, decision.actions, profile)
-    shown = _Shown(
+    shown = RuleShown(
         recommendation=rule.code,
         title=_fill(rule.title, profile),
         summary=_fill(rule.summary, profile),
@@ -283,7 +284,7 @@ def outcome(tool: Tool, answers: Answers, profile: Profile) -> dict[str, Any]:
     }
     if decision.rule is None:
         return result
-    shown = _shown(tool, decision, profile)
+    shown = rule_shown(tool, decision, profile)
     summary = shown.summary
     if shown.suggests_candidate and not listed:
         summary = f"{summary} {cand.NOBODY_LISTED}"
