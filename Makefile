@@ -93,13 +93,30 @@ $(PYODIDE_WHEELS): tests/pyodide/requirements.txt $(VENV)/.installed
 	touch $@
 pyodide-wheels: $(PYODIDE_WHEELS)
 
-# Every test: types, the rules natively, the built sites, the browser; then the rules again
-# inside Pyodide under Node, on the site's trimmed, precompiled stdlib plus (for pytest and
-# hypothesis only) the stock modules it leaves out: see tools/sitegen/stdlib.py.
+# Every test: types, the rules natively, the built sites, the browser; the rules again inside
+# Pyodide under Node, on the site's trimmed, precompiled stdlib plus (for pytest and hypothesis
+# only) the stock modules it leaves out (see tools/sitegen/stdlib.py); last, the timed tests.
+# Two lanes run side by side, one process each, so a 2-core machine is kept busy:
+#   1. the rules (one shared walk of every answer set per build: tests/rules/space.py), the CLI,
+#      the built sites (one Zensical build into build/<profile>/), then the rules in Pyodide;
+#   2. the browser tests (one Chromium; every served site on its own ephemeral port, every site
+#      a test changes a private copy in a temporary folder).
+# Not pytest-xdist: its workers would each repeat the rules' walk and the Zensical build (which
+# write the same build/<profile>/ folders), and start a Chromium and a Pyodide each.
+# Lane 2 writes to build/test-logs/browser.log, shown when both lanes are done; the recipe fails
+# if either lane failed. tests/perf times things, so it runs alone, afterwards.
+NATIVE_TESTS := tests/rules tests/cli tests/test_waits.py tests/site
 test: build-all chromium java typecheck jscheck pyodide-wheels
-	CHROMIUM=$(CHROMIUM) $(BIN)/pytest tests
-	PYTHONPATH=tools $(PY) -m sitegen.stdlib --test-zip build/pyodide-stdlib-test.zip
-	node tests/pyodide/run_rules_tests.mjs --stdlib build/pyodide-stdlib-test.zip
+	@mkdir -p build/test-logs
+	@CHROMIUM=$(CHROMIUM) $(BIN)/pytest tests/browser >build/test-logs/browser.log 2>&1 & browser=$$!; \
+	echo "make test: the browser tests run beside these, into build/test-logs/browser.log"; \
+	CHROMIUM=$(CHROMIUM) $(BIN)/pytest $(NATIVE_TESTS) \
+	&& PYTHONPATH=tools $(PY) -m sitegen.stdlib --test-zip build/pyodide-stdlib-test.zip \
+	&& node tests/pyodide/run_rules_tests.mjs --stdlib build/pyodide-stdlib-test.zip; \
+	native=$$?; wait $$browser; browsers=$$?; cat build/test-logs/browser.log; \
+	echo "make test: rules, CLI, sites and Pyodide exit $$native; browser tests exit $$browsers"; \
+	[ $$native -eq 0 ] && [ $$browsers -eq 0 ]
+	CHROMIUM=$(CHROMIUM) $(BIN)/pytest tests/perf
 
 # The quick loop while editing (no site build, no browser): types, the page's JavaScript, the
 # rules natively on every combination of answers, and the CLI. One process: the rules tests share

@@ -55,9 +55,9 @@ def evaluate(
     """Evaluate answers for a tool; raises InvalidAnswers for anything the contract forbids.
 
     ``explain`` adds ``why_not`` and ``what_would_change``. Working out what would change the
-    outcome evaluates every other answer to every question a rule's condition read (6 to 13
-    times the cost of the outcome alone, rules 2.1), so only the readers of those fields ask for
-    it: the page, the CLI, the record and the trainer's view.
+    outcome decides every other answer to every question a rule's condition read (about 4 times
+    the cost of the outcome alone, rules 2.1: 340 against 80 microseconds), so only the readers
+    of those fields ask for it: the page, the CLI, the record and the trainer's view.
     """
     tool = get_tool(tool_id)
     chosen = _profile(profile)

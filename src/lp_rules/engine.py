@@ -134,8 +134,22 @@ def presented(rule: Rule, actions: tuple[Action, ...], profile: Profile
     return rule, actions
 
 
+_TERMS: dict[int, tuple[Profile, dict[str, str]]] = {}
+"""Each profile's terms, by the profile's identity (kept alive in the entry, so an id is never
+reused while its entry stands): working them out anew for every text cost 40% of an outcome."""
+
+
+def _terms(profile: Profile) -> dict[str, str]:
+    entry = _TERMS.get(id(profile))
+    if entry is None or entry[0] is not profile:
+        if len(_TERMS) > _MEMO_LIMIT:
+            _TERMS.clear()
+        entry = _TERMS[id(profile)] = (profile, profile.terms())
+    return entry[1]
+
+
 def _fill(text: str, profile: Profile) -> str:
-    return text.format(**profile.terms())
+    return text.format(**_terms(profile))
 
 
 def _concrete(citations: tuple[object, ...]) -> tuple[Citation, ...]:
@@ -183,6 +197,63 @@ def judgement_note(profile: Profile, urgent: bool = False) -> str:
     )
 
 
+@dataclass(frozen=True)
+class RuleShown:
+    """How a matched rule with its actions reads in one profile: everything in an outcome that
+    depends only on the rule, its actions and the profile, not on the rest of the answers."""
+
+    recommendation: str
+    title: str
+    summary: str
+    suggests_candidate: bool
+    urgent: bool
+    escalation: bool
+    actions: tuple[tuple[str, str, tuple[str, ...], tuple[dict[str, str], ...]], ...]
+    citations: tuple[dict[str, str], ...]
+    rule_index: int
+    judgement: str
+
+
+_MEMO_LIMIT = 4096
+_SHOWN: dict[tuple[int, ...], tuple[object, RuleShown]] = {}
+"""``_shown`` by the identities of tool, rule, actions and profile; each entry keeps those
+objects alive, so no id in its key can be reused while it stands. Bounded: a caller that makes
+profiles afresh cannot grow it without end. About half an outcome's cost was presenting the
+same few hundred rule, action and profile combinations again (tests/rules walk 220,000)."""
+
+
+def rule_shown(tool: Tool, decision: Decision, profile: Profile) -> RuleShown:
+    """A complete decision as this profile shows it (remembered; see ``_SHOWN``)."""
+    assert decision.rule is not None
+    key = (id(tool), id(decision.rule), id(profile), *map(id, decision.actions))
+    entry = _SHOWN.get(key)
+    if entry is not None:
+        return entry[1]
+    rule, actions = presented(decision.rule, decision.actions, profile)
+    shown = RuleShown(
+        recommendation=rule.code,
+        title=_fill(rule.title, profile),
+        summary=_fill(rule.summary, profile),
+        suggests_candidate=rule.suggests_candidate,
+        urgent=rule.urgent,
+        escalation=rule.escalation,
+        actions=tuple(
+            (a.code, _fill(a.text, profile), tuple(source_tags(_concrete(a.citations))),
+             tuple(c.as_dict() for c in _concrete(a.citations)))
+            for a in actions
+        ),
+        citations=tuple(_citations(rule, actions)),
+        # Which rule matched, by its place in the rules' order (a code several rules share is
+        # ambiguous): the page highlights its path through the decision map with it.
+        rule_index=next(i for i, r in enumerate(tool.rules) if r is decision.rule),
+        judgement=judgement_note(profile, rule.urgent),
+    )
+    if len(_SHOWN) > _MEMO_LIMIT:
+        _SHOWN.clear()
+    _SHOWN[key] = ((tool, decision.rule, profile, decision.actions), shown)
+    return shown
+
+
 def outcome(tool: Tool, answers: Answers, profile: Profile) -> dict[str, Any]:
     """The JSON contract of RULES.md for validated answers."""
     decision = decide(tool, answers, profile)
@@ -218,39 +289,33 @@ def outcome(tool: Tool, answers: Answers, profile: Profile) -> dict[str, Any]:
     }
     if decision.rule is None:
         return result
-    rule, actions = presented(decision.rule, decision.actions, profile)
-    summary = _fill(rule.summary, profile)
-    if rule.suggests_candidate and not listed:
+    shown = rule_shown(tool, decision, profile)
+    summary = shown.summary
+    if shown.suggests_candidate and not listed:
         summary = f"{summary} {cand.NOBODY_LISTED}"
+    # Fresh lists and dicts for every result (a caller may change its copy; the memo stays).
     result.update(
         status="complete",
-        recommendation=rule.code,
-        title=_fill(rule.title, profile),
+        recommendation=shown.recommendation,
+        title=shown.title,
         summary=summary,
         actions=[
-            {
-                "code": a.code,
-                "text": _fill(a.text, profile),
-                "citations": source_tags(_concrete(a.citations)),
-                "sources": [c.as_dict() for c in _concrete(a.citations)],
-            }
-            for a in actions
+            {"code": code, "text": text, "citations": list(tags),
+             "sources": [dict(s) for s in sources]}
+            for code, text, tags, sources in shown.actions
         ],
         reasons=_reasons(tool, answers, decision, profile),
-        citations=_citations(rule, actions),
-        suggested_candidate=suggested if rule.suggests_candidate else None,
-        # Which rule matched, by its place in the rules' order (a code several rules share is
-        # ambiguous): the page highlights its path through the decision map with it.
-        rule_index=next(i for i, r in enumerate(tool.rules) if r is decision.rule),
-        urgent=rule.urgent,
-        escalation=rule.escalation,
+        citations=[dict(c) for c in shown.citations],
+        suggested_candidate=suggested if shown.suggests_candidate else None,
+        rule_index=shown.rule_index,
+        urgent=shown.urgent,
+        escalation=shown.escalation,
         # Who to call (lp_rules.emergency), at the top of every urgent and escalation outcome.
-        emergency=emergency.routes(profile) if rule.urgent or rule.escalation else [],
-        judgement=judgement_note(profile, rule.urgent),
+        emergency=emergency.routes(profile) if shown.urgent or shown.escalation else [],
+        judgement=shown.judgement,
     )
     if cand.QUESTION_ID not in result["relevant"]:
         # The outcome did not turn on the practitioners (safeguarding, social care leads, no
         # plan needed...): a ranking beside it would read as advice to act on it.
         result["candidates"] = []
     return result
-

@@ -12,7 +12,7 @@ from __future__ import annotations
 from typing import Any
 
 from . import candidates as cand
-from .engine import decide, outcome
+from .engine import decide, outcome, rule_shown
 from .errors import InvalidAnswers
 from .model import Answers, Tool
 from .profiles import Profile
@@ -59,13 +59,18 @@ def what_would_change(tool: Tool, answers: Answers, profile: Profile,
                 check_consistency(tool, changed, profile)
             except InvalidAnswers:
                 continue  # answers the rules refuse are not a way to change the outcome
-            result = outcome(tool, changed, profile)
-            if result["status"] == "complete" and result["recommendation"] != recommendation:
+            # The changed outcome's code and title only: its reasons, actions and ranking are
+            # not shown here, and building them cost two thirds of each alternative.
+            decision = decide(tool, changed, profile)
+            if decision.rule is None:
+                continue
+            shown = rule_shown(tool, decision, profile)
+            if shown.recommendation != recommendation:
                 changes.append({
                     "question": qid,
                     "answer": option,
-                    "recommendation": result["recommendation"],
-                    "title": result["title"],
+                    "recommendation": shown.recommendation,
+                    "title": shown.title,
                 })
     return changes
 

@@ -251,12 +251,18 @@ class Tool:
     list_questions: Sequence[str] = field(default_factory=tuple)
     contradictions: tuple[Contradiction, ...] = ()
 
-    @property
+    @cached_property
     def question_ids(self) -> tuple[str, ...]:
+        """Remembered: validation and every outcome's reasons read it (a million times in one
+        walk of the tests' answer space)."""
         return tuple(q.id for q in self.questions) + tuple(self.list_questions)
 
+    @cached_property
+    def _questions_by_id(self) -> dict[str, Question]:
+        return {q.id: q for q in self.questions}
+
     def question(self, question_id: str) -> Question:
-        return next(q for q in self.questions if q.id == question_id)
+        return self._questions_by_id[question_id]
 
     @cached_property
     def deciding_questions(self) -> frozenset[str]:

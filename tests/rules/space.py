@@ -231,8 +231,14 @@ class Findings:
 _WALKED: dict[Build, Findings] = {}
 
 
-def _key(answers: dict[str, Any]) -> str:
-    return json.dumps(answers, sort_keys=True)
+Key = tuple[tuple[str, str], ...]
+
+
+def _key(answers: dict[str, Any]) -> Key:
+    """An answer set as a dictionary key (a practitioner list as its JSON; json.dumps of the
+    whole set was a tenth of the walk)."""
+    return tuple(sorted((qid, v if isinstance(v, str) else json.dumps(v, sort_keys=True))
+                        for qid, v in answers.items()))
 
 
 Outcome = tuple[str, "str | None", str]
@@ -247,8 +253,8 @@ class Walk:
         self.tool, self.build, self.found = tool, build, found
         self.questions = [(q.id, q.option_ids) for q in get_tool(tool).questions]
         self.lists = candidate_lists(build.profile_id)
-        self.tree: dict[str, str | Outcome] = {}  # answer set: its next question, or outcome
-        self.memo: dict[str, Outcome | None] = {}
+        self.tree: dict[Key, str | Outcome] = {}  # answer set: its next question, or outcome
+        self.memo: dict[Key, Outcome | None] = {}
         self.completed = 0  # full paths reached, checked or not (STRIDE)
         self.explain_every = STRIDE * (1 if build == BUILDS[0] else EXPLAIN_EVERY)
         self.turn = 0  # which fixed list a combination that does not read the list gets
