@@ -30,6 +30,7 @@ import pytest
 from playwright.sync_api import Browser, BrowserContext, Page, Request
 
 from tests.browser.conftest import ROOT, choose, wait_for_outcome, wait_ready
+from tests.perf.conftest import poll
 
 from serve import Handler  # tools/, put on the path by tests/browser/conftest.py
 
@@ -144,7 +145,7 @@ def visit(browser: Browser, host: Host) -> Iterator[tuple[BrowserContext, Page, 
 def settled(page: Page, fragment_holds: str) -> None:
     """The address holds the answer (it is written just after the answer's effect is drawn)
     and the page has drawn the rules' reply."""
-    page.wait_for_function("(text) => location.hash.includes(text)", arg=fragment_holds)
+    poll(page, "(text) => location.hash.includes(text)", fragment_holds)
     page.wait_for_selector(".lp-checklist:not([data-busy])", state="attached")
 
 

@@ -274,6 +274,16 @@ export function createOutcomeView({ root, data, byId, siteRoot, live, state }) {
     title.tabIndex = -1;
     panel.append(make("p", "lp-panel-kicker", tone.kicker), title);
     panel.append(make("p", "lp-panel-summary", result.summary));
+    // Principle 1: answers that cannot stand together (or a list longer than the checklist
+    // takes) are reported beside the urgent outcome, never instead of it.
+    if (result.warnings?.length) {
+      const note = make("div", "lp-outcome-warnings");
+      note.append(make("p", "lp-outcome-warnings-title", "Act on this first. Then check your answers:"));
+      const list = make("ul");
+      result.warnings.forEach((w) => list.append(make("li", "", w)));
+      note.append(list);
+      panel.append(note);
+    }
 
     // "Do this now": the first actions, plainly. When that is all of them, they are the list
     // of actions (with their sources); otherwise "Every action" follows the record's buttons.
