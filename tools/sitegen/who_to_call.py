@@ -39,8 +39,8 @@ def who_to_call(profile: Profile) -> str:
             sources.setdefault(source["url"], source["title"])
     cited = "; ".join(f'<a href="{escape(url)}">{escape(title)}</a>' for url, title in sources.items())
     return (
-        '\n<section class="lp-emergency" aria-labelledby="who-to-call">\n'
-        '<h3 id="who-to-call">Who to call</h3>\n'
+        '\n<section class="lp-emergency" aria-labelledby="lp-who-to-call">\n'
+        '<h3 id="lp-who-to-call">Who to call</h3>\n'
         f'<ul class="lp-emergency-routes">{"".join(_route(r) for r in routes)}</ul>\n'
         f'<p class="lp-emergency-sources">Checked against: {cited}.</p>\n'
         "</section>\n"
