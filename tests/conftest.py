@@ -3,7 +3,9 @@ Playwright and one Chromium per session), and summary lines for fuzzing and acce
 
 from __future__ import annotations
 
+import atexit
 import os
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -23,6 +25,7 @@ def _make_fictional_authority() -> None:
     if os.environ.get("LP_RULES_EXTRA_AUTHORITIES"):
         return  # a parent process (or the person running the tests) already made one
     into = Path(tempfile.mkdtemp(prefix="lp-fictional-authority-"))
+    atexit.register(shutil.rmtree, into, ignore_errors=True)
     tool = Path(__file__).resolve().parents[1] / "tools" / "authority.py"
     subprocess.run([sys.executable, str(tool), "new", FICTIONAL, "Testshire (fictional)",
                     "--into", str(into)], check=True, capture_output=True)

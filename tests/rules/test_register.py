@@ -20,7 +20,8 @@ from lp_rules import sources
 
 ROOT = Path(__file__).resolve().parents[2]
 GUIDANCE_PAGE = ROOT / "docs" / "safeguarding.md"
-LOCAL_TAGS = {"A", "B", "LOCAL"}
+LOCAL_TAGS = set(sources.AUTHORITY_TITLES) | {"LOCAL"}
+"""Each authority's own guidance (A, B, the fictional test authority's) and local practice."""
 NATIONAL_ANCHORS = {
     # BRIEF item 4: the sections citations point to, existing and new in 2.1.
     "immediate-danger", "significant-harm", "section-47", "social-worker-leads", "child-in-need",
