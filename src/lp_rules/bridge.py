@@ -37,19 +37,7 @@ def _read_link(request: dict[str, Any]) -> dict[str, Any]:
     except InvalidAnswers:
         needed = []  # the page shows the refusal; nothing is asked until it is put right
     asked = now_asked(tool, reading.answers, needed)
-    return {
-        "type": "link",
-        "answers": reading.answers,
-        "made_with": reading.made_with,
-        "version": reading.version,
-        "renamed": list(reading.renamed),
-        "asked_again": list(reading.asked_again),
-        "conflicting": list(reading.conflicting),
-        "asked_now": list(asked),
-        "ignored": list(reading.ignored),
-        "recorded_outcome": reading.recorded_outcome,
-        "notice": notice(tool, reading, asked),
-    }
+    return {**reading.as_dict(), "asked_now": list(asked), "notice": notice(tool, reading, asked)}
 
 
 def handle(request_json: str) -> str:

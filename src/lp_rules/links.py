@@ -117,6 +117,21 @@ class LinkReading:
     def migrated(self) -> bool:
         return self.made_with < CURRENT_MAJOR
 
+    def as_dict(self) -> dict[str, object]:
+        """The reading as JSON, in the shape the page's own link reader (links.js) gives it."""
+        return {
+            "type": "link",
+            "answers": self.answers,
+            "made_with": self.made_with,
+            "version": self.version,
+            "renamed": list(self.renamed),
+            "asked_again": list(self.asked_again),
+            "conflicting": list(self.conflicting),
+            "ignored": list(self.ignored),
+            "recorded_outcome": self.recorded_outcome,
+            "unknown_outcome": self.unknown_outcome,
+        }
+
 
 _VERSION = re.compile(r"([0-9]+)(?:\.[0-9]+)?")
 """``2`` or ``2.1``: ASCII digits only (``str.isdigit`` also accepts ``²`` and ``①``, which

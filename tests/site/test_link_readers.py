@@ -44,18 +44,7 @@ def python_reads(tool: str, text: str) -> dict[str, Any]:
         reading = read_link(tool, parse_query(tool, text))
     except InvalidAnswers as refused:
         return {"type": "invalid", "field": refused.field, "message": refused.message}
-    return {
-        "type": "link",
-        "answers": reading.answers,
-        "made_with": reading.made_with,
-        "version": reading.version,
-        "renamed": list(reading.renamed),
-        "asked_again": list(reading.asked_again),
-        "conflicting": list(reading.conflicting),
-        "ignored": list(reading.ignored),
-        "recorded_outcome": reading.recorded_outcome,
-        "unknown_outcome": reading.unknown_outcome,
-    }
+    return reading.as_dict()
 
 
 def page_reads(links: list[tuple[str, str]], addresses: list[tuple[str, str]] = ()  # type: ignore[assignment]
