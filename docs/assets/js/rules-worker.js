@@ -133,10 +133,9 @@ const progress = { loaded: 0, total: 0, active: 0, lastByte: 0, sentAt: 0, timer
 // of the decompressed ones. url -> {size: decompressed, wire: as sent (null: not said), loaded}.
 const transfers = new Map();
 
-/** The bytes sent so far and in all, as the host sends them; null until every counted file has
- *  started and said its size. */
+/** The bytes sent so far and in all, as the host sends them, once every counted file has
+ *  started; null when one of them did not say its size (then the share of the files is shown). */
 function onTheWire() {
-  if (transfers.size < PRELOAD.length) return null;
   let loaded = 0;
   let total = 0;
   for (const t of transfers.values()) {
@@ -167,11 +166,12 @@ function showProgress(force) {
   if (done || (!force && now - progress.sentAt < PROGRESS_MS)) return;
   progress.sentAt = now;
   const { loaded, total } = progress;
-  const wire = onTheWire();
   const what = "Downloading Python and the checklist's rules";
+  // No figure until every file has started: a total of the files begun so far would grow.
+  const wire = transfers.size < PRELOAD.length ? undefined : onTheWire();
   const message = wire
     ? `${what}: ${megabytes(wire.loaded)} of ${megabytes(wire.total)} MB`
-    : total ? `${what}: ${Math.floor((100 * Math.min(loaded, total)) / total)}%` : `${what}…`;
+    : wire === null && total ? `${what}: ${Math.floor((100 * Math.min(loaded, total)) / total)}%` : `${what}…`;
   post({ state: "loading", message, loaded: Math.min(loaded, total) || loaded, total: total || null });
 }
 
