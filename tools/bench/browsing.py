@@ -90,7 +90,9 @@ def phone_profile(playwright: Playwright, folder: Path) -> BrowserContext:
 
 def wait_for_service_worker(page: Page, served: Served) -> None:
     """The service worker is active and has finished its downloads (precache, runtime)."""
-    page.evaluate("() => navigator.serviceWorker.ready.then(() => true)")
+    page.evaluate("""() => Promise.race([navigator.serviceWorker.ready.then(() => true),
+        new Promise((_, reject) => setTimeout(
+            () => reject(new Error("the service worker was not ready within 60 s")), 60_000))])""")
     served.settle()
 
 
