@@ -244,6 +244,7 @@ class Profile:
 
 
 def _from_toml(data: dict[str, Any]) -> Profile:
+    shown = _guidance_shown(data)
     courses = tuple(TrainingCourse(**c) for c in data.pop("training", []))
     data["roles"] = tuple(data.get("roles", ()))
     expected = {f.name for f in fields(Profile)} - {"training"}
@@ -269,10 +270,28 @@ def _from_toml(data: dict[str, Any]) -> Profile:
             raise ValueError(
                 f"profile {profile.id!r}: {choice.key} = {picked!r}; valid: {', '.join(choice.tags)}"
             )
+    _shown[profile.id] = shown
     return profile
 
 
 _cache: dict[str, Profile] = {}
+_shown: dict[str, tuple[str, ...]] = {}
+
+
+def _guidance_shown(data: dict[str, Any]) -> tuple[str, ...]:
+    """Takes ``guidance_shown`` out of a profile's TOML: the authorities whose guidance its site
+    shows, each topic's text in this order, its own first. Optional: a new authority's site shows
+    only its own guidance (and, where its folder says nothing on a topic, that it is silent)."""
+    own = str(data.get("id"))
+    shown = tuple(data.pop("guidance_shown", [own]))
+    unknown = [i for i in shown if i not in FOLDERS]
+    if not shown or shown[0] != own or unknown or len(set(shown)) != len(shown):
+        raise ValueError(
+            f"profile {own!r}: guidance_shown = {list(shown)!r} must start with its own id and "
+            f"name each authority once, from: {', '.join(FOLDERS)}"
+            + (f" (unknown: {', '.join(unknown)})" if unknown else "")
+        )
+    return shown
 
 
 def load_profile(profile_id: str = DEFAULT_PROFILE) -> Profile:
@@ -286,3 +305,11 @@ def load_profile(profile_id: str = DEFAULT_PROFILE) -> Profile:
         text = FOLDERS[profile_id].joinpath("profile.toml").read_text(encoding="utf-8")
         _cache[profile_id] = _from_toml(tomllib.loads(text))
     return _cache[profile_id]
+
+
+def guidance_shown(profile_id: str) -> tuple[str, ...]:
+    """The authorities whose guidance this authority's site shows on each shared page, its own
+    first (``guidance_shown`` in its profile.toml; only its own where the field is absent). The
+    pages render each one's fragment for a topic, or say from its data that it is silent."""
+    load_profile(profile_id)
+    return _shown[profile_id]

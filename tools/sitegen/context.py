@@ -7,7 +7,7 @@ from typing import Any
 
 from lp_rules import RULES_VERSION
 from lp_rules.links import RELEASES
-from lp_rules.profiles import PROFILE_IDS, Profile, load_profile
+from lp_rules.profiles import Profile, guidance_shown, load_profile
 
 from . import checklist_html, compare, decision_map, hazards, scenarios, trainer, who_to_call
 from .mailto import link_emails_markdown
@@ -26,35 +26,43 @@ def release_is_recent(today: date | None = None) -> bool:
     return (today or date.today()) - released <= RECENT
 
 
-def guidance_of(tag: str) -> str:
-    """The name, as it starts a sentence, of the guidance with this source tag (its
-    ``guidance_name``), from the authority whose own guidance it is."""
-    for profile_id in PROFILE_IDS:
-        profile = load_profile(profile_id)
-        if profile.own_source == tag:
-            return profile.guidance_name
-    raise ValueError(f"no authority's folder gives source {tag!r} as its own guidance")
-
-
 def page_context(profile: Profile, runtime: Runtime) -> dict[str, Any]:
     """The variables and generated parts every page in docs/ is rendered with.
 
-    ``fragment("glossary/front-door")`` is what this authority's folder says on a topic where
-    authorities differ (``fragments/glossary/front-door.md``, rendered with these same
-    variables), or "" where its folder has no such fragment: a page holds no branch on an
-    authority's id (decisions/0009). ``has_fragment`` tells the page which case it is in, so it
-    can say from the data that the area's guidance is silent."""
-    folder = fragments_dir(profile.id)
+    A page holds no authority's name or id and no branch on one (decisions/0009). Where
+    authorities differ, it calls:
+
+    - ``guidance("consent/seeking-consent")``: what each authority whose guidance this site shows
+      (``guidance_shown``, its own first) says on that topic, from its folder's
+      ``fragments/consent/seeking-consent.md``; for one whose folder has no such fragment, the
+      line saying so from its data: "<guidance_name> does not cover this." (``silent=`` words
+      the line for the topic; ``silent=""`` says nothing, for a topic only some areas have);
+    - ``fragment("glossary/front-door")``: the same for this authority's own folder alone, for
+      its local details (its front door, its terms); "" where it has none, unless ``silent=``
+      asks for the line; ``has_fragment`` tells the page which case it is in.
+
+    A fragment is rendered with these same variables, and ``own_site``: whether this site is its
+    authority's own."""
+
+    def text_of(authority_id: str, name: str) -> str | None:
+        path = fragments_dir(authority_id) / f"{name}.md"
+        if not path.is_file():
+            return None
+        template = make_environment(path.parent).from_string(path.read_text(encoding="utf-8"))
+        return template.render(**context, own_site=authority_id == profile.id).rstrip("\n")
+
+    def silent_line(authority_id: str, silent: str) -> str:
+        return f"{load_profile(authority_id).guidance_name} {silent}." if silent else ""
+
+    def guidance(name: str, silent: str = "does not cover this") -> str:
+        said = [text_of(i, name) or silent_line(i, silent) for i in guidance_shown(profile.id)]
+        return "\n\n".join(s for s in said if s)
+
+    def fragment(name: str, silent: str = "") -> str:
+        return text_of(profile.id, name) or silent_line(profile.id, silent)
 
     def has_fragment(name: str) -> bool:
-        return (folder / f"{name}.md").is_file()
-
-    def fragment(name: str) -> str:
-        path = folder / f"{name}.md"
-        if not path.is_file():
-            return ""
-        template = make_environment(folder).from_string(path.read_text(encoding="utf-8"))
-        return template.render(**context).rstrip("\n")
+        return (fragments_dir(profile.id) / f"{name}.md").is_file()
 
     context: dict[str, Any] = {
         "profile": profile.as_dict(),
@@ -70,10 +78,9 @@ def page_context(profile: Profile, runtime: Runtime) -> dict[str, Any]:
         "hazard_log": hazards.hazard_log,
         "decision_map": lambda tool_id, page="tool": decision_map.decision_map(profile, tool_id, page),
         "compare_authorities": compare.compare_table,
+        "guidance": guidance,
         "fragment": fragment,
         "has_fragment": has_fragment,
-        "guidance_of": guidance_of,
-        "own_guidance": lambda tag: profile.own_source == tag,
         "who_to_call": lambda: who_to_call.who_to_call(profile),
     }
     return context
