@@ -26,6 +26,17 @@ def release_is_recent(today: date | None = None) -> bool:
     return (today or date.today()) - released <= RECENT
 
 
+def _mid_sentence(name: str) -> str:
+    """A name as it starts a sentence, written to stand mid-sentence: "The X guidance" becomes
+    "the X guidance"; a name without the article stays as it is."""
+    return "the" + name[3:] if name.startswith("The ") else name
+
+
+def _join(items: list[str], joiner: str) -> str:
+    """"a", "a or b", "a, b or c"."""
+    return items[0] if len(items) == 1 else f"{', '.join(items[:-1])} {joiner} {items[-1]}"
+
+
 def page_context(profile: Profile, runtime: Runtime) -> dict[str, Any]:
     """The variables and generated parts every page in docs/ is rendered with.
 
@@ -61,6 +72,16 @@ def page_context(profile: Profile, runtime: Runtime) -> dict[str, Any]:
     def fragment(name: str, silent: str = "") -> str:
         return text_of(profile.id, name) or silent_line(profile.id, silent)
 
+    shown = [load_profile(i) for i in guidance_shown(profile.id)]
+
+    def guidance_names(joiner: str = "or") -> str:
+        """The guidance this site shows, mid-sentence: "Merton's guidance (source A) or ..."."""
+        return _join([f"{_mid_sentence(p.guidance_name)} (source {p.own_source})" for p in shown], joiner)
+
+    def guidance_documents() -> str:
+        """The documents of the guidance this site shows, by title: "*<title>* (source A) and ..."."""
+        return _join([f"*{p.source_title}* (source {p.own_source})" for p in shown], "and")
+
     def has_fragment(name: str) -> bool:
         return (fragments_dir(profile.id) / f"{name}.md").is_file()
 
@@ -81,6 +102,8 @@ def page_context(profile: Profile, runtime: Runtime) -> dict[str, Any]:
         "guidance": guidance,
         "fragment": fragment,
         "has_fragment": has_fragment,
+        "guidance_names": guidance_names,
+        "guidance_documents": guidance_documents,
         "who_to_call": lambda: who_to_call.who_to_call(profile),
     }
     return context
