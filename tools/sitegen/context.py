@@ -28,8 +28,11 @@ def release_is_recent(today: date | None = None) -> bool:
 
 def _mid_sentence(name: str) -> str:
     """A name as it starts a sentence, written to stand mid-sentence: "The X guidance" becomes
-    "the X guidance"; a name without the article stays as it is."""
-    return "the" + name[3:] if name.startswith("The ") else name
+    "the X guidance", "Another ..." becomes "another ..."; any other name stays as it is."""
+    for article in ("The ", "Another "):
+        if name.startswith(article):
+            return article.lower() + name[len(article):]
+    return name
 
 
 def _join(items: list[str], joiner: str) -> str:
@@ -65,9 +68,10 @@ def page_context(profile: Profile, runtime: Runtime) -> dict[str, Any]:
     def silent_line(authority_id: str, silent: str) -> str:
         return f"{load_profile(authority_id).guidance_name} {silent}." if silent else ""
 
-    def guidance(name: str, silent: str = "does not cover this") -> str:
-        said = [text_of(i, name) or silent_line(i, silent) for i in guidance_shown(profile.id)]
-        return "\n\n".join(s for s in said if s)
+    def guidance(name: str, silent: str = "does not cover this", inline: bool = False) -> str:
+        said = [s for i in guidance_shown(profile.id) if (s := text_of(i, name) or silent_line(i, silent))]
+        # inline: within a paragraph, each followed by a space ("**Why.** {{ guidance(...) }}...")
+        return "".join(f"{s} " for s in said) if inline else "\n\n".join(said)
 
     def fragment(name: str, silent: str = "") -> str:
         return text_of(profile.id, name) or silent_line(profile.id, silent)
@@ -81,6 +85,13 @@ def page_context(profile: Profile, runtime: Runtime) -> dict[str, Any]:
     def guidance_documents() -> str:
         """The documents of the guidance this site shows, by title: "*<title>* (source A) and ..."."""
         return _join([f"*{p.source_title}* (source {p.own_source})" for p in shown], "and")
+
+    def guidance_named(tag: str, mid: bool = False) -> str:
+        """The guidance with this source tag by its name where this site shows it, else as
+        "Another area's guidance (source B)": a site names only the guidance it shows."""
+        name = next((p.guidance_name for p in shown if p.own_source == tag),
+                    f"Another area's guidance (source {tag})")
+        return _mid_sentence(name) if mid else name
 
     def has_fragment(name: str) -> bool:
         return (fragments_dir(profile.id) / f"{name}.md").is_file()
@@ -103,6 +114,7 @@ def page_context(profile: Profile, runtime: Runtime) -> dict[str, Any]:
         "fragment": fragment,
         "has_fragment": has_fragment,
         "guidance_names": guidance_names,
+        "guidance_named": guidance_named,
         "guidance_documents": guidance_documents,
         "who_to_call": lambda: who_to_call.who_to_call(profile),
     }
