@@ -88,7 +88,7 @@ def _cite(source: str, page: str, anchor: str, section: str) -> Citation:
     return Citation(source=source, section=section, page=page, anchor=anchor)
 
 
-# Source A (Merton)
+# Source A (whose guidance it is: the authority folder whose profile.toml has own_source = "A")
 A_WHOLE_FAMILY = _cite("A", "why-a-lead-practitioner", "whole-family", "Introduction: a lead for the whole family")
 A_ASSESSMENT = _cite("A", "key-principles", "assessment-of-need", "Key principles: assessment of need")
 A_REVIEW = _cite("A", "key-principles", "review-the-plan", "Key principles: review the plan every 6-8 weeks")
@@ -105,7 +105,7 @@ A_EXAMPLES = _cite("A", "changing-the-lead", "examples", "Examples where changes
 A_REFERRAL_ACCEPTED = _cite("A", "changing-the-lead", "after-a-referral-is-accepted", "Once a referral is accepted")
 A_FURTHER_SUPPORT = _cite("A", "further-support", "contact", "Further support")
 
-# Source B (Gloucestershire Graduated Pathway)
+# Source B (the authority folder whose profile.toml has own_source = "B")
 B_ANY_PRACTITIONER = _cite("B", "who-can-be-the-lead", "any-practitioner", "Who can be the lead practitioner")
 B_FAMILY_BY_FAMILY = _cite("B", "identifying-the-lead", "case-by-case", "Decided family by family")
 B_CONSENT = _cite("B", "consent", "seeking-consent", "Seeking consent for a graduated, multi-agency response")
@@ -181,7 +181,7 @@ class ProfileCitation:
 
 
 REFERRAL_LEAD = ProfileCitation("referral_lead", (A_REFERRAL_ACCEPTED, WT_SECTION_17_LEAD))
-"""Who leads once the front door accepts a referral: Merton's guidance says (A); where the
+"""Who leads once the front door accepts a referral: source A says; where an area's own
 source is silent, national guidance on work under section 17 (WT)."""
 CHILD_VOICE = ProfileCitation("child_voice", (A_CASE_BY_CASE, B_FAMILY_BY_FAMILY))
 """'Informed by the child, young person and their family' (A) or 'by the child and their
