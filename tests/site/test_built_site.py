@@ -13,22 +13,22 @@ import pytest
 import yaml
 
 from lp_rules import PROFILE_IDS, load_profile
-from lp_rules.profiles import FOLDERS, PUBLISHED_IDS
+from lp_rules.profiles import FOLDERS, PUBLISHED_IDS, guidance_shown
 
 from .conftest import ROOT, SITES, Page, html_pages, read_page, search_documents, sha256_base64
 
 
 def _statements() -> list[dict]:
     """Every authority's guidance, statement by statement, from its folder's statements.toml,
-    each with the sites it must be on: every site where the shared pages carry that guidance
-    (``on_every_site``), else only its own; ``own_site_only`` marks a local detail."""
+    each with the sites it must be on: every site that shows that guidance (its profile's
+    ``guidance_shown``), or only its own for a local detail (``own_site_only``)."""
     found = []
     for profile_id in PROFILE_IDS:
         data = tomllib.loads(FOLDERS[profile_id].joinpath("statements.toml").read_text(encoding="utf-8"))
+        showing = [p for p in SITES if profile_id in guidance_shown(p)]
         for s in data["statement"]:
-            every = data.get("on_every_site", False) and not s.get("own_site_only", False)
             found.append(dict(s, source=load_profile(profile_id).own_source,
-                              profiles=list(SITES) if every else [profile_id]))
+                              profiles=[profile_id] if s.get("own_site_only", False) else showing))
     return found
 
 
