@@ -128,3 +128,37 @@ def test_no_profile_names_a_domestic_abuse_route_it_does_not_have() -> None:
     named = replace(load_profile("merton"), domestic_abuse_route="Use the Example MARAC form.")
     result = evaluate("change-lead", dict(LEAVING, safety="yes"), named)
     assert "Use the Example MARAC form." in result["actions"][0]["text"]
+
+
+@pytest.mark.parametrize("shown,problem", [
+    (lambda own, other: [other, own], "starts with another authority"),
+    (lambda own, other: [own, "nowhere-at-all"], "names an authority with no folder"),
+    (lambda own, other: [own, other, other], "names one twice"),
+    (lambda own, other: [], "is empty"),
+])
+def test_guidance_shown_must_start_with_the_own_authority_and_name_real_folders(shown, problem) -> None:
+    """A site shows its own guidance first, then only guidance an authority folder holds."""
+    import tomllib
+    from lp_rules.profiles import FOLDERS, _from_toml
+    own, other = PROFILE_IDS[0], PROFILE_IDS[1]
+    data = tomllib.loads(FOLDERS[own].joinpath("profile.toml").read_text(encoding="utf-8"))
+    data["guidance_shown"] = shown(own, other)
+    with pytest.raises(ValueError, match="guidance_shown"):
+        _from_toml(data)
+
+
+def test_a_profile_without_guidance_shown_shows_only_its_own() -> None:
+    import tomllib
+    from lp_rules.profiles import FOLDERS, _from_toml, guidance_shown
+    own = PROFILE_IDS[0]
+    data = tomllib.loads(FOLDERS[own].joinpath("profile.toml").read_text(encoding="utf-8"))
+    data.pop("guidance_shown", None)
+    _from_toml(data)
+    try:
+        assert guidance_shown(own) == (own,)
+    finally:
+        from lp_rules import profiles
+        profiles._cache.pop(own, None)  # the next load reads the folder's own list again
+        load_profile(own)
+    for profile_id in PROFILE_IDS:
+        assert guidance_shown(profile_id)[0] == profile_id

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from lp_rules.profiles import FOLDERS, PROFILE_IDS, guidance_shown, load_profile
+from lp_rules.profiles import FOLDERS, PROFILE_IDS, PUBLISHED_IDS, guidance_shown, load_profile
 
 from .conftest import ROOT, SITES, html_pages, read_page
 
@@ -21,8 +21,7 @@ NAME_FIELDS = ("authority", "area", "partnership", "citation_label", "source_tit
 """The profile fields that name an authority or its guidance (besides its id)."""
 
 CONTACT_FIELDS = ("support_contact", "support_email", "front_door_contact", "front_door_phone",
-                  "out_of_hours_phone", "lado_contact", "idva_service", "training_booking_name",
-                  "training_booking_url")
+                  "out_of_hours_phone", "lado_contact", "idva_service", "training_booking_url")
 """The profile fields that are an authority's own contacts: no other area's site may show one."""
 
 NOT_SOURCES = {
@@ -90,7 +89,8 @@ def test_no_page_source_or_code_names_an_authority() -> None:
     for rel in _searched_files():
         if rel in NOT_SOURCES:
             continue
-        hits = sorted({m.group(0) for m in ALL_NAMES.finditer((ROOT / rel).read_text(encoding="utf-8"))})
+        text = " ".join((ROOT / rel).read_text(encoding="utf-8").split())  # a name may wrap
+        hits = sorted({m.group(0) for m in ALL_NAMES.finditer(text)})
         if hits and rel not in WAITING:
             named[rel] = hits
         if not hits and rel in WAITING:
@@ -109,6 +109,16 @@ def test_every_guidance_slot_is_filled_by_some_folder() -> None:
                 missing.append(f"{page.relative_to(ROOT)}: {name}")
     assert not missing, "\n".join(missing)
 
+
+PAGES_WAITING = {
+    "performance/index.html":
+        "its measurement table (docs/includes/performance-results.md, from `make bench`) names "
+        "each built site by id",
+    "safety/index.html":
+        "the hazard log (hazard-log.toml) names the seeds in its controls and in its tests' names",
+}
+"""Built pages that still name other authorities, each with why (files outside the pages'
+sources this test covers). The test fails once one no longer does, so its entry is removed."""
 
 RULES_PAGES = ("tools", "trainer", "scenarios", "decision-maps")
 """Pages generated from the checklists' rules. An outcome that rests on another area's guidance
@@ -142,7 +152,12 @@ def test_a_site_names_only_the_authorities_whose_guidance_it_shows(profile_id: s
         if rel.split("/")[0] in RULES_PAGES:
             for title in titles:
                 text = text.replace(title, "")
-        wrong += [f"{rel}: {m}" for m in sorted({m.group(0) for m in names.finditer(text)})]
+        hits = sorted({m.group(0) for m in names.finditer(text)})
+        if rel in PAGES_WAITING:
+            if not hits and any(p in PUBLISHED_IDS for p in others):
+                wrong.append(f"{rel}: names none any more: remove it from PAGES_WAITING")
+            continue
+        wrong += [f"{rel}: {m}" for m in hits]
     for rel, text in _pages_of(profile_id).items():
         wrong += [f"{rel}: contact {c!r}" for c in contacts if c.lower() in text.lower()]
     search = (SITES[profile_id] / "search" / "search_index.json").read_text(encoding="utf-8").lower()

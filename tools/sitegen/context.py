@@ -79,7 +79,8 @@ def page_context(profile: Profile, runtime: Runtime) -> dict[str, Any]:
     shown = [load_profile(i) for i in guidance_shown(profile.id)]
 
     def guidance_names(joiner: str = "or") -> str:
-        """The guidance this site shows, mid-sentence: "Merton's guidance (source A) or ..."."""
+        """The guidance this site shows, mid-sentence: "X's guidance (source A) or the Y guidance
+        (source B)" (each one's ``guidance_name``)."""
         return _join([f"{_mid_sentence(p.guidance_name)} (source {p.own_source})" for p in shown], joiner)
 
     def guidance_documents() -> str:
