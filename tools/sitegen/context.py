@@ -48,8 +48,8 @@ def page_context(profile: Profile, runtime: Runtime) -> dict[str, Any]:
 
     - ``guidance("consent/seeking-consent")``: what each authority whose guidance this site shows
       (``guidance_shown``, its own first) says on that topic, from its folder's
-      ``fragments/consent/seeking-consent.md``; for one whose folder has no such fragment, the
-      line saying so from its data: "<guidance_name> does not cover this." (``silent=`` words
+      ``fragments/consent/seeking-consent.md``; then, for each whose folder has no such fragment,
+      the line saying so from its data: "<guidance_name> does not cover this." (``silent=`` words
       the line for the topic; ``silent=""`` says nothing, for a topic only some areas have);
     - ``fragment("glossary/front-door")``: the same for this authority's own folder alone, for
       its local details (its front door, its terms); "" where it has none, unless ``silent=``
@@ -69,7 +69,11 @@ def page_context(profile: Profile, runtime: Runtime) -> dict[str, Any]:
         return f"{load_profile(authority_id).guidance_name} {silent}." if silent else ""
 
     def guidance(name: str, silent: str = "does not cover this", inline: bool = False) -> str:
-        said = [s for i in guidance_shown(profile.id) if (s := text_of(i, name) or silent_line(i, silent))]
+        shown_ids = guidance_shown(profile.id)
+        texts = [t for i in shown_ids if (t := text_of(i, name))]
+        # What each says, then who is silent: a silence never sits above another's source line.
+        silences = [silent_line(i, silent) for i in shown_ids if text_of(i, name) is None]
+        said = [s for s in texts + silences if s]
         # inline: within a paragraph, each followed by a space ("**Why.** {{ guidance(...) }}...")
         return "".join(f"{s} " for s in said) if inline else "\n\n".join(said)
 
