@@ -187,3 +187,8 @@ CHILD_VOICE = ProfileCitation("child_voice", (A_CASE_BY_CASE, B_FAMILY_BY_FAMILY
 """'Informed by the child, young person and their family' (A) or 'by the child and their
 family' (B)."""
 PROFILE_CITATIONS: tuple[ProfileCitation, ...] = (REFERRAL_LEAD, CHILD_VOICE)
+
+RULES_LOCAL_SOURCES: tuple[str, ...] = tuple(sorted(
+    {c.source for c in list(globals().values()) if isinstance(c, Citation)} & AUTHORITY_TITLES.keys()))
+"""The authorities' guidance the checklists' rules were written from (their tags, A and B): what
+neither says, and the rules take from other authorities' practice, is ``LOCAL``."""

@@ -8,6 +8,7 @@ from typing import Any
 from lp_rules import RULES_VERSION
 from lp_rules.links import RELEASES
 from lp_rules.profiles import Profile, guidance_shown, load_profile
+from lp_rules.sources import RULES_LOCAL_SOURCES
 
 from . import checklist_html, compare, decision_map, hazards, scenarios, trainer, who_to_call
 from .mailto import link_emails_markdown
@@ -91,12 +92,18 @@ def page_context(profile: Profile, runtime: Runtime) -> dict[str, Any]:
         """The documents of the guidance this site shows, by title: "*<title>* (source A) and ..."."""
         return _join([f"*{p.source_title}* (source {p.own_source})" for p in shown], "and")
 
-    def guidance_named(tag: str, mid: bool = False) -> str:
-        """The guidance with this source tag by its name where this site shows it, else as
-        "Another area's guidance (source B)": a site names only the guidance it shows."""
-        name = next((p.guidance_name for p in shown if p.own_source == tag),
-                    f"Another area's guidance (source {tag})")
+    def guidance_named(tag: str, mid: bool = False, tagged: bool = False) -> str:
+        """The guidance with this source tag by its name where this site shows it (with " (source
+        B)" if ``tagged``), else as "Another area's guidance (source B)": a site names only the
+        guidance it shows."""
+        owner = next((p for p in shown if p.own_source == tag), None)
+        name = (owner.guidance_name + (f" (source {tag})" if tagged else "") if owner
+                else f"Another area's guidance (source {tag})")
         return _mid_sentence(name) if mid else name
+
+    def rule_sources(joiner: str = "or") -> str:
+        """The guidance the checklists' rules were written from, mid-sentence, each with its tag."""
+        return _join([guidance_named(t, mid=True, tagged=True) for t in RULES_LOCAL_SOURCES], joiner)
 
     def has_fragment(name: str) -> bool:
         return (fragments_dir(profile.id) / f"{name}.md").is_file()
@@ -120,6 +127,7 @@ def page_context(profile: Profile, runtime: Runtime) -> dict[str, Any]:
         "has_fragment": has_fragment,
         "guidance_names": guidance_names,
         "guidance_named": guidance_named,
+        "rule_sources": rule_sources,
         "guidance_documents": guidance_documents,
         "who_to_call": lambda: who_to_call.who_to_call(profile),
     }
