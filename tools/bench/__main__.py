@@ -20,6 +20,7 @@ from lp_rules import PROFILE_IDS
 from . import __doc__ as PACKAGE_DOC
 from .measure import (Results, check_offline, measure_bytes, measure_latency, measure_phone,
                       measure_slow_network, measure_times)
+from .progress import step
 from .report import summarise, table, wait_for_quiet
 from .serving import Served, stock_site
 from .workload import compiled_bytes
@@ -50,12 +51,18 @@ def main() -> None:
         stock = Served(stock_site(Path(tmp) / "stock"))
         with sync_playwright() as playwright:
             browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-            measure_bytes(browser, site, stock, results)
-            measure_times(browser, site, stock, results)
-            measure_slow_network(browser, site, stock, results)
-            measure_phone(playwright, site, stock, results)
-            measure_latency(browser, site, results, args.evaluations)
-            check_offline(browser, site, results)
+            with step("bytes"):
+                measure_bytes(browser, site, stock, results)
+            with step("times, cold, warm and offline"):
+                measure_times(browser, site, stock, results)
+            with step("slow network"):
+                measure_slow_network(browser, site, stock, results)
+            with step("phone"):
+                measure_phone(playwright, site, stock, results)
+            with step("per-answer latency"):
+                measure_latency(browser, site, results, args.evaluations)
+            with step("offline"):
+                check_offline(browser, site, results)
             summary = summarise(results, browser.version)
             browser.close()
         site.server.shutdown()

@@ -12,6 +12,7 @@ from playwright.sync_api import Browser, BrowserContext, Page, Playwright
 from chromium import CHROMIUM, CHROMIUM_ARGS
 
 from .programs import function, init_script
+from .progress import step
 from .serving import Served
 
 TIMEOUT_MS = 60_000
@@ -42,8 +43,9 @@ class Visit:
 def visit(page: Page, url: str, wait_for: str, timeout_ms: int = TIMEOUT_MS) -> Visit:
     """Navigate and wait for ``wait_for`` (a selector); the page's own marks, in ms."""
     try:
-        page.goto(url, wait_until="commit", timeout=timeout_ms)
-        page.wait_for_selector(wait_for, timeout=timeout_ms, state="attached")
+        with step(f"visit {url} until {wait_for}"):
+            page.goto(url, wait_until="commit", timeout=timeout_ms)
+            page.wait_for_selector(wait_for, timeout=timeout_ms, state="attached")
     except Exception as error:  # noqa: BLE001 - a failed visit is a result to report
         return Visit(failed=str(error).splitlines()[0])
     marks = page.evaluate(
@@ -90,15 +92,18 @@ def phone_profile(playwright: Playwright, folder: Path) -> BrowserContext:
 
 def wait_for_service_worker(page: Page, served: Served) -> None:
     """The service worker is active and has finished its downloads (precache, runtime)."""
-    page.evaluate("""() => Promise.race([navigator.serviceWorker.ready.then(() => true),
-        new Promise((_, reject) => setTimeout(
-            () => reject(new Error("the service worker was not ready within 60 s")), 60_000))])""")
-    served.settle()
+    with step("wait for the service worker"):
+        page.evaluate("""() => Promise.race([navigator.serviceWorker.ready.then(() => true),
+            new Promise((_, reject) => setTimeout(
+                () => reject(new Error("the service worker was not ready within 60 s")), 60_000))])""")
+    with step("wait for the server to fall quiet"):
+        served.settle()
 
 
 def wait_for_saved_start(page: Page) -> int:
     """Wait until the page's first visit has saved Python's start-up; its size in bytes."""
-    size: int = page.evaluate(function("saved-start"))
+    with step("wait for the saved start-up"):
+        size: int = page.evaluate(function("saved-start"))
     return size
 
 
