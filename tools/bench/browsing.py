@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from playwright.sync_api import Browser, BrowserContext, Page, Playwright
 
@@ -41,9 +42,16 @@ class Visit:
 
 
 def visit(page: Page, url: str, wait_for: str, timeout_ms: int = TIMEOUT_MS) -> Visit:
-    """Navigate and wait for ``wait_for`` (a selector); the page's own marks, in ms."""
+    """Navigate and wait for ``wait_for`` (a selector); the page's own marks, in ms.
+
+    A page already open goes to a blank page first: the answers travel in the link's fragment,
+    and going to the address a page already shows, fragment and all, only scrolls it (a
+    same-document navigation), so a second visit would load nothing and measure nothing (and
+    the worker, never started again, would never save a new start-up: a run stalled there)."""
     try:
         with step(f"visit {url} until {wait_for}"):
+            if page.url != "about:blank":
+                page.goto("about:blank", timeout=timeout_ms)
             page.goto(url, wait_until="commit", timeout=timeout_ms)
             page.wait_for_selector(wait_for, timeout=timeout_ms, state="attached")
     except Exception as error:  # noqa: BLE001 - a failed visit is a result to report
@@ -62,7 +70,7 @@ def new_context(browser: Browser, service_workers: str = "allow") -> BrowserCont
     return context
 
 
-def emulate(context: BrowserContext, page: Page, network: dict[str, object],
+def emulate(context: BrowserContext, page: Page, network: dict[str, Any],
             cpu_slowdown: float = 1) -> Page:
     """Slow ``page``'s network (its workers' too) and, if asked, its processor."""
     session = context.new_cdp_session(page)
