@@ -25,6 +25,7 @@ from .workload import (BLANK_TOOL, TIMED_ANSWERS, TIMED_TOOL, checklist_url, com
                        guidance_paths, worker_requests)
 
 STOCK_READY = '#stock-status[data-state="ready"]'
+OPERABLE = ".lp-checklist[data-started]"  # checklist.js has wired the form (js/marks.mjs)
 FULL_OUTCOME = "[data-recommendation]"  # Python has completed the outcome (js/marks.mjs)
 PHONE_ANSWERS = 20  # answers timed on the phone, before Python is ready and again after
 
@@ -160,7 +161,7 @@ def phone_answers(page: Any, site: Served) -> PhoneAnswers:
     used, then answers changed while Python loads, and again once it is ready."""
     with step("phone: blank checklist operable"):
         page.goto(site.url(checklist_url(BLANK_TOOL)), wait_until="commit", timeout=PHONE_TIMEOUT_MS)
-        page.wait_for_function("() => window.__lpMarks.operable !== undefined", timeout=PHONE_TIMEOUT_MS)
+        page.wait_for_selector(OPERABLE, state="attached", timeout=PHONE_TIMEOUT_MS)
     with step("phone: urgent answer"):
         urgent = page.evaluate(function("urgent"))
     with step("phone: answers before Python is ready"):
