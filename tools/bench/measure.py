@@ -45,6 +45,9 @@ class PhoneAnswers:
 @dataclass
 class Results:
     runs: int
+    command: str = ""
+    load_start: float | None = None  # the 1-minute load average as measuring began
+    load_end: float | None = None  # and as it ended
     cold: list[Visit] = field(default_factory=list)
     warm: list[Visit] = field(default_factory=list)
     warm_unsaved: list[Visit] = field(default_factory=list)
@@ -64,6 +67,16 @@ class Results:
     compiled: dict[str, int] = field(default_factory=dict)
     offline_check: dict[str, Any] = field(default_factory=dict)
     build_s: dict[str, float] = field(default_factory=dict)
+
+    @classmethod
+    def from_dict(cls, raw: dict[str, Any]) -> "Results":
+        """A run's results as ``dataclasses.asdict`` saved them (the summary's ``raw``)."""
+        lists: dict[str, Any] = {name: [Visit(**v) for v in raw[name]] for name in
+                 ("cold", "warm", "warm_unsaved", "offline", "stock", "slow", "slow_stock", "phone",
+                  "phone_again", "phone_stock", "phone_stock_again")}
+        answers = [PhoneAnswers(**a) for a in raw["phone_answers"]]
+        rest = {k: v for k, v in raw.items() if k not in lists and k != "phone_answers"}
+        return cls(**rest, **lists, phone_answers=answers)
 
 
 def measure_times(browser: Browser, site: Served, stock: Served, results: Results) -> None:

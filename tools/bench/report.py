@@ -158,12 +158,13 @@ def answer_rows(results: Results) -> list[Row]:
     ]
 
 
-def summarise(results: Results, browser_version: str) -> dict[str, Any]:
+def summarise(results: Results, browser_version: str, date: str | None = None) -> dict[str, Any]:
+    """The rows, the machine and the raw results; ``date`` is the run's (today's if not given)."""
     rows = size_rows(results) + desktop_rows(results) + phone_rows(results) + answer_rows(results)
     rows += [row(f"Site build ({profile})", round(seconds, 2), "s", "(no target)")
              for profile, seconds in results.build_s.items()]
-    return {"machine": machine(browser_version), "runs": results.runs, "rows": rows,
-            "raw": asdict(results)}
+    return {"machine": machine(browser_version, results, date), "runs": results.runs,
+            "command": results.command, "rows": rows, "raw": asdict(results)}
 
 
 def wait_for_quiet(limit_s: float) -> None:
@@ -176,14 +177,14 @@ def wait_for_quiet(limit_s: float) -> None:
         time.sleep(15)
 
 
-def machine(browser_version: str) -> dict[str, Any]:
+def machine(browser_version: str, results: Results, date: str | None) -> dict[str, Any]:
     model = next((line.split(":", 1)[1].strip() for line in
                   Path("/proc/cpuinfo").read_text().splitlines() if line.startswith("model name")),
                  platform.processor() or "unknown")
     pyodide = json.loads((PYODIDE_NPM / "package.json").read_text())["version"]
     return {"nproc": os.cpu_count(), "cpu": model, "chromium": browser_version,
-            "pyodide": pyodide, "date": datetime.date.today().isoformat(),
-            "load_average": round(os.getloadavg()[0], 1)}
+            "pyodide": pyodide, "date": date or datetime.date.today().isoformat(),
+            "load_start": results.load_start, "load_end": results.load_end}
 
 
 def table(summary: dict[str, Any]) -> str:
@@ -198,8 +199,10 @@ def table(summary: dict[str, Any]) -> str:
         lines.append(f"| {r['measure']} | {r['value']} {r['unit']} | {r['target']} | {shown} | {met} |")
     lines += [
         "",
-        f"Measured {m['date']} by `make bench` (tools/bench/): headless Chromium {m['chromium']} over "
-        f"loopback, {m['nproc']} CPUs ({m['cpu']}, load average {m['load_average']} at the end), "
+        f"Measured {m['date']} by `{summary['command']}` (tools/bench/): headless Chromium "
+        f"{m['chromium']} over loopback, {m['nproc']} CPUs ({m['cpu']}; load average "
+        f"{m['load_start']} as measuring began and {m['load_end']} as it ended: other work shared "
+        f"the machine, so compare figures as ratios within the run), "
         f"Pyodide {m['pyodide']}; times are medians of "
         f"{summary['runs']} runs ({min(summary['runs'], 3)} for the emulated network and phone rows), "
         "each in a fresh browser profile (cold cache). KB = 1,000 bytes of "
