@@ -31,6 +31,8 @@ TIMED_ANSWERS: dict[str, Any] = {
 # rows on the phone).
 BLANK_TOOL = "who-should-lead"
 EVALUATOR = ROOT / "docs" / "assets" / "js" / "checklist" / "compiled.js"
+"""The page's evaluator of the compiled decisions, weighed with them here and in
+tests/site/test_compiled.py (which imports this)."""
 _PAGE_DATA = re.compile(r'<script[^>]*class="lp-data"[^>]*>(.*?)</script>', re.S)
 
 
