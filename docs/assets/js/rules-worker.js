@@ -1,3 +1,4 @@
+// @ts-check
 // The checklist's rules, running in Python (Pyodide) inside a module Web Worker.
 //
 // Why a worker: loading Python takes a second or two and must not block the page, which is
@@ -242,7 +243,7 @@ async function downloadOnce(url, what, expected, counted, cache) {
     const transfer = counted ? { size: expected.size, wire: wireSize(response, expected.size), loaded: 0 } : null;
     if (transfer) transfers.set(url, transfer);
     bytesArrived(0, null);
-    const reader = response.body.getReader();
+    const reader = /** @type {ReadableStream<Uint8Array>} */ (response.body).getReader();
     const chunks = [];
     for (;;) {
       let chunk;
@@ -413,7 +414,7 @@ function startKey(prefix, runtimeSha256, wheelSha256) {
   if (!("caches" in self)) return null;
   // This file's folder is named by its content (tools/sitegen/caching.py): a changed worker, which
   // may take or restore the start-up differently, never restores an older worker's.
-  const folder = self.location.pathname.split("/").at(-2);
+  const folder = self.location.pathname.split("/").at(-2) ?? "";
   const worker = /^[0-9a-f]{16}$/.test(folder) ? folder : "dev";
   return `${prefix}${runtimeSha256.slice(0, 16)}-${wheelSha256.slice(0, 16)}-${worker}`;
 }
@@ -513,7 +514,7 @@ async function start({ root, pyodide, wheel, wheelSha256, runtimeSha256, fresh }
   if (saving) await saveStart(key, prefix, saving);
 }
 
-self.addEventListener("message", async (event) => {
+self.addEventListener("message", async (/** @type {MessageEvent} */ event) => {
   const message = event.data;
   if (message.type === "init") {
     try {
