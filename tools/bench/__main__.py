@@ -63,7 +63,8 @@ def main() -> None:
 
 def measure(args: argparse.Namespace) -> dict[str, Any]:
     """Build both sites, measure the default one; the summary (report.summarise)."""
-    results = Results(runs=args.runs, command=" ".join(["make bench", *sys.argv[1:]]))
+    # What `make bench` runs (after building), with this run's arguments.
+    results = Results(runs=args.runs, command=" ".join(["PYTHONPATH=tools python -m bench", *sys.argv[1:]]))
     for profile in PROFILE_IDS:
         results.build_s[profile] = build(profile)
     wait_for_quiet(args.quiet_wait)

@@ -26,6 +26,10 @@ from lp_rules import TOOL_IDS
 from .measure import Results
 
 KB = 1000
+# The phone's full outcome as a share of stock Pyodide's ready on the same phone, measured before
+# the page decided from compiled rules (2026-11-25: 23,565 ms against 34,908 ms). Issue 20 asks
+# for full explanations no later than then; a ratio within one run, since the machine is shared.
+FULL_BEFORE = 0.68
 Row = dict[str, Any]
 
 
@@ -128,11 +132,15 @@ def phone_rows(results: Results) -> list[Row]:
     before = percentile([t for a in answers for t in a.before_ready], 0.95)
     after = percentile([t for a in answers for t in a.after_ready], 0.95)
     before_python = all(a.urgent_before_python and a.all_before_ready for a in answers)
+    on_screen = at_most(f"{phone}: share link's outcome on screen, cold",
+                        median([v.decided for v in results.phone]), "ms", 4000)
+    on_screen["target"] += f" (stock Pyodide: nothing before Python is ready, {round(stock or 0)} ms)"
     return [
-        at_most(f"{phone}: share link's outcome on screen, cold", median([v.decided for v in results.phone]),
-                "ms", 4000),
+        on_screen,
         row(f"{phone}: full outcome (Python), cold", round(full or 0), "ms",
-            f"(stock ready on the same phone: {round(stock or 0)} ms)", ratio(full, stock)),
+            f"≤ {FULL_BEFORE:.2f} × stock ready on the same phone ({round(stock or 0)} ms), "
+            "as before the compiled decisions", ratio(full, stock),
+            (ratio(full, stock) or 9) <= FULL_BEFORE),
         row("Phone: full outcome, second visit", round(again or 0), "ms",
             f"(stock ready, second visit: {round(stock_again or 0)} ms)", ratio(again, stock_again)),
         at_most("Phone: urgent outcome after “Yes” to significant harm"
