@@ -15,6 +15,7 @@ import platform
 import statistics
 import sys
 import time
+from collections.abc import Sequence
 from dataclasses import asdict
 from pathlib import Path
 from typing import Any
@@ -33,7 +34,7 @@ FULL_BEFORE = 0.68
 Row = dict[str, Any]
 
 
-def median(values: list[float | None]) -> float | None:
+def median(values: Sequence[float | None]) -> float | None:
     present = [v for v in values if v is not None]
     return statistics.median(present) if present else None
 
@@ -129,8 +130,8 @@ def phone_rows(results: Results) -> list[Row]:
     stock_again = median([v.ready for v in results.phone_stock_again])
     answers = results.phone_answers
     urgent = median([a.urgent_ms for a in answers])
-    before = percentile([t for a in answers for t in a.before_ready], 0.95)
-    after = percentile([t for a in answers for t in a.after_ready], 0.95)
+    before_all: list[float] = [t for a in answers for t in a.before_ready]
+    after_all: list[float] = [t for a in answers for t in a.after_ready]
     before_python = all(a.urgent_before_python and a.all_before_ready for a in answers)
     on_screen = at_most(f"{phone}: share link's outcome on screen, cold",
                         median([v.decided for v in results.phone]), "ms", 4000)
@@ -145,10 +146,14 @@ def phone_rows(results: Results) -> list[Row]:
             f"(stock ready, second visit: {round(stock_again or 0)} ms)", ratio(again, stock_again)),
         at_most("Phone: urgent outcome after “Yes” to significant harm"
                 + (", before Python is ready" if before_python else ""), urgent, "ms", 100, 1),
+        row("Phone: per answer, click to page updated, before Python is ready, median",
+            round(median(before_all) or 0, 1), "ms", "(reference)"),
         at_most(f"Phone: per answer, click to page updated, before Python is ready, p95 of "
-                f"{sum(len(a.before_ready) for a in answers)}", before, "ms", 10, 1),
-        at_most(f"Phone: per answer, click to page updated, Python ready, p95 of "
-                f"{sum(len(a.after_ready) for a in answers)}", after, "ms", 10, 1),
+                f"{len(before_all)}", percentile(before_all, 0.95), "ms", 10, 1),
+        row("Phone: per answer, click to page updated, Python ready, median",
+            round(median(after_all) or 0, 1), "ms", "(reference)"),
+        at_most(f"Phone: per answer, click to page updated, Python ready, p95 of {len(after_all)}",
+                percentile(after_all, 0.95), "ms", 10, 1),
     ]
 
 
