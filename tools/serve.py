@@ -113,7 +113,7 @@ class Handler(SimpleHTTPRequestHandler):
     def guess_type(self, path: str) -> str:  # type: ignore[override]
         return TYPES.get(Path(path).suffix, mimetypes.guess_type(path)[0] or "application/octet-stream")
 
-    def _not_found(self):  # type: ignore[no-untyped-def]
+    def _not_found(self) -> None:
         page = Path(self.directory) / "404.html"
         if not page.is_file():
             self.send_error(HTTPStatus.NOT_FOUND)
