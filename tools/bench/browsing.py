@@ -13,7 +13,7 @@ from playwright.sync_api import Browser, BrowserContext, Page, Playwright
 from chromium import CHROMIUM, CHROMIUM_ARGS
 
 from .programs import function, init_script
-from .progress import step
+from .progress import log, step
 from .serving import Served
 
 TIMEOUT_MS = 60_000
@@ -55,12 +55,27 @@ def visit(page: Page, url: str, wait_for: str, timeout_ms: int = TIMEOUT_MS) -> 
             page.goto(url, wait_until="commit", timeout=timeout_ms)
             page.wait_for_selector(wait_for, timeout=timeout_ms, state="attached")
     except Exception as error:  # noqa: BLE001 - a failed visit is a result to report
-        return Visit(failed=str(error).splitlines()[0])
+        failed = f"{str(error).splitlines()[0]}; the page then: {how_far(page)}"
+        log(f"visit failed: {failed}")
+        return Visit(failed=failed)
     marks = page.evaluate(
         "() => ({...window.__lpMarks, fcp: performance.getEntriesByName('first-contentful-paint')[0]?.startTime})"
     )
     return Visit(marks.get("operable"), marks.get("ready"), marks.get("decided"),
                  marks.get("outcome"), marks.get("fcp"))
+
+
+def how_far(page: Page) -> str:
+    """What a page that did not get there shows: its marks so far and its status line (a failed
+    download says why), so a failed visit in the results has its cause with it."""
+    try:
+        return str(page.evaluate("""() => {
+            const status = document.querySelector(".lp-status, #stock-status");
+            return JSON.stringify({marks: window.__lpMarks, state: status?.dataset.state,
+                                   status: status?.textContent.trim().slice(0, 300)});
+        }"""))
+    except Exception as error:  # noqa: BLE001 - the page itself may be gone
+        return f"unknown ({str(error).splitlines()[0]})"
 
 
 def new_context(browser: Browser, service_workers: str = "allow") -> BrowserContext:
