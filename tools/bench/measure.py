@@ -208,8 +208,12 @@ def measure_bytes(browser: Browser, site: Served, stock: Served, results: Result
         context = new_context(browser, service_workers="block")
         page = context.new_page()
         mark = site.mark()
-        page.goto(site.url(path), wait_until="networkidle")
-        site.settle(quiet_s=0.5)
+        # Every file the page names has arrived ("load"), then what its scripts fetch after (the
+        # search index). networkidle alone (500 ms without a request) came early under load: in
+        # one run the trainer page weighed 46.7 KB against 153.5 KB in the next.
+        page.goto(site.url(path), wait_until="load")
+        page.wait_for_load_state("networkidle")
+        site.settle(quiet_s=1.0)
         pages[path or "./"] = split_bytes(site.since(mark))
         context.close()
     heaviest = max(pages, key=lambda p: sum(pages[p].values()))
