@@ -77,9 +77,10 @@ java:
 typecheck: setup
 	$(BIN)/mypy
 
-# The checklist page's JavaScript: types (tsc --checkJs), lint (ESLint) and its core's unit tests.
+# The site's JavaScript: types (tsc --checkJs: the pages', then the workers'), lint (ESLint) and the checklist core's unit tests.
 jscheck: setup
 	node_modules/.bin/tsc -p tsconfig.json
+	node_modules/.bin/tsc -p tsconfig.workers.json
 	node_modules/.bin/eslint docs/assets/js docs/sw.js tests/js tools/bench
 	node --test tests/js/
 

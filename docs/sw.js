@@ -1,3 +1,4 @@
+// @ts-check
 // Service worker: the site keeps working offline once visited, every new release reaches the
 // reader, and a page and the files it uses always come from one release.
 //
@@ -85,7 +86,10 @@ const OFFLINE_PAGE = "offline/";
 const SITE_CACHE = `lpg-site-${VERSION}`;
 const RUNTIME_CACHE = `lpg-runtime-${RUNTIME_VERSION}`;
 const KEPT = [SITE_CACHE, RUNTIME_CACHE, "lpg-python-start"];
-const scope = new URL("./", self.location.href);
+// This script's global scope, a service worker's (TypeScript's worker library calls \`self\` a
+// dedicated worker's, whose events are not these).
+const sw = /** @type {ServiceWorkerGlobalScope} */ (/** @type {unknown} */ (self));
+const scope = new URL("./", sw.location.href);
 // Every file of this release (the runtime too) by URL, with its SHA-256 as an integrity value.
 const HASHES = new Map([...PRECACHE, ...RUNTIME].map(([path, integrity]) => [new URL(path, scope).href, integrity]));
 const RUNTIME_URLS = new Set(RUNTIME.map(([path]) => new URL(path, scope).href));
@@ -119,7 +123,7 @@ async function fill(cacheName, entries) {
   }
 }
 
-self.addEventListener("install", (event) => {
+sw.addEventListener("install", (event) => {
   event.waitUntil((async () => {
     await fill(SITE_CACHE, PRECACHE);
     // A reader who has used the checklists keeps them offline across an update that changes
@@ -132,7 +136,7 @@ self.addEventListener("install", (event) => {
   // No skipWaiting: see 3 above.
 });
 
-self.addEventListener("activate", (event) => {
+sw.addEventListener("activate", (event) => {
   // Runs only when no page of the previous release is open (3 above), so deleting is safe. No
   // clients.claim: a page is served by the worker that served it when it loaded, or by none.
   event.waitUntil(
@@ -316,17 +320,17 @@ async function releaseFile(event) {
 
 // A checklist page, once its rules are running, asks for the runtime to be kept for offline
 // use. The files were just downloaded, so this is normally served from the HTTP cache.
-self.addEventListener("message", (event) => {
+sw.addEventListener("message", (event) => {
   if (event.data && event.data.type === "cache-runtime") {
     event.waitUntil(fill(RUNTIME_CACHE, RUNTIME));
   }
 });
 
-self.addEventListener("fetch", (event) => {
+sw.addEventListener("fetch", (event) => {
   const { request } = event;
   if (request.method !== "GET" || !request.url.startsWith(scope.href)) return;
   if (request.mode === "navigate") event.respondWith(page(event));
   else if (new URL(request.url).pathname.endsWith("/rules-worker.js")) event.respondWith(rulesWorker(event));
-  else if (contentAddressed(request.url)) event.respondWith(fixed(event));
+  else if (contentAddressed(request.url)) event.respondWith(/** @type {Promise<Response>} */ (fixed(event))); // not `whole`: never DAMAGED
   else event.respondWith(releaseFile(event));
 });

@@ -22,6 +22,7 @@ import mimetypes
 import os
 import socket
 import sys
+import threading
 from functools import partial
 from http import HTTPStatus
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
@@ -112,7 +113,7 @@ class Handler(SimpleHTTPRequestHandler):
     def guess_type(self, path: str) -> str:  # type: ignore[override]
         return TYPES.get(Path(path).suffix, mimetypes.guess_type(path)[0] or "application/octet-stream")
 
-    def _not_found(self):  # type: ignore[no-untyped-def]
+    def _not_found(self) -> None:
         page = Path(self.directory) / "404.html"
         if not page.is_file():
             self.send_error(HTTPStatus.NOT_FOUND)
@@ -130,9 +131,22 @@ class Handler(SimpleHTTPRequestHandler):
             sys.stderr.write(f"{self.address_string()} {format % args}\n")
 
 
-def make_server(directory: Path, host: str = "127.0.0.1", port: int = 8000) -> ThreadingHTTPServer:
-    """A server for ``directory`` (port 0 picks a free port: see ``server.server_address``)."""
-    return ThreadingHTTPServer((host, port), partial(Handler, directory=str(directory)))
+def make_server(directory: Path, host: str = "127.0.0.1", port: int = 8000,
+                handler: type[Handler] = Handler,
+                server: type[ThreadingHTTPServer] = ThreadingHTTPServer) -> ThreadingHTTPServer:
+    """A server for ``directory`` (port 0 picks a free port: see ``server.server_address``);
+    ``handler`` and ``server`` may be subclasses (the bench's counts the bytes it sends)."""
+    return server((host, port), partial(handler, directory=str(directory)))
+
+
+def serve_in_background(directory: Path, handler: type[Handler] = Handler,
+                        server: type[ThreadingHTTPServer] = ThreadingHTTPServer
+                        ) -> tuple[ThreadingHTTPServer, str]:
+    """``directory`` served on a free loopback port from a daemon thread, as the browser tests
+    and the bench serve a built site: the server (``shutdown()`` stops it) and its origin."""
+    httpd = make_server(directory, port=0, handler=handler, server=server)
+    threading.Thread(target=httpd.serve_forever, daemon=True).start()
+    return httpd, f"http://127.0.0.1:{httpd.server_address[1]}"
 
 
 def lan_address() -> str:

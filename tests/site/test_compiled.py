@@ -26,6 +26,7 @@ import json
 import os
 import random
 import subprocess
+import sys
 from pathlib import Path
 from typing import Any, Iterator
 
@@ -42,6 +43,9 @@ from lp_rules.profiles import Profile
 from lp_rules.validate import candidate_fields
 from tests.rules.space import BUILDS, candidate_lists
 
+sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "tools"))
+from bench.workload import EVALUATOR  # noqa: E402  (the bench weighs the same evaluator)
+
 VARIANTS = [(b.profile_id, b.local_practice) for b in BUILDS]
 VARIANT_IDS = [b.id for b in BUILDS]
 FIXED_LISTS = candidate_lists("graduated-pathway")
@@ -54,7 +58,6 @@ def profile_for(profile_id: str, local: bool) -> Profile:
 
 ROOT = Path(__file__).resolve().parents[2]
 RUNNER = ROOT / "tests" / "js" / "compiled_runner.mjs"
-EVALUATOR = ROOT / "docs" / "assets" / "js" / "checklist" / "compiled.js"
 SIZE_GOAL = 50_000
 """Issue 20: all three checklists' compiled data and the evaluator, compressed, per build."""
 

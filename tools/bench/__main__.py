@@ -5,9 +5,12 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import shutil
+import sys
 import tempfile
 from pathlib import Path
+from typing import Any
 
 from playwright.sync_api import sync_playwright
 
@@ -20,6 +23,7 @@ from lp_rules import PROFILE_IDS
 from . import __doc__ as PACKAGE_DOC
 from .measure import (Results, check_offline, measure_bytes, measure_latency, measure_phone,
                       measure_slow_network, measure_times)
+from .progress import log, step
 from .report import summarise, table, wait_for_quiet
 from .serving import Served, stock_site
 from .workload import compiled_bytes
@@ -35,12 +39,37 @@ def main() -> None:
     parser.add_argument("--json", type=Path, default=ROOT / "build" / "bench.json")
     parser.add_argument("--quiet-wait", type=float, default=300,
                         help="seconds to wait at most for the load average to drop below nproc")
+    parser.add_argument("--from", dest="saved", type=Path, metavar="JSON",
+                        help="measure nothing: summarise a run saved by --json again (and print or "
+                             "--record its table)")
     args = parser.parse_args()
 
-    results = Results(runs=args.runs)
+    if args.saved:
+        saved = json.loads(args.saved.read_text(encoding="utf-8"))
+        summary = summarise(Results.from_dict(saved["raw"]), saved["machine"]["chromium"],
+                            saved["machine"]["date"])
+    else:
+        summary = measure(args)
+        args.json.parent.mkdir(parents=True, exist_ok=True)
+        args.json.write_text(json.dumps(summary, indent=1), encoding="utf-8")
+    print(json.dumps({"machine": summary["machine"], "rows": summary["rows"]}, indent=1))
+    print()
+    print(table(summary))
+    if args.record:
+        RESULTS.parent.mkdir(parents=True, exist_ok=True)
+        RESULTS.write_text(table(summary), encoding="utf-8")
+        print(f"recorded in {RESULTS.relative_to(ROOT)}")
+
+
+def measure(args: argparse.Namespace) -> dict[str, Any]:
+    """Build both sites, measure the default one; the summary (report.summarise)."""
+    # What `make bench` runs (after building), with this run's arguments.
+    results = Results(runs=args.runs, command=" ".join(["PYTHONPATH=tools python -m bench", *sys.argv[1:]]))
     for profile in PROFILE_IDS:
         results.build_s[profile] = build(profile)
     wait_for_quiet(args.quiet_wait)
+    results.load_start = round(os.getloadavg()[0], 1)
+    log(f"measuring: {results.command}; load average {results.load_start} on {os.cpu_count()} CPUs")
     with tempfile.TemporaryDirectory(prefix="lp-bench-") as tmp:
         # Serve a copy, so a rebuild elsewhere during the run cannot change what is measured.
         copy = Path(tmp) / "site"
@@ -50,26 +79,25 @@ def main() -> None:
         stock = Served(stock_site(Path(tmp) / "stock"))
         with sync_playwright() as playwright:
             browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-            measure_bytes(browser, site, stock, results)
-            measure_times(browser, site, stock, results)
-            measure_slow_network(browser, site, stock, results)
-            measure_phone(playwright, site, stock, results)
-            measure_latency(browser, site, results, args.evaluations)
-            check_offline(browser, site, results)
-            summary = summarise(results, browser.version)
+            with step("bytes"):
+                measure_bytes(browser, site, stock, results)
+            with step("times, cold, warm and offline"):
+                measure_times(browser, site, stock, results)
+            with step("slow network"):
+                measure_slow_network(browser, site, stock, results)
+            with step("phone"):
+                measure_phone(playwright, site, stock, results)
+            with step("per-answer latency"):
+                measure_latency(browser, site, results, args.evaluations)
+            with step("offline"):
+                check_offline(browser, site, results)
+            results.load_end = round(os.getloadavg()[0], 1)
+            version = browser.version
             browser.close()
         site.server.shutdown()
         stock.server.shutdown()
-
-    args.json.parent.mkdir(parents=True, exist_ok=True)
-    args.json.write_text(json.dumps(summary, indent=1), encoding="utf-8")
-    print(json.dumps({"machine": summary["machine"], "rows": summary["rows"]}, indent=1))
-    print()
-    print(table(summary))
-    if args.record:
-        RESULTS.parent.mkdir(parents=True, exist_ok=True)
-        RESULTS.write_text(table(summary), encoding="utf-8")
-        print(f"recorded in {RESULTS.relative_to(ROOT)}")
+    log(f"measured; load average {results.load_end}")
+    return summarise(results, version)
 
 
 if __name__ == "__main__":

@@ -6,12 +6,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from playwright.sync_api import Browser, BrowserContext, Page, Playwright
 
 from chromium import CHROMIUM, CHROMIUM_ARGS
 
 from .programs import function, init_script
+from .progress import log, step
 from .serving import Served
 
 TIMEOUT_MS = 60_000
@@ -40,17 +42,40 @@ class Visit:
 
 
 def visit(page: Page, url: str, wait_for: str, timeout_ms: int = TIMEOUT_MS) -> Visit:
-    """Navigate and wait for ``wait_for`` (a selector); the page's own marks, in ms."""
+    """Navigate and wait for ``wait_for`` (a selector); the page's own marks, in ms.
+
+    A page already open goes to a blank page first: the answers travel in the link's fragment,
+    and going to the address a page already shows, fragment and all, only scrolls it (a
+    same-document navigation), so a second visit would load nothing and measure nothing (and
+    the worker, never started again, would never save a new start-up: a run stalled there)."""
     try:
-        page.goto(url, wait_until="commit", timeout=timeout_ms)
-        page.wait_for_selector(wait_for, timeout=timeout_ms, state="attached")
+        with step(f"visit {url} until {wait_for}"):
+            if page.url != "about:blank":
+                page.goto("about:blank", timeout=timeout_ms)
+            page.goto(url, wait_until="commit", timeout=timeout_ms)
+            page.wait_for_selector(wait_for, timeout=timeout_ms, state="attached")
     except Exception as error:  # noqa: BLE001 - a failed visit is a result to report
-        return Visit(failed=str(error).splitlines()[0])
+        failed = f"{str(error).splitlines()[0]}; the page then: {how_far(page)}"
+        log(f"visit failed: {failed}")
+        return Visit(failed=failed)
     marks = page.evaluate(
         "() => ({...window.__lpMarks, fcp: performance.getEntriesByName('first-contentful-paint')[0]?.startTime})"
     )
     return Visit(marks.get("operable"), marks.get("ready"), marks.get("decided"),
                  marks.get("outcome"), marks.get("fcp"))
+
+
+def how_far(page: Page) -> str:
+    """What a page that did not get there shows: its marks so far and its status line (a failed
+    download says why), so a failed visit in the results has its cause with it."""
+    try:
+        return str(page.evaluate("""() => {
+            const status = document.querySelector(".lp-status, #stock-status");
+            return JSON.stringify({marks: window.__lpMarks, state: status?.dataset.state,
+                                   status: status?.textContent.trim().slice(0, 300)});
+        }"""))
+    except Exception as error:  # noqa: BLE001 - the page itself may be gone
+        return f"unknown ({str(error).splitlines()[0]})"
 
 
 def new_context(browser: Browser, service_workers: str = "allow") -> BrowserContext:
@@ -60,7 +85,7 @@ def new_context(browser: Browser, service_workers: str = "allow") -> BrowserCont
     return context
 
 
-def emulate(context: BrowserContext, page: Page, network: dict[str, object],
+def emulate(context: BrowserContext, page: Page, network: dict[str, Any],
             cpu_slowdown: float = 1) -> Page:
     """Slow ``page``'s network (its workers' too) and, if asked, its processor."""
     session = context.new_cdp_session(page)
@@ -90,15 +115,18 @@ def phone_profile(playwright: Playwright, folder: Path) -> BrowserContext:
 
 def wait_for_service_worker(page: Page, served: Served) -> None:
     """The service worker is active and has finished its downloads (precache, runtime)."""
-    page.evaluate("""() => Promise.race([navigator.serviceWorker.ready.then(() => true),
-        new Promise((_, reject) => setTimeout(
-            () => reject(new Error("the service worker was not ready within 60 s")), 60_000))])""")
-    served.settle()
+    with step("wait for the service worker"):
+        page.evaluate("""() => Promise.race([navigator.serviceWorker.ready.then(() => true),
+            new Promise((_, reject) => setTimeout(
+                () => reject(new Error("the service worker was not ready within 60 s")), 60_000))])""")
+    with step("wait for the server to fall quiet"):
+        served.settle()
 
 
 def wait_for_saved_start(page: Page) -> int:
     """Wait until the page's first visit has saved Python's start-up; its size in bytes."""
-    size: int = page.evaluate(function("saved-start"))
+    with step("wait for the saved start-up"):
+        size: int = page.evaluate(function("saved-start"))
     return size
 
 

@@ -6,7 +6,6 @@ counted on the server (serving.Served).
 
 from __future__ import annotations
 
-import sys
 import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -20,11 +19,13 @@ from .browsing import (PHONE_TIMEOUT_MS, SLOW_NETWORK, TIMEOUT_MS, Visit, emulat
                        forget_saved_start, new_context, phone_page, phone_profile, visit,
                        wait_for_saved_start, wait_for_service_worker)
 from .programs import function
+from .progress import log, step
 from .serving import Served, split_bytes
 from .workload import (BLANK_TOOL, TIMED_ANSWERS, TIMED_TOOL, checklist_url, complete_answers,
                        guidance_paths, worker_requests)
 
 STOCK_READY = '#stock-status[data-state="ready"]'
+OPERABLE = ".lp-checklist[data-started]"  # checklist.js has wired the form (js/marks.mjs)
 FULL_OUTCOME = "[data-recommendation]"  # Python has completed the outcome (js/marks.mjs)
 PHONE_ANSWERS = 20  # answers timed on the phone, before Python is ready and again after
 
@@ -44,6 +45,9 @@ class PhoneAnswers:
 @dataclass
 class Results:
     runs: int
+    command: str = ""
+    load_start: float | None = None  # the 1-minute load average as measuring began
+    load_end: float | None = None  # and as it ended
     cold: list[Visit] = field(default_factory=list)
     warm: list[Visit] = field(default_factory=list)
     warm_unsaved: list[Visit] = field(default_factory=list)
@@ -64,9 +68,15 @@ class Results:
     offline_check: dict[str, Any] = field(default_factory=dict)
     build_s: dict[str, float] = field(default_factory=dict)
 
-
-def log(message: str) -> None:
-    print(message, file=sys.stderr)
+    @classmethod
+    def from_dict(cls, raw: dict[str, Any]) -> "Results":
+        """A run's results as ``dataclasses.asdict`` saved them (the summary's ``raw``)."""
+        lists: dict[str, Any] = {name: [Visit(**v) for v in raw[name]] for name in
+                 ("cold", "warm", "warm_unsaved", "offline", "stock", "slow", "slow_stock", "phone",
+                  "phone_again", "phone_stock", "phone_stock_again")}
+        answers = [PhoneAnswers(**a) for a in raw["phone_answers"]]
+        rest = {k: v for k, v in raw.items() if k not in lists and k != "phone_answers"}
+        return cls(**rest, **lists, phone_answers=answers)
 
 
 def measure_times(browser: Browser, site: Served, stock: Served, results: Results) -> None:
@@ -136,17 +146,21 @@ def measure_phone(playwright: Playwright, site: Served, stock: Served, results: 
             if results.phone[-1].failed is None:
                 wait_for_saved_start(page)
             results.phone_again.append(visit(page, url, FULL_OUTCOME, PHONE_TIMEOUT_MS))
-            context.close()
+            with step("close the phone profile"):
+                context.close()
         with tempfile.TemporaryDirectory(prefix="lp-phone-") as folder:
             context = phone_profile(playwright, Path(folder))
-            results.phone_answers.append(phone_answers(phone_page(context), site))
-            context.close()
+            with step("phone: urgent answer and answers before and after Python"):
+                results.phone_answers.append(phone_answers(phone_page(context), site))
+            with step("close the phone profile"):
+                context.close()
         with tempfile.TemporaryDirectory(prefix="lp-phone-") as folder:
             context = phone_profile(playwright, Path(folder))
             page = phone_page(context)
             results.phone_stock.append(visit(page, stock.url(""), STOCK_READY, PHONE_TIMEOUT_MS))
             results.phone_stock_again.append(visit(page, stock.url(""), STOCK_READY, PHONE_TIMEOUT_MS))
-            context.close()
+            with step("close the phone profile"):
+                context.close()
         answers = results.phone_answers[-1]
         log(f"phone run {run + 1}: share link on screen {results.phone[-1].decided}, full "
             f"{results.phone[-1].outcome} ({results.phone[-1].failed or 'ok'}), again "
@@ -158,14 +172,19 @@ def measure_phone(playwright: Playwright, site: Served, stock: Served, results: 
 def phone_answers(page: Any, site: Served) -> PhoneAnswers:
     """On a cold phone, a blank checklist: "Yes" to significant harm as soon as the form can be
     used, then answers changed while Python loads, and again once it is ready."""
-    page.goto(site.url(checklist_url(BLANK_TOOL)), wait_until="commit", timeout=PHONE_TIMEOUT_MS)
-    page.wait_for_function("() => window.__lpMarks.operable !== undefined", timeout=PHONE_TIMEOUT_MS)
-    urgent = page.evaluate(function("urgent"))
-    before = page.evaluate(function("latency"), PHONE_ANSWERS)
-    all_before = page.evaluate("() => window.__lpMarks.ready === undefined")
-    page.wait_for_selector('.lp-status[data-state="ready"]', state="attached",
-                           timeout=PHONE_TIMEOUT_MS)
-    after = page.evaluate(function("latency"), PHONE_ANSWERS)
+    with step("phone: blank checklist operable"):
+        page.goto(site.url(checklist_url(BLANK_TOOL)), wait_until="commit", timeout=PHONE_TIMEOUT_MS)
+        page.wait_for_selector(OPERABLE, state="attached", timeout=PHONE_TIMEOUT_MS)
+    with step("phone: urgent answer"):
+        urgent = page.evaluate(function("urgent"))
+    with step("phone: answers before Python is ready"):
+        before = page.evaluate(function("latency"), PHONE_ANSWERS)
+        all_before = page.evaluate("() => window.__lpMarks.ready === undefined")
+    with step("phone: Python ready"):
+        page.wait_for_selector('.lp-status[data-state="ready"]', state="attached",
+                               timeout=PHONE_TIMEOUT_MS)
+    with step("phone: answers after Python is ready"):
+        after = page.evaluate(function("latency"), PHONE_ANSWERS)
     return PhoneAnswers(urgent["ms"], not urgent["pythonReady"], before, all_before, after)
 
 
@@ -173,10 +192,12 @@ def measure_latency(browser: Browser, site: Served, results: Results, count: int
     context = new_context(browser)
     page = context.new_page()
     visit(page, site.url(checklist_url(TIMED_TOOL, TIMED_ANSWERS)), FULL_OUTCOME)
-    page.evaluate(function("latency"), 20)  # warm-up, not counted
-    results.latencies = page.evaluate(function("latency"), count)
+    with step(f"{count} answers in the page"):
+        page.evaluate(function("latency"), 20)  # warm-up, not counted
+        results.latencies = page.evaluate(function("latency"), count)
     requests = worker_requests(count + 20)
-    results.worker_latencies = page.evaluate(function("worker"), requests)[20:]  # after a warm-up
+    with step(f"{count} requests through a second rules worker"):
+        results.worker_latencies = page.evaluate(function("worker"), requests)[20:]  # after a warm-up
     context.close()
 
 
@@ -187,8 +208,12 @@ def measure_bytes(browser: Browser, site: Served, stock: Served, results: Result
         context = new_context(browser, service_workers="block")
         page = context.new_page()
         mark = site.mark()
-        page.goto(site.url(path), wait_until="networkidle")
-        site.settle(quiet_s=0.5)
+        # Every file the page names has arrived ("load"), then what its scripts fetch after (the
+        # search index). networkidle alone (500 ms without a request) came early under load: in
+        # one run the trainer page weighed 46.7 KB against 153.5 KB in the next.
+        page.goto(site.url(path), wait_until="load")
+        page.wait_for_load_state("networkidle")
+        site.settle(quiet_s=1.0)
         pages[path or "./"] = split_bytes(site.since(mark))
         context.close()
     heaviest = max(pages, key=lambda p: sum(pages[p].values()))

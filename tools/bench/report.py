@@ -15,6 +15,7 @@ import platform
 import statistics
 import sys
 import time
+from collections.abc import Sequence
 from dataclasses import asdict
 from pathlib import Path
 from typing import Any
@@ -26,10 +27,14 @@ from lp_rules import TOOL_IDS
 from .measure import Results
 
 KB = 1000
+# The phone's full outcome as a share of stock Pyodide's ready on the same phone, measured before
+# the page decided from compiled rules (2026-11-25: 23,565 ms against 34,908 ms). Issue 20 asks
+# for full explanations no later than then; a ratio within one run, since the machine is shared.
+FULL_BEFORE = 0.68
 Row = dict[str, Any]
 
 
-def median(values: list[float | None]) -> float | None:
+def median(values: Sequence[float | None]) -> float | None:
     present = [v for v in values if v is not None]
     return statistics.median(present) if present else None
 
@@ -125,22 +130,30 @@ def phone_rows(results: Results) -> list[Row]:
     stock_again = median([v.ready for v in results.phone_stock_again])
     answers = results.phone_answers
     urgent = median([a.urgent_ms for a in answers])
-    before = percentile([t for a in answers for t in a.before_ready], 0.95)
-    after = percentile([t for a in answers for t in a.after_ready], 0.95)
+    before_all: list[float] = [t for a in answers for t in a.before_ready]
+    after_all: list[float] = [t for a in answers for t in a.after_ready]
     before_python = all(a.urgent_before_python and a.all_before_ready for a in answers)
+    on_screen = at_most(f"{phone}: share link's outcome on screen, cold",
+                        median([v.decided for v in results.phone]), "ms", 4000)
+    on_screen["target"] += f" (stock Pyodide: nothing before Python is ready, {round(stock or 0)} ms)"
     return [
-        at_most(f"{phone}: share link's outcome on screen, cold", median([v.decided for v in results.phone]),
-                "ms", 4000),
+        on_screen,
         row(f"{phone}: full outcome (Python), cold", round(full or 0), "ms",
-            f"(stock ready on the same phone: {round(stock or 0)} ms)", ratio(full, stock)),
+            f"≤ {FULL_BEFORE:.2f} × stock ready on the same phone ({round(stock or 0)} ms), "
+            "as before the compiled decisions", ratio(full, stock),
+            (ratio(full, stock) or 9) <= FULL_BEFORE),
         row("Phone: full outcome, second visit", round(again or 0), "ms",
             f"(stock ready, second visit: {round(stock_again or 0)} ms)", ratio(again, stock_again)),
         at_most("Phone: urgent outcome after “Yes” to significant harm"
                 + (", before Python is ready" if before_python else ""), urgent, "ms", 100, 1),
+        row("Phone: per answer, click to page updated, before Python is ready, median",
+            round(median(before_all) or 0, 1), "ms", "(reference)"),
         at_most(f"Phone: per answer, click to page updated, before Python is ready, p95 of "
-                f"{sum(len(a.before_ready) for a in answers)}", before, "ms", 10, 1),
-        at_most(f"Phone: per answer, click to page updated, Python ready, p95 of "
-                f"{sum(len(a.after_ready) for a in answers)}", after, "ms", 10, 1),
+                f"{len(before_all)}", percentile(before_all, 0.95), "ms", 10, 1),
+        row("Phone: per answer, click to page updated, Python ready, median",
+            round(median(after_all) or 0, 1), "ms", "(reference)"),
+        at_most(f"Phone: per answer, click to page updated, Python ready, p95 of {len(after_all)}",
+                percentile(after_all, 0.95), "ms", 10, 1),
     ]
 
 
@@ -158,12 +171,13 @@ def answer_rows(results: Results) -> list[Row]:
     ]
 
 
-def summarise(results: Results, browser_version: str) -> dict[str, Any]:
+def summarise(results: Results, browser_version: str, date: str | None = None) -> dict[str, Any]:
+    """The rows, the machine and the raw results; ``date`` is the run's (today's if not given)."""
     rows = size_rows(results) + desktop_rows(results) + phone_rows(results) + answer_rows(results)
     rows += [row(f"Site build ({profile})", round(seconds, 2), "s", "(no target)")
              for profile, seconds in results.build_s.items()]
-    return {"machine": machine(browser_version), "runs": results.runs, "rows": rows,
-            "raw": asdict(results)}
+    return {"machine": machine(browser_version, results, date), "runs": results.runs,
+            "command": results.command, "rows": rows, "raw": asdict(results)}
 
 
 def wait_for_quiet(limit_s: float) -> None:
@@ -176,14 +190,14 @@ def wait_for_quiet(limit_s: float) -> None:
         time.sleep(15)
 
 
-def machine(browser_version: str) -> dict[str, Any]:
+def machine(browser_version: str, results: Results, date: str | None) -> dict[str, Any]:
     model = next((line.split(":", 1)[1].strip() for line in
                   Path("/proc/cpuinfo").read_text().splitlines() if line.startswith("model name")),
                  platform.processor() or "unknown")
     pyodide = json.loads((PYODIDE_NPM / "package.json").read_text())["version"]
     return {"nproc": os.cpu_count(), "cpu": model, "chromium": browser_version,
-            "pyodide": pyodide, "date": datetime.date.today().isoformat(),
-            "load_average": round(os.getloadavg()[0], 1)}
+            "pyodide": pyodide, "date": date or datetime.date.today().isoformat(),
+            "load_start": results.load_start, "load_end": results.load_end}
 
 
 def table(summary: dict[str, Any]) -> str:
@@ -198,8 +212,10 @@ def table(summary: dict[str, Any]) -> str:
         lines.append(f"| {r['measure']} | {r['value']} {r['unit']} | {r['target']} | {shown} | {met} |")
     lines += [
         "",
-        f"Measured {m['date']} by `make bench` (tools/bench/): headless Chromium {m['chromium']} over "
-        f"loopback, {m['nproc']} CPUs ({m['cpu']}, load average {m['load_average']} at the end), "
+        f"Measured {m['date']} by `{summary['command']}` (tools/bench/): headless Chromium "
+        f"{m['chromium']} over loopback, {m['nproc']} CPUs ({m['cpu']}; load average "
+        f"{m['load_start']} as measuring began and {m['load_end']} as it ended: other work shared "
+        f"the machine, so compare figures as ratios within the run), "
         f"Pyodide {m['pyodide']}; times are medians of "
         f"{summary['runs']} runs ({min(summary['runs'], 3)} for the emulated network and phone rows), "
         "each in a fresh browser profile (cold cache). KB = 1,000 bytes of "

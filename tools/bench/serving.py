@@ -5,14 +5,12 @@ from __future__ import annotations
 
 import gzip
 import shutil
-import threading
 import time
-from functools import partial
 from http.server import ThreadingHTTPServer
 from pathlib import Path
 from typing import Any
 
-from serve import Handler
+from serve import Handler, serve_in_background
 from sitegen.paths import PYODIDE_NPM
 from sitegen.runtime import PYODIDE_FILES
 
@@ -28,10 +26,6 @@ class Served:
         log = self.sent
 
         class Counting(Handler):
-            # HTTP/1.1, as any real host speaks it: Chromium sends If-None-Match only to an
-            # HTTP/1.1 server, so over HTTP/1.0 a revalidated file is downloaded again in full.
-            protocol_version = "HTTP/1.1"
-
             def send_header(self, keyword: str, value: str) -> None:
                 if keyword == "Content-Length":
                     log.append((self.path.split("?", 1)[0], int(value)))
@@ -44,9 +38,7 @@ class Served:
             def handle_error(self, request: Any, client_address: Any) -> None:
                 pass  # a browser context closed mid-download (background precache): not news
 
-        self.server = Server(("127.0.0.1", 0), partial(Counting, directory=str(folder)))
-        self.origin = f"http://127.0.0.1:{self.server.server_address[1]}"
-        threading.Thread(target=self.server.serve_forever, daemon=True).start()
+        self.server, self.origin = serve_in_background(folder, Counting, Server)
 
     def url(self, path: str) -> str:
         return f"{self.origin}/{path}"

@@ -31,6 +31,8 @@ TIMED_ANSWERS: dict[str, Any] = {
 # rows on the phone).
 BLANK_TOOL = "who-should-lead"
 EVALUATOR = ROOT / "docs" / "assets" / "js" / "checklist" / "compiled.js"
+"""The page's evaluator of the compiled decisions, weighed with them here and in
+tests/site/test_compiled.py (which imports this)."""
 _PAGE_DATA = re.compile(r'<script[^>]*class="lp-data"[^>]*>(.*?)</script>', re.S)
 
 
@@ -101,9 +103,17 @@ def compiled_bytes(site: Path) -> dict[str, int]:
     """The compiled decisions as the three checklist pages carry them, with their evaluator:
     bytes as written and brotli-compressed (the page data is inside each page's HTML)."""
     blob = b"".join(
-        json.dumps(json.loads(_PAGE_DATA.search(
-            (site / "tools" / tool_id / "index.html").read_text(encoding="utf-8")).group(1))["compiled"],
-            ensure_ascii=False, separators=(",", ":")).encode()
+        json.dumps(page_data(site, tool_id)["compiled"], ensure_ascii=False, separators=(",", ":")).encode()
         for tool_id in TOOL_IDS
     ) + EVALUATOR.read_bytes()
     return {"raw": len(blob), "brotli": len(brotli.compress(blob, quality=11))}
+
+
+def page_data(site: Path, tool_id: str) -> dict[str, Any]:
+    """A built checklist page's data (its ``lp-data`` script)."""
+    path = site / "tools" / tool_id / "index.html"
+    found = _PAGE_DATA.search(path.read_text(encoding="utf-8"))
+    if not found:
+        raise SystemExit(f"{path} holds no checklist data: is the site built?")
+    data: dict[str, Any] = json.loads(found.group(1))
+    return data

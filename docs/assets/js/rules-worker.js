@@ -1,3 +1,4 @@
+// @ts-check
 // The checklist's rules, running in Python (Pyodide) inside a module Web Worker.
 //
 // Why a worker: loading Python takes a second or two and must not block the page, which is
@@ -125,13 +126,20 @@ function failWith(error) {
 
 // ---- downloads: progress, stalls, and checks -------------------------------------------------
 
-const progress = { loaded: 0, total: 0, active: 0, lastByte: 0, sentAt: 0, timer: 0 };
+const progress = { total: 0, active: 0, lastByte: 0, sentAt: 0, timer: 0 };
 
 // Bytes as they travel. A host that compresses sends far fewer bytes than the files hold (about
 // 3.9 MB for Python's 14.3 MB), and says how many in Content-Length beside Content-Encoding; the
 // stream gives the decompressed bytes, so each file's share of its bytes on the wire is its share
 // of the decompressed ones. url -> {size: decompressed, wire: as sent (null: not said), loaded}.
 const transfers = new Map();
+
+/** The decompressed bytes of the counted files that have arrived so far. */
+function arrived() {
+  let loaded = 0;
+  for (const t of transfers.values()) loaded += t.loaded;
+  return loaded;
+}
 
 /** The bytes sent so far and in all, as the host sends them, once every counted file has
  *  started; null when one of them did not say its size (then the share of the files is shown). */
@@ -165,7 +173,8 @@ function showProgress(force) {
   const now = performance.now();
   if (done || (!force && now - progress.sentAt < PROGRESS_MS)) return;
   progress.sentAt = now;
-  const { loaded, total } = progress;
+  const { total } = progress;
+  const loaded = arrived();
   const what = "Downloading Python and the checklist's rules";
   // No figure until every file has started: a total of the files begun so far would grow.
   const wire = transfers.size < PRELOAD.length ? undefined : onTheWire();
@@ -194,7 +203,6 @@ function downloadEnded() {
 function bytesArrived(count, transfer) {
   progress.lastByte = performance.now();
   if (transfer) {
-    progress.loaded += count;
     transfer.loaded += count;
     showProgress(false);
   }
@@ -223,6 +231,7 @@ async function downloadOnce(url, what, expected, counted, cache) {
   const damaged = new Mismatch(
     `${what} arrived damaged: it does not match the one this site published, so it was not used. ${AGAIN}`);
   let size = 0;
+  let transfer = null;
   downloadStarted();
   try {
     let response;
@@ -239,10 +248,10 @@ async function downloadOnce(url, what, expected, counted, cache) {
         `${what} could not be downloaded (the site answered HTTP ${response.status}). ${AGAIN}`);
     }
     // A counted file's transfer, started afresh on a second try.
-    const transfer = counted ? { size: expected.size, wire: wireSize(response, expected.size), loaded: 0 } : null;
+    transfer = counted ? { size: expected.size, wire: wireSize(response, expected.size), loaded: 0 } : null;
     if (transfer) transfers.set(url, transfer);
     bytesArrived(0, null);
-    const reader = response.body.getReader();
+    const reader = /** @type {ReadableStream<Uint8Array>} */ (response.body).getReader();
     const chunks = [];
     for (;;) {
       let chunk;
@@ -272,7 +281,7 @@ async function downloadOnce(url, what, expected, counted, cache) {
     if ((await sha256(bytes)) !== expected.sha256) throw damaged;
     return bytes;
   } catch (error) {
-    if (counted) progress.loaded -= size; // not used: a second download counts afresh
+    if (transfer) transfer.loaded = 0; // not used: a second download counts afresh
     throw error;
   } finally {
     downloadEnded();
@@ -413,7 +422,7 @@ function startKey(prefix, runtimeSha256, wheelSha256) {
   if (!("caches" in self)) return null;
   // This file's folder is named by its content (tools/sitegen/caching.py): a changed worker, which
   // may take or restore the start-up differently, never restores an older worker's.
-  const folder = self.location.pathname.split("/").at(-2);
+  const folder = self.location.pathname.split("/").at(-2) ?? "";
   const worker = /^[0-9a-f]{16}$/.test(folder) ? folder : "dev";
   return `${prefix}${runtimeSha256.slice(0, 16)}-${wheelSha256.slice(0, 16)}-${worker}`;
 }
@@ -513,7 +522,7 @@ async function start({ root, pyodide, wheel, wheelSha256, runtimeSha256, fresh }
   if (saving) await saveStart(key, prefix, saving);
 }
 
-self.addEventListener("message", async (event) => {
+self.addEventListener("message", async (/** @type {MessageEvent} */ event) => {
   const message = event.data;
   if (message.type === "init") {
     try {

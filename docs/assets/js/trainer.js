@@ -1,3 +1,4 @@
+// @ts-check
 // The trainer's view of the worked scenarios (docs/trainer.md, built by tools/sitegen/trainer.py).
 //
 // The page already holds every scenario and its outcome, worked out when the site was built; without
@@ -7,25 +8,39 @@
 // reveals the outcome (the Reveal button, or R). No Python and no request: nothing is computed here.
 
 const root = document.querySelector("[data-trainer]");
-if (root) setUp(root);
+if (root) setUp(/** @type {HTMLElement} */ (root));
 
+/** The element the build made for `selector` inside `parent`: the page and this script come from
+ *  one build (tools/sitegen/trainer.py), so it is there.
+ *  @param {ParentNode} parent @param {string} selector @returns {HTMLElement} */
+function part(parent, selector) {
+  return /** @type {HTMLElement} */ (parent.querySelector(selector));
+}
+
+/** Every element for `selector` inside `parent`, in document order.
+ *  @param {ParentNode} parent @param {string} selector @returns {HTMLElement[]} */
+function parts(parent, selector) {
+  return /** @type {HTMLElement[]} */ ([...parent.querySelectorAll(selector)]);
+}
+
+/** @param {HTMLElement} root */
 function setUp(root) {
-  const sections = [...root.querySelectorAll(".lp-trainer-scenario")];
-  const live = root.querySelector("[data-trainer-live]");
+  const sections = parts(root, ".lp-trainer-scenario");
+  const live = part(root, "[data-trainer-live]");
   let current = 0;
 
   root.classList.add("lp-trainer--js");
-  root.querySelectorAll("[data-trainer-js]").forEach((el) => { el.hidden = false; });
+  parts(root, "[data-trainer-js]").forEach((el) => { el.hidden = false; });
 
   for (const section of sections) {
     // The outcome comes out of its <details>: the Reveal button shows and hides it from now on.
-    const details = section.querySelector("details.lp-trainer-reveal");
-    const outcome = details.querySelector(".lp-trainer-outcome");
+    const details = part(section, "details.lp-trainer-reveal");
+    const outcome = part(details, ".lp-trainer-outcome");
     outcome.hidden = true;
     details.replaceWith(outcome);
 
     // Each possible outcome becomes a toggle button: the room's prediction.
-    for (const item of section.querySelectorAll(".lp-trainer-choice")) {
+    for (const item of parts(section, ".lp-trainer-choice")) {
       const button = document.createElement("button");
       button.type = "button";
       button.className = "lp-trainer-choice-button";
@@ -37,10 +52,10 @@ function setUp(root) {
       tag.textContent = "The checklist's outcome";
       tag.hidden = true;
       button.append(tag);
-      button.addEventListener("click", () => predict(section, item.dataset.choice));
+      button.addEventListener("click", () => predict(section, /** @type {string} */ (item.dataset.choice)));
       item.append(button);
     }
-    section.querySelector("[data-trainer-reveal]")
+    part(section, "[data-trainer-reveal]")
       .addEventListener("click", () => reveal(section, !isRevealed(section)));
   }
 
@@ -65,11 +80,12 @@ function setUp(root) {
     return n >= 1 && n <= sections.length ? n - 1 : null;
   }
 
+  /** @param {number} index @param {{focus: boolean}} options */
   function show(index, { focus }) {
     current = index;
     sections.forEach((s, i) => { s.hidden = i !== index; });
     const section = sections[index];
-    const heading = section.querySelector("h2");
+    const heading = part(section, "h2");
     const hash = `#${section.id}`;
     if (location.hash !== hash) history.replaceState(null, "", hash);
     if (focus) {
@@ -79,57 +95,64 @@ function setUp(root) {
     }
   }
 
+  /** @param {number} index */
   function go(index) {
     if (index < 0 || index >= sections.length || index === current) return;
     show(index, { focus: true });
   }
 
+  /** @param {HTMLElement} section */
   function title(section) {
-    return section.querySelector("h2").textContent.trim();
+    return part(section, "h2").textContent?.trim();
   }
 
+  /** @param {HTMLElement} section @param {string} code */
   function choiceTitle(section, code) {
-    const item = section.querySelector(`.lp-trainer-choice[data-choice="${CSS.escape(code)}"]`);
-    return item.querySelector(".lp-trainer-choice-title").textContent;
+    const item = part(section, `.lp-trainer-choice[data-choice="${CSS.escape(code)}"]`);
+    return part(item, ".lp-trainer-choice-title").textContent;
   }
 
+  /** @param {HTMLElement} section @param {string} code */
   function predict(section, code) {
     section.dataset.prediction = code;
-    for (const item of section.querySelectorAll(".lp-trainer-choice")) {
+    for (const item of parts(section, ".lp-trainer-choice")) {
       const chosen = item.dataset.choice === code;
-      item.querySelector("button").setAttribute("aria-pressed", String(chosen));
+      part(item, "button").setAttribute("aria-pressed", String(chosen));
       if (chosen) item.scrollIntoView({ block: "nearest" }); // the room sees what was chosen
     }
     if (isRevealed(section)) verdict(section);
     announce(`The room's prediction: ${choiceTitle(section, code)}`);
   }
 
+  /** @param {HTMLElement} section */
   function isRevealed(section) {
     return section.dataset.revealed === "true";
   }
 
+  /** @param {HTMLElement} section @param {boolean} open */
   function reveal(section, open) {
-    const outcome = section.querySelector(".lp-trainer-outcome");
-    const button = section.querySelector("[data-trainer-reveal]");
+    const outcome = part(section, ".lp-trainer-outcome");
+    const button = part(section, "[data-trainer-reveal]");
     section.dataset.revealed = String(open);
     outcome.hidden = !open;
     button.setAttribute("aria-expanded", String(open));
     button.textContent = open ? "Hide the outcome" : "Reveal the outcome";
-    const answer = section.dataset.scenarioRecommendation;
-    for (const item of section.querySelectorAll(".lp-trainer-choice")) {
+    const answer = /** @type {string} */ (section.dataset.scenarioRecommendation);
+    for (const item of parts(section, ".lp-trainer-choice")) {
       const isAnswer = open && item.dataset.choice === answer;
       item.classList.toggle("lp-trainer-choice--answer", isAnswer);
-      item.querySelector(".lp-trainer-choice-tag").hidden = !isAnswer;
+      part(item, ".lp-trainer-choice-tag").hidden = !isAnswer;
     }
     if (!open) return;
     const said = verdict(section);
-    button.parentElement.scrollIntoView({ block: "start" });
-    announce(`${outcome.querySelector(".lp-panel-kicker").textContent}: ${choiceTitle(section, answer)}. ${said}`);
+    button.parentElement?.scrollIntoView({ block: "start" });
+    announce(`${part(outcome, ".lp-panel-kicker").textContent}: ${choiceTitle(section, answer)}. ${said}`);
   }
 
-  /** Say whether the room's prediction was right; returns what it said. */
+  /** Say whether the room's prediction was right; returns what it said.
+   *  @param {HTMLElement} section @returns {string} */
   function verdict(section) {
-    const el = section.querySelector("[data-trainer-verdict]");
+    const el = part(section, "[data-trainer-verdict]");
     const predicted = section.dataset.prediction;
     const answer = section.dataset.scenarioRecommendation;
     let text;
@@ -148,12 +171,14 @@ function setUp(root) {
     return text;
   }
 
+  /** @param {string} text */
   function announce(text) {
     // Cleared first, so the same words said twice are announced twice.
     live.textContent = "";
     requestAnimationFrame(() => { live.textContent = text; });
   }
 
+  /** @param {KeyboardEvent} event */
   function onKey(event) {
     if (event.defaultPrevented || event.altKey || event.ctrlKey || event.metaKey) return;
     const target = event.target;
@@ -167,9 +192,9 @@ function setUp(root) {
     } else if (key === "r" || key === "R") {
       reveal(section, true);
     } else if (/^[0-9]$/.test(key)) {
-      const item = section.querySelector(`.lp-trainer-choice[data-key="${key}"]`);
+      const item = /** @type {HTMLElement | null} */ (section.querySelector(`.lp-trainer-choice[data-key="${key}"]`));
       if (!item) return;
-      predict(section, item.dataset.choice);
+      predict(section, /** @type {string} */ (item.dataset.choice));
     } else if (key === "." || key === ",") {
       // The theme's keys for the next or previous page would end the session: ignored here.
     } else {

@@ -1,13 +1,15 @@
 // Injected by Playwright before the page's own scripts (the page itself carries no hook): records
-// when the checklist becomes operable (checklist.js has wired the form and set the status
-// region), when the outcome is first on screen (from the compiled decisions: data-decided), when
-// Python has completed it (data-recommendation), and when the status says ready or failed.
+// when the checklist becomes operable (checklist.js has wired the form: data-started; the page's
+// HTML already has inputs and a status before its script arrives, and an answer given then is
+// not acted on), when the outcome is first on screen (from the compiled decisions:
+// data-decided), when Python has completed it (data-recommendation), and when the status says
+// ready or failed.
 window.__lpMarks = {};
 new MutationObserver(() => {
   const marks = window.__lpMarks;
   const now = performance.now();
   const status = document.querySelector(".lp-status, #stock-status");
-  if (!marks.operable && status && status.dataset.state) {
+  if (!marks.operable && document.querySelector(".lp-checklist[data-started]")) {
     const first = document.querySelector(".lp-form input, .lp-form select");
     if (first && first.offsetParent !== null) marks.operable = now;
   }
