@@ -4,7 +4,8 @@ Written in Python so the browser, the CLI and the tests share one wording. It ho
 categorical answers the checklist asked for: no names, nothing free-text about a family.
 
 The record is a list of sections (``sections``), in the order a reader needs them: the outcome
-first (with any warning and the suggested practitioner), then who to call, what to do and why,
+first (after the date and, while the area has not approved the guide, the notice every page
+shows; with any warning and the suggested practitioner), then who to call, what to do and why,
 then the answers and the sources, then what identifies the record. Both the text record (Copy,
 Download: ``as_text``) and the printed record (the page lays the same sections out as headed
 lists: docs/assets/js/checklist/record-view.js) come from these sections, so the two never
@@ -134,8 +135,12 @@ def sections(result: Mapping[str, Any], answers: Mapping[str, Any], profile: Pro
              f"Rules version: {result['rules_version']}"]
     if page:
         about.append(f"Reopen this decision: {reopen_link(page, result, answers)}")
+    # While the area's governance is incomplete, the record says so as every page does: a
+    # record must not travel without it.
+    caution = [f"Not approved for local use: {profile.approval_notice}"] if not profile.approved else []
     return [
-        Section(f"Lead Practitioner Guide: {tool.title}", "title", _items([f"Date: {date}"])),
+        Section(f"Lead Practitioner Guide: {tool.title}", "title",
+                _items([f"Date: {date}", *caution])),
         Section("Outcome", "lead", _items(outcome)),
         *_emergency_section(result),
         Section("What to do", "numbered",

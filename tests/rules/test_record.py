@@ -74,7 +74,10 @@ def test_the_outcome_comes_first_then_what_to_do_then_answers_and_sources() -> N
     lines = text.splitlines()
     assert lines[0] == "Lead Practitioner Guide: Should the Lead Practitioner change?"
     assert lines[1] == "Date: 2026-11-25"
-    assert lines[3] == "Outcome: Act now: follow safeguarding procedures"
+    # Then, while the area has not approved the guide, the notice every page shows (merton's
+    # seed profile names no owner or approval), and then the outcome.
+    assert lines[2].startswith("Not approved for local use: This guide has not been approved for use in Merton.")
+    assert text.split("\n\n")[1].splitlines()[0] == "Outcome: Act now: follow safeguarding procedures"
     assert headings(text) == ["Outcome", "Who to call", "What to do", "Why", "Answers", "Sources",
                               "About this record"]
     text = record(*WITH_PRACTITIONERS)
