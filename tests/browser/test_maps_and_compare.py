@@ -144,7 +144,7 @@ SPLIT_WORDS = """() => {
   for (const cell of document.querySelectorAll('.lp-compare-table th, .lp-compare-table td')) {
     const walker = document.createTreeWalker(cell, NodeFilter.SHOW_TEXT);
     for (let n = walker.nextNode(); n; n = walker.nextNode()) {
-      if (n.parentElement.closest('code, a')) continue;
+      if (n.parentElement.closest('code, a, .lp-compare-token')) continue; // may break anywhere
       for (const m of n.data.matchAll(/[A-Za-z\u2019']+/g)) {
         if (m[0].length < 4) continue;
         const r = document.createRange();
@@ -171,9 +171,13 @@ def test_the_comparison_never_splits_a_word(browser: Browser, profile: str, widt
     assert page.locator(".lp-compare-table thead th").first.is_visible()  # a table at this width
     split = page.evaluate(SPLIT_WORDS)
     widths = page.evaluate("[document.documentElement.scrollWidth, window.innerWidth]")
+    # Nor does it run out of the page's column, under the table of contents.
+    edges = page.evaluate("""[document.querySelector('.lp-compare-table').getBoundingClientRect().right,
+                             document.querySelector('.md-content__inner').getBoundingClientRect().right]""")
     ctx.close()
     assert not split, f"words split across lines at {width} px: {split}"
     assert widths[0] <= widths[1], widths
+    assert edges[0] <= edges[1] + 1, f"the table ends at {edges[0]:.0f} px, its column at {edges[1]:.0f} px"
 
 
 @pytest.mark.parametrize("tool", TOOLS)
