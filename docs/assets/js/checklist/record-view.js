@@ -70,7 +70,8 @@ export const SMALLEST = 0.85;
  *  number of whole pages it should end on. @param {number} pages */
 export function pagesToEndOn(pages) {
   if (pages > MOST_PAGES) return MOST_PAGES;
-  if (pages > 1 && pages % 1 < NEAR_EMPTY) return Math.floor(pages);
+  const last = pages % 1; // how full the last page is (0: exactly full)
+  if (pages > 1 && last > 0 && last < NEAR_EMPTY) return Math.floor(pages);
   return null;
 }
 
