@@ -3,7 +3,11 @@
 Keeping this in the package (not in JavaScript) means the worker holds no rule logic and the
 exchange is tested natively like everything else. A request is
 ``{"tool", "answers", "profile", "date", "page"}`` (``page``: the checklist's address, for the
-record's link); the reply is one of ``{"type": "result", "result", "record"}``,
+record's link); the reply is one of ``{"type": "result", "result", "record"}`` (``record``: the
+record as text, for Copy and Download; the ``result`` of a complete outcome also carries
+``record_sections``, the same record section by section (lp_rules.record.as_data), which the
+outcome view lays out on paper: it travels in the result because the result is what the page
+hands its outcome view; text and paper come from one list of sections, so they never differ),
 ``{"type": "invalid", "message", "field"}`` (the answers break the contract: no recommendation)
 or ``{"type": "error", "message"}``. A request ``{"type": "link", "tool", "query"}`` reads a
 share link's query string under today's rules (lp_rules.links); its reply is
@@ -23,7 +27,7 @@ from typing import Any
 from . import DEFAULT_PROFILE, evaluate, get_tool, load_profile
 from .errors import InvalidAnswers
 from .links import notice, now_asked, parse_query, read_link
-from .record import as_text
+from .record import as_data, as_text
 
 
 def _read_link(request: dict[str, Any]) -> dict[str, Any]:
@@ -54,8 +58,10 @@ def handle(request_json: str) -> str:
         record = ""
         if result["status"] == "complete":
             profile = load_profile(result["profile"])
-            record = as_text(result, answers, profile, str(request.get("date", "")),
-                             str(request.get("page", "")))
+            made = (result, answers, profile, str(request.get("date", "")),
+                    str(request.get("page", "")))
+            record = as_text(*made)
+            result["record_sections"] = as_data(*made)
         reply: dict[str, Any] = {"type": "result", "result": result, "record": record}
     except InvalidAnswers as err:
         reply = {"type": "invalid", "message": err.message, "field": err.field}

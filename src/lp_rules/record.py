@@ -1,12 +1,21 @@
-"""The plain-text record of a decision, for case notes, download and print.
+"""The record of a decision, for case notes, download and print.
 
 Written in Python so the browser, the CLI and the tests share one wording. It holds only the
 categorical answers the checklist asked for: no names, nothing free-text about a family.
+
+The record is a list of sections (``sections``), in the order a reader needs them: the outcome
+first (after the date and, while the area has not approved the guide, the notice every page
+shows; with any warning and the suggested practitioner), then who to call, what to do and why,
+then the answers and the sources, then what identifies the record. Both the text record (Copy,
+Download: ``as_text``) and the printed record (the page lays the same sections out as headed
+lists: docs/assets/js/checklist/record-view.js) come from these sections, so the two never
+differ in a word.
 """
 
 from __future__ import annotations
 
-from typing import Any, Mapping
+from dataclasses import asdict, dataclass, field
+from typing import Any, Literal, Mapping
 
 from . import candidates as cand
 from . import emergency
@@ -20,11 +29,37 @@ NOT_NEEDED = "not needed for this outcome"
 """Marks an answer given but not used by the outcome: kept, as the page keeps it, never dropped,
 so the record shows everything the practitioner said and which of it decided."""
 
+Style = Literal["title", "lead", "lines", "bullets", "numbered"]
+"""How a section reads: ``title`` the record's own title (heading alone on its line);
+``lead`` the outcome (its first item follows the heading: "Outcome: <title>"); ``lines`` items
+as they are; ``bullets`` a "- " list; ``numbered`` a "1. " list. A section whose heading is
+empty has items only (the closing judgement)."""
 
-def _answer_lines(tool_id: str, answers: Mapping[str, Any], profile: Profile,
-                  relevant: frozenset[str]) -> list[str]:
+
+@dataclass(frozen=True)
+class Item:
+    """One line of a section, with the numbered lines that belong under it (the practitioners
+    listed, under "Practitioners who could lead")."""
+
+    text: str
+    sub: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Section:
+    heading: str
+    style: Style
+    items: tuple[Item, ...] = field(default_factory=tuple)
+
+
+def _items(texts: Any) -> tuple[Item, ...]:
+    return tuple(Item(t) for t in texts)
+
+
+def _answer_items(tool_id: str, answers: Mapping[str, Any], profile: Profile,
+                  relevant: frozenset[str]) -> list[Item]:
     tool = TOOLS[tool_id]
-    lines = []
+    items = []
     terms = profile.terms()
 
     def note(question_id: str) -> str:
@@ -34,43 +69,43 @@ def _answer_lines(tool_id: str, answers: Mapping[str, Any], profile: Profile,
         value = answers.get(question.id)
         if isinstance(value, str):
             label = question.option(value).label.format(**terms)
-            lines.append(f"- {question.summary}: {label}{note(question.id)}")
+            items.append(Item(f"{question.summary}: {label}{note(question.id)}"))
     listed = answers.get(cand.QUESTION_ID)
     if isinstance(listed, list):
         count = len(listed) or "none listed"
-        lines.append(f"- Practitioners who could lead: {count}{note(cand.QUESTION_ID)}")
-        for i, c in enumerate(listed, start=1):
+        practitioners = []
+        for c in listed:
             parts = [
                 f"{f.summary.lower()}: {f.option(c[f.id]).label.lower()}" for f in cand.FIELDS[1:]
             ]
             role = cand.FIELDS[0].option(c["role"]).label
-            lines.append(f"  {i}. {role} ({'; '.join(parts)})")
-    return lines
+            practitioners.append(f"{role} ({'; '.join(parts)})")
+        items.append(Item(f"Practitioners who could lead: {count}{note(cand.QUESTION_ID)}",
+                          tuple(practitioners)))
+    return items
 
 
-def _why_not_lines(result: Mapping[str, Any]) -> list[str]:
-    if not result.get("why_not"):
-        return []
-    return ["", "Why not the outcomes before it:",
-            *(f"- Not \"{w['title']}\": {w['because']}" for w in result["why_not"])]
-
-
-def _source_lines(citations: list[Mapping[str, str]]) -> list[str]:
+def _source_items(citations: list[Mapping[str, str]]) -> list[Item]:
     """Each source once, its full title once, then the sections the outcome cites from it."""
     sections: dict[str, list[str]] = {}
     for c in citations:
         section = f"{c['section']} ({c['checked']})" if c.get("checked") else c["section"]
         if section not in sections.setdefault(c["source"], []):
             sections[c["source"]].append(section)
-    return [f"- {tag}: {SOURCE_TITLES[tag]}: {'; '.join(found)}"
+    return [Item(f"{tag}: {SOURCE_TITLES[tag]}: {'; '.join(found)}")
             for tag, found in sections.items()]
 
 
-def _emergency_lines(result: Mapping[str, Any]) -> list[str]:
+def _emergency_section(result: Mapping[str, Any]) -> list[Section]:
     """On an urgent or escalation outcome, who to call (lp_rules.emergency), before what to do:
-    the same routes, written out, that the page shows as links."""
+    the same routes, written out, that the page shows as links. ``emergency.as_lines`` gives
+    them as text (its heading, then "- " lines), which is read back into a section here."""
     block = result.get("emergency") or []
-    return [*emergency.as_lines(block), ""] if block else []
+    if not block:
+        return []
+    heading, *routes = emergency.as_lines(block)
+    return [Section(heading.removesuffix(":"), "bullets",
+                    _items(r.removeprefix("- ") for r in routes))]
 
 
 def reopen_link(page: str, result: Mapping[str, Any], answers: Mapping[str, Any]) -> str:
@@ -80,44 +115,71 @@ def reopen_link(page: str, result: Mapping[str, Any], answers: Mapping[str, Any]
     return share_link(page, result["tool"], answers, result["recommendation"])
 
 
-def as_text(result: Mapping[str, Any], answers: Mapping[str, Any], profile: Profile,
-            date: str, page: str = "") -> str:
-    """The record of a complete outcome; ``date`` is the user's local date (YYYY-MM-DD) and
-    ``page`` the checklist's address (without a query or fragment), for the link that reopens it."""
+def sections(result: Mapping[str, Any], answers: Mapping[str, Any], profile: Profile,
+             date: str, page: str = "") -> list[Section]:
+    """The record of a complete outcome, section by section; ``date`` is the user's local date
+    (YYYY-MM-DD) and ``page`` the checklist's address (without a query or fragment), for the
+    link that reopens it."""
     tool = TOOLS[result["tool"]]
-    link = [f"Reopen this decision: {reopen_link(page, result, answers)}"] if page else []
-    out = [
-        f"Lead Practitioner Guide: {tool.title}",
-        f"Date: {date}",
-        f"Authority profile: {profile.area} ({profile.id})",
-        f"Rules version: {result['rules_version']}",
-        *link,
-        *(f"Warning: {w}" for w in result.get("warnings", [])),
-        "",
-        "Answers:",
-        *_answer_lines(tool.id, answers, profile, frozenset(result["relevant"])),
-        "",
-        f"Outcome: {result['title']}",
-        result["summary"],
-        "",
-        *_emergency_lines(result),
-        "What to do:",
-        *(f"{i}. {a['text']} [{', '.join(a['citations'])}]"
-          for i, a in enumerate(result["actions"], start=1)),
-        "",
-        "Why:",
-        *(f"- {reason}" for reason in result["reasons"]),
-        *_why_not_lines(result),
-    ]
+    outcome = [result["title"], result["summary"],
+               *(f"Warning: {w}" for w in result.get("warnings", []))]
     suggested = result.get("suggested_candidate")
     if suggested is not None:
         role = cand.FIELDS[0].option(answers[cand.QUESTION_ID][suggested]["role"]).label
-        out += ["", f"Suggested Lead Practitioner to discuss at the TAF: practitioner {suggested + 1} ({role})"]
-    out += [
-        "",
-        "Sources:",
-        *_source_lines(result["citations"]),
-        "",
-        result["judgement"],
+        outcome.append("Suggested Lead Practitioner to discuss at the TAF: "
+                       f"practitioner {suggested + 1} ({role})")
+    why_not = [Section("Why not the outcomes before it", "bullets",
+                       _items(f"Not \"{w['title']}\": {w['because']}" for w in result["why_not"]))
+               ] if result.get("why_not") else []
+    about = [f"Authority profile: {profile.area} ({profile.id})",
+             f"Rules version: {result['rules_version']}"]
+    if page:
+        about.append(f"Reopen this decision: {reopen_link(page, result, answers)}")
+    # While the area's governance is incomplete, the record says so as every page does: a
+    # record must not travel without it.
+    caution = [f"Not approved for local use: {profile.approval_notice}"] if not profile.approved else []
+    return [
+        Section(f"Lead Practitioner Guide: {tool.title}", "title",
+                _items([f"Date: {date}", *caution])),
+        Section("Outcome", "lead", _items(outcome)),
+        *_emergency_section(result),
+        Section("What to do", "numbered",
+                _items(f"{a['text']} [{', '.join(a['citations'])}]" for a in result["actions"])),
+        Section("Why", "bullets", _items(result["reasons"])),
+        *why_not,
+        Section("Answers", "bullets",
+                tuple(_answer_items(tool.id, answers, profile, frozenset(result["relevant"])))),
+        Section("Sources", "bullets", tuple(_source_items(result["citations"]))),
+        Section("About this record", "lines", _items(about)),
+        Section("", "lines", _items([result["judgement"]])),
     ]
-    return "\n".join(out) + "\n"
+
+
+def _section_text(section: Section) -> list[str]:
+    if section.style == "title":
+        head = [section.heading]
+    elif section.style == "lead":
+        first, *rest = section.items
+        return [f"{section.heading}: {first.text}", *(item.text for item in rest)]
+    else:
+        head = [f"{section.heading}:"] if section.heading else []
+    lines = []
+    for i, item in enumerate(section.items, start=1):
+        mark = {"bullets": "- ", "numbered": f"{i}. "}.get(section.style, "")
+        lines.append(f"{mark}{item.text}")
+        lines.extend(f"  {j}. {sub}" for j, sub in enumerate(item.sub, start=1))
+    return head + lines
+
+
+def as_text(result: Mapping[str, Any], answers: Mapping[str, Any], profile: Profile,
+            date: str, page: str = "") -> str:
+    """The record as plain text (Copy, Download): each section's lines, a blank line between."""
+    blocks = ["\n".join(_section_text(s)) for s in sections(result, answers, profile, date, page)]
+    return "\n\n".join(blocks) + "\n"
+
+
+def as_data(result: Mapping[str, Any], answers: Mapping[str, Any], profile: Profile,
+            date: str, page: str = "") -> list[dict[str, Any]]:
+    """The record's sections as JSON-ready data, for the page to lay out on paper:
+    ``[{"heading", "style", "items": [{"text", "sub"}]}]``."""
+    return [asdict(s) for s in sections(result, answers, profile, date, page)]

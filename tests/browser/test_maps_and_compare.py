@@ -134,3 +134,76 @@ def test_axe_with_the_maps_open_and_at_phone_width(axe_phone: Page, site: Site, 
             if found:
                 problems[served.url(path)] = found
     assert not problems, problems
+
+
+# The prose words of the table's cells that the browser split across two lines: a word of
+# letters only (with an apostrophe or trailing punctuation), never a field name, an address or
+# a link, which may break anywhere.
+SPLIT_WORDS = """() => {
+  const split = [];
+  for (const cell of document.querySelectorAll('.lp-compare-table th, .lp-compare-table td')) {
+    const walker = document.createTreeWalker(cell, NodeFilter.SHOW_TEXT);
+    for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+      if (n.parentElement.closest('code, a, .lp-compare-token')) continue; // may break anywhere
+      for (const m of n.data.matchAll(/[A-Za-z\u2019']+/g)) {
+        if (m[0].length < 4) continue;
+        const r = document.createRange();
+        r.setStart(n, m.index);
+        r.setEnd(n, m.index + m[0].length);
+        const lines = new Set([...r.getClientRects()].filter((x) => x.width > 0).map((x) => Math.round(x.top)));
+        if (lines.size > 1) split.push(m[0]);
+      }
+    }
+  }
+  return split;
+}"""
+
+
+@pytest.mark.parametrize("profile", ["site", "gp_site"])
+@pytest.mark.parametrize("width", [1024, 1280, 1440])
+def test_the_comparison_never_splits_a_word(browser: Browser, profile: str, width: int,
+                                            request: pytest.FixtureRequest) -> None:
+    """Issue 21: the compare table broke "Safeguardin/g" (a fixed 17% column at 1280 px)."""
+    served: Site = request.getfixturevalue(profile)
+    ctx = browser.new_context(viewport={"width": width, "height": 800}, service_workers="block")
+    page = ctx.new_page()
+    page.goto(served.url("compare-authorities/"))
+    assert page.locator(".lp-compare-table thead th").first.is_visible()  # a table at this width
+    split = page.evaluate(SPLIT_WORDS)
+    widths = page.evaluate("[document.documentElement.scrollWidth, window.innerWidth]")
+    # Nor does it run out of the page's column, under the table of contents.
+    edges = page.evaluate("""[document.querySelector('.lp-compare-table').getBoundingClientRect().right,
+                             document.querySelector('.md-content__inner').getBoundingClientRect().right]""")
+    ctx.close()
+    assert not split, f"words split across lines at {width} px: {split}"
+    assert widths[0] <= widths[1], widths
+    assert edges[0] <= edges[1] + 1, f"the table ends at {edges[0]:.0f} px, its column at {edges[1]:.0f} px"
+
+
+@pytest.mark.parametrize("tool", TOOLS)
+def test_no_heading_link_is_a_tab_stop_before_the_checklist(page: Page, site: Site, tool: str) -> None:
+    """Issue 21: a ¶ "Link to this section" on the page's title added a Tab stop before the form.
+    Walk the keyboard path from the top of the page to the checklist's first control."""
+    page.goto(site.url(f"tools/{tool}/"))
+    stops = []
+    for _ in range(60):
+        page.keyboard.press("Tab")
+        here = page.evaluate("""() => { const e = document.activeElement;
+            return {inChecklist: Boolean(e.closest('.lp-checklist')), headerlink: e.classList.contains('headerlink'),
+                    text: (e.getAttribute('aria-label') || e.title || e.textContent || e.tagName).trim().slice(0, 40)}; }""")
+        if here["inChecklist"]:
+            break
+        stops.append(here)
+    else:
+        pytest.fail(f"60 Tab presses never reached the checklist: {[s['text'] for s in stops]}")
+    links = [s["text"] for s in stops if s["headerlink"]]
+    assert not links, f"heading links before the form: {links} (all stops: {[s['text'] for s in stops]})"
+
+
+def test_guidance_sections_keep_their_links(page: Page, site: Site) -> None:
+    page.goto(site.url("changing-the-lead/"))
+    section_links = page.locator("h2 > a.headerlink")
+    assert section_links.count() >= 2
+    assert section_links.first.is_visible()
+    section_links.first.focus()
+    assert page.evaluate("document.activeElement.classList.contains('headerlink')")

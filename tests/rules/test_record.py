@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+import json
+import re
+
 from lp_rules import evaluate, load_profile
-from lp_rules.record import as_text
+from lp_rules.bridge import handle
+from lp_rules.record import as_data, as_text
 
 PRACTITIONER = {"role": "health_visitor", "relationship": "good", "family_view": "agrees",
                 "main_needs": "yes", "capacity": "yes", "leaving_soon": "no"}
@@ -46,3 +50,73 @@ def test_the_record_states_the_rules_version_and_any_warning() -> None:
                                         "competence": "not_applicable"})
     assert "Rules version: 2.1.0" in text and "Authority profile: Merton (merton)" in text
     assert "Warning: " in text and "decide for themselves" in text
+
+
+URGENT = ("change-lead", {"harm": "yes"})
+WITH_PRACTITIONERS = ("who-should-lead", {
+    "harm": "no", "safety": "no", "social_care": "none", "existing_plan": "no",
+    "services": "several", "consent": "agreed", "young_person_can_consent": "yes",
+    "candidates": [PRACTITIONER, {**PRACTITIONER, "role": "teacher", "capacity": "no"}]})
+
+
+def headings(text: str) -> list[str]:
+    """The record's section headings as a reader sees them: the lines that end with a colon
+    and open a block (after a blank line), and the outcome's "Outcome: ..." line."""
+    blocks = text.split("\n\n")
+    return [b.splitlines()[0].split(":", 1)[0] for b in blocks[1:]
+            if b.splitlines()[0].endswith(":") or b.startswith("Outcome: ")]
+
+
+def test_the_outcome_comes_first_then_what_to_do_then_answers_and_sources() -> None:
+    """Issue 21 item 7: the record is laid out "outcome first, then what to do, then answers and
+    sources" (it had the outcome on line 17, after every answer)."""
+    text = record(*URGENT)
+    lines = text.splitlines()
+    assert lines[0] == "Lead Practitioner Guide: Should the Lead Practitioner change?"
+    assert lines[1] == "Date: 2026-11-25"
+    # Then, while the area has not approved the guide, the notice every page shows (merton's
+    # seed profile names no owner or approval), and then the outcome.
+    assert lines[2].startswith("Not approved for local use: This guide has not been approved for use in Merton.")
+    assert text.split("\n\n")[1].splitlines()[0] == "Outcome: Act now: follow safeguarding procedures"
+    assert headings(text) == ["Outcome", "Who to call", "What to do", "Why", "Answers", "Sources",
+                              "About this record"]
+    text = record(*WITH_PRACTITIONERS)
+    assert headings(text) == ["Outcome", "What to do", "Why", "Why not the outcomes before it",
+                              "Answers", "Sources", "About this record"]
+    # Who the rules suggest is part of the outcome, above what to do.
+    outcome = text.split("\n\n")[1]
+    assert "Suggested Lead Practitioner to discuss at the TAF: practitioner 1 (Health visitor)" in outcome
+
+
+def test_paper_and_text_come_from_the_same_sections() -> None:
+    """The printed record (as_data, laid out by the page) holds every line of the text record
+    (Copy, Download), in the same order, and nothing else."""
+    for tool, answers in (URGENT, WITH_PRACTITIONERS):
+        result = evaluate(tool, answers, explain=True)
+        made = (result, answers, load_profile("merton"), "2026-11-25", "https://example.test/p/")
+        text_lines = [line.strip() for line in as_text(*made).splitlines() if line.strip()]
+        paper = []
+        for section in as_data(*made):
+            if section["heading"]:
+                paper.append(section["heading"])
+            for item in section["items"]:
+                paper.append(item["text"])
+                paper.extend(item["sub"])
+        # Strip the text's own marks ("- ", "1. ", a heading's colon) to compare the words.
+        words = [re.sub(r"^(- |\d+\. )", "", line).removesuffix(":") for line in text_lines]
+        flat = " ".join(words)
+        for line in paper:
+            assert line in flat, line
+        assert len(paper) == len(text_lines) + 1  # "Outcome: <title>" is one line of text
+
+
+def test_the_page_gets_the_sections_with_the_text() -> None:
+    tool, answers = URGENT
+    reply = json.loads(handle(json.dumps({"tool": tool, "answers": answers, "date": "2026-11-25",
+                                          "page": "https://example.test/p/"})))
+    sections = reply["result"]["record_sections"]
+    assert [s["heading"] for s in sections][1:4] == ["Outcome", "Who to call", "What to do"]
+    assert sections[1]["items"][0]["text"] == "Act now: follow safeguarding procedures"
+    assert reply["record"].startswith(sections[0]["heading"] + "\n")
+    incomplete = json.loads(handle(json.dumps({"tool": "change-lead", "answers": {"harm": "no"}})))
+    assert incomplete["record"] == "" and "record_sections" not in incomplete["result"]

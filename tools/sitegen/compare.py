@@ -285,6 +285,8 @@ def _value(profile: Profile, field: str, shown_for: str) -> str:
         return shown
     if field == "id":
         return f"<code>{escape(value)}</code>"
+    if " " not in str(value):  # an address or a mailbox: may break anywhere (maps.css)
+        return f'<span class="lp-compare-token">{escape(str(value))}</span>'
     return escape(str(value))
 
 

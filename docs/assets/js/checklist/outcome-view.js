@@ -11,6 +11,7 @@
 
 import { queryFor, today } from "./core.js";
 import { find, make } from "./dom.js";
+import { showRecord } from "./record-view.js";
 
 const COPY = "Copy for case notes";
 const COPIED = "Copied";
@@ -324,7 +325,8 @@ export function createOutcomeView({ root, data, byId, siteRoot, live, state }) {
       "It stays on this device: your answers are kept after “#” in the page's address, which browsers " +
       "never send, so this site's host sees only which checklist you opened, never your answers.");
 
-    const printable = make("pre", "lp-record-print", "");
+    // The record on paper (record-view.js), filled in when the full version gives it.
+    const printable = make("div", "lp-record-print");
     printable.setAttribute("aria-hidden", "true");
     const full = make("div", "lp-outcome-full");
     full.append(make("p", "lp-full-pending", fullPendingText()));
@@ -364,7 +366,6 @@ export function createOutcomeView({ root, data, byId, siteRoot, live, state }) {
    *  record's buttons work. Nothing above them is rebuilt, so focus and what the reader is
    *  looking at stay where they are. */
   function complete(result) {
-    const { record } = state();
     const full = find(outcomeEl, ".lp-outcome-full");
     const why = make("ul", "lp-reasons");
     result.reasons.forEach((r) => why.append(make("li", "", r)));
@@ -375,7 +376,7 @@ export function createOutcomeView({ root, data, byId, siteRoot, live, state }) {
       why,
       ...explanations,
     );
-    find(outcomeEl, ".lp-record-print").textContent = record;
+    showRecord(find(outcomeEl, ".lp-record-print"), result.record_sections);
     outcomeEl.querySelectorAll(".lp-record-actions button").forEach((b) => {
       /** @type {HTMLButtonElement} */ (b).disabled = false;
     });
@@ -532,13 +533,10 @@ export function createOutcomeView({ root, data, byId, siteRoot, live, state }) {
     setTimeout(() => URL.revokeObjectURL(link.href), 1000);
   }
 
-  /** Print the record alone (checklist.css, "Print record"), until the print dialog closes.
-   *  The class is taken off at "afterprint", not after print() returns: some browsers (phones)
-   *  return from print() before the page is printed. */
+  /** "Print record": the same paper as printing the page, since print.css prints the record
+   *  alone (laid out by record-view.js) whenever it is on the page; the button is for those who
+   *  look for one, and for phones, whose browsers hide Print in a menu. */
   function printRecord() {
-    const html = document.documentElement;
-    html.classList.add("lp-printing-record");
-    window.addEventListener("afterprint", () => html.classList.remove("lp-printing-record"), { once: true });
     window.print();
   }
 
