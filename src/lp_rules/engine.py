@@ -116,8 +116,9 @@ def _own_guidance_first(rule: Rule, profile: Profile) -> Rule:
         return rule
     if profile.own_source in tags:
         return rule
-    return replace(rule, summary=f"{profile.guidance_name} does not cover this. Another area's "
-                   f"practice ({SOURCE_TITLES[profile.borrowed_source]}): {rule.summary}")
+    # One sentence with the summary's first, so that a summary stays at most two sentences.
+    return replace(rule, summary=f"{profile.guidance_name} does not cover this; this is another "
+                   f"area's practice ({SOURCE_TITLES[profile.borrowed_source]}): {rule.summary}")
 
 
 def presented(rule: Rule, actions: tuple[Action, ...], profile: Profile

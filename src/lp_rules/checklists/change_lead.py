@@ -224,7 +224,9 @@ REFER_TO_LADO = Action(
     "local authority designated officer (LADO). Listen to the child and write down what they "
     "said in their words, but do not investigate. Do not raise the concern with the Lead "
     "Practitioner or at a meeting they attend. Another practitioner keeps in touch with the "
-    "family meanwhile.",
+    "family meanwhile; who leads is decided once your designated safeguarding lead or the LADO "
+    "has advised. If what the child said is a disclosure of harm, answer the question on "
+    "significant harm again.",
     (WT_ALLEGATIONS, LOCAL_CONCERN_ABOUT_LEAD),
 )
 RAISE_WITH_MANAGER = Action(
@@ -294,16 +296,15 @@ RULES = with_safe_contact((
         escalation=True,
         when=CONCERN_AT_THRESHOLD,
         title="Report the concern about the Lead Practitioner today",
-        summary="The child or family has raised a concern that the Lead Practitioner may have "
-        "harmed a child, or may pose a risk to children, or you are not sure whether it is "
-        "that serious. Tell your designated safeguarding lead or your manager today: they "
-        "consult the local authority designated officer (LADO). Listen to the child, but do not "
-        "investigate, and do not raise it with the Lead Practitioner or at a meeting they "
-        "attend. Another practitioner keeps in touch with the family meanwhile; who leads is "
-        "decided once the safeguarding lead or the LADO has advised. If what the child said is "
-        "a disclosure of harm, answer the question on significant harm again. Telling the "
-        "LADO follows national guidance; the rest is local practice, which the guidance does "
-        "not cover.",
+        # Listening to the child, who keeps in touch meanwhile, who leads and a disclosure of
+        # harm are in refer_to_lado, the second of "Do this now".
+        summary="A concern raised by the child or family that the Lead Practitioner may have "
+        "harmed a child or may pose a risk to children (or you are not sure whether it is that "
+        "serious) goes to your designated "
+        "safeguarding lead or your manager today, to consult the local authority designated "
+        "officer (LADO): do not investigate, and do not raise it with the Lead Practitioner. "
+        "Telling the LADO follows national guidance; the rest is local practice, which the "
+        "guidance does not cover.",
         why="A concern about the Lead Practitioner may meet the threshold for the local "
         "authority designated officer.",
         citations=(WT_ALLEGATIONS, LOCAL_CONCERN_ABOUT_LEAD),
@@ -334,8 +335,9 @@ RULES = with_safe_contact((
         # summary stays short enough for "Do this now" to start in a phone's first screen.
         summary="The family's needs have escalated: talk to your designated safeguarding lead, "
         "follow your local threshold guidance, contact {front_door} and keep supporting the "
-        "family until it decides (local practice). {referral_lead_rule}",
-        why="The family's needs have escalated.",
+        "family until it decides (local practice).",
+        # Who leads after a referral is a fact, not a step: with the reasons, cited by the rule.
+        why="The family's needs have escalated. {referral_lead_rule}",
         citations=(REFERRAL_LEAD, WT_THRESHOLDS, IS24_TELL_FAMILY, LOCAL_AWAITING),
         steps=(
             Step(TALK_TO_DSL),
@@ -370,8 +372,9 @@ RULES = with_safe_contact((
         LEAD_LEAVING,
         when=answer_in("event", "absence_long"),
         why="The lead will be away for a long time.",
-        summary="A long absence is not one of the guidance's examples; changing the lead for it "
-        "is local practice. " + LEAD_LEAVING.summary,
+        summary="The Lead Practitioner should change, as local practice: a long absence is not "
+        "one of the guidance's examples. Agree the new lead with the family and hand over "
+        "carefully, so the family's support carries on without a gap.",
         citations=(LOCAL_LONG_ABSENCE,),
     ),
     Rule(
@@ -384,7 +387,7 @@ RULES = with_safe_contact((
             "family_requests_change",
         ),
         title="Review the lead at the Team Around the Family",
-        summary="This is a time when the lead may change. Review who is best placed to lead at "
+        summary="This is a time when the lead may change: review who is best placed to lead at "
         "the Team Around the Family meeting, with the family, keeping changes to a minimum. "
         "The family must have a good relationship with, and agree to, the lead.",
         why="This is a time of transition or change, or the family has asked for a different "

@@ -146,9 +146,9 @@ def safeguarding_first() -> Rule:
         when=HARM_SUSPECTED,
         title="Act now: follow safeguarding procedures",
         summary="You suspect, or are not sure whether, a child is suffering or likely to suffer "
-        "significant harm. Safeguarding comes first: call 999 if a child is in immediate "
-        "danger; otherwise talk to your designated safeguarding lead and contact {front_door} "
-        "straight away. Decisions about the Lead Practitioner come later.",
+        "significant harm: safeguarding comes first, and decisions about the Lead Practitioner "
+        "come later. Call 999 if a child is in immediate danger; otherwise talk to your "
+        "designated safeguarding lead and contact {front_door} straight away.",
         why="A concern about significant harm, or being unsure, always comes first.",
         citations=(WT_HARM, IS24_SHARING),
         steps=URGENT_STEPS,

@@ -176,8 +176,8 @@ WORK_WITH_SOCIAL_WORKER = Action(
 )
 WORK_WITH_ALLOCATED_LEAD = Action(
     "work_with_allocated_lead",
-    "Keep supporting the family and share what you know with the Lead Practitioner who is "
-    "allocated once the referral is accepted.",
+    "{referral_lead_rule} Keep supporting the family and share what you know with the Lead "
+    "Practitioner who is allocated once the referral is accepted.",
     (REFERRAL_LEAD,),
 )
 KEEP_SUPPORTING = Action(
@@ -234,8 +234,9 @@ RULES = with_safe_contact((
         code="social_care_allocates",
         when=answer_in("social_care", "referral_accepted"),
         title="The service that accepted the referral decides who leads",
+        # Who leads after an accepted referral: work_with_allocated_lead, first in "Do this now".
         summary="A referral has been accepted, so you do not choose the Lead Practitioner "
-        "here. {referral_lead_rule}",
+        "here: the actions below say who leads.",
         why="A referral has been accepted by {front_door}.",
         citations=(REFERRAL_LEAD,),
         steps=(Step(WORK_WITH_ALLOCATED_LEAD), Step(SEEK_CHILD_VIEWS), Step(RECORD_DECISION)),
@@ -244,9 +245,10 @@ RULES = with_safe_contact((
         code="await_hub_decision",
         when=answer_in("social_care", "referral_pending"),
         title="Wait for {front_door}'s decision",
-        summary="A referral is waiting for a decision, and the decision settles who leads: "
-        "{referral_lead_rule} Keeping support going while you wait is local practice.",
-        why="A referral is waiting for a decision.",
+        summary="A referral is waiting for a decision, and the decision settles who leads. "
+        "Keeping support going while you wait is local practice.",
+        # Who leads after a referral is a fact, not a step: with the reasons, cited by the rule.
+        why="A referral is waiting for a decision. {referral_lead_rule}",
         citations=(A_REFERRAL_ACCEPTED, REFERRAL_LEAD, LOCAL_AWAITING),
         steps=(Step(KEEP_SUPPORTING), Step(SEEK_CHILD_VIEWS), Step(RECORD_DECISION)),
     ),
@@ -286,7 +288,7 @@ RULES = with_safe_contact((
         when=answer_in("consent", "not_yet_asked", "declined"),
         title="Seek the family's agreement first",
         summary="The guidance says the Lead Practitioner should seek consent from the young "
-        "person and family to develop a graduated, multi-agency response. Seek it before a "
+        "person and family to develop a graduated, multi-agency response: seek it before a "
         "Team Around the Family is convened. This is their agreement to support; it is not the "
         "legal basis for sharing information.",
         why="The family has not yet agreed to a multi-agency response.",
@@ -303,11 +305,11 @@ RULES = with_safe_contact((
         code="no_suitable_candidate",
         when=NoEligibleCandidate(),
         title="None of the practitioners listed is suitable yet",
-        summary="Each practitioner listed either has a poor relationship with the family, is "
-        "not agreed to by the family, or has no capacity for the role. The family must have a "
-        "good relationship with, and agree to, the Lead Practitioner. Talk it through at the "
-        "Team Around the Family and ask for support. (Capacity for the role is local practice: "
-        "the guidance does not mention it.)",
+        summary="Each practitioner listed has a poor relationship with the family, is not "
+        "agreed to by the family, or has no capacity for the role (capacity is local practice: "
+        "the guidance does not mention it), and the family must have a good relationship with, "
+        "and agree to, the Lead Practitioner. Talk it through at the Team Around the Family and "
+        "ask for support.",
         why="No practitioner listed meets the conditions for leading.",
         citations=(A_RELATIONSHIP, A_INITIAL_TAF, LOCAL_CAPACITY),
         steps=(
@@ -324,10 +326,11 @@ RULES = with_safe_contact((
         code="agree_at_taf",
         when=Always(),
         title="Agree the Lead Practitioner at the Team Around the Family",
-        summary="Several services are needed and the family agrees. Convene a Team Around the "
-        "Family and agree the Lead Practitioner there, with the family. Any practitioner "
-        "working with the family can take the role.",
-        why="Several services are needed and the family agrees to a multi-agency response.",
+        # One sentence: "No practitioners are listed yet" follows it when the list is empty.
+        summary="Several services are needed and the family agrees: convene a Team Around the "
+        "Family and agree the Lead Practitioner there, with the family.",
+        why="Several services are needed and the family agrees to a multi-agency response; any "
+        "practitioner working with the family can take the role.",
         citations=(A_INITIAL_TAF, A_ANY_PRACTITIONER, B_ANY_PRACTITIONER, B_FAMILY_BY_FAMILY),
         steps=(
             Step(CONVENE_TAF),
