@@ -209,6 +209,7 @@ class RuleShown:
     suggests_candidate: bool
     urgent: bool
     escalation: bool
+    go_ahead: bool
     actions: tuple[tuple[str, str, tuple[str, ...], tuple[dict[str, str], ...]], ...]
     citations: tuple[dict[str, str], ...]
     rule_index: int
@@ -238,6 +239,7 @@ def rule_shown(tool: Tool, decision: Decision, profile: Profile) -> RuleShown:
         suggests_candidate=rule.suggests_candidate,
         urgent=rule.urgent,
         escalation=rule.escalation,
+        go_ahead=rule.go_ahead,
         actions=tuple(
             (a.code, _fill(a.text, profile), tuple(source_tags(_concrete(a.citations))),
              tuple(c.as_dict() for c in _concrete(a.citations)))
@@ -282,6 +284,7 @@ def outcome(tool: Tool, answers: Answers, profile: Profile) -> dict[str, Any]:
         "relevant": [q for q in decision.considered if q in answers],
         "urgent": False,
         "escalation": False,
+        "go_ahead": False,
         "emergency": [],
         "rule_index": None,
         "judgement": judgement_note(profile),
@@ -311,6 +314,7 @@ def outcome(tool: Tool, answers: Answers, profile: Profile) -> dict[str, Any]:
         rule_index=shown.rule_index,
         urgent=shown.urgent,
         escalation=shown.escalation,
+        go_ahead=shown.go_ahead,
         # Who to call (lp_rules.emergency), at the top of every urgent and escalation outcome.
         emergency=emergency.routes(profile) if shown.urgent or shown.escalation else [],
         judgement=shown.judgement,

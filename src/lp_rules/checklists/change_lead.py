@@ -31,6 +31,7 @@ from ..sources import (
     WT_THRESHOLDS,
 )
 from .common import (
+    BEFORE_YOU_START,
     CONTACT_FRONT_DOOR,
     CONTACT_SUPPORT,
     HARM,
@@ -255,30 +256,36 @@ NO_SUCCESSOR = answer_in("successor", "no")
 CONSENT_GAP = answer_in("consent_covers_successor", "no", "unsure")
 MANY_CHANGES = answer_in("changes_so_far", "two_or_more")
 
-HANDOVER_STEPS = (
-    Step(AGREE_AT_TAF),
+# Steps in the order "Do this now" shows them (its first two): what these answers call for
+# first (the family not yet agreeing, their agreement not covering the new lead, no successor, a
+# complaint about the lead), then the handover itself, then what every outcome asks.
+ANSWERS_CALL_FOR = (
     Step(CONSULT_FAMILY, NOT_AGREED),
-    Step(SEEK_CHILD_VIEWS),
-    Step(IDENTIFY_SUCCESSOR, NO_SUCCESSOR),
-    Step(CONTACT_SUPPORT, NO_SUCCESSOR),
     Step(REVISIT_CONSENT, CONSENT_GAP),
+    Step(IDENTIFY_SUCCESSOR, NO_SUCCESSOR),
+    Step(RAISE_WITH_MANAGER, COMPLAINT),
+)
+HANDOVER = (
+    Step(AGREE_AT_TAF),
     Step(HANDOVER_PLAN),
     Step(INTRODUCE_NEW_LEAD),
     Step(UPDATE_RECORDS),
+    Step(SEEK_CHILD_VIEWS),
+    Step(CONTACT_SUPPORT, NO_SUCCESSOR),
     Step(SET_REVIEW_DATE),
     Step(MINIMISE_CHANGES, MANY_CHANGES),
-    Step(RAISE_WITH_MANAGER, COMPLAINT),
     Step(RECORD_DECISION),
 )
+HANDOVER_STEPS = ANSWERS_CALL_FOR + HANDOVER
 STEP_DOWN_STEPS = (
-    *HANDOVER_STEPS[:2],
     Step(TELL_SOCIAL_CARE, DECLINES),
     Step(OPEN_CONSENT_CHECKLIST, DECLINES),
-    *HANDOVER_STEPS[2:],
+    *HANDOVER_STEPS,
 )
 
 LEAD_LEAVING = Rule(
     code="change_lead",
+    go_ahead=True,
     when=answer_in("event", "lead_leaving"),
     title="Change the Lead Practitioner",
     summary="The Lead Practitioner should change. Agree the new lead with the family and hand "
@@ -317,6 +324,7 @@ RULES = with_safe_contact((
     ),
     Rule(
         code="cover_absence",
+        go_ahead=True,
         when=answer_in("event", "absence_short"),
         title="No change: cover the lead's short absence",
         summary="A short absence (such as annual leave or short-term sickness) is not a reason "
@@ -350,6 +358,7 @@ RULES = with_safe_contact((
     ),
     Rule(
         code="step_down_handover",
+        go_ahead=True,
         when=answer_in("event", "stepped_down"),
         title="Step down: agree the early help lead before social care closes",
         summary="The family no longer meets the threshold for children's social care, one of "
@@ -394,18 +403,19 @@ RULES = with_safe_contact((
         "lead: a change of lead may be right.",
         citations=(A_EXAMPLES, A_MINIMUM, A_RELATIONSHIP),
         steps=(
-            Step(AGREE_AT_TAF),
             Step(CONSULT_FAMILY, AnyOf((NOT_AGREED, FAMILY_ASKED))),
-            Step(SEEK_CHILD_VIEWS),
             Step(REVISIT_CONSENT, CONSENT_GAP),
-            Step(MINIMISE_CHANGES, MANY_CHANGES),
-            Step(SET_REVIEW_DATE),
             Step(RAISE_WITH_MANAGER, COMPLAINT),
+            Step(AGREE_AT_TAF),
+            Step(MINIMISE_CHANGES, MANY_CHANGES),
+            Step(SEEK_CHILD_VIEWS),
+            Step(SET_REVIEW_DATE),
             Step(RECORD_DECISION),
         ),
     ),
     Rule(
         code="close_plan",
+        go_ahead=True,
         when=answer_in("event", "needs_met"),
         title="Close the plan",
         summary="The family's needs have been met. Neither source document says how to close a "
@@ -417,6 +427,7 @@ RULES = with_safe_contact((
     ),
     Rule(
         code="keep_current_lead",
+        go_ahead=True,
         when=answer_in("event", "nothing_specific"),
         title="Keep the current Lead Practitioner",
         summary="Nothing has happened that calls for a change. Changes of lead unsettle the "
@@ -439,4 +450,12 @@ TOOL = Tool(
     "should change, and how to hand over if so.",
     questions=QUESTIONS,
     rules=RULES,
+    before_you_start=(
+        *BEFORE_YOU_START,
+        "What has happened, and any concern the child or family has raised about the Lead "
+        "Practitioner.",
+        "Whether the family and child have been consulted about a change and agree, whether "
+        "someone could take over, and whether the family's agreement covers their service.",
+        "How many times the Lead Practitioner has already changed during this plan.",
+    ),
 )

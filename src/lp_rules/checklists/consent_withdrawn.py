@@ -40,6 +40,7 @@ from ..sources import (
     WT_THRESHOLDS,
 )
 from .common import (
+    BEFORE_YOU_START,
     CALL_999,
     CONTACT_FRONT_DOOR,
     FOLLOW_SAFEGUARDING,
@@ -303,16 +304,18 @@ def engagement_steps(*, stop_sharing: bool = True) -> tuple[Step, ...]:
     (a child who cannot decide says no: the parents' agreement stands).
     """
     stop = (Step(STOP_CONSENT_SHARING, SAID_NO_TO_SHARING),) if stop_sharing else ()
+    # What these answers call for comes before what every outcome asks, so "Do this now" (the
+    # outcome's own step and the next) shows it.
     return (
+        Step(CONFIRM_WISHES, STOPPED_ENGAGING),
+        Step(REVIEW_NON_ENGAGEMENT, STOPPED_ENGAGING),
+        Step(CONSIDER_ESCALATION, ESCALATION),
+        *stop,
+        Step(OFFER_DIFFERENT_LEAD, answer_in("reason", "relationship_with_lead")),
+        Step(ADDRESS_CONCERNS, answer_in("reason", "stigma_or_fear")),
         Step(SHARE_WHEN_NECESSARY),
         Step(SEEK_CHILD_VIEWS),
         Step(MONITOR),
-        Step(CONSIDER_ESCALATION, ESCALATION),
-        Step(OFFER_DIFFERENT_LEAD, answer_in("reason", "relationship_with_lead")),
-        Step(ADDRESS_CONCERNS, answer_in("reason", "stigma_or_fear")),
-        Step(CONFIRM_WISHES, STOPPED_ENGAGING),
-        Step(REVIEW_NON_ENGAGEMENT, STOPPED_ENGAGING),
-        *stop,
         Step(KEEP_DOOR_OPEN),
         Step(REVISIT_CONSENT),
         Step(RECORD_DECISION),
@@ -337,6 +340,7 @@ def stopped_engaging_first(rule: Rule, title: str, summary: str, why: str) -> tu
 
 PARENTS_AGREEMENT_STANDS = Rule(
     code="parents_agreement_stands",
+    go_ahead=True,
     when=AllOf((YOUNG_PERSON_DECLINES, answer_in("competence", "not_competent"))),
     title="The parents' agreement stands: keep the plan going, with the child",
     # Listening to the child and explaining the plan to them: adapt_plan_to_child, first.
@@ -363,6 +367,7 @@ RESPECT_DECISION = Rule(
 )
 CONTINUE_WITH_YOUNG_PERSON = Rule(
     code="continue_with_young_person",
+    go_ahead=True,
     when=AllOf((answer_in("who", "parent_carer"), CAN_DECIDE)),
     title="Continue with the young person",
     summary="A parent or carer has declined, but the young person can agree to support for "
@@ -375,6 +380,7 @@ CONTINUE_WITH_YOUNG_PERSON = Rule(
 )
 CONTINUE_WITH_OTHER_PARENT = Rule(
     code="continue_with_other_parent",
+    go_ahead=True,
     when=AllOf((PARENT_DECLINES_FOR_CHILD, answer_in("other_parent_agrees", "yes"))),
     title="Continue with the agreement of the other parent",
     # Leaving out the objecting parent's own involvement, information and home, telling them
@@ -488,11 +494,12 @@ RULES = with_safe_contact((
         "this case; this is local practice.",
         why="The family have stopped engaging without saying no.",
         citations=(LOCAL_NON_ENGAGEMENT, IS24_SHARING),
-        steps=(Step(CONFIRM_WISHES), Step(REVIEW_NON_ENGAGEMENT), Step(TALK_TO_DSL),
+        steps=(Step(REVIEW_NON_ENGAGEMENT), Step(CONFIRM_WISHES), Step(TALK_TO_DSL),
                *engagement_steps()),
     ),
     Rule(
         code="continue_agreed_parts",
+        go_ahead=True,
         when=answer_in("scope", "one_service"),
         title="Carry on with the support they agreed to",
         summary="The family has declined one service or part of the plan: respect their choice "
@@ -523,6 +530,14 @@ TOOL = Tool(
     "agreement to early help or to sharing information.",
     questions=QUESTIONS,
     rules=RULES,
+    before_you_start=(
+        *BEFORE_YOU_START,
+        "Who is refusing or withdrawing their agreement, what they are declining, and how they "
+        "declined (said so, or stopped engaging) and why, as far as you know.",
+        "Whether the child or young person can make this decision for themselves, and whether "
+        "another person with parental responsibility still agrees.",
+        "Whether the family's needs are likely to escalate without the plan.",
+    ),
     contradictions=(
         Contradiction(
             AllOf((YOUNG_PERSON_DECLINES, answer_in("competence", "not_applicable"))),

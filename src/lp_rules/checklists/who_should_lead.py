@@ -36,6 +36,7 @@ from ..sources import (
     WT_SOCIAL_WORKER,
 )
 from .common import (
+    BEFORE_YOU_START,
     CONTACT_SUPPORT,
     HARM,
     OPEN_CONSENT_CHECKLIST,
@@ -254,6 +255,7 @@ RULES = with_safe_contact((
     ),
     Rule(
         code="join_existing_plan",
+        go_ahead=True,
         when=answer_in("existing_plan", "yes"),
         title="Join the existing plan",
         summary="The family already has a holistic plan with a Lead Practitioner. Noticing "
@@ -269,6 +271,7 @@ RULES = with_safe_contact((
     ),
     Rule(
         code="single_service",
+        go_ahead=True,
         when=answer_in("services", "one"),
         title="No multi-agency Lead Practitioner is needed",
         summary="Only one service needs to work with the family. A Lead Practitioner is for "
@@ -324,6 +327,7 @@ RULES = with_safe_contact((
     ),
     Rule(
         code="agree_at_taf",
+        go_ahead=True,
         when=Always(),
         title="Agree the Lead Practitioner at the Team Around the Family",
         # One sentence: "No practitioners are listed yet" follows it when the list is empty.
@@ -332,17 +336,19 @@ RULES = with_safe_contact((
         why="Several services are needed and the family agrees to a multi-agency response; any "
         "practitioner working with the family can take the role.",
         citations=(A_INITIAL_TAF, A_ANY_PRACTITIONER, B_ANY_PRACTITIONER, B_FAMILY_BY_FAMILY),
+        # After the meeting itself, what these answers call for (the family not yet asked
+        # about the suggested practitioner, partial agreement, a leaver), then the rest.
         steps=(
             Step(CONVENE_TAF),
+            Step(ASK_FAMILY, SUGGESTED_NOT_ASKED),
             Step(SEEK_CONSENT, PARTLY_AGREED),
             Step(INVOLVE_AGREED_ONLY, PARTLY_AGREED),
-            Step(COMPLETE_ASSESSMENT),
-            Step(ASK_FAMILY, SUGGESTED_NOT_ASKED),
+            Step(PLAN_HANDOVER_EARLY, SUGGESTED_LEAVING),
             Step(ASK_YOUNG_PERSON, YOUNG_PERSON),
+            Step(COMPLETE_ASSESSMENT),
             Step(SEEK_CHILD_VIEWS),
             Step(EXPLAIN_ROLE_LIMITS),
             Step(REVIEW),
-            Step(PLAN_HANDOVER_EARLY, SUGGESTED_LEAVING),
             Step(RECORD_DECISION),
         ),
         suggests_candidate=True,
@@ -356,5 +362,14 @@ TOOL = Tool(
     "agree who it should be.",
     questions=QUESTIONS,
     rules=RULES,
+    before_you_start=(
+        *BEFORE_YOU_START,
+        "Whether children's social care is involved, and what has happened to any referral.",
+        "Whether the family already has an assessment and plan with a Lead Practitioner, and "
+        "whether they (and any young person who can decide) agree to early help.",
+        "For each practitioner working with the family: their role, their relationship with the "
+        "family, the family's view of them, whether they work with the family's main needs, "
+        "whether they have capacity, and whether they are leaving soon.",
+    ),
     list_questions=("candidates",),
 )
