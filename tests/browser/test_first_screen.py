@@ -12,7 +12,7 @@ from __future__ import annotations
 from typing import Any, Iterator
 
 import pytest
-from playwright.sync_api import Browser, Page
+from playwright.sync_api import Browser, BrowserContext, Page
 
 from lp_rules import InvalidAnswers, evaluate, get_tool, load_profile
 from lp_rules.checklists import TOOLS
@@ -74,10 +74,19 @@ def test_every_outcome_of_every_tool_is_checked() -> None:
 
 
 @pytest.fixture(scope="module")
-def phone(browser: Browser) -> Iterator[Page]:
+def phone_context(browser: Browser) -> Iterator[BrowserContext]:
     ctx = browser.new_context(service_workers="block", **PHONE)
-    yield ctx.new_page()
+    yield ctx
     ctx.close()
+
+
+@pytest.fixture
+def phone(phone_context: BrowserContext) -> Iterator[Page]:
+    """A new page for each link: a link to the same page differing only after "#" would
+    otherwise not load the page afresh, as a shared link does."""
+    page = phone_context.new_page()
+    yield page
+    page.close()
 
 
 FIRST_SCREEN = """() => {
