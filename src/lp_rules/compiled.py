@@ -134,6 +134,7 @@ def _rule(rule: Rule, tables: _Tables) -> dict[str, Any]:
         "citations": [tables.citation(c) for c in shown.citations if isinstance(c, Citation)],
         "urgent": shown.urgent,
         "escalation": shown.escalation,
+        "goAhead": shown.go_ahead,
         "suggests": shown.suggests_candidate,
         "steps": steps,
         "tail": [tables.action(a) for a in tail],

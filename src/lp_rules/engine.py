@@ -116,8 +116,9 @@ def _own_guidance_first(rule: Rule, profile: Profile) -> Rule:
         return rule
     if profile.own_source in tags:
         return rule
-    return replace(rule, summary=f"{profile.guidance_name} does not cover this. Another area's "
-                   f"practice ({SOURCE_TITLES[profile.borrowed_source]}): {rule.summary}")
+    # One sentence with the summary's first, so that a summary stays at most two sentences.
+    return replace(rule, summary=f"{profile.guidance_name} does not cover this; this is another "
+                   f"area's practice ({SOURCE_TITLES[profile.borrowed_source]}): {rule.summary}")
 
 
 def presented(rule: Rule, actions: tuple[Action, ...], profile: Profile
@@ -208,6 +209,7 @@ class RuleShown:
     suggests_candidate: bool
     urgent: bool
     escalation: bool
+    go_ahead: bool
     actions: tuple[tuple[str, str, tuple[str, ...], tuple[dict[str, str], ...]], ...]
     citations: tuple[dict[str, str], ...]
     rule_index: int
@@ -237,6 +239,7 @@ def rule_shown(tool: Tool, decision: Decision, profile: Profile) -> RuleShown:
         suggests_candidate=rule.suggests_candidate,
         urgent=rule.urgent,
         escalation=rule.escalation,
+        go_ahead=rule.go_ahead,
         actions=tuple(
             (a.code, _fill(a.text, profile), tuple(source_tags(_concrete(a.citations))),
              tuple(c.as_dict() for c in _concrete(a.citations)))
@@ -281,6 +284,7 @@ def outcome(tool: Tool, answers: Answers, profile: Profile) -> dict[str, Any]:
         "relevant": [q for q in decision.considered if q in answers],
         "urgent": False,
         "escalation": False,
+        "go_ahead": False,
         "emergency": [],
         "rule_index": None,
         "judgement": judgement_note(profile),
@@ -310,6 +314,7 @@ def outcome(tool: Tool, answers: Answers, profile: Profile) -> dict[str, Any]:
         rule_index=shown.rule_index,
         urgent=shown.urgent,
         escalation=shown.escalation,
+        go_ahead=shown.go_ahead,
         # Who to call (lp_rules.emergency), at the top of every urgent and escalation outcome.
         emergency=emergency.routes(profile) if shown.urgent or shown.escalation else [],
         judgement=shown.judgement,

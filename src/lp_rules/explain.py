@@ -5,6 +5,9 @@ Both fall out of the rules as data. Rules are tried in order and the first match
 rule before the matched one was ruled out by the answers, and its condition can say by which.
 The answer spaces are small, so "what would change it" simply evaluates each other answer to
 each question that counted.
+
+Each entry also carries ``sentence``: the same in a plain sentence for the page, "It is not
+“X”, because your answer to “Y” is “Z”." and "It would be “X” if “Y” were “Z”." (issue 21).
 """
 
 from __future__ import annotations
@@ -14,7 +17,7 @@ from typing import Any
 from . import candidates as cand
 from .engine import decide, outcome, rule_shown
 from .errors import InvalidAnswers
-from .model import Answers, Tool
+from .model import AllOf, AnswerIn, AnyOf, Answers, Condition, Question, Tool, _mid_sentence
 from .profiles import Profile
 from .validate import check_consistency
 
@@ -32,12 +35,33 @@ def why_not(tool: Tool, answers: Answers, profile: Profile) -> list[dict[str, st
             break
         if rule.code == matched.code or rule.code in listed:
             continue
+        title = rule.title.format(**terms)
+        because = _plain_ruled_out(rule.when, answers, profile, questions).format(**terms)
         listed[rule.code] = {
             "recommendation": rule.code,
-            "title": rule.title.format(**terms),
+            "title": title,
             "because": rule.when.ruled_out(answers, profile, questions).format(**terms) + ".",
+            "sentence": f"It is not “{title}”, because {because}.",
         }
     return list(listed.values())
+
+
+def _plain_ruled_out(condition: Condition, answers: Answers, profile: Profile,
+                     questions: dict[str, Question]) -> str:
+    """What ruled a condition out, as the end of a sentence: "your answer to “Significant harm
+    suspected” is “No”" (several answers joined with "and"); a condition that is not about one
+    answer (the practitioners listed) says it in its own words, mid-sentence."""
+    if isinstance(condition, AnswerIn):
+        q = questions[condition.question]
+        label = q.option(str(answers[condition.question])).label
+        return f"your answer to “{q.summary}” is “{label}”"
+    if isinstance(condition, AllOf):
+        first = next(p for p in condition.parts if p.test(answers, profile) is False)
+        return _plain_ruled_out(first, answers, profile, questions)
+    if isinstance(condition, AnyOf):
+        return " and ".join(_plain_ruled_out(p, answers, profile, questions)
+                            for p in condition.parts)
+    return _mid_sentence(condition.ruled_out(answers, profile, questions))
 
 
 def what_would_change(tool: Tool, answers: Answers, profile: Profile,
@@ -66,11 +90,16 @@ def what_would_change(tool: Tool, answers: Answers, profile: Profile,
                 continue
             shown = rule_shown(tool, decision, profile)
             if shown.recommendation != recommendation:
+                question = tool.question(qid)
+                terms = profile.terms()
+                asked = question.summary.format(**terms)
+                label = question.option(option).label.format(**terms)
                 changes.append({
                     "question": qid,
                     "answer": option,
                     "recommendation": shown.recommendation,
                     "title": shown.title,
+                    "sentence": f"It would be “{shown.title}” if “{asked}” were “{label}”.",
                 })
     return changes
 

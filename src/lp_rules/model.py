@@ -49,6 +49,9 @@ class Question:
     options: tuple[Option, ...]
     hint: str = ""
     error: str = ""
+    warning: str = ""
+    """Advice that must not be missed beside the question (the 999 advice by ``harm``): the
+    page shows it as GOV.UK warning text, not as a grey hint."""
 
     def option(self, option_id: str) -> Option:
         """The option with this id (answers are validated before this is called)."""
@@ -222,6 +225,10 @@ class Rule:
     """Not urgent in the sense of principle 1, but it sends the concern up (to the designated
     safeguarding lead, the front door or the LADO) today: the page shows it as a warning, never
     as an outcome that lets the practitioner go ahead, with who to call at its top."""
+    go_ahead: bool = False
+    """The outcome confirms that the practitioner can go ahead (with the change, the plan or the
+    support asked about) without waiting for anyone's decision first: the only outcomes the page
+    shows in the green panel of a confirmation. Never urgent, never an escalation."""
     suggests_candidate: bool = False
     """The outcome names the best-ranked practitioner listed (who-should-lead's agree_at_taf)."""
 
@@ -250,6 +257,9 @@ class Tool:
     rules: tuple[Rule, ...]
     list_questions: Sequence[str] = field(default_factory=tuple)
     contradictions: tuple[Contradiction, ...] = ()
+    before_you_start: tuple[str, ...] = ()
+    """What the practitioner will need to hand, one item each: the page's "Before you start"
+    above the first question."""
 
     @cached_property
     def question_ids(self) -> tuple[str, ...]:

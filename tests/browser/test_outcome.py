@@ -17,7 +17,6 @@ import pytest
 from playwright.sync_api import Browser, Page, expect
 
 from lp_rules import InvalidAnswers, evaluate, get_tool
-from lp_rules.checklists import TOOLS
 from lp_rules.links import query_string, share_query
 
 from .conftest import Site, actions, choose, wait_for_outcome, wait_ready, wait_scroll_at_rest
@@ -104,7 +103,7 @@ def test_the_record_buttons_are_within_one_phone_screen_of_the_title(browser: Br
     ctx = browser.new_context(service_workers="block", **VIEWPORTS["phone 390x844"])
     page = ctx.new_page()
     # An urgent outcome is not here: "Who to call" comes first on it, and its record's buttons
-    # follow "Do this now" below the first screen (test_do_this_now_is_in_the_first_screen).
+    # follow "Do this now" below the first screen (test_first_screen.py checks every outcome).
     for path in (RANKED,
                  # The outcome this link gave under rules 2.0 (continue_universal_support): under
                  # 2.1 "stopped engaging" gives non_engagement_review, whose 96-word summary
@@ -202,7 +201,8 @@ TONES = [  # (tool, outcome, panel class, kicker, who to call shown)
     ("consent-withdrawn", "seek_safeguarding_advice", "lp-panel--urgent", "Act now", True),
     ("change-lead", "step_up", "lp-panel--warning", "Escalate today", True),
     ("change-lead", "report_concern_about_practitioner", "lp-panel--warning", "Escalate today", True),
-    ("change-lead", "cover_absence", "lp-panel--outcome", "Outcome", False),
+    ("change-lead", "cover_absence", "lp-panel--go-ahead", "Outcome", False),
+    ("change-lead", "review_at_taf", "lp-panel--outcome", "Outcome", False),
 ]
 
 
@@ -218,7 +218,7 @@ def test_who_to_call_heads_urgent_and_escalation_outcomes(
     panel.wait_for(timeout=60_000)
     assert tone in (panel.get_attribute("class") or "").split()
     green = page.evaluate("getComputedStyle(document.querySelector('.lp-panel')).backgroundColor")
-    assert (green == "rgb(0, 112, 60)") == (tone == "lp-panel--outcome"), (tone, green)
+    assert (green == "rgb(0, 112, 60)") == (tone == "lp-panel--go-ahead"), (tone, green)
     assert panel.locator(".lp-panel-kicker").inner_text().strip().lower() == kicker.lower()
     block = page.locator(".lp-outcome .lp-emergency")
     if not calls:
@@ -257,26 +257,71 @@ def test_copy_says_copied_on_the_button_and_in_the_live_region(
     expect(button).to_have_text("Copy for case notes", timeout=10_000)
 
 
-OUTCOMES = sorted({(tool.id, rule.code) for tool in TOOLS.values() for rule in tool.rules})
+# ---- The panel names who to discuss, answers one tap away, plain explanations (items 3, 8) --
+
+def test_who_should_lead_names_the_suggested_practitioner_in_the_panel(page: Page, site: Site) -> None:
+    page.goto(site.url(RANKED))
+    wait_for_outcome(page, "agree_at_taf")
+    line = page.locator(".lp-outcome .lp-panel .lp-panel-suggested")
+    expect(line).to_contain_text("Suggested to discuss first: Practitioner 3, Teacher.")
+    # Why, in one line, from the ranking (the full version's reasons for that practitioner).
+    expect(line.locator("[data-suggested-why]")).to_have_text(
+        "Why: Not leaving soon; the family agrees to them leading; good relationship with the "
+        "family; works with the family's main needs.")
 
 
-@pytest.mark.parametrize("build", ["merton", "graduated-pathway"])
-def test_do_this_now_is_in_the_first_screen(browser: Browser, site: Site, gp_site: Site,
-                                            build: str) -> None:
-    """Every outcome of every tool, opened from its link at 390x844 (issue 21, item 3): once
-    its heading is at the top, "Do this now" and its first action are on the first screen."""
-    served = site if build == "merton" else gp_site
+def test_your_answers_are_one_tap_from_the_outcome(browser: Browser, site: Site) -> None:
     ctx = browser.new_context(service_workers="block", **VIEWPORTS["phone 390x844"])
     page = ctx.new_page()
-    below = []
-    for tool, code in OUTCOMES:
-        page.goto(served.url(link_to(tool, code, build)))
-        page.locator(f'.lp-panel[data-decided="{code}"]').wait_for(timeout=60_000)
-        page.evaluate("document.querySelector('#lp-outcome-title').scrollIntoView({block: 'start'})")
-        # The first line of what "Do this now" holds: who to call, or the first action.
-        bottom = page.evaluate(
-            "document.querySelector('.lp-do-now-title').nextElementSibling.getBoundingClientRect().top + 24")
-        if bottom > 844:
-            below.append(f"{tool} {code}: {bottom:.0f} px")
+    page.goto(site.url(RANKED))
+    wait_for_outcome(page, "agree_at_taf")
+    wait_scroll_at_rest(page)
+    button = page.locator(".lp-outcome .lp-panel button.lp-panel-answers")
+    box = button.bounding_box()
+    assert box and 0 <= box["y"] and box["y"] + box["height"] <= 844, box
+    button.tap()
+    expect(page.locator("#lp-answers-title")).to_be_focused()
+    wait_scroll_at_rest(page)
+    top = page.evaluate("document.querySelector('#lp-answers-title').getBoundingClientRect().top")
+    assert 0 <= top < 844 / 2, top
     ctx.close()
-    assert not below, "'Do this now' starts below the first screen: " + "; ".join(below)
+
+
+def test_the_999_advice_is_warning_text_not_a_hint(page: Page, site: Site) -> None:
+    page.goto(site.url("tools/change-lead/"))
+    warning = page.locator("#q-harm .lp-warning-text")
+    expect(warning).to_have_text("!Warning: If a child is in immediate danger, call 999 now.")
+    assert "999" not in page.locator("#harm-hint").inner_text()
+    assert page.evaluate("getComputedStyle(document.querySelector('#q-harm .lp-warning-text strong')).fontWeight") == "700"
+    described = page.get_attribute("#q-harm", "aria-describedby") or ""
+    assert "harm-warning" in described.split()
+
+
+def test_before_you_start_says_what_you_will_need_above_the_first_question(page: Page, site: Site) -> None:
+    for tool in ("who-should-lead", "change-lead", "consent-withdrawn"):
+        page.goto(site.url(f"tools/{tool}/"))
+        block = page.locator(".lp-checklist .lp-before-start")
+        expect(block).to_be_visible()
+        expect(block.locator("h2")).to_have_text("Before you start")
+        assert block.locator("li").count() >= 3
+        assert page.evaluate("""() => {
+          const start = document.querySelector('.lp-before-start');
+          const first = document.querySelector('.lp-form .lp-question');
+          return start.getBoundingClientRect().bottom <= first.getBoundingClientRect().top;
+        }""")
+
+
+def test_why_not_and_what_would_change_are_plain_sentences_at_body_size(page: Page, site: Site) -> None:
+    page.goto(site.url("tools/consent-withdrawn/?v=2&harm=no&safety=no&who=whole_family"
+                       "&scope=one_service&escalation_risk=no&how=told_us&reason=other"))
+    wait_for_outcome(page, "continue_agreed_parts")
+    body = page.evaluate("getComputedStyle(document.querySelector('.lp-outcome .lp-panel-summary')"
+                         ".closest('.md-typeset')).fontSize")
+    for box in (".lp-why-not", ".lp-what-would-change"):
+        page.locator(f"{box} summary").click()
+        item = page.locator(f"{box} li").first
+        assert item.inner_text().startswith("It "), item.inner_text()
+        assert item.evaluate("el => getComputedStyle(el).fontSize") == body
+    expect(page.locator(".lp-why-not li").first).to_have_text(
+        "It is not “Act now: follow safeguarding procedures and refer”, because your answer to "
+        "“Significant harm suspected” is “No”.")

@@ -90,7 +90,7 @@ def test_principle_8_comes_from_profile_data_not_the_profiles_id() -> None:
     joined = dict(AGREE, existing_plan="yes")  # join_existing_plan cites B only
     assert not evaluate("who-should-lead", joined, not_borrowing)["summary"].startswith("Merton's")
     summary = evaluate("who-should-lead", joined, borrowing)["summary"]
-    assert summary.startswith("Merton's guidance does not cover this. Another area's practice "
+    assert summary.startswith("Merton's guidance does not cover this; this is another area's practice "
                               "(Graduated Pathway: Role and responsibilities")
     # An outcome citing this area's own guidance as well is not prefixed.
     assert not evaluate("who-should-lead", dict(AGREE, services="one"),

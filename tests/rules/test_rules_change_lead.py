@@ -245,7 +245,7 @@ def test_graduated_pathway_outcomes_resting_on_merton_say_so_first() -> None:
                   "stepped_down"):
         result = run(event, "graduated-pathway")
         assert result["summary"].startswith("The Graduated Pathway guidance does not cover "
-                                            "this. Another area's practice"), event
+                                            "this; this is another area's practice"), event
         assert not run(event)["summary"].startswith("Merton's guidance does not cover"), event
     # step_up cites WT (the profile's choice), IS24 and LOCAL, not A: no such opening.
     assert not run("needs_escalated", "graduated-pathway")["summary"].startswith("The Graduated")

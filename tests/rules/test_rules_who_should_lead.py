@@ -83,7 +83,7 @@ def test_referral_pending_awaits_the_front_doors_decision() -> None:
     # RULES.md: await_hub_decision rests on A and LOCAL; the Graduated Pathway's guidance is
     # silent, so its build says so first (principle 8) and adds the national point it relies on.
     assert {"A", "WT", "LOCAL"} <= sources(area)
-    assert area["summary"].startswith("The Graduated Pathway guidance does not cover this.")
+    assert area["summary"].startswith("The Graduated Pathway guidance does not cover this;")
 
 
 def test_existing_plan_means_join_it() -> None:
@@ -379,8 +379,8 @@ def test_principle_8_graduated_pathway_says_first_its_guidance_does_not_cover_me
     does not cover it, then labels the other guidance as another area's practice"."""
     result = run("graduated-pathway", candidates=[lead(relationship="poor")])
     assert result["recommendation"] == "no_suitable_candidate"  # cites A, LOCAL (not B)
-    assert result["summary"].startswith("The Graduated Pathway guidance does not cover this. "
-                                        "Another area's practice (Merton")
+    assert result["summary"].startswith("The Graduated Pathway guidance does not cover this; "
+                                        "this is another area's practice (Merton")
     merton = run(candidates=[lead(relationship="poor")])
     assert not merton["summary"].startswith("Merton's guidance does not cover")
     # An outcome that rests on the area's own guidance reads as it is.

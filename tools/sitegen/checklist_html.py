@@ -79,11 +79,26 @@ def _not_needed(q: dict[str, Any]) -> str:
     )
 
 
-def _choice_question(q: dict[str, Any]) -> str:
-    described = f' aria-describedby="{q["id"]}-hint"' if q["hint"] else ""
+def _warning(qid: str, warning: str) -> str:
+    """GOV.UK's warning text (an icon, then bold words that say "Warning" to a screen reader):
+    advice that must not be missed, such as calling 999, never grey hint text."""
+    if not warning:
+        return ""
+    return (
+        f'<div class="lp-warning-text" id="{qid}-warning">'
+        '<span class="lp-warning-text-icon" aria-hidden="true">!</span>'
+        '<strong class="lp-warning-text-text"><span class="lp-visually-hidden">Warning: </span>'
+        f"{escape(warning)}</strong></div>"
+    )
+
+
+def _choice_question(q: dict[str, Any], warning: str) -> str:
+    ids = [i for i, text in ((f'{q["id"]}-hint', q["hint"]), (f'{q["id"]}-warning', warning))
+           if text]
+    described = f' aria-describedby="{" ".join(ids)}"' if ids else ""
     return (
         f'<fieldset class="lp-question" id="q-{q["id"]}" data-question="{q["id"]}"{described}>'
-        f'{_legend(q)}{_hint(q["id"], q["hint"])}{_not_needed(q)}'
+        f'{_legend(q)}{_hint(q["id"], q["hint"])}{_warning(q["id"], warning)}{_not_needed(q)}'
         f'<p class="lp-field-error" id="{q["id"]}-error" hidden></p>'
         f"{_radios(q)}</fieldset>"
     )
@@ -131,8 +146,10 @@ def _candidates_question(q: dict[str, Any]) -> str:
 def checklist(profile: Profile, runtime: Runtime, tool_id: str) -> str:
     """The interactive checklist for one tool, as HTML for a Markdown page."""
     tool = _tool(profile, tool_id)
+    rules = get_tool(tool_id)
     questions = "".join(
-        _candidates_question(q) if q["kind"] == "candidates" else _choice_question(q)
+        _candidates_question(q) if q["kind"] == "candidates"
+        else _choice_question(q, rules.question(q["id"]).warning.format(**profile.terms()))
         for q in tool["questions"]
     )
     data = {
@@ -173,10 +190,11 @@ data-retry>Try loading the checklist again</button></p>
 <h2 id="lp-error-title">There is a problem</h2><ul class="lp-error-list"></ul></div>
 <noscript><p class="lp-notice">This checklist needs JavaScript to work out an answer. Without
 it, use the decision table below and the guidance it links to.</p></noscript>
+{_before_you_start(rules.before_you_start)}
 <form class="lp-form" action="." method="get" novalidate>{questions}</form>
 <section class="lp-outcome" tabindex="-1" aria-labelledby="lp-outcome-title" hidden></section>
 <section class="lp-answers" aria-labelledby="lp-answers-title" hidden>
-<h2 id="lp-answers-title">Check your answers</h2><dl class="lp-summary-list"></dl>
+<h2 id="lp-answers-title" tabindex="-1">Check your answers</h2><dl class="lp-summary-list"></dl>
 <p><a class="lp-button lp-button-secondary" href="./" data-start-again>Start again</a></p>
 </section>
 <div class="lp-start-failed lp-notice" role="alert" hidden><p>The checklist could not start:
@@ -185,6 +203,19 @@ part of this page did not arrive, or arrived damaged. Reload the page to try aga
 <script>{watchdog_script()}</script>
 </div>
 """
+
+
+def _before_you_start(items: tuple[str, ...]) -> str:
+    """"Before you start: what you will need", above the first question (the tool's own list,
+    lp_rules.checklists). Out of the way once an outcome shows (checklist.css)."""
+    if not items:
+        return ""
+    listed = "".join(f"<li>{escape(item)}</li>" for item in items)
+    return (
+        '<section class="lp-before-start" aria-labelledby="lp-before-start-title">'
+        '<h2 id="lp-before-start-title">Before you start</h2><p>You will need to know:</p>'
+        f"<ul>{listed}</ul></section>"
+    )
 
 
 def watchdog_script() -> str:

@@ -31,6 +31,7 @@ from ..sources import (
     WT_THRESHOLDS,
 )
 from .common import (
+    BEFORE_YOU_START,
     CONTACT_FRONT_DOOR,
     CONTACT_SUPPORT,
     HARM,
@@ -224,7 +225,9 @@ REFER_TO_LADO = Action(
     "local authority designated officer (LADO). Listen to the child and write down what they "
     "said in their words, but do not investigate. Do not raise the concern with the Lead "
     "Practitioner or at a meeting they attend. Another practitioner keeps in touch with the "
-    "family meanwhile.",
+    "family meanwhile; who leads is decided once your designated safeguarding lead or the LADO "
+    "has advised. If what the child said is a disclosure of harm, answer the question on "
+    "significant harm again.",
     (WT_ALLEGATIONS, LOCAL_CONCERN_ABOUT_LEAD),
 )
 RAISE_WITH_MANAGER = Action(
@@ -253,30 +256,36 @@ NO_SUCCESSOR = answer_in("successor", "no")
 CONSENT_GAP = answer_in("consent_covers_successor", "no", "unsure")
 MANY_CHANGES = answer_in("changes_so_far", "two_or_more")
 
-HANDOVER_STEPS = (
-    Step(AGREE_AT_TAF),
+# Steps in the order "Do this now" shows them (its first two): what these answers call for
+# first (the family not yet agreeing, their agreement not covering the new lead, no successor, a
+# complaint about the lead), then the handover itself, then what every outcome asks.
+ANSWERS_CALL_FOR = (
     Step(CONSULT_FAMILY, NOT_AGREED),
-    Step(SEEK_CHILD_VIEWS),
-    Step(IDENTIFY_SUCCESSOR, NO_SUCCESSOR),
-    Step(CONTACT_SUPPORT, NO_SUCCESSOR),
     Step(REVISIT_CONSENT, CONSENT_GAP),
+    Step(IDENTIFY_SUCCESSOR, NO_SUCCESSOR),
+    Step(RAISE_WITH_MANAGER, COMPLAINT),
+)
+HANDOVER = (
+    Step(AGREE_AT_TAF),
     Step(HANDOVER_PLAN),
     Step(INTRODUCE_NEW_LEAD),
     Step(UPDATE_RECORDS),
+    Step(SEEK_CHILD_VIEWS),
+    Step(CONTACT_SUPPORT, NO_SUCCESSOR),
     Step(SET_REVIEW_DATE),
     Step(MINIMISE_CHANGES, MANY_CHANGES),
-    Step(RAISE_WITH_MANAGER, COMPLAINT),
     Step(RECORD_DECISION),
 )
+HANDOVER_STEPS = ANSWERS_CALL_FOR + HANDOVER
 STEP_DOWN_STEPS = (
-    *HANDOVER_STEPS[:2],
     Step(TELL_SOCIAL_CARE, DECLINES),
     Step(OPEN_CONSENT_CHECKLIST, DECLINES),
-    *HANDOVER_STEPS[2:],
+    *HANDOVER_STEPS,
 )
 
 LEAD_LEAVING = Rule(
     code="change_lead",
+    go_ahead=True,
     when=answer_in("event", "lead_leaving"),
     title="Change the Lead Practitioner",
     summary="The Lead Practitioner should change. Agree the new lead with the family and hand "
@@ -294,16 +303,15 @@ RULES = with_safe_contact((
         escalation=True,
         when=CONCERN_AT_THRESHOLD,
         title="Report the concern about the Lead Practitioner today",
-        summary="The child or family has raised a concern that the Lead Practitioner may have "
-        "harmed a child, or may pose a risk to children, or you are not sure whether it is "
-        "that serious. Tell your designated safeguarding lead or your manager today: they "
-        "consult the local authority designated officer (LADO). Listen to the child, but do not "
-        "investigate, and do not raise it with the Lead Practitioner or at a meeting they "
-        "attend. Another practitioner keeps in touch with the family meanwhile; who leads is "
-        "decided once the safeguarding lead or the LADO has advised. If what the child said is "
-        "a disclosure of harm, answer the question on significant harm again. Telling the "
-        "LADO follows national guidance; the rest is local practice, which the guidance does "
-        "not cover.",
+        # Listening to the child, who keeps in touch meanwhile, who leads and a disclosure of
+        # harm are in refer_to_lado, the second of "Do this now".
+        summary="A concern raised by the child or family that the Lead Practitioner may have "
+        "harmed a child or may pose a risk to children (or you are not sure whether it is that "
+        "serious) goes to your designated "
+        "safeguarding lead or your manager today, to consult the local authority designated "
+        "officer (LADO): do not investigate, and do not raise it with the Lead Practitioner. "
+        "Telling the LADO follows national guidance; the rest is local practice, which the "
+        "guidance does not cover.",
         why="A concern about the Lead Practitioner may meet the threshold for the local "
         "authority designated officer.",
         citations=(WT_ALLEGATIONS, LOCAL_CONCERN_ABOUT_LEAD),
@@ -316,6 +324,7 @@ RULES = with_safe_contact((
     ),
     Rule(
         code="cover_absence",
+        go_ahead=True,
         when=answer_in("event", "absence_short"),
         title="No change: cover the lead's short absence",
         summary="A short absence (such as annual leave or short-term sickness) is not a reason "
@@ -334,8 +343,9 @@ RULES = with_safe_contact((
         # summary stays short enough for "Do this now" to start in a phone's first screen.
         summary="The family's needs have escalated: talk to your designated safeguarding lead, "
         "follow your local threshold guidance, contact {front_door} and keep supporting the "
-        "family until it decides (local practice). {referral_lead_rule}",
-        why="The family's needs have escalated.",
+        "family until it decides (local practice).",
+        # Who leads after a referral is a fact, not a step: with the reasons, cited by the rule.
+        why="The family's needs have escalated. {referral_lead_rule}",
         citations=(REFERRAL_LEAD, WT_THRESHOLDS, IS24_TELL_FAMILY, LOCAL_AWAITING),
         steps=(
             Step(TALK_TO_DSL),
@@ -348,6 +358,7 @@ RULES = with_safe_contact((
     ),
     Rule(
         code="step_down_handover",
+        go_ahead=True,
         when=answer_in("event", "stepped_down"),
         title="Step down: agree the early help lead before social care closes",
         summary="The family no longer meets the threshold for children's social care, one of "
@@ -370,8 +381,9 @@ RULES = with_safe_contact((
         LEAD_LEAVING,
         when=answer_in("event", "absence_long"),
         why="The lead will be away for a long time.",
-        summary="A long absence is not one of the guidance's examples; changing the lead for it "
-        "is local practice. " + LEAD_LEAVING.summary,
+        summary="The Lead Practitioner should change, as local practice: a long absence is not "
+        "one of the guidance's examples. Agree the new lead with the family and hand over "
+        "carefully, so the family's support carries on without a gap.",
         citations=(LOCAL_LONG_ABSENCE,),
     ),
     Rule(
@@ -384,25 +396,26 @@ RULES = with_safe_contact((
             "family_requests_change",
         ),
         title="Review the lead at the Team Around the Family",
-        summary="This is a time when the lead may change. Review who is best placed to lead at "
+        summary="This is a time when the lead may change: review who is best placed to lead at "
         "the Team Around the Family meeting, with the family, keeping changes to a minimum. "
         "The family must have a good relationship with, and agree to, the lead.",
         why="This is a time of transition or change, or the family has asked for a different "
         "lead: a change of lead may be right.",
         citations=(A_EXAMPLES, A_MINIMUM, A_RELATIONSHIP),
         steps=(
-            Step(AGREE_AT_TAF),
             Step(CONSULT_FAMILY, AnyOf((NOT_AGREED, FAMILY_ASKED))),
-            Step(SEEK_CHILD_VIEWS),
             Step(REVISIT_CONSENT, CONSENT_GAP),
-            Step(MINIMISE_CHANGES, MANY_CHANGES),
-            Step(SET_REVIEW_DATE),
             Step(RAISE_WITH_MANAGER, COMPLAINT),
+            Step(AGREE_AT_TAF),
+            Step(MINIMISE_CHANGES, MANY_CHANGES),
+            Step(SEEK_CHILD_VIEWS),
+            Step(SET_REVIEW_DATE),
             Step(RECORD_DECISION),
         ),
     ),
     Rule(
         code="close_plan",
+        go_ahead=True,
         when=answer_in("event", "needs_met"),
         title="Close the plan",
         summary="The family's needs have been met. Neither source document says how to close a "
@@ -414,6 +427,7 @@ RULES = with_safe_contact((
     ),
     Rule(
         code="keep_current_lead",
+        go_ahead=True,
         when=answer_in("event", "nothing_specific"),
         title="Keep the current Lead Practitioner",
         summary="Nothing has happened that calls for a change. Changes of lead unsettle the "
@@ -436,4 +450,12 @@ TOOL = Tool(
     "should change, and how to hand over if so.",
     questions=QUESTIONS,
     rules=RULES,
+    before_you_start=(
+        *BEFORE_YOU_START,
+        "What has happened, and any concern the child or family has raised about the Lead "
+        "Practitioner.",
+        "Whether the family and child have been consulted about a change and agree, whether "
+        "someone could take over, and whether the family's agreement covers their service.",
+        "How many times the Lead Practitioner has already changed during this plan.",
+    ),
 )

@@ -36,8 +36,9 @@ HARM = Question(
         Option("unsure", "I'm not sure"),
     ),
     hint="If you are not sure, choose \"I'm not sure\": the checklist will stop and point you "
-    "to safeguarding advice. If a child is in immediate danger, call 999 now.",
+    "to safeguarding advice.",
     error="Select whether there is reasonable cause to suspect significant harm, or that you are not sure",
+    warning="If a child is in immediate danger, call 999 now.",
 )
 
 SAFETY = Question(
@@ -57,6 +58,12 @@ SAFETY = Question(
     "through this contact, or that you are not sure",
 )
 """RULES.md principle 7, asked in every tool right after ``harm`` is ``no``."""
+
+BEFORE_YOU_START = (
+    "What you know or suspect about any harm to a child, and about anyone who could harm "
+    "someone through contact with the family: every checklist asks about these first.",
+)
+"""The first item of every tool's "Before you start" (``harm`` and ``safety`` come first)."""
 
 CALL_999 = Action(
     "call_999_if_immediate_danger",
@@ -146,9 +153,9 @@ def safeguarding_first() -> Rule:
         when=HARM_SUSPECTED,
         title="Act now: follow safeguarding procedures",
         summary="You suspect, or are not sure whether, a child is suffering or likely to suffer "
-        "significant harm. Safeguarding comes first: call 999 if a child is in immediate "
-        "danger; otherwise talk to your designated safeguarding lead and contact {front_door} "
-        "straight away. Decisions about the Lead Practitioner come later.",
+        "significant harm: safeguarding comes first, and decisions about the Lead Practitioner "
+        "come later. Call 999 if a child is in immediate danger; otherwise talk to your "
+        "designated safeguarding lead and contact {front_door} straight away.",
         why="A concern about significant harm, or being unsure, always comes first.",
         citations=(WT_HARM, IS24_SHARING),
         steps=URGENT_STEPS,

@@ -40,6 +40,7 @@ from ..sources import (
     WT_THRESHOLDS,
 )
 from .common import (
+    BEFORE_YOU_START,
     CALL_999,
     CONTACT_FRONT_DOOR,
     FOLLOW_SAFEGUARDING,
@@ -303,16 +304,18 @@ def engagement_steps(*, stop_sharing: bool = True) -> tuple[Step, ...]:
     (a child who cannot decide says no: the parents' agreement stands).
     """
     stop = (Step(STOP_CONSENT_SHARING, SAID_NO_TO_SHARING),) if stop_sharing else ()
+    # What these answers call for comes before what every outcome asks, so "Do this now" (the
+    # outcome's own step and the next) shows it.
     return (
+        Step(CONFIRM_WISHES, STOPPED_ENGAGING),
+        Step(REVIEW_NON_ENGAGEMENT, STOPPED_ENGAGING),
+        Step(CONSIDER_ESCALATION, ESCALATION),
+        *stop,
+        Step(OFFER_DIFFERENT_LEAD, answer_in("reason", "relationship_with_lead")),
+        Step(ADDRESS_CONCERNS, answer_in("reason", "stigma_or_fear")),
         Step(SHARE_WHEN_NECESSARY),
         Step(SEEK_CHILD_VIEWS),
         Step(MONITOR),
-        Step(CONSIDER_ESCALATION, ESCALATION),
-        Step(OFFER_DIFFERENT_LEAD, answer_in("reason", "relationship_with_lead")),
-        Step(ADDRESS_CONCERNS, answer_in("reason", "stigma_or_fear")),
-        Step(CONFIRM_WISHES, STOPPED_ENGAGING),
-        Step(REVIEW_NON_ENGAGEMENT, STOPPED_ENGAGING),
-        *stop,
         Step(KEEP_DOOR_OPEN),
         Step(REVISIT_CONSENT),
         Step(RECORD_DECISION),
@@ -337,13 +340,14 @@ def stopped_engaging_first(rule: Rule, title: str, summary: str, why: str) -> tu
 
 PARENTS_AGREEMENT_STANDS = Rule(
     code="parents_agreement_stands",
+    go_ahead=True,
     when=AllOf((YOUNG_PERSON_DECLINES, answer_in("competence", "not_competent"))),
     title="The parents' agreement stands: keep the plan going, with the child",
+    # Listening to the child and explaining the plan to them: adapt_plan_to_child, first.
     summary="The child cannot make this decision for themselves, so their saying no is not "
-    "the family withdrawing: the parent or carer's agreement stands. Keep the plan going, "
-    "listen to the child's worries, explain in a way they understand, and adapt the plan "
-    "to their wishes where you can. The guidance does not cover this case; this follows "
-    "the law on the child's wishes and feelings and local practice.",
+    "the family withdrawing: the parent or carer's agreement stands, and the plan goes on, "
+    "adapted to the child's wishes where you can. The guidance does not cover this case; this "
+    "follows the law on the child's wishes and feelings and local practice.",
     why="A child who cannot decide for themselves has said no; their parents have not.",
     citations=(CA89_WISHES, LOCAL_CHILD_CANNOT_DECIDE),
     steps=(Step(ADAPT_PLAN), *engagement_steps(stop_sharing=False)),
@@ -352,38 +356,40 @@ RESPECT_DECISION = Rule(
     code="respect_young_persons_decision",
     when=AllOf((YOUNG_PERSON_DECLINES, CAN_DECIDE)),
     title="Respect the young person's decision",
-    summary="The young person can make this decision for themselves. Respect it for their "
-    "own information and the direct work with them; the parents' agreement still covers "
-    "the parents' own involvement. Keep offering the young person support. The guidance "
-    "does not cover this case; this follows national advice and local practice.",
+    # Keep offering the young person support: respect_own_information, first.
+    summary="The young person can make this decision for themselves: respect it for their own "
+    "information and the direct work with them, while the parents' agreement still covers the "
+    "parents' own involvement. The guidance does not cover this case; this follows national "
+    "advice and local practice.",
     why="A young person who can decide for themselves has said no.",
     citations=(IS24_MEANINGS, MCA05_WHO_CAN_CONSENT, LOCAL_YOUNG_PERSON_DECIDES),
     steps=(Step(RESPECT_OWN_INFORMATION), *engagement_steps()),
 )
 CONTINUE_WITH_YOUNG_PERSON = Rule(
     code="continue_with_young_person",
+    go_ahead=True,
     when=AllOf((answer_in("who", "parent_carer"), CAN_DECIDE)),
     title="Continue with the young person",
     summary="A parent or carer has declined, but the young person can agree to support for "
-    "themselves. Keep working directly with them; the parent's own information needs its "
-    "own lawful basis. The guidance does not cover this case; this follows national advice "
-    "and local practice.",
+    "themselves: keep working directly with them (the parent's own information needs its own "
+    "lawful basis). The guidance does not cover this case; this follows national advice and "
+    "local practice.",
     why="The young person can make this decision for themselves.",
     citations=(IS24_MEANINGS, MCA05_WHO_CAN_CONSENT, LOCAL_YOUNG_PERSON),
     steps=(Step(WORK_WITH_YOUNG_PERSON), *engagement_steps()),
 )
 CONTINUE_WITH_OTHER_PARENT = Rule(
     code="continue_with_other_parent",
+    go_ahead=True,
     when=AllOf((PARENT_DECLINES_FOR_CHILD, answer_in("other_parent_agrees", "yes"))),
     title="Continue with the agreement of the other parent",
+    # Leaving out the objecting parent's own involvement, information and home, telling them
+    # where it is safe, and advice where the parents disagree: continue_with_agreeing_parent.
     summary="A parent or carer has said no, but another person with parental responsibility, "
-    "who looks after the child, agrees to the support. Each person with parental "
+    "who looks after the child, agrees to the support; each person with parental "
     "responsibility may act alone in meeting it (Children Act 1989 section 2(7)), unless a "
-    "court order says otherwise: check (sections 2(8) and 14C). This does not cover the "
-    "objecting parent's own involvement or information, or work in their home. Tell the "
-    "objecting parent, where it is safe. Where the parents disagree about something "
-    "significant for the child, seek advice. The guidance does not cover this case; this "
-    "follows the law on parental responsibility and local practice.",
+    "court order says otherwise: check (sections 2(8) and 14C). The guidance does not cover "
+    "this case; this follows the law on parental responsibility and local practice.",
     why="A parent or carer has said no; another person with parental responsibility who looks "
     "after the child agrees.",
     citations=(CA89_PARENTAL_RESPONSIBILITY, IS24_MEANINGS, LOCAL_OTHER_PARENT),
@@ -397,11 +403,11 @@ RULES = with_safe_contact((
         # Not "share without consent" in the title: as a "why not" line ("Not ...: significant
         # harm suspected: no") that would read as if sharing without consent needed it.
         title="Act now: follow safeguarding procedures and refer",
-        summary="You have reasonable cause to suspect significant harm. A refusal or withdrawal "
-        "does not stop you protecting the child: call 999 if a child is in immediate danger; "
-        "otherwise follow your safeguarding procedures and contact {front_door} straight away, "
-        "sharing and referring without consent. Agree with your designated safeguarding lead "
-        "or {front_door} whether and when to tell the family.",
+        # Whether and when to tell the family: inform_family_where_safe.
+        summary="You have reasonable cause to suspect significant harm, and a refusal or "
+        "withdrawal does not stop you protecting the child. Call 999 if a child is in immediate "
+        "danger; otherwise follow your safeguarding procedures and contact {front_door} straight "
+        "away, sharing and referring without consent.",
         why="There is reasonable cause to suspect significant harm.",
         citations=(IS24_SHARING, WT_HARM),
         steps=(
@@ -417,7 +423,7 @@ RULES = with_safe_contact((
         when=answer_in("harm", "unsure"),
         title="Act now: get safeguarding advice",
         summary="You are not sure whether a child is suffering, or likely to suffer, significant "
-        "harm. Call 999 if a child is in immediate danger; otherwise talk to your designated "
+        "harm: call 999 if a child is in immediate danger; otherwise talk to your designated "
         "safeguarding lead or {front_door} now, before deciding anything else. "
         "{front_door_finding}",
         why="You are not sure whether there is reasonable cause to suspect significant harm.",
@@ -434,9 +440,9 @@ RULES = with_safe_contact((
     *stopped_engaging_first(
         PARENTS_AGREEMENT_STANDS,
         "The parents' agreement stands: keep the plan going, with the child",
-        "The child cannot make this decision for themselves and has stopped engaging; they "
-        "have not said no, and the parent or carer's agreement stands. Find out why, where it "
-        "is safe, keep the plan going, and adapt it to the child's wishes where you can. The "
+        "The child cannot make this decision for themselves and has stopped engaging, which is "
+        "not saying no: the parent or carer's agreement stands, so find out why, where it is "
+        "safe, keep the plan going, and adapt it to the child's wishes where you can. The "
         "guidance does not cover this case; this follows the law on the child's wishes and "
         "feelings and local practice.",
         "A child who cannot decide for themselves has stopped engaging; their parents have not "
@@ -446,10 +452,10 @@ RULES = with_safe_contact((
         RESPECT_DECISION,
         "Find out what the young person wants",
         "The young person can make this decision for themselves and has stopped engaging, which "
-        "is not the same as saying no. Where it is safe, check with them what they want before "
-        "treating it as their decision; once they have decided, respect it for their own "
-        "information and the direct work with them. Keep offering them support. The guidance "
-        "does not cover this case; this follows national advice and local practice.",
+        "is not the same as saying no: where it is safe, check with them what they want before "
+        "treating it as their decision, and once they have decided, respect it for their own "
+        "information and the direct work with them. The guidance does not cover this case; this "
+        "follows national advice and local practice.",
         "A young person who can decide for themselves has stopped engaging; they have not said "
         "no.",
     ),
@@ -457,7 +463,7 @@ RULES = with_safe_contact((
         CONTINUE_WITH_YOUNG_PERSON,
         "Continue with the young person",
         "A parent or carer has stopped engaging, which is not the same as saying no, and the "
-        "young person can agree to support for themselves. Keep working directly with them, "
+        "young person can agree to support for themselves: keep working directly with them, "
         "and find out what the parent wants, where it is safe. The guidance does not cover "
         "this case; this follows national advice and local practice.",
         "A parent or carer has stopped engaging; the young person can make this decision for "
@@ -467,11 +473,11 @@ RULES = with_safe_contact((
         CONTINUE_WITH_OTHER_PARENT,
         "Continue with the agreement of the other parent",
         "A parent or carer has stopped engaging, which is not the same as saying no, and another "
-        "person with parental responsibility, who looks after the child, agrees to the support. "
-        "Each person with parental responsibility may act alone in meeting it (Children Act 1989 "
-        "section 2(7)), unless a court order says otherwise: check (sections 2(8) and 14C). Find "
-        "out what the other parent wants, where it is safe. The guidance does not cover this "
-        "case; this follows the law on parental responsibility and local practice.",
+        "person with parental responsibility, who looks after the child, agrees to the support; "
+        "each person with parental responsibility may act alone in meeting it (Children Act "
+        "1989 section 2(7)), unless a court order says otherwise: check (sections 2(8) and 14C), "
+        "and find out what the other parent wants, where it is safe. The guidance does not "
+        "cover this case; this follows the law on parental responsibility and local practice.",
         "A parent or carer has stopped engaging; another person with parental responsibility "
         "who looks after the child agrees.",
     ),
@@ -479,23 +485,24 @@ RULES = with_safe_contact((
         code="non_engagement_review",
         when=STOPPED_ENGAGING,
         title="Not engaging is not saying no: review it by a set date",
-        summary="The family have stopped engaging; they have not said no. Where it is safe, try "
-        "to find out what they want. Agree with your designated safeguarding lead what their "
-        "not engaging may mean for the child, and a date by which the plan is reviewed: then "
-        "close it with the door kept open, carry on, or step up. If the child is a baby, has not "
-        "been seen, or was not brought to appointments, answer the question on significant harm "
-        "again. Nothing about sharing stops. The guidance does not cover this case; this is "
-        "local practice.",
+        # What not engaging may mean for the child, the review's three ends, and a baby or a
+        # child not seen or not brought (answer on significant harm again): review_non_engagement.
+        summary="The family have stopped engaging but have not said no, and nothing about "
+        "sharing stops: where it is safe, find out what they want, and agree with your "
+        "designated safeguarding lead a date by which the plan is reviewed. The guidance does "
+        "not cover "
+        "this case; this is local practice.",
         why="The family have stopped engaging without saying no.",
         citations=(LOCAL_NON_ENGAGEMENT, IS24_SHARING),
-        steps=(Step(CONFIRM_WISHES), Step(REVIEW_NON_ENGAGEMENT), Step(TALK_TO_DSL),
+        steps=(Step(REVIEW_NON_ENGAGEMENT), Step(CONFIRM_WISHES), Step(TALK_TO_DSL),
                *engagement_steps()),
     ),
     Rule(
         code="continue_agreed_parts",
+        go_ahead=True,
         when=answer_in("scope", "one_service"),
         title="Carry on with the support they agreed to",
-        summary="The family has declined one service or part of the plan. Respect their choice "
+        summary="The family has declined one service or part of the plan: respect their choice "
         "about it and carry on with the support they agreed to. The guidance does not cover "
         "this case; this is local practice.",
         why="Only one service or part of the plan has been declined.",
@@ -523,6 +530,14 @@ TOOL = Tool(
     "agreement to early help or to sharing information.",
     questions=QUESTIONS,
     rules=RULES,
+    before_you_start=(
+        *BEFORE_YOU_START,
+        "Who is refusing or withdrawing their agreement, what they are declining, and how they "
+        "declined (said so, or stopped engaging) and why, as far as you know.",
+        "Whether the child or young person can make this decision for themselves, and whether "
+        "another person with parental responsibility still agrees.",
+        "Whether the family's needs are likely to escalate without the plan.",
+    ),
     contradictions=(
         Contradiction(
             AllOf((YOUNG_PERSON_DECLINES, answer_in("competence", "not_applicable"))),

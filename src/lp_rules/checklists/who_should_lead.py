@@ -36,6 +36,7 @@ from ..sources import (
     WT_SOCIAL_WORKER,
 )
 from .common import (
+    BEFORE_YOU_START,
     CONTACT_SUPPORT,
     HARM,
     OPEN_CONSENT_CHECKLIST,
@@ -176,8 +177,8 @@ WORK_WITH_SOCIAL_WORKER = Action(
 )
 WORK_WITH_ALLOCATED_LEAD = Action(
     "work_with_allocated_lead",
-    "Keep supporting the family and share what you know with the Lead Practitioner who is "
-    "allocated once the referral is accepted.",
+    "{referral_lead_rule} Keep supporting the family and share what you know with the Lead "
+    "Practitioner who is allocated once the referral is accepted.",
     (REFERRAL_LEAD,),
 )
 KEEP_SUPPORTING = Action(
@@ -234,8 +235,9 @@ RULES = with_safe_contact((
         code="social_care_allocates",
         when=answer_in("social_care", "referral_accepted"),
         title="The service that accepted the referral decides who leads",
+        # Who leads after an accepted referral: work_with_allocated_lead, first in "Do this now".
         summary="A referral has been accepted, so you do not choose the Lead Practitioner "
-        "here. {referral_lead_rule}",
+        "here: the actions below say who leads.",
         why="A referral has been accepted by {front_door}.",
         citations=(REFERRAL_LEAD,),
         steps=(Step(WORK_WITH_ALLOCATED_LEAD), Step(SEEK_CHILD_VIEWS), Step(RECORD_DECISION)),
@@ -244,14 +246,16 @@ RULES = with_safe_contact((
         code="await_hub_decision",
         when=answer_in("social_care", "referral_pending"),
         title="Wait for {front_door}'s decision",
-        summary="A referral is waiting for a decision, and the decision settles who leads: "
-        "{referral_lead_rule} Keeping support going while you wait is local practice.",
-        why="A referral is waiting for a decision.",
+        summary="A referral is waiting for a decision, and the decision settles who leads. "
+        "Keeping support going while you wait is local practice.",
+        # Who leads after a referral is a fact, not a step: with the reasons, cited by the rule.
+        why="A referral is waiting for a decision. {referral_lead_rule}",
         citations=(A_REFERRAL_ACCEPTED, REFERRAL_LEAD, LOCAL_AWAITING),
         steps=(Step(KEEP_SUPPORTING), Step(SEEK_CHILD_VIEWS), Step(RECORD_DECISION)),
     ),
     Rule(
         code="join_existing_plan",
+        go_ahead=True,
         when=answer_in("existing_plan", "yes"),
         title="Join the existing plan",
         summary="The family already has a holistic plan with a Lead Practitioner. Noticing "
@@ -267,6 +271,7 @@ RULES = with_safe_contact((
     ),
     Rule(
         code="single_service",
+        go_ahead=True,
         when=answer_in("services", "one"),
         title="No multi-agency Lead Practitioner is needed",
         summary="Only one service needs to work with the family. A Lead Practitioner is for "
@@ -286,7 +291,7 @@ RULES = with_safe_contact((
         when=answer_in("consent", "not_yet_asked", "declined"),
         title="Seek the family's agreement first",
         summary="The guidance says the Lead Practitioner should seek consent from the young "
-        "person and family to develop a graduated, multi-agency response. Seek it before a "
+        "person and family to develop a graduated, multi-agency response: seek it before a "
         "Team Around the Family is convened. This is their agreement to support; it is not the "
         "legal basis for sharing information.",
         why="The family has not yet agreed to a multi-agency response.",
@@ -303,11 +308,11 @@ RULES = with_safe_contact((
         code="no_suitable_candidate",
         when=NoEligibleCandidate(),
         title="None of the practitioners listed is suitable yet",
-        summary="Each practitioner listed either has a poor relationship with the family, is "
-        "not agreed to by the family, or has no capacity for the role. The family must have a "
-        "good relationship with, and agree to, the Lead Practitioner. Talk it through at the "
-        "Team Around the Family and ask for support. (Capacity for the role is local practice: "
-        "the guidance does not mention it.)",
+        summary="Each practitioner listed has a poor relationship with the family, is not "
+        "agreed to by the family, or has no capacity for the role (capacity is local practice: "
+        "the guidance does not mention it), and the family must have a good relationship with, "
+        "and agree to, the Lead Practitioner. Talk it through at the Team Around the Family and "
+        "ask for support.",
         why="No practitioner listed meets the conditions for leading.",
         citations=(A_RELATIONSHIP, A_INITIAL_TAF, LOCAL_CAPACITY),
         steps=(
@@ -322,24 +327,28 @@ RULES = with_safe_contact((
     ),
     Rule(
         code="agree_at_taf",
+        go_ahead=True,
         when=Always(),
         title="Agree the Lead Practitioner at the Team Around the Family",
-        summary="Several services are needed and the family agrees. Convene a Team Around the "
-        "Family and agree the Lead Practitioner there, with the family. Any practitioner "
-        "working with the family can take the role.",
-        why="Several services are needed and the family agrees to a multi-agency response.",
+        # One sentence: "No practitioners are listed yet" follows it when the list is empty.
+        summary="Several services are needed and the family agrees: convene a Team Around the "
+        "Family and agree the Lead Practitioner there, with the family.",
+        why="Several services are needed and the family agrees to a multi-agency response; any "
+        "practitioner working with the family can take the role.",
         citations=(A_INITIAL_TAF, A_ANY_PRACTITIONER, B_ANY_PRACTITIONER, B_FAMILY_BY_FAMILY),
+        # After the meeting itself, what these answers call for (the family not yet asked
+        # about the suggested practitioner, partial agreement, a leaver), then the rest.
         steps=(
             Step(CONVENE_TAF),
+            Step(ASK_FAMILY, SUGGESTED_NOT_ASKED),
             Step(SEEK_CONSENT, PARTLY_AGREED),
             Step(INVOLVE_AGREED_ONLY, PARTLY_AGREED),
-            Step(COMPLETE_ASSESSMENT),
-            Step(ASK_FAMILY, SUGGESTED_NOT_ASKED),
+            Step(PLAN_HANDOVER_EARLY, SUGGESTED_LEAVING),
             Step(ASK_YOUNG_PERSON, YOUNG_PERSON),
+            Step(COMPLETE_ASSESSMENT),
             Step(SEEK_CHILD_VIEWS),
             Step(EXPLAIN_ROLE_LIMITS),
             Step(REVIEW),
-            Step(PLAN_HANDOVER_EARLY, SUGGESTED_LEAVING),
             Step(RECORD_DECISION),
         ),
         suggests_candidate=True,
@@ -353,5 +362,14 @@ TOOL = Tool(
     "agree who it should be.",
     questions=QUESTIONS,
     rules=RULES,
+    before_you_start=(
+        *BEFORE_YOU_START,
+        "Whether children's social care is involved, and what has happened to any referral.",
+        "Whether the family already has an assessment and plan with a Lead Practitioner, and "
+        "whether they (and any young person who can decide) agree to early help.",
+        "For each practitioner working with the family: their role, their relationship with the "
+        "family, the family's view of them, whether they work with the family's main needs, "
+        "whether they have capacity, and whether they are leaving soon.",
+    ),
     list_questions=("candidates",),
 )

@@ -58,12 +58,23 @@ export function groupSources(citations) {
 }
 
 /** How the outcome's panel looks and what its kicker says, from the rules' own data: an urgent
- *  outcome (principle 1) acts now; an escalation (the rule's `escalation`) is a warning, never
- *  the panel of an outcome that lets the practitioner go ahead. */
-export function panelTone(result) {
+ *  outcome (principle 1) acts now; an escalation (the rule's `escalation`) is a warning; only an
+ *  outcome that confirms the practitioner can go ahead (the rule's `go_ahead`, compiled as
+ *  `goAhead`) has GOV.UK's green confirmation panel; any other outcome is plain.
+ *  @param {{urgent: boolean, escalation: boolean}} result
+ *  @param {boolean} goAhead */
+export function panelTone(result, goAhead) {
   if (result.urgent) return { name: "urgent", kicker: "Act now" };
   if (result.escalation) return { name: "warning", kicker: "Escalate today" };
+  if (goAhead) return { name: "go-ahead", kicker: "Outcome" };
   return { name: "outcome", kicker: "Outcome" };
+}
+
+/** The suggested practitioner's reasons as one line: "The family prefers them; good
+ *  relationship with the family." (each reason is a sentence of its own in the rules). */
+export function reasonsLine(reasons) {
+  return reasons.map((r, i) => (i ? r[0].toLowerCase() + r.slice(1) : r).replace(/\.$/, ""))
+    .join("; ") + ".";
 }
 
 /** Each document the routes were checked against, once, in first-cited order. */
@@ -136,7 +147,7 @@ function withEmailLinks(text) {
  * @param {HTMLElement} ctx.live the polite live region
  * @param {() => {answers: any, record: string, recordedOutcome: string | null, runtime: string}} ctx.state
  */
-export function createOutcomeView({ root, data, byId, siteRoot, live, state }) {
+export function createOutcomeView({ root, data, siteRoot, live, state }) {
   /** @type {HTMLElement} */
   const outcomeEl = find(root, ".lp-outcome");
   const candidatesQ = data.questions.find((q) => q.kind === "candidates");
@@ -147,7 +158,6 @@ export function createOutcomeView({ root, data, byId, siteRoot, live, state }) {
     outcomeEl.hidden = true;
     outcomeEl.replaceChildren();
     highlightMap(null);
-    document.documentElement.classList.remove("lp-printing-record");
   }
 
   /** In the outcome's place, why there is none now (the answers changed since).
@@ -252,6 +262,43 @@ export function createOutcomeView({ root, data, byId, siteRoot, live, state }) {
     return section;
   }
 
+  /** "Your answers": a button at the top of the panel that takes the reader to Check your
+   *  answers (a button, not a "#" link: the page's address after "#" holds the answers). */
+  function answersButton() {
+    const button = make("button", "lp-panel-answers", "Your answers");
+    button.type = "button";
+    button.addEventListener("click", () => {
+      /** @type {HTMLElement | null} */
+      const heading = root.querySelector(".lp-answers:not([hidden]) h2");
+      if (!heading) return;
+      heading.tabIndex = -1;
+      heading.focus({ preventScroll: true });
+      heading.scrollIntoView({ block: "start" });
+    });
+    return button;
+  }
+
+  /** Who-should-lead: the practitioner suggested to discuss first, named in the panel, with why
+   *  in one line once the full version has ranked them (complete fills it in). */
+  function suggestedLine(result) {
+    const index = result.suggested_candidate;
+    const listed = state().answers[candidatesQ?.id];
+    if (index === null || index === undefined || !Array.isArray(listed) || !listed[index]) return null;
+    const line = make("p", "lp-panel-suggested");
+    line.append(make("strong", "", "Suggested to discuss first: "),
+      `Practitioner ${index + 1}, ${roleLabel(listed[index].role)}.`);
+    const why = make("span", "lp-panel-suggested-why");
+    why.dataset.suggestedWhy = "";
+    line.append(" ", why);
+    fillSuggestedWhy(why, result);
+    return line;
+  }
+
+  function fillSuggestedWhy(why, result) {
+    const chosen = result.candidates?.find((c) => c.index === result.suggested_candidate);
+    if (chosen) why.textContent = `Why: ${reasonsLine(chosen.reasons)}`;
+  }
+
   /** The line in place of what only the full version gives (reasons, why not, what would
    *  change it, the practitioners' ranking, the record), by the state of the runtime. */
   function fullPendingText() {
@@ -265,7 +312,7 @@ export function createOutcomeView({ root, data, byId, siteRoot, live, state }) {
    *  from Python. */
   function render(result) {
     const { recordedOutcome } = state();
-    const tone = panelTone(result);
+    const tone = panelTone(result, data.compiled.rules[result.rule_index]?.goAhead === true);
     const panel = make("div", `lp-panel lp-panel--${tone.name}`);
     // data-decided: the outcome is on screen; data-recommendation: Python has given it whole.
     panel.dataset.decided = result.recommendation;
@@ -273,8 +320,12 @@ export function createOutcomeView({ root, data, byId, siteRoot, live, state }) {
     const title = make("h2", "", result.title);
     title.id = "lp-outcome-title";
     title.tabIndex = -1;
-    panel.append(make("p", "lp-panel-kicker", tone.kicker), title);
+    const head = make("div", "lp-panel-head");
+    head.append(make("p", "lp-panel-kicker", tone.kicker), answersButton());
+    panel.append(head, title);
     panel.append(make("p", "lp-panel-summary", result.summary));
+    const suggested = suggestedLine(result);
+    if (suggested) panel.append(suggested);
     // Principle 1: answers that cannot stand together (or a list longer than the checklist
     // takes) are reported beside the urgent outcome, never instead of it.
     if (result.warnings?.length) {
@@ -376,6 +427,9 @@ export function createOutcomeView({ root, data, byId, siteRoot, live, state }) {
       why,
       ...explanations,
     );
+    /** @type {HTMLElement | null} */
+    const suggestedWhy = outcomeEl.querySelector("[data-suggested-why]");
+    if (suggestedWhy) fillSuggestedWhy(suggestedWhy, result);
     showRecord(find(outcomeEl, ".lp-record-print"), result.record_sections);
     outcomeEl.querySelectorAll(".lp-record-actions button").forEach((b) => {
       /** @type {HTMLButtonElement} */ (b).disabled = false;
@@ -414,7 +468,7 @@ export function createOutcomeView({ root, data, byId, siteRoot, live, state }) {
     for (const w of result.why_not) {
       const item = make("li");
       item.dataset.whyNot = w.recommendation;
-      item.append("Not ", make("strong", "", w.title), `: ${w.because}`);
+      item.textContent = w.sentence; // "It is not “X”, because your answer to “Y” is “Z”."
       list.append(item);
     }
     box.append(list);
@@ -429,15 +483,14 @@ export function createOutcomeView({ root, data, byId, siteRoot, live, state }) {
     box.append(make("summary", "", "What would change the outcome?"));
     const list = make("ul");
     for (const c of result.what_would_change) {
-      const q = byId[c.question];
-      const label = q.options.find((o) => o.id === c.answer)?.label ?? c.answer;
-      const link = make("a", "", `If “${q.summary}” were “${label}”`);
+      // "It would be “X” if “Y” were “Z”." (lp_rules.explain), as a link that opens it.
+      const link = make("a", "", c.sentence);
       const query = queryFor({ ...answers, [c.question]: c.answer }, data.questions,
         data.versionParam, data.linkVersion);
       link.href = `${location.pathname}#${query}`; // the fragment: never sent to the host
       const item = make("li");
       item.dataset.change = `${c.question}=${c.answer}`;
-      item.append(link, `: ${c.title}`);
+      item.append(link);
       list.append(item);
     }
     box.append(list);

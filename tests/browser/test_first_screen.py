@@ -1,0 +1,122 @@
+"""Every outcome's first screen on a phone (issue 21, item 3): opened from a share link at
+390x844, "Do this now" starts on the first screen, once the page has put the outcome where it
+puts it; and the panel's colour follows the rules' data (green only for a go-ahead).
+
+The links are the ones a practitioner shares (``lp_rules.links.share_link``); the answers that
+give each outcome are found by asking as the page does, so every outcome any answers reach in
+a build is checked, not a hand-picked few.
+"""
+
+from __future__ import annotations
+
+from typing import Any, Iterator
+
+import pytest
+from playwright.sync_api import Browser, BrowserContext, Page
+
+from lp_rules import InvalidAnswers, evaluate, get_tool, load_profile
+from lp_rules.checklists import TOOLS
+from lp_rules.links import share_link
+
+from .conftest import Site, wait_scroll_at_rest
+
+PHONE = {"viewport": {"width": 390, "height": 844}, "has_touch": True, "is_mobile": True}
+SCREEN = 844
+PRACTITIONERS = (  # one who can lead, one who cannot (candidates question)
+    dict(role="teacher", relationship="good", family_view="agrees", main_needs="yes",
+         capacity="yes", leaving_soon="no"),
+    dict(role="gp", relationship="poor", family_view="objects", main_needs="no", capacity="no",
+         leaving_soon="yes"),
+)
+
+
+def reachable(tool_id: str, profile: str) -> dict[int, tuple[str, dict[str, Any]]]:
+    """For each rule any answers reach in this build (by its place in the rules: rules that
+    share a code word their outcome differently), its code and the first answers (in asking
+    order, first option first) that reach it. Every option of every question asked is tried."""
+    found: dict[int, tuple[str, dict[str, Any]]] = {}
+
+    def walk(answers: dict[str, Any]) -> None:
+        try:
+            result = evaluate(tool_id, answers, profile)
+        except InvalidAnswers:  # answers that cannot stand together: the page refuses them
+            return
+        if result["status"] == "complete":
+            found.setdefault(result["rule_index"], (result["recommendation"], answers))
+            return
+        question = result["next"][0]
+        options: list[Any]
+        if question == "candidates":
+            options = [[], [PRACTITIONERS[0]], [PRACTITIONERS[1]]]
+        else:
+            options = list(get_tool(tool_id).question(question).option_ids)
+        for option in options:
+            walk({**answers, question: option})
+
+    walk({})
+    return found
+
+
+BUILDS = ("merton", "graduated-pathway")
+CASES = [(build, tool_id, code, answers) for build in BUILDS for tool_id in TOOLS
+         for _, (code, answers) in sorted(reachable(tool_id, build).items())]
+
+
+def test_every_outcome_of_every_tool_is_checked() -> None:
+    """The walk reaches every rule of every tool in each build (local practice on: only a build
+    with it off can give guidance_silent)."""
+    for build in BUILDS:
+        assert load_profile(build).local_practice
+        for tool_id, tool in TOOLS.items():
+            reached = reachable(tool_id, build)
+            assert sorted(reached) == list(range(len(tool.rules))), (build, tool_id)
+    assert len(CASES) == 2 * sum(len(tool.rules) for tool in TOOLS.values())
+
+
+@pytest.fixture(scope="module")
+def phone_context(browser: Browser) -> Iterator[BrowserContext]:
+    ctx = browser.new_context(service_workers="block", **PHONE)
+    yield ctx
+    ctx.close()
+
+
+@pytest.fixture
+def phone(phone_context: BrowserContext) -> Iterator[Page]:
+    """A new page for each link: a link to the same page differing only after "#" would
+    otherwise not load the page afresh, as a shared link does."""
+    page = phone_context.new_page()
+    yield page
+    page.close()
+
+
+FIRST_SCREEN = """() => {
+  const box = (sel) => document.querySelector(sel)?.getBoundingClientRect();
+  const panel = document.querySelector('.lp-outcome .lp-panel');
+  return {
+    doNow: box('.lp-outcome .lp-do-now-title').top,
+    firstStep: box('.lp-outcome .lp-do-now-title').bottom,
+    tone: panel.dataset.tone,
+    background: getComputedStyle(panel).backgroundColor,
+  };
+}"""
+GREEN = "rgb(0, 112, 60)"
+
+
+@pytest.mark.parametrize("build,tool_id,code,answers", CASES,
+                         ids=[f"{b}-{t}-{c}-{i}" for i, (b, t, c, _) in enumerate(CASES)])
+def test_do_this_now_is_on_the_first_screen(phone: Page, site: Site, gp_site: Site, build: str,
+                                            tool_id: str, code: str,
+                                            answers: dict[str, Any]) -> None:
+    served = site if build == "merton" else gp_site
+    phone.goto(served.url(share_link(f"tools/{tool_id}/", tool_id, answers)))
+    phone.locator(f'.lp-panel[data-decided="{code}"]').wait_for(timeout=60_000)
+    wait_scroll_at_rest(phone)
+    seen: dict[str, Any] = phone.evaluate(FIRST_SCREEN)
+    assert seen["doNow"] < SCREEN, f"'Do this now' starts {seen['doNow']:.0f} px down"
+    assert seen["firstStep"] < SCREEN, f"'Do this now' ends its heading {seen['firstStep']:.0f} px down"
+    # The panel's colour from the rules' data: green only where the rule says go ahead.
+    result = evaluate(tool_id, answers, build)
+    expected = ("urgent" if result["urgent"] else "warning" if result["escalation"]
+                else "go-ahead" if result["go_ahead"] else "outcome")
+    assert seen["tone"] == expected
+    assert (seen["background"] == GREEN) == (expected == "go-ahead"), seen
