@@ -80,6 +80,7 @@ class Profile:
     source_title: str
     citation_label: str
     borrowed_source: str
+    guidance_shown: tuple[str, ...]
     roles: tuple[str, ...]
     domestic_abuse_route: str
     local_practice: bool
@@ -244,7 +245,7 @@ class Profile:
 
 
 def _from_toml(data: dict[str, Any]) -> Profile:
-    shown = _guidance_shown(data)
+    data["guidance_shown"] = _guidance_shown(data)
     courses = tuple(TrainingCourse(**c) for c in data.pop("training", []))
     data["roles"] = tuple(data.get("roles", ()))
     expected = {f.name for f in fields(Profile)} - {"training"}
@@ -270,20 +271,18 @@ def _from_toml(data: dict[str, Any]) -> Profile:
             raise ValueError(
                 f"profile {profile.id!r}: {choice.key} = {picked!r}; valid: {', '.join(choice.tags)}"
             )
-    _shown[profile.id] = shown
     return profile
 
 
 _cache: dict[str, Profile] = {}
-_shown: dict[str, tuple[str, ...]] = {}
 
 
 def _guidance_shown(data: dict[str, Any]) -> tuple[str, ...]:
-    """Takes ``guidance_shown`` out of a profile's TOML: the authorities whose guidance its site
+    """``guidance_shown`` from a profile's TOML, checked: the authorities whose guidance its site
     shows, each topic's text in this order, its own first. Optional: a new authority's site shows
     only its own guidance (and, where its folder says nothing on a topic, that it is silent)."""
     own = str(data.get("id"))
-    shown = tuple(data.pop("guidance_shown", [own]))
+    shown = tuple(data.get("guidance_shown", [own]))
     unknown = [i for i in shown if i not in FOLDERS]
     if not shown or shown[0] != own or unknown or len(set(shown)) != len(shown):
         raise ValueError(
@@ -311,5 +310,4 @@ def guidance_shown(profile_id: str) -> tuple[str, ...]:
     """The authorities whose guidance this authority's site shows on each shared page, its own
     first (``guidance_shown`` in its profile.toml; only its own where the field is absent). The
     pages render each one's fragment for a topic, or say from its data that it is silent."""
-    load_profile(profile_id)
-    return _shown[profile_id]
+    return load_profile(profile_id).guidance_shown

@@ -30,13 +30,6 @@ NOT_SOURCES = {
 }
 """Generated files in the searched folders, which record each site by name by design."""
 
-WAITING = {
-    "tools/sitegen/compare.py":
-        "its 'what to decide' examples quote one seed's values (helper 'print' owns the file)",
-}
-"""Files that still name an authority, each with why. The test fails once one no longer does,
-so the entry is removed the day its file is fixed."""
-
 
 def _plain(name: str) -> str:
     return re.sub(r"^the\s+", "", name.strip(), flags=re.I)
@@ -91,10 +84,8 @@ def test_no_page_source_or_code_names_an_authority() -> None:
             continue
         text = " ".join((ROOT / rel).read_text(encoding="utf-8").split())  # a name may wrap
         hits = sorted({m.group(0) for m in ALL_NAMES.finditer(text)})
-        if hits and rel not in WAITING:
+        if hits:
             named[rel] = hits
-        if not hits and rel in WAITING:
-            named[rel] = ["(names none any more: remove it from WAITING)"]
     assert not named, "\n".join(f"{rel}: {', '.join(h)}" for rel, h in named.items())
 
 

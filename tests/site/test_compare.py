@@ -24,14 +24,7 @@ TOML: dict[str, dict[str, Any]] = {
     pid: tomllib.loads(FOLDERS[pid].joinpath("profile.toml").read_text(encoding="utf-8"))
     for pid in PROFILE_IDS
 }
-ROW_WAITING = {
-    "guidance_shown": "whose guidance a site shows (issue 22, decisions/0009 addendum); kept out "
-                      "of the Profile dataclass until tools/sitegen/compare.py (helper 'print') "
-                      "gives it a row and a 'what to decide' text",
-}
-"""Profile keys the table does not show yet, each with why; test_rows_waiting fails once one
-has its row, so its entry is removed then."""
-FIELDS = set().union(*(data.keys() for data in TOML.values())) - ROW_WAITING.keys()
+FIELDS = set().union(*(data.keys() for data in TOML.values()))
 DIFFERING = {f for f in FIELDS if len({repr(TOML[p].get(f)) for p in TOML}) > 1}
 
 
@@ -133,9 +126,6 @@ def test_the_profiles_really_differ_somewhere() -> None:
 def test_every_profile_field_has_a_row(page: _Table) -> None:
     assert set(page.rows) == FIELDS
 
-
-def test_rows_waiting_are_still_missing(page: _Table) -> None:
-    assert not ROW_WAITING.keys() & set(page.rows), "the row exists now: remove it from ROW_WAITING"
 
 
 def test_rows_say_same_or_differs_exactly_where_the_profiles_do(page: _Table) -> None:

@@ -103,7 +103,7 @@ def _decide_texts() -> dict[str, str]:
         "id": "A short id for the profile, in lower case with hyphens. It names the authority's "
         "folder (<code>src/lp_rules/authorities/&lt;id&gt;/</code>) and the built site's folder.",
         "authority": "The council's name as the guidance should give it.",
-        "area": "The area's name as readers know it; it is used in sentences (\"in Merton\").",
+        "area": "The area's name as readers know it; it is used in sentences (\"in <em>your area</em>\").",
         "site_name": "The site's title, shown in the header of every page.",
         "partnership": "The local safeguarding children partnership's name, or leave it empty if "
         "your guidance names none.",
@@ -164,15 +164,18 @@ def _decide_texts() -> dict[str, str]:
         "contact.",
         "own_source": "The source tag of your own guidance (a new authority's guidance needs a "
         "new tag, which a developer adds). Outcomes that cite it read as your area's guidance.",
-        "guidance_name": "Your guidance's name as it starts a sentence (\"Merton's guidance\"). "
+        "guidance_name": "Your guidance's name as it starts a sentence (\"<em>Your area</em>'s guidance\"). "
         "Outcomes that rest on another area's guidance open with \"... does not cover this\".",
         "source_title": "Your guidance's title, as the checklists' citations give it.",
         "citation_label": "Your guidance's name as the pages' source lines give it (\"Source: "
-        "Merton guidance (A)\"), without the tag.",
+        "<em>Your area</em> guidance (A)\"), without the tag.",
         "borrowed_source": "The tag of another area's guidance that some outcomes rest on where "
         "yours is silent, or leave it empty. Each such outcome says first that your guidance "
         "does not cover it, then labels the other guidance as another area's practice "
         "(RULES.md principle 8).",
+        "guidance_shown": "Whose guidance the site's pages show on each topic, your own first: "
+        "each listed authority's words from its folder, or that its guidance does not cover the "
+        "topic. Leave it out to show only your own guidance.",
         "lado_contact": "How to reach your local authority designated officer (LADO), or leave it "
         "empty: the Further support page then says to ask the designated safeguarding lead.",
         "threshold_document": "The name or address of your threshold (levels of need) document.",
@@ -223,6 +226,7 @@ GROUPS: tuple[tuple[str, tuple[tuple[str, str], ...]], ...] = (
         ("own_source", "This area's guidance"), ("guidance_name", "Its name in a sentence"),
         ("source_title", "Its title"), ("citation_label", "Its name in a source line"),
         ("borrowed_source", "Another area's guidance relied on"),
+        ("guidance_shown", "Guidance shown on the pages"),
     )),
     ("Contact only where it is safe", (
         ("domestic_abuse_route", "Domestic abuse risk assessment and MARAC route"),
@@ -254,6 +258,8 @@ def _items(profile: Profile, field: str) -> list[str]:
     """A list field's items, as the page names them."""
     if field == "roles":
         return [ROLE_LABELS.get(r, r) for r in profile.roles]
+    if field == "guidance_shown":
+        return [profile_name(load_profile(i)) for i in profile.guidance_shown]
     return [c.title for c in profile.training]
 
 
@@ -263,7 +269,7 @@ def _value(profile: Profile, field: str, shown_for: str) -> str:
     value = getattr(profile, field)
     if field in CONTACT_FIELDS and value and profile.id != shown_for:
         return OTHER_AREAS_CONTACT
-    if field in ("roles", "training"):
+    if field in ("roles", "training", "guidance_shown"):
         items = _items(profile, field)
         if not items:
             return "<em>None listed</em>"
