@@ -214,6 +214,7 @@ function main(root) {
         const q = byId[question];
         return [q.summary, q.options?.find((o) => o.id === answer)?.label ?? String(answer)];
       }) : null);
+      root.classList.toggle("lp-checklist--what-if", Boolean(next.whatIf));
       drawn.whatIf = whatIfKey;
     }
 
