@@ -171,9 +171,7 @@ function main(root) {
         live.textContent = PRACTITIONERS_CHANGED;
         drawn.outcome = "stale";
       }
-      if (!noOutcome || errors.length || held) {
-        // nothing to announce
-      } else if (event.type === "answer-confirmed" && nextId) {
+      if (noOutcome && !errors.length && !held && event.type === "answer-confirmed" && nextId) {
         live.textContent = `Next question: ${byId[nextId].text}`;
       }
     } else {
