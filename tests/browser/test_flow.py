@@ -414,6 +414,15 @@ def test_what_if_is_labelled_and_keeps_the_users_answers_and_record(browser: Bro
     expect(notice).to_be_hidden()
     expect(page.locator(".lp-what-would-change [data-change='scope=one_service'] a")).to_be_focused()
     assert page.url == mine
+    # The what-if has its own history entry at the user's address: Forward opens it again,
+    # Back returns to the user's answers.
+    page.go_forward()
+    expect(notice).to_be_visible()
+    assert wait_for_outcome(page, "continue_agreed_parts") == "continue_agreed_parts"
+    page.go_back()
+    expect(notice).to_be_hidden()
+    assert wait_for_outcome(page, "continue_universal_support") == "continue_universal_support"
+    assert page.url == mine
     ctx.close()
 
 

@@ -183,6 +183,17 @@ test("an answer confirmed during a what-if closes it and is the user's own", () 
   assert.equal(s.address, "push");
 });
 
+test("Back or Forward to a what-if's history entry restores it from the user's answers", () => {
+  const changes = [{ question: "event", answer: "needs_met" }];
+  let s = run(initial(), [...opened(USER), full(USER), { type: "what-if-restored", changes }]);
+  assert.deepEqual(shownAnswers(s), { ...USER, event: "needs_met" });
+  assert.deepEqual(s.whatIf?.changes, changes);
+  assert.deepEqual(s.focus, { to: "what-if" });
+  assert.equal(s.address, null);
+  s = reduce(s, { type: "what-if-restored", changes });
+  assert.equal(s.focus, null, "the what-if already shown: nothing moves");
+});
+
 test("a what-if that changes nothing is no what-if", () => {
   const s = run(initial(), [link(USER), { type: "what-if-opened", question: "event", answer: "absence_short" }]);
   assert.equal(s.whatIf, null);

@@ -101,8 +101,8 @@ function main(root) {
 
   /** What is drawn now, so a new state redraws only what changed. */
   const drawn = { form: "", errors: "", outcome: "", complete: "", notice: "", whatIf: "" };
-  /** The last request sent to the rules ("link:…" or "evaluate:…"), and whether its reply
-   *  is still to come. */
+  /** The request sent to the rules ("link:…" or "evaluate:…") whose reply is still to come
+   *  (so it is not sent twice), and whether one is. */
   let sent = "";
   let asking = false;
   let addressesToWrite = 0;
@@ -315,6 +315,7 @@ function main(root) {
     const reply = JSON.parse(replyText);
     const forLink = sent.startsWith("link:");
     const key = sent.slice(sent.indexOf(":") + 1);
+    sent = ""; // answered: the same request may be needed again (a what-if reopened with Forward)
     if (reply.type === "link") {
       dispatch({ type: "rules-read-link", answers: reply.answers, recordedOutcome: reply.recorded_outcome,
         notice: reply.notice ?? null });
@@ -407,8 +408,18 @@ function main(root) {
     event.preventDefault();
     const at = change.indexOf("=");
     dispatch({ type: "what-if-opened", question: change.slice(0, at), answer: change.slice(at + 1) });
+    // A history entry of its own, at the same address (the user's answers): Back returns to
+    // them, as it did when these were plain links.
+    if (state.whatIf) {
+      const depth = (history.state?.lpWhatIf?.depth ?? 0) + 1;
+      history.pushState({ lpWhatIf: { changes: state.whatIf.changes, depth } }, "", location.href);
+    }
   });
-  whatIf.back.addEventListener("click", () => dispatch({ type: "what-if-closed" }));
+  whatIf.back.addEventListener("click", () => {
+    const depth = history.state?.lpWhatIf?.depth;
+    if (depth) history.go(-depth); // popstate closes the what-if
+    else dispatch({ type: "what-if-closed" });
+  });
 
   find(root, "[data-start-again]").addEventListener("click", (/** @type {Event} */ event) => {
     event.preventDefault();
@@ -441,8 +452,13 @@ function main(root) {
 
   // Back and Forward (and an address changed by hand) between the answers; a place on the page
   // (the decision table's "#decision-table") is a jump, not a change of answers.
+  // A what-if's entry has the user's address and the what-if's changes in its history state.
   window.addEventListener("popstate", () => {
-    if (!isPlaceOnPage(location.hash)) openAddress();
+    if (isPlaceOnPage(location.hash)) return;
+    if (`${location.pathname}${location.hash}` !== addressNow() || location.search) openAddress();
+    const changes = history.state?.lpWhatIf?.changes;
+    if (Array.isArray(changes)) dispatch({ type: "what-if-restored", changes });
+    else if (state.whatIf) dispatch({ type: "what-if-closed" });
   });
 
   openAddress();

@@ -116,8 +116,11 @@ function changesBetween(mine, other) {
  *   | {type: "full-outcome-arrived", key: string, result: any, record: string}
  *   | {type: "rules-refused", key: string, errors: FieldError[]}
  *   | {type: "what-if-opened", question: string, answer: string}
+ *   | {type: "what-if-restored", changes: Change[]}
  *   | {type: "what-if-closed"}
  *   | {type: "start-again"}} Event
+ * "what-if-opened": an alternative from "what would change it", from the outcome shown;
+ * "what-if-restored": Back or Forward to a what-if's history entry, by its changes.
  * "link-read": the address read by the page's reader (links.js), as the page opens or as Back
  * and Forward return to an entry; "rules-read-link": the rules' own reading of it;
  * "link-refused": the page's reader or the rules refused the link as a whole; "rules-refused":
@@ -190,6 +193,15 @@ export function reduce(previous, event) {
       const answers = { ...shownAnswers(state), [event.question]: event.answer };
       const changes = changesBetween(state.answers, answers);
       if (!changes.length) return { ...state, whatIf: null };
+      return { ...state, whatIf: { answers, changes, full: null }, focus: { to: "what-if" } };
+    }
+    case "what-if-restored": {
+      // Back or Forward to a what-if's history entry: the same changes to the user's answers.
+      const answers = { ...state.answers };
+      for (const c of event.changes) answers[c.question] = c.answer;
+      const changes = changesBetween(state.answers, answers);
+      if (!changes.length) return { ...state, whatIf: null };
+      if (state.whatIf && answersKey(state.whatIf.answers) === answersKey(answers)) return state;
       return { ...state, whatIf: { answers, changes, full: null }, focus: { to: "what-if" } };
     }
     case "what-if-closed": {
