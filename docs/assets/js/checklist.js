@@ -100,7 +100,10 @@ function main(root) {
   // ---- state -> views -------------------------------------------------------------------
 
   /** What is drawn now, so a new state redraws only what changed. */
-  const drawn = { form: "", errors: "", outcome: "", complete: "", notice: "", whatIf: "" };
+  const drawn = {
+    form: "", errors: "", outcome: "", complete: "", notice: "", whatIf: "",
+    /** @type {string | null} */ recommendation: null, error: false,
+  };
   /** The request sent to the rules ("link:…" or "evaluate:…") whose reply is still to come
    *  (so it is not sent twice), and whether one is. */
   let sent = "";
@@ -165,7 +168,7 @@ function main(root) {
     const noOutcome = held || next.refused || errors.length > 0 || quick.status !== "complete";
     const stale = !next.whatIf && next.practitionersEdited && quick.relevant?.includes("candidates");
     if (noOutcome || stale) {
-      if (drawn.outcome) hideOutcome();
+      if (drawn.outcome && !(stale && drawn.outcome === "stale")) hideOutcome();
       if (stale && drawn.outcome !== "stale") {
         outcome.pending(PRACTITIONERS_CHANGED);
         live.textContent = PRACTITIONERS_CHANGED;
@@ -177,25 +180,25 @@ function main(root) {
     } else {
       const key = JSON.stringify([quick, shown, next.recordedOutcome, Boolean(next.whatIf)]);
       if (key !== drawn.outcome) {
-        const changed = !drawn.outcome.startsWith("[") ||
-          JSON.parse(drawn.outcome)[0].recommendation !== quick.recommendation;
         outcome.render(quick);
         view.renderAnswers(mine, next.answers, outcome.roleLabel);
-        if (changed) live.textContent = `${next.whatIf ? "What-if outcome" : "Outcome"}: ${quick.title}`;
-        drawn.outcome = key;
-        drawn.complete = "";
+        if (quick.recommendation !== drawn.recommendation) {
+          live.textContent = `${next.whatIf ? "What-if outcome" : "Outcome"}: ${quick.title}`;
+        }
+        Object.assign(drawn, { outcome: key, complete: "", recommendation: quick.recommendation, error: false });
       }
       const full = shownFull(next);
       if (full && full.key === answersKey(shown) && drawn.complete !== key) {
-        drawn.complete = key;
         if (agrees(quick, full.result)) {
           if (full.result.status === "complete") outcome.complete(full.result);
         } else {
+          // Two outcomes for the same answers: an error and no advice, until the answers change.
           hideOutcome();
           outcome.error(DISAGREE);
           live.textContent = DISAGREE;
-          drawn.outcome = "error";
+          Object.assign(drawn, { outcome: key, error: true });
         }
+        drawn.complete = key;
       }
     }
     outcome.runtimeChanged();
@@ -216,7 +219,7 @@ function main(root) {
       drawn.whatIf = whatIfKey;
     }
 
-    moveFocus(next, nextId, !noOutcome && !stale && drawn.outcome !== "error");
+    moveFocus(next, nextId, !noOutcome && !stale && !drawn.error);
     writeAddress(next.address);
     askRules(next);
   }
@@ -224,8 +227,7 @@ function main(root) {
   function hideOutcome() {
     outcome.hide();
     view.hideAnswers();
-    drawn.outcome = "";
-    drawn.complete = "";
+    Object.assign(drawn, { outcome: "", complete: "", recommendation: null, error: false });
   }
 
   /** The state's focus intent, carried out once.
