@@ -129,8 +129,10 @@ def wait_scroll_at_rest(pg: Page) -> float:
 
 
 def choose(pg: Page, question: str, option: str) -> None:
-    """Answer a question by clicking the option's label, as a person would."""
+    """Answer a question as a person does: click the option's label, then the question's
+    Continue (a choice takes effect only when the user continues)."""
     pg.click(f'label[for="{question}-{option}"]')
+    pg.click(f'#q-{question} [data-continue]')
 
 
 def actions(pg: Page) -> list[str]:

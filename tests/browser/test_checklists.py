@@ -97,8 +97,10 @@ def test_by_keyboard_alone(page: Page, site: Site) -> None:
             if page.is_checked(f"#{question}-{option}"):
                 break
             page.keyboard.press("ArrowDown")
+        page.keyboard.press("Enter")  # the choice takes effect when the user continues
     assert wait_for_outcome(page) == "continue_universal_support"
-    # Arrowing through options does not snatch focus; the next Tab goes into the outcome.
+    # The last Continue takes focus to the outcome's heading; the next Tab stays in the outcome.
+    expect(page.locator("#lp-outcome-title")).to_be_focused()
     page.keyboard.press("Tab")
     assert page.evaluate("!!document.activeElement.closest('.lp-outcome')")
     # The check-your-answers "Change" links work from the keyboard.
@@ -185,9 +187,14 @@ def test_why_not_and_what_would_change_it(page: Page, site: Site) -> None:
     link = change.locator("[data-change='scope=one_service'] a")
     assert "Carry on with the support they agreed to" in change.locator(
         "[data-change='scope=one_service']").inner_text()
+    mine = page.url
     link.click()
+    # A labelled what-if: its outcome, and the user's own answers kept in the address.
     assert wait_for_outcome(page, "continue_agreed_parts") == "continue_agreed_parts"
-    assert "scope=one_service" in page.url and "who=parent_carer" in page.url
+    expect(page.locator(".lp-what-if")).to_contain_text("You are looking at a what-if")
+    assert page.url == mine
+    page.click("[data-what-if-back]")
+    assert wait_for_outcome(page, "continue_universal_support") == "continue_universal_support"
 
 
 def test_the_outcome_path_is_highlighted_on_the_decision_map(page: Page, site: Site) -> None:
@@ -202,7 +209,7 @@ def test_the_outcome_path_is_highlighted_on_the_decision_map(page: Page, site: S
     ruled_out = page.eval_on_selector_all(".lp-map [data-map-rule].lp-map-path", "els => els.map(e => e.dataset.mapRule)")
     assert ruled_out == [str(i) for i in range(7)]
     # Another answer moves the path; clearing an answer clears it.
-    page.click('label[for="harm-yes"]')
+    choose(page, "harm", "yes")
     wait_for_outcome(page, "safeguarding_first")
     assert page.eval_on_selector_all(".lp-map [data-map-rule].lp-map-path", "els => els.length") == 0
     assert page.locator('.lp-map [data-map-rule="0"].lp-map-here').count() == 1

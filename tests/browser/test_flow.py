@@ -1,8 +1,11 @@
-"""The checklist's flow never moves under the user (issue 12), on a phone by touch (390x844)
-and on a desktop by keyboard alone (1280x800): radios beside their labels, answers kept when the
-rules stop needing them, focus moving on to the next question, practitioners evaluated only when
-asked, errors in plain words on their fields, one history entry per question, Start again
-without reloading, and the load's progress in words with a last-resort watchdog.
+"""The checklist's flow never moves under the user (issues 12 and 21), on a phone by touch
+(390x844) and on a desktop by keyboard alone (1280x800): one question at a time, taking effect on
+Continue (or Enter), arrow keys only moving between options, nothing shown and then withdrawn,
+radios beside their labels, answers kept when the rules stop needing them, focus moving on to the
+next question, Change returning to a question with its answer, practitioners evaluated only when
+asked, errors in plain words on their fields, one history entry per answer, a labelled what-if that
+leaves the user's answers and record alone, Start again without reloading, and the load's
+progress in words with a last-resort watchdog.
 
 Screenshots of each state go to /tmp/shots-b1/ for a person to look at.
 """
@@ -46,10 +49,11 @@ def shot(page: Page, device: str, name: str) -> None:
 
 
 def answer(page: Page, device: str, question: str, option: str) -> None:
-    """Tap the option's label on the phone; on the desktop, Tab into the group and press Space
-    on the option (never arrow keys: those are a test of their own)."""
+    """Tap the option's label and then Continue on the phone; on the desktop, Tab into the group,
+    press Space on the option (never arrow keys: those are a test of their own), then Enter."""
     if device == "phone":
         page.tap(f'label[for="{question}-{option}"]')
+        page.tap(f"#q-{question} [data-continue]")
         return
     page.focus(f'#q-{question} legend')
     for _ in range(40):
@@ -59,6 +63,7 @@ def answer(page: Page, device: str, question: str, option: str) -> None:
     # Tab lands on the group's checked radio, or its first: move there without arrow keys.
     page.evaluate(f"document.getElementById('{question}-{option}').focus()")
     page.keyboard.press("Space")
+    page.keyboard.press("Enter")
 
 
 def open_practitioner_editor(page: Page, site: Site) -> None:
@@ -224,23 +229,200 @@ def test_an_incomplete_practitioner_gets_one_message_per_field(page: Page, site:
     assert page.locator("[data-recommendation]").count() == 0
 
 
-def test_arrow_keys_in_a_radio_group_make_one_history_entry(browser: Browser, site: Site) -> None:
-    """Keyboard only: a radio group's arrow-key steps are one answer for the Back button."""
+def test_arrow_keys_only_move_between_options_and_continue_makes_one_entry(browser: Browser,
+                                                                         site: Site) -> None:
+    """Keyboard only (issue 21): arrowing Yes, No, Yes on the harm question once showed question
+    2 and then the Act-now outcome while focus stayed on the radio. Arrow keys now only move
+    between the options: nothing else is shown, nothing is written to the history; the choice
+    takes effect on Enter, as one history entry, and focus moves to the next question."""
     ctx = browser.new_context(service_workers="block", **DESKTOP)
     page = ctx.new_page()
-    page.goto(site.url("tools/consent-withdrawn/?v=2&harm=no&safety=no"))
-    page.wait_for_selector("#q-who:not([hidden])", timeout=READY_TIMEOUT_MS)
+    page.goto(site.url("tools/change-lead/"))
     wait_ready(page)
     before = page.evaluate("history.length")
-    # Tab lands on a group with nothing chosen at its first option; each arrow step chooses the
-    # next. (Space there would choose and move on to the next question, as any answer does, so
-    # the steps after it raced the move: fresh-clone run, 2026-11-25.)
-    page.focus("#who-parent_carer")
-    for _ in range(3):
-        page.keyboard.press("ArrowDown")
-        wait_settled(page)  # the rules' reply shown, and the step's address written
+    page.focus("#harm-yes")
+    for key in ("ArrowDown", "ArrowUp", "ArrowDown", "ArrowUp"):
+        page.keyboard.press(key)
+    wait_settled(page)  # a step taken as an answer, were it to be, would have shown its effect
+    assert page.locator("#q-safety").is_hidden()
+    assert page.locator("[data-recommendation]").count() == 0
+    assert page.evaluate("history.length") == before
+    assert "harm=" not in page.url
+    assert focused(page).startswith("input") and "q-harm" in focused(page)
+    page.keyboard.press("ArrowDown")  # "No"
+    assert page.is_checked("#harm-no")
+    page.keyboard.press("Enter")
+    expect(page.locator("#q-safety legend")).to_be_focused()
+    wait_settled(page)
     assert page.evaluate("history.length") - before == 1
-    assert focused(page).startswith("input") and "q-who" in focused(page)
+    assert "harm=no" in page.url
+    ctx.close()
+
+
+def test_continue_moves_focus_to_the_next_legend_and_an_urgent_answer_to_the_outcome(
+        page: Page, site: Site, device: str) -> None:
+    page.goto(site.url("tools/who-should-lead/"))
+    wait_ready(page)
+    expect(page.locator("#q-harm [data-continue]")).to_be_visible()
+    answer(page, device, "harm", "no")
+    expect(page.locator("#q-safety legend")).to_be_focused()
+    expect(page.locator("#q-safety [data-continue]")).to_be_visible()
+    wait_scroll_at_rest(page)
+    shot(page, device, "question-with-continue")
+    expect(page.locator("#q-harm [data-continue]")).to_be_hidden()
+    answer(page, device, "safety", "no")
+    expect(page.locator("#q-social_care legend")).to_be_focused()
+    # An urgent answer: the urgent outcome at once, focus on its heading, nothing else asked.
+    page.goto(site.url("tools/change-lead/"))
+    wait_settled(page)
+    answer(page, device, "harm", "yes")
+    expect(page.locator("#lp-outcome-title")).to_be_focused()
+    expect(page.locator(".lp-panel--urgent")).to_be_visible()
+    assert page.locator("#q-safety").is_hidden()
+
+
+def test_continue_with_nothing_chosen_is_an_error(page: Page, site: Site, device: str) -> None:
+    page.goto(site.url("tools/change-lead/"))
+    wait_ready(page)
+    button = page.locator("#q-harm [data-continue]")
+    if device == "phone":
+        button.tap()
+    else:
+        button.focus()
+        page.keyboard.press("Enter")
+    summary = page.locator(".lp-error-summary")
+    expect(summary).to_be_focused()
+    message = page.locator("#harm-error")
+    expect(message).to_be_visible()
+    expect(summary.locator("a")).to_have_text(message.inner_text())
+    assert page.get_attribute("#q-harm", "aria-describedby") and "harm-error" in (
+        page.get_attribute("#q-harm", "aria-describedby") or "")
+    assert page.locator("#q-safety").is_hidden()
+    # The error goes with the answer.
+    answer(page, device, "harm", "no")
+    expect(summary).to_be_hidden()
+    expect(page.locator("#q-safety legend")).to_be_focused()
+
+
+# Every question fieldset ever shown, and any shown and then hidden or folded away ("Not
+# needed"), recorded from the first mutation the page makes.
+WATCH_QUESTIONS = """
+window.__shown = []; window.__withdrawn = [];
+new MutationObserver((records) => {
+  for (const r of records) {
+    const fs = r.target;
+    if (!(fs instanceof HTMLFieldSetElement) || !fs.classList.contains("lp-question")) continue;
+    const visible = !fs.hidden && !fs.classList.contains("lp-question--collapsed");
+    if (visible && !window.__shown.includes(fs.id)) window.__shown.push(fs.id);
+    else if (!visible && window.__shown.includes(fs.id)) window.__withdrawn.push(fs.id);
+  }
+}).observe(document, {subtree: true, attributes: true, attributeFilter: ["hidden", "class"]});
+"""
+
+
+def test_nothing_is_shown_and_then_withdrawn(browser: Browser, site: Site) -> None:
+    """Keyboard only, through the options of each question (the harm question's "Yes" too) and
+    on with Enter: every question that is ever shown stays shown (issue 21: a question appeared
+    and collapsed at once as "Not needed")."""
+    ctx = browser.new_context(service_workers="block", **DESKTOP)
+    page = ctx.new_page()
+    page.add_init_script(WATCH_QUESTIONS)
+    page.goto(site.url("tools/change-lead/"))
+    wait_ready(page)
+    for question, option in (("harm", "no"), ("safety", "no"), ("event", "absence_short")):
+        # From the last option, ArrowDown wraps to the first and steps through each one (the
+        # harm question's "Yes" first) to the one wanted.
+        page.focus(f"#q-{question} .lp-radio:last-child input")
+        for _ in range(12):
+            page.keyboard.press("ArrowDown")
+            if page.is_checked(f"#{question}-{option}"):
+                break
+        assert page.is_checked(f"#{question}-{option}")
+        page.keyboard.press("Enter")
+    assert wait_for_outcome(page, "cover_absence") == "cover_absence"
+    wait_settled(page)
+    shown = page.evaluate("window.__shown")
+    assert shown == ["q-safety", "q-event"], shown  # the first question shows from the start
+    assert page.evaluate("window.__withdrawn") == []
+    ctx.close()
+
+
+def test_change_returns_to_the_question_with_its_answer_kept(page: Page, site: Site, device: str) -> None:
+    page.goto(site.url("tools/change-lead/?v=2&harm=no&safety=no&event=absence_short"))
+    assert wait_for_outcome(page, "cover_absence") == "cover_absence"
+    wait_ready(page)
+    change = page.locator('.lp-summary-row[data-question="event"] a.lp-change')
+    if device == "phone":
+        change.tap()
+    else:
+        change.focus()
+        page.keyboard.press("Enter")
+    expect(page.locator("#event-absence_short")).to_be_focused()
+    assert page.is_checked("#event-absence_short")
+    expect(page.locator("#q-event [data-continue]")).to_be_visible()
+    # Nothing changes until the user continues: another choice, then Continue.
+    answer(page, device, "event", "needs_met")
+    assert wait_for_outcome(page, "close_plan") == "close_plan"
+    expect(page.locator("#lp-outcome-title")).to_be_focused()
+    assert "event=needs_met" in page.url
+
+
+WHAT_IF_USER = ("tools/consent-withdrawn/?v=2&harm=no&safety=no&who=parent_carer&competence=not_competent"
+                "&other_parent_agrees=no&scope=all_early_help&escalation_risk=no&how=told_us&reason=other")
+
+
+def test_what_if_is_labelled_and_keeps_the_users_answers_and_record(browser: Browser, site: Site,
+                                                                     device: str) -> None:
+    """Issue 21: "What would change the outcome?" replaced the user's answers with made-up ones
+    and said nothing, and Copy then copied them. An alternative now opens a labelled what-if;
+    the address, Copy and Download stay the user's; "Back to your answers" restores them."""
+    ctx = browser.new_context(service_workers="block", accept_downloads=True,
+                              **(PHONE if device == "phone" else DESKTOP))
+    ctx.grant_permissions(["clipboard-read", "clipboard-write"], origin=site.origin)
+    page = ctx.new_page()
+    page.goto(site.url(WHAT_IF_USER))
+    assert wait_for_outcome(page) == "continue_universal_support"
+    wait_ready(page)
+    mine = page.url
+    record = page.locator(".lp-record-print").text_content() or ""
+    assert "Outcome: " in record and "All early help" in record
+    page.locator(".lp-what-would-change summary").click()
+    page.locator(".lp-what-would-change [data-change='scope=one_service'] a").click()
+    assert wait_for_outcome(page, "continue_agreed_parts") == "continue_agreed_parts"
+    notice = page.locator(".lp-what-if")
+    expect(notice).to_be_visible()
+    expect(notice).to_contain_text("You are looking at a what-if:")
+    expect(notice).to_contain_text("“What is declined” were “One service or part of the plan”")
+    expect(page.locator(".lp-what-if-text")).to_be_focused()
+    wait_settled(page)  # Python's full outcome for the what-if has arrived
+    assert page.url == mine, "the address (the share link) keeps the user's answers"
+    assert page.is_checked("#scope-all_early_help"), "the form keeps the user's answers"
+    shot(page, device, "what-if")
+    page.click("[data-copy-record]")
+    page.wait_for_selector(".lp-checklist [aria-live]:has-text('Record copied')", state="attached")
+    assert page.evaluate("navigator.clipboard.readText()") == record
+    with page.expect_download() as info:
+        page.click("text=Download record")
+    assert open(info.value.path(), encoding="utf-8").read() == record
+    back = page.locator("[data-what-if-back]")
+    if device == "phone":
+        back.tap()
+    else:
+        back.focus()
+        page.keyboard.press("Enter")
+    assert wait_for_outcome(page, "continue_universal_support") == "continue_universal_support"
+    expect(notice).to_be_hidden()
+    expect(page.locator(".lp-what-would-change [data-change='scope=one_service'] a")).to_be_focused()
+    assert page.url == mine
+    # The what-if has its own history entry at the user's address: Forward opens it again,
+    # Back returns to the user's answers.
+    page.go_forward()
+    expect(notice).to_be_visible()
+    assert wait_for_outcome(page, "continue_agreed_parts") == "continue_agreed_parts"
+    page.go_back()
+    expect(notice).to_be_hidden()
+    assert wait_for_outcome(page, "continue_universal_support") == "continue_universal_support"
+    assert page.url == mine
     ctx.close()
 
 

@@ -114,10 +114,13 @@ def test_a_screen_reader_hears_each_question_then_the_outcome(sr_page: Page, sit
         option_hint = sr_page.locator(f"#{qid}-{option}-hint")
         if option_hint.count():
             assert option_hint.inner_text().strip() in said, f"the choice's hint is not heard: {said}"
+        sr.act()
+        assert sr_page.is_checked(f"#{qid}-{option}"), f"the screen reader's choice was not made: {qid}"
+        # The choice takes effect on the question's Continue, read next (issue 21).
+        sr.read_until(r"^button, Continue")
         heard_before_last = len(sr.log())
         sr.act()
         settled(sr_page)
-        assert sr_page.is_checked(f"#{qid}-{option}"), f"the screen reader's choice was not made: {qid}"
     # The outcome's heading takes focus, so the screen reader says it at once, without the user
     # reading on to find it (it used to say only "region").
     title = sr_page.locator("#lp-outcome-title").inner_text().strip()

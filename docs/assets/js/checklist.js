@@ -11,10 +11,20 @@
 //   core.js           answers -> link, which questions show, errors in words (pure, unit-tested)
 //   compiled.js       the outcome and what to do, from the compiled rules (pure, tested against
 //                     lp_rules.evaluate on every answer set: tests/site/test_compiled.py)
+//   state.js          the page's state and every way it changes: reduce(state, event) (pure,
+//                     unit-tested: tests/js/state.test.mjs)
 //   worker-client.js  the rules worker, its load status and request ids
-//   form-view.js      questions, the practitioner editor, Check your answers, errors
+//   form-view.js      questions and their Continue, the practitioner editor, Check your
+//                     answers, errors
 //   outcome-view.js   the outcome and the record
-// and keeps the page's state: the answers, the record, and whether the full rules are ready.
+// This file is the wiring: DOM events become state.js's events, and each new state is drawn by
+// the views (draw), which also carries out its one-off intents (focus, the address, a request).
+//
+// A question takes effect when the user continues (GOV.UK's question pattern: Continue, or Enter
+// on an option): arrow keys only move between the options, and nothing shows that is then
+// withdrawn. A link (a share link, reload, Back, Forward) is a set of answers already confirmed.
+// A "what would change it" alternative opens a labelled what-if that leaves the user's answers,
+// the address and the record as they are, until "Back to your answers".
 //
 // Every answer's effect (the next question, whether the answers are complete, the outcome with
 // "Do this now") is shown at once from the compiled rules, before Python has loaded and where it
@@ -28,10 +38,14 @@ import { find, make } from "./checklist/dom.js";
 import { createFormView } from "./checklist/form-view.js";
 import { LINK_MARK, isPlaceOnPage, linkText, readAsItIs, readLink } from "./checklist/links.js";
 import { createOutcomeView } from "./checklist/outcome-view.js";
-import { createRulesClient } from "./checklist/worker-client.js";
+import { answersKey, initial, reduce, request, shownAnswers, shownFull } from "./checklist/state.js";
+import { createRulesClient, createStatusView } from "./checklist/worker-client.js";
 
 /** @typedef {import("./checklist/core.js").Answers} Answers */
 /** @typedef {import("./checklist/core.js").Question} Question */
+/** @typedef {import("./checklist/state.js").State} State */
+/** @typedef {import("./checklist/state.js").Event} StateEvent */
+/** @typedef {import("./checklist/state.js").FieldError} FieldError */
 
 const DISAGREE =
   "This checklist worked out two different outcomes for these answers, so it shows no advice. " +
@@ -49,60 +63,28 @@ function main(root) {
   const questions = data.questions;
   /** @type {Record<string, Question>} */
   const byId = Object.fromEntries(questions.map((q) => [q.id, q]));
-  /** @type {HTMLElement} */
-  const statusEl = find(root, ".lp-status");
-  /** @type {HTMLElement} */
-  const progressRow = find(root, ".lp-progress-row");
-  /** @type {HTMLProgressElement} */
-  const progressBar = find(progressRow, "progress");
-  /** @type {HTMLElement} */
-  const retryRow = find(root, ".lp-retry-row");
-  const retryButton = find(retryRow, "[data-retry]");
-  const RETRY_TEXT = retryButton.textContent ?? "";
   const live = make("p", "lp-visually-hidden");
   live.setAttribute("aria-live", "polite");
   root.append(live);
   const siteRoot = new URL(data.root, document.baseURI);
   /** @type {HTMLElement} */
   const linkNotice = find(root, ".lp-link-notice");
+  const retryButton = find(root, ".lp-retry-row [data-retry]");
 
-  /** @type {Answers} */
-  let answers = {};
-  // A record's link says which outcome the rules gave when the record was made (see record.py).
-  /** @type {string | null} */
-  let recordedOutcome = null;
-  // Whether the address still has to be read by the rules (lp_rules.links), for what they say
-  // about it (an older link's notice): see openAddress.
-  let linkUnread = false;
-  // Whether the page's link reader read the address as it is (today's version, nothing carried
-  // over or left out): the outcome can then show before the rules have read it.
-  let linkAsItIs = true;
-  /** The full rules (Python in the worker). @type {"loading" | "ready" | "failed"} */
-  let runtime = "loading";
-  /** The compiled outcome on screen and the answers it is for, so it is not drawn twice. */
-  let shownQuick = "";
-  /** @type {string | null} */
-  let shownRecommendation = null;
-  /** Whether the outcome on screen was worked out from the practitioners listed. */
-  let shownFromPractitioners = false;
-  let record = "";
-  // Arrow keys in a radio group change the answer as the user moves through the options: focus
-  // then stays where they are (the outcome or next question is announced, not focused), and the
-  // group's steps share one history entry.
-  let arrowing = false;
-  let moveFocus = true;
-  /** The question the user answered last (null: none, or Start again), so focus moves on from it. */
-  /** @type {string | null} */
-  let answeredQuestion = null;
-  /** The question whose answer made the newest history entry, and whether by arrow keys. */
-  /** @type {{question: string | null, arrows: boolean}} */
-  let lastEntry = { question: null, arrows: false };
-
+  /** @type {State} */
+  let state = initial();
   const view = createFormView({ root, questions, byId });
-  const outcome = createOutcomeView({
-    root, data, byId, siteRoot, live, state: () => ({ answers, record, recordedOutcome, runtime }),
-  });
   const { form } = view;
+  const outcome = createOutcomeView({
+    root, data, byId, siteRoot, live,
+    // The outcome shown is the what-if's while one is open; the record is always the user's.
+    state: () => ({
+      answers: shownAnswers(state), record: state.record, runtime: state.runtime,
+      recordedOutcome: state.whatIf ? null : state.recordedOutcome,
+    }),
+  });
+  const whatIf = createWhatIfNotice(find(root, ".lp-outcome"));
+  const showStatus = createStatusView(root, (selector) => find(root, selector));
   const rules = createRulesClient({
     init: {
       root: siteRoot.href,
@@ -115,275 +97,237 @@ function main(root) {
     onReply,
   });
 
-  // The page is settled when the rules have answered its last request and the address holds
-  // the last answer: until then the checklist is marked busy (data-busy), so a test (or
-  // anything else) waits for the page instead of sleeping and hoping it has acted.
+  // ---- state -> views -------------------------------------------------------------------
+
+  /** What is drawn now, so a new state redraws only what changed. */
+  const drawn = {
+    form: "", errors: "", outcome: "", complete: "", notice: "", whatIf: "",
+    /** @type {string | null} */ recommendation: null, error: false,
+  };
+  /** The request sent to the rules ("link:…" or "evaluate:…") whose reply is still to come
+   *  (so it is not sent twice), and whether one is. */
+  let sent = "";
   let asking = false;
   let addressesToWrite = 0;
+
+  /** The page is settled when the rules have answered its last request and the address holds
+   *  the last answer: until then the checklist is marked busy (data-busy), so a test (or
+   *  anything else) waits for the page instead of sleeping and hoping it has acted. */
   function markBusy() {
     if (asking || addressesToWrite > 0) root.dataset.busy = "true";
     else delete root.dataset.busy;
   }
 
-  /** The address for the answers now: the answers in the fragment, never in the query. */
+  /** @param {StateEvent} event */
+  function dispatch(event) {
+    const previous = state;
+    state = reduce(state, event);
+    draw(previous, state, event);
+  }
+
+  /** The address for the user's answers (never a what-if's), in the fragment, never the query. */
   function addressNow() {
     const extra = /** @type {[string, string][]} */ (
-      recordedOutcome ? [[data.link.outcomeParam, recordedOutcome]] : []);
-    const link = queryFor(answers, questions, data.versionParam, data.linkVersion, extra);
+      state.recordedOutcome ? [[data.link.outcomeParam, state.recordedOutcome]] : []);
+    const link = queryFor(state.answers, questions, data.versionParam, data.linkVersion, extra);
     return `${location.pathname}${LINK_MARK}${link}`;
   }
 
-  /** Put the answers in the address's fragment: a new history entry (so Back undoes an
-   *  answer), except for further arrow-key steps in the same radio group, which replace theirs.
-   *  @param {boolean} push @param {string} [url] @param {{question: string | null, arrows: boolean}} [entry] */
-  function writeQuery(push, url = addressNow(), entry = { question: answeredQuestion, arrows: arrowing }) {
-    const sameGroup = entry.arrows && lastEntry.arrows && entry.question === lastEntry.question;
-    history[push && !sameGroup ? "pushState" : "replaceState"](null, "", url);
-    if (push) lastEntry = entry;
+  /** Draw a new state, then carry out its intents.
+   *  @param {State} previous @param {State} next @param {StateEvent} event */
+  function draw(previous, next, event) {
+    if (event.type === "answer-confirmed") view.fillChoices(next.answers);
+    else if (next.version !== previous.version) view.fillForm(next.answers);
+
+    /** @type {any} the compiled rules' result for the user's answers */
+    const mine = decideNow(data.compiled, next.answers);
+    // A link made with another version or written oddly gets no outcome until the rules have
+    // read it and the page can say what reading it took.
+    const held = next.linkUnread && !next.linkAsItIs;
+    const progress = next.refused ? null : held ? ("next" in mine ? mine : null) : mine;
+    const nextId = nextQuestion(questions, next.answers, progress?.status === "invalid" ? null : progress);
+    const formKey = JSON.stringify([next.version, progress]);
+    if (formKey !== drawn.form) {
+      view.showQuestions(next.answers, progress?.status === "invalid" ? null : progress, nextId);
+      drawn.form = formKey;
+    }
+
+    /** @type {FieldError[]} */
+    const errors = next.errors.length ? next.errors
+      : !held && mine.status === "invalid" ? [invalidError(mine.field, questions, next.answers)] : [];
+    const errorsKey = JSON.stringify(errors);
+    if (errorsKey !== drawn.errors) {
+      if (errors.length) view.showErrors(errors);
+      else view.clearErrors();
+      drawn.errors = errorsKey;
+    }
+
+    const shown = shownAnswers(next);
+    /** @type {any} */
+    const quick = next.whatIf ? decideNow(data.compiled, shown) : mine;
+    const noOutcome = held || next.refused || errors.length > 0 || quick.status !== "complete";
+    const stale = !next.whatIf && next.practitionersEdited && quick.relevant?.includes("candidates");
+    if (noOutcome || stale) {
+      if (drawn.outcome && !(stale && drawn.outcome === "stale")) hideOutcome();
+      if (stale && drawn.outcome !== "stale") {
+        outcome.pending(PRACTITIONERS_CHANGED);
+        live.textContent = PRACTITIONERS_CHANGED;
+        drawn.outcome = "stale";
+      }
+      if (noOutcome && !errors.length && !held && event.type === "answer-confirmed" && nextId) {
+        live.textContent = `Next question: ${byId[nextId].text}`;
+      }
+    } else {
+      const key = JSON.stringify([quick, shown, next.recordedOutcome, Boolean(next.whatIf)]);
+      if (key !== drawn.outcome) {
+        outcome.render(quick);
+        view.renderAnswers(mine, next.answers, outcome.roleLabel);
+        if (quick.recommendation !== drawn.recommendation) {
+          live.textContent = `${next.whatIf ? "What-if outcome" : "Outcome"}: ${quick.title}`;
+        }
+        Object.assign(drawn, { outcome: key, complete: "", recommendation: quick.recommendation, error: false });
+      }
+      const full = shownFull(next);
+      if (full && full.key === answersKey(shown) && drawn.complete !== key) {
+        if (agrees(quick, full.result)) {
+          if (full.result.status === "complete") outcome.complete(full.result);
+        } else {
+          // Two outcomes for the same answers: an error and no advice, until the answers change.
+          hideOutcome();
+          outcome.error(DISAGREE);
+          live.textContent = DISAGREE;
+          Object.assign(drawn, { outcome: key, error: true });
+        }
+        drawn.complete = key;
+      }
+    }
+    outcome.runtimeChanged();
+
+    const noticeKey = next.notice ?? "";
+    if (noticeKey !== drawn.notice) {
+      if (next.notice) find(linkNotice, "[data-notice-text]").textContent = next.notice;
+      linkNotice.hidden = !next.notice;
+      drawn.notice = noticeKey;
+    }
+    const whatIfKey = next.whatIf ? answersKey(next.whatIf.answers) : "";
+    if (whatIfKey !== drawn.whatIf) {
+      whatIf.show(next.whatIf ? next.whatIf.changes.map(({ question, answer }) => {
+        const q = byId[question];
+        return [q.summary, q.options?.find((o) => o.id === answer)?.label ?? String(answer)];
+      }) : null);
+      root.classList.toggle("lp-checklist--what-if", Boolean(next.whatIf));
+      drawn.whatIf = whatIfKey;
+    }
+
+    moveFocus(next, nextId, !noOutcome && !stale && !drawn.error);
+    writeAddress(next.address);
+    askRules(next);
   }
 
   function hideOutcome() {
     outcome.hide();
     view.hideAnswers();
-    shownQuick = "";
-    shownRecommendation = null;
-    shownFromPractitioners = false;
+    Object.assign(drawn, { outcome: "", complete: "", recommendation: null, error: false });
   }
 
-  /** The practitioners were edited after an outcome was worked out from them. That outcome no
-   *  longer matches the form, so it is withdrawn (nobody should copy, print or act on it) until
-   *  "Use these practitioners" works it out again; the questions above do not move. */
-  function practitionersEdited() {
-    if (!shownFromPractitioners) return;
-    hideOutcome();
-    outcome.pending(PRACTITIONERS_CHANGED);
-    live.textContent = PRACTITIONERS_CHANGED;
-  }
-
-  /** After an answer (not an arrow-key step): focus goes on to the next question's legend.
-   *  @param {string | null} next */
-  function moveOn(next) {
-    if (next && moveFocus && answeredQuestion !== null && next !== answeredQuestion) {
-      view.focusLegend(next);
-    }
-    answeredQuestion = null;
-  }
-
-  /** The rules' answer (compiled, or Python's): the questions, then the outcome when it is
-   *  complete.
-   *  @param {any} result */
-  function showResult(result) {
-    view.clearErrors();
-    const next = nextQuestion(questions, answers, result);
-    view.showQuestions(answers, result, next);
-    if (result.status !== "complete") {
-      hideOutcome();
-      live.textContent = `Next question: ${byId[result.next[0]].text}`;
-      moveOn(next);
-      return;
-    }
-    const appearing = shownRecommendation === null;
-    const changed = shownRecommendation !== result.recommendation;
-    outcome.render(result);
-    view.renderAnswers(result, answers, outcome.roleLabel);
-    shownRecommendation = result.recommendation;
-    shownFromPractitioners = result.relevant.includes("candidates");
-    if (changed) live.textContent = `Outcome: ${result.title}`;
-    if (appearing && moveFocus) outcome.focus();
-    answeredQuestion = null;
-  }
-
-  /** The rules refused the answers (an altered or broken link): say so in plain words on the
-   *  field they name, never in the rules' own words, which hold ids.
-   *  @param {string | undefined} field @param {string} message */
-  function showInvalid(field, message) {
-    hideOutcome();
-    view.showErrors([invalidError(field, questions, answers, message)]);
-    answeredQuestion = null;
-  }
-
-  /** The address was refused as a whole (an answer given twice, a name no link holds, a value
-   *  far longer than any answer), by the page's reader or the rules: none of it is kept, so the
-   *  form never shows an answer the rules did not accept (a link's "Yes" to significant harm
-   *  with no outcome beside it), and the error asks for the questions to be answered.
-   *  @param {string | undefined} field @param {string} message */
-  function refuseLink(field, message) {
-    linkUnread = false;
-    answers = {};
-    recordedOutcome = null;
-    view.fillForm(answers);
-    view.showQuestions(answers, null, nextQuestion(questions, answers, null));
-    showInvalid(field, message);
-  }
-
-  // ---- the worker -----------------------------------------------------------------------
-
-  /** @param {"loading" | "ready" | "failed"} state @param {string} message
-   *  @param {{start?: string, loaded?: number | null, total?: number | null,
-   *    action?: "retry" | "reload"}} extra */
-  function onStatus(state, message, extra) {
-    statusEl.dataset.state = state;
-    retryRow.hidden = state !== "failed";
-    // A new release took this page's rules off the host: only a reload can help, not Retry.
-    retryRow.dataset.offer = extra.action ?? "retry";
-    retryButton.textContent = extra.action === "reload" ? "Reload the page" : RETRY_TEXT;
-    if (state === "loading") {
-      runtime = "loading";
-      outcome.runtimeChanged();
-      showProgress(message, extra.loaded ?? null, extra.total ?? null);
-      return;
-    }
-    progressRow.hidden = true;
-    if (state === "failed") {
-      // The compiled rules still give the outcome and what to do now; what needs Python is said
-      // in one line, here and in the outcome.
-      runtime = "failed";
-      asking = false;
-      markBusy();
-      const table = /** @type {HTMLDetailsElement | null} */ (document.getElementById("decision-table"));
-      const link = make("a", "", "the decision table below");
-      link.href = "#decision-table";
-      statusEl.replaceChildren(`${message} The checklist still gives the outcome and what to do now; `,
-        "the reasons, the practitioners' ranking and the record need its full version. You can also use ",
-        link, ".");
-      if (table) table.open = true;
-      outcome.runtimeChanged();
-      if (linkUnread) {
-        // Python will not read this link: decide from it as the form shows it.
-        linkUnread = false;
-        evaluate();
+  /** The state's focus intent, carried out once.
+   *  @param {State} next @param {string | null} nextId @param {boolean} outcomeShown */
+  function moveFocus(next, nextId, outcomeShown) {
+    const intent = next.focus;
+    if (!intent || next.errors.length) return;
+    if (intent.to === "what-if") {
+      whatIf.focus();
+    } else if (intent.to === "return") {
+      const change = intent.change;
+      /** @type {HTMLElement | null} */
+      const link = change && root.querySelector(
+        `.lp-what-would-change [data-change="${CSS.escape(`${change.question}=${change.answer}`)}"] a`);
+      const box = link?.closest("details");
+      if (link && box) {
+        box.open = true;
+        link.focus();
+      } else {
+        outcome.focus();
       }
-      return;
-    }
-    statusEl.textContent = message;
-    runtime = "ready";
-    statusEl.dataset.pythonStart = extra.start; // "saved" or "fresh": see rules-worker.js
-    if (linkUnread) askRulesToRead();
-    else evaluate();
-    keepForOffline();
-  }
-
-  /** Loading: the worker's words, and the bytes so far in a progress bar. The status region is
-   *  announced, so it changes only with the phase ("Downloading the checklist's rules"), not with
-   *  every byte count; the count is beside the bar.
-   *  @param {string} message @param {number | null} loaded @param {number | null} total */
-  function showProgress(message, loaded, total) {
-    const counting = typeof loaded === "number";
-    const phase = counting ? message.split(":")[0] : message;
-    if (statusEl.textContent !== phase) statusEl.textContent = phase;
-    progressRow.hidden = !counting;
-    if (!counting) return;
-    find(progressRow, ".lp-progress-text").textContent = message;
-    if (typeof total === "number" && total > 0) {
-      progressBar.max = total;
-      progressBar.value = Math.min(loaded, total);
-    } else {
-      progressBar.removeAttribute("value"); // indeterminate: the size is not known
+    } else if (outcomeShown && (intent.to === "outcome" || intent.to === "next")) {
+      outcome.focus();
+    } else if (intent.to === "next" && nextId && nextId !== intent.from) {
+      view.focusLegend(nextId);
     }
   }
 
-  /** Show what the compiled rules decide for the answers now, and ask Python for the full
-   *  outcome when it is ready. A link made with another version or written oddly (links.js
-   *  carried something over or left something out) gets no outcome until the rules have read it
-   *  and the page can say what reading it took. */
-  function evaluate() {
-    const quick = decideNow(data.compiled, answers);
-    if (linkUnread && !linkAsItIs) {
-      // The questions as the compiled rules would ask them (where they can read the answers),
-      // and no outcome yet.
-      hideOutcome();
-      const progress = "next" in quick ? quick : null;
-      const next = nextQuestion(questions, answers, progress);
-      view.showQuestions(answers, progress, next);
-      moveOn(next);
-    } else {
-      showQuick(quick);
+  /** The address follows the user's answers: a new history entry per answer (so Back undoes
+   *  it), written just after the answer's effect is drawn (a new entry costs a slow phone more
+   *  than the decision and the drawing together: 27 ms against about 25 ms, measured with the
+   *  processor slowed 4 times). @param {State["address"]} how */
+  function writeAddress(how) {
+    if (how === "replace") {
+      history.replaceState(null, "", addressNow());
+    } else if (how === "clear") {
+      history.pushState(null, "", location.pathname);
+    } else if (how === "push") {
+      const url = addressNow();
+      addressesToWrite += 1;
+      markBusy();
+      requestAnimationFrame(() => setTimeout(() => {
+        history.pushState(null, "", url);
+        addressesToWrite -= 1;
+        markBusy();
+      }));
     }
-    if (runtime !== "ready") return;
-    const page = location.origin + location.pathname;
-    const request = JSON.stringify({ tool: data.tool, answers, profile: data.profile, date: today(), page });
-    ask(request);
   }
 
-  /** The compiled rules' result on screen (unless it is there already: the rules read a link as
-   *  the page had shown it, or Python's outcome completes it).
-   *  @param {any} quick */
-  function showQuick(quick) {
-    if (quick.status === "invalid") {
-      showInvalid(quick.field, "");
-      return;
-    }
-    const key = JSON.stringify([quick, answers]);
-    if (key === shownQuick) return;
-    showResult(quick);
-    shownQuick = key;
-  }
+  // ---- the rules (Python, in the worker) -------------------------------------------------
 
-  /** Python's full outcome: it must agree with what the compiled rules show, and then
-   *  completes it in place (focus and scroll stay where they are).
-   *  @param {any} result */
-  function showFull(result) {
-    const quick = decideNow(data.compiled, answers);
-    if (!agrees(quick, result)) {
-      hideOutcome();
-      outcome.error(DISAGREE);
-      live.textContent = DISAGREE;
-      return;
-    }
-    showQuick(quick);
-    if (result.status === "complete") outcome.complete(result);
-  }
-
-  /** Send the rules a request; the checklist is busy until its reply is shown.
-   *  @param {string} request */
-  function ask(request) {
+  /** Ask the rules what the state needs, once per distinct request. @param {State} next */
+  function askRules(next) {
+    const wanted = request(next);
+    if (!wanted) return;
+    const key = wanted.type === "link"
+      ? `link:${linkText(location.search, location.hash)}` : `evaluate:${wanted.key}`;
+    if (key === sent) return;
+    sent = key;
     asking = true;
     markBusy();
-    rules.ask(request);
+    rules.ask(JSON.stringify(wanted.type === "link"
+      ? { type: "link", tool: data.tool, query: linkText(location.search, location.hash) }
+      : { tool: data.tool, answers: wanted.answers, profile: data.profile, date: today(),
+        page: location.origin + location.pathname }));
+  }
+
+  /** @param {"loading" | "ready" | "failed"} runtime @param {string} message
+   *  @param {{start?: string, loaded?: number | null, total?: number | null,
+   *    action?: "retry" | "reload"}} extra */
+  function onStatus(runtime, message, extra) {
+    showStatus(runtime, message, extra);
+    if (runtime === state.runtime && runtime === "loading") return;
+    if (runtime !== "loading") {
+      sent = "";
+      asking = false;
+      markBusy();
+    }
+    dispatch({ type: runtime === "ready" ? "rules-ready" : runtime === "failed" ? "rules-failed" : "rules-loading" });
+    if (runtime === "ready") keepForOffline();
   }
 
   /** @param {string} replyText */
   function onReply(replyText) {
     asking = false;
     markBusy();
-    showReply(JSON.parse(replyText));
-  }
-
-  /** Ask the rules to read the address as opened (lp_rules.links.read_link), for their notice. */
-  function askRulesToRead() {
-    ask(JSON.stringify({ type: "link", tool: data.tool, query: linkText(location.search, location.hash) }));
-  }
-
-  /** The rules have read the address: answer with what they read, and say if it was migrated.
-   *  @param {any} reply */
-  function applyLink(reply) {
-    linkUnread = false;
-    const asShown = queryFor(answers, questions, data.versionParam, data.linkVersion);
-    const asRead = queryFor(reply.answers, questions, data.versionParam, data.linkVersion);
-    answers = reply.answers;
-    recordedOutcome = reply.recorded_outcome;
-    if (reply.notice) {
-      find(linkNotice, "[data-notice-text]").textContent = reply.notice;
-      linkNotice.hidden = false;
-    }
-    // The form already shows the address's answers, read when the page opened, and the user
-    // may be adding a practitioner: refill it only where the rules read something else.
-    if (asRead !== asShown) view.fillForm(answers);
-    writeQuery(false);
-    evaluate();
-  }
-
-  /** @param {any} reply */
-  function showReply(reply) {
+    const reply = JSON.parse(replyText);
+    const forLink = sent.startsWith("link:");
+    const key = sent.slice(sent.indexOf(":") + 1);
+    sent = ""; // answered: the same request may be needed again (a what-if reopened with Forward)
     if (reply.type === "link") {
-      applyLink(reply);
+      dispatch({ type: "rules-read-link", answers: reply.answers, recordedOutcome: reply.recorded_outcome,
+        notice: reply.notice ?? null });
     } else if (reply.type === "result") {
-      record = reply.record;
-      showFull(reply.result);
-    } else if (reply.type === "invalid" && linkUnread) {
-      refuseLink(reply.field, reply.message);
+      dispatch({ type: "full-outcome-arrived", key, result: reply.result, record: reply.record });
+    } else if (reply.type === "invalid" && forLink) {
+      dispatch({ type: "link-refused", errors: [invalidError(reply.field, questions, {}, reply.message)] });
     } else if (reply.type === "invalid") {
-      showInvalid(reply.field, reply.message);
+      const errors = [invalidError(reply.field, questions, shownAnswers(state), reply.message)];
+      dispatch({ type: "rules-refused", key, errors });
     } else {
       hideOutcome();
       onStatus("failed", "Something went wrong while working out the answer.", {});
@@ -398,98 +342,96 @@ function main(root) {
       .catch(() => {});
   }
 
-  // ---- wiring ---------------------------------------------------------------------------
+  // ---- DOM events -> events -------------------------------------------------------------
+
+  /** Continue on a question: its choice takes effect, or GOV.UK's error when there is none.
+   *  @param {string} qid */
+  function continueFrom(qid) {
+    const value = view.chosen(qid);
+    if (value === null) {
+      dispatch({ type: "continue-refused",
+        errors: [{ question: qid, row: null, field: null, message: byId[qid].error }] });
+      return;
+    }
+    dispatch({ type: "answer-confirmed", question: qid, value });
+  }
 
   form.addEventListener("keydown", (event) => {
     const target = /** @type {HTMLElement} */ (event.target);
-    arrowing = event.key.startsWith("Arrow") && target.matches("input[type=radio]");
+    if (event.key !== "Enter" || !(target instanceof HTMLInputElement) || target.type !== "radio") return;
+    event.preventDefault(); // Enter on an option continues, as a form's submit button would
+    continueFrom(target.name);
   });
-  // A pointer or a tap is never an arrow-key step, even after one.
-  form.addEventListener("pointerdown", () => (arrowing = false));
-
-  /** The form changed: an evaluation, and a new entry in the history (so Back undoes it).
-   *  @param {boolean} saveCandidates @param {string} question */
-  function answered(saveCandidates, question) {
-    answeredQuestion = question;
-    answers = view.answersFromForm(saveCandidates, answers);
-    recordedOutcome = null; // the address no longer reopens the record
-    // The answer's effect first, the address just after it is drawn: a new history entry costs
-    // a slow phone more than the decision and the drawing together (27 ms against about 25 ms,
-    // measured with the processor slowed 4 times).
-    const url = addressNow();
-    const entry = { question, arrows: arrowing };
-    addressesToWrite += 1;
-    evaluate();
-    markBusy();
-    requestAnimationFrame(() => setTimeout(() => {
-      writeQuery(true, url, entry);
-      addressesToWrite -= 1;
-      markBusy();
-    }));
-  }
-
   form.addEventListener("change", (event) => {
     const target = /** @type {HTMLInputElement} */ (event.target);
-    // A practitioner's select changes nothing until "Use these practitioners": focus stays put.
-    if (!target.matches("input[type=radio]")) {
-      practitionersEdited();
-      return;
-    }
-    moveFocus = !arrowing;
-    answered(false, target.name);
+    // A choice shows its question's Continue; it takes effect only there.
+    if (target.matches("input[type=radio]")) view.openQuestion(target.name);
+    // A practitioner's select changes nothing until "Use these practitioners".
+    else dispatch({ type: "practitioners-edited" });
   });
   form.addEventListener("submit", (event) => event.preventDefault());
   form.addEventListener("click", (event) => {
-    const button = /** @type {HTMLElement} */ (event.target).closest("button");
+    const target = /** @type {HTMLElement} */ (event.target);
+    // An option chosen again (the answer it has) still shows its question's Continue.
+    if (target instanceof HTMLInputElement && target.type === "radio") view.openQuestion(target.name);
+    const button = target.closest("button");
     if (!button) return;
-    if (button.matches("[data-add-candidate]")) {
+    if (button.dataset.continue) {
+      continueFrom(button.dataset.continue);
+    } else if (button.matches("[data-add-candidate]")) {
       find(view.addCandidate(), "select").focus();
-      practitionersEdited();
+      dispatch({ type: "practitioners-edited" });
     } else if (button.matches("[data-remove]")) {
       view.removeCandidate(button);
-      practitionersEdited();
+      dispatch({ type: "practitioners-edited" });
       find(form, "[data-add-candidate]").focus();
     } else if (button.matches("[data-save-candidates]")) {
       useCandidates();
     }
   });
 
-  /** "Use these practitioners": each missing field is an error on that field; nobody listed
-   *  is an error too (nobody listed is not "nobody suitable"). */
+  /** "Use these practitioners" (the list's Continue): each missing field is an error on that
+   *  field; nobody listed is an error too (nobody listed is not "nobody suitable"). */
   function useCandidates() {
     const q = view.candidatesQ;
     if (!q) return;
-    const errors = candidateErrors(view.rowsFromForm(), q);
-    if (errors.length) {
-      view.showErrors(errors);
-      return;
-    }
-    moveFocus = true;
-    arrowing = false;
-    answered(true, q.id);
+    const rows = view.rowsFromForm();
+    const errors = candidateErrors(rows, q);
+    if (errors.length) dispatch({ type: "continue-refused", errors });
+    else dispatch({ type: "answer-confirmed", question: q.id, value: rows });
   }
 
-  /** "Start again": no answers, the first question, the same page and the same running rules. */
-  find(root, "[data-start-again]").addEventListener("click", (/** @type {Event} */ event) => {
+  // "What would change the outcome?": an alternative opens a what-if (outcome-view.js draws
+  // its links, each in an item marked data-change="question=answer").
+  root.addEventListener("click", (event) => {
+    const link = /** @type {HTMLElement} */ (event.target).closest(".lp-what-would-change a");
+    const change = link?.closest("[data-change]")?.getAttribute("data-change");
+    if (!change) return;
     event.preventDefault();
-    answers = {};
-    recordedOutcome = null;
-    linkUnread = false;
-    linkNotice.hidden = true;
-    view.clearErrors();
-    hideOutcome();
-    view.fillForm(answers);
-    history.pushState(null, "", location.pathname);
-    lastEntry = { question: null, arrows: false };
-    moveFocus = true;
-    answeredQuestion = "";  // not null: focus moves on to the first question
-    evaluate();
+    const at = change.indexOf("=");
+    dispatch({ type: "what-if-opened", question: change.slice(0, at), answer: change.slice(at + 1) });
+    // A history entry of its own, at the same address (the user's answers): Back returns to
+    // them, as it did when these were plain links.
+    if (state.whatIf) {
+      const depth = (history.state?.lpWhatIf?.depth ?? 0) + 1;
+      history.pushState({ lpWhatIf: { changes: state.whatIf.changes, depth } }, "", location.href);
+    }
+  });
+  whatIf.back.addEventListener("click", () => {
+    const depth = history.state?.lpWhatIf?.depth;
+    if (depth) history.go(-depth); // popstate closes the what-if
+    else dispatch({ type: "what-if-closed" });
   });
 
+  find(root, "[data-start-again]").addEventListener("click", (/** @type {Event} */ event) => {
+    event.preventDefault();
+    dispatch({ type: "start-again" });
+  });
   retryButton.addEventListener("click", () => {
-    if (retryRow.dataset.offer === "reload") location.reload();
+    if (find(root, ".lp-retry-row").dataset.offer === "reload") location.reload();
     else rules.start(true);
   });
+
   /** The address, as the page is opened or as Back or Forward return to it, is read by the
    *  page's link reader exactly as the rules read it (an older link is migrated, parameters
    *  that are not questions are ignored, a link they refuse gives no advice); the rules then
@@ -503,23 +445,22 @@ function main(root) {
     }
     const reading = readLink(text, data.link);
     if (reading.type === "invalid") {
-      refuseLink(reading.field, reading.message);
+      dispatch({ type: "link-refused", errors: [invalidError(reading.field, questions, {}, reading.message)] });
       return;
     }
-    answers = reading.answers;
-    recordedOutcome = reading.recorded_outcome;
-    shownQuick = ""; // the same answers may come with another record's outcome: draw it again
-    linkAsItIs = readAsItIs(reading, data.link);
-    linkUnread = text.length > 0;
-    view.fillForm(answers);
-    if (runtime === "ready" && linkUnread) askRulesToRead();
-    else evaluate();
+    dispatch({ type: "link-read", answers: reading.answers, recordedOutcome: reading.recorded_outcome ?? null,
+      hasText: text.length > 0, asItIs: readAsItIs(reading, data.link) });
   }
 
   // Back and Forward (and an address changed by hand) between the answers; a place on the page
   // (the decision table's "#decision-table") is a jump, not a change of answers.
+  // A what-if's entry has the user's address and the what-if's changes in its history state.
   window.addEventListener("popstate", () => {
-    if (!isPlaceOnPage(location.hash)) openAddress();
+    if (isPlaceOnPage(location.hash)) return;
+    if (`${location.pathname}${location.hash}` !== addressNow() || location.search) openAddress();
+    const changes = history.state?.lpWhatIf?.changes;
+    if (Array.isArray(changes)) dispatch({ type: "what-if-restored", changes });
+    else if (state.whatIf) dispatch({ type: "what-if-closed" });
   });
 
   openAddress();
@@ -527,4 +468,42 @@ function main(root) {
   // Started: the checklist's modules all arrived and run. The page's inline watchdog
   // (tools/sitegen/checklist_watchdog.js) says the checklist could not start if this never comes.
   root.dataset.started = "true";
+}
+
+/**
+ * The what-if notice, just above the outcome: what differs from the user's answers, and "Back
+ * to your answers". The outcome below it is the what-if's; the user's answers, the address and
+ * the record stay theirs.
+ * @param {HTMLElement} outcomeEl
+ */
+function createWhatIfNotice(outcomeEl) {
+  const box = make("div", "lp-notice lp-what-if");
+  box.hidden = true;
+  const text = make("p", "lp-what-if-text");
+  text.tabIndex = -1;
+  text.id = "lp-what-if-text";
+  const keep = make("p", "", "Your own answers are kept: the link to this page, the record, Copy and " +
+    "Download are for your answers, not this what-if.");
+  const back = make("button", "lp-button lp-button-secondary", "Back to your answers");
+  back.type = "button";
+  back.dataset.whatIfBack = "";
+  box.append(text, keep, back);
+  outcomeEl.before(box);
+
+  return {
+    back,
+    /** Show the notice for these changes ([question's summary, answer's label]), or hide it.
+     *  @param {[string, string][] | null} changes */
+    show(changes) {
+      box.hidden = !changes;
+      if (!changes) return;
+      const parts = changes.map(([summary, label]) => `“${summary}” were “${label}”`);
+      text.replaceChildren(make("strong", "", "You are looking at a what-if:"),
+        ` the outcome if ${parts.join(" and ")}.`);
+    },
+    focus() {
+      box.scrollIntoView({ block: "start" });
+      text.focus({ preventScroll: true });
+    },
+  };
 }

@@ -1,6 +1,7 @@
 // @ts-check
-// The checklist's form: which questions show, "Question N of up to M", the practitioner editor,
-// Check your answers, and errors (GOV.UK's error summary and error messages). It reads and writes
+// The checklist's form: which questions show, "Question N of up to M", each question's Continue
+// (GOV.UK's question pattern: a choice takes effect when the user continues), the practitioner
+// editor, Check your answers, and errors (GOV.UK's error summary and error messages). It reads and writes
 // the DOM the build generated (tools/sitegen/checklist_html.py); every text goes in with
 // textContent, so nothing from the address is ever inserted as HTML.
 
@@ -30,6 +31,22 @@ export function createFormView({ root, questions, byId }) {
   /** @type {HTMLElement} */
   const answersEl = find(root, ".lp-answers");
   const candidatesQ = questions.find((q) => q.kind === "candidates");
+  /** Questions whose Continue shows besides the next one: a choice not yet confirmed, or a
+   *  question the user returned to with Change. */
+  const open = new Set();
+
+  // Each choice question's Continue, under its options (the practitioners have their own,
+  // "Use these practitioners"). Made here: without the script the form is not used.
+  for (const q of questions) {
+    if (q.kind === "candidates") continue;
+    const row = make("div", "lp-continue-row");
+    row.hidden = true;
+    const button = make("button", "lp-button lp-continue", "Continue");
+    button.type = "button";
+    button.dataset.continue = q.id;
+    row.append(button);
+    fieldset(q.id).append(row);
+  }
 
   /** @param {string} qid @returns {HTMLFieldSetElement} */
   function fieldset(qid) {
@@ -80,8 +97,37 @@ export function createFormView({ root, questions, byId }) {
     renumber();
   }
 
+  /** The choices shown as the confirmed answers (a choice not confirmed with Continue is not
+   *  kept once another answer is), leaving the practitioner editor as it is.
+   *  @param {Answers} answers */
+  function fillChoices(answers) {
+    open.clear();
+    for (const q of questions) {
+      if (q.kind === "candidates") continue;
+      /** @type {NodeListOf<HTMLInputElement>} */
+      const radios = form.querySelectorAll(`input[name="${CSS.escape(q.id)}"]`);
+      for (const radio of radios) radio.checked = radio.value === answers[q.id];
+    }
+  }
+
+  /** The option chosen in a question now (confirmed or not), or null. @param {string} qid */
+  function chosen(qid) {
+    /** @type {HTMLInputElement | null} */
+    const checked = form.querySelector(`input[name="${CSS.escape(qid)}"]:checked`);
+    return checked ? checked.value : null;
+  }
+
+  /** Show a question's Continue (a choice made, or the question returned to with Change).
+   *  @param {string} qid */
+  function openQuestion(qid) {
+    open.add(qid);
+    const row = fieldset(qid).querySelector(".lp-continue-row");
+    if (row instanceof HTMLElement) row.hidden = false;
+  }
+
   /** @param {Answers} answers */
   function fillForm(answers) {
+    open.clear();
     for (const q of questions) {
       if (q.kind === "candidates") {
         find(form, "[data-candidate-list]").replaceChildren();
@@ -102,25 +148,6 @@ export function createFormView({ root, questions, byId }) {
       for (const s of selects(row)) if (s.value) item[s.dataset.field ?? ""] = s.value;
       return item;
     });
-  }
-
-  /** The answers the form holds now (URL values the form cannot show are dropped); the
-   *  practitioners are read from the editor only when `saveCandidates`, else kept as they were.
-   *  @param {boolean} saveCandidates @param {Answers} previous @returns {Answers} */
-  function answersFromForm(saveCandidates, previous) {
-    /** @type {Answers} */
-    const next = {};
-    for (const q of questions) {
-      if (q.kind === "candidates") {
-        if (saveCandidates) next.candidates = rowsFromForm();
-        else if (Array.isArray(previous.candidates)) next.candidates = previous.candidates;
-        continue;
-      }
-      /** @type {HTMLInputElement | null} */
-      const checked = form.querySelector(`input[name="${CSS.escape(q.id)}"]:checked`);
-      if (checked) next[q.id] = checked.value;
-    }
-    return next;
   }
 
   /**
@@ -145,6 +172,10 @@ export function createFormView({ root, questions, byId }) {
         !row.contains(document.activeElement);
       fs.classList.toggle("lp-question--collapsed", collapse);
       if (hadFocus) find(row, "[data-expand]").focus(); // focus never falls to the page
+      const continueRow = fs.querySelector(".lp-continue-row");
+      if (continueRow instanceof HTMLElement) {
+        continueRow.hidden = !(q.id === next || open.has(q.id)) || collapse;
+      }
       const caption = find(fs, "[data-progress]");
       if (q.id === next) {
         const { n, m } = progress(questions, answers, result, q.id);
@@ -174,6 +205,7 @@ export function createFormView({ root, questions, byId }) {
     fs.classList.remove("lp-question--collapsed");
     find(fs, "[data-collapsed-answer]").textContent = "";
     focusQuestion(fs.dataset.question ?? "");
+    if (byId[fs.dataset.question ?? ""]?.kind !== "candidates") openQuestion(fs.dataset.question ?? "");
   });
 
   /** Move focus to a question's legend, scrolled gently to the top of the viewport (below the
@@ -325,8 +357,10 @@ export function createFormView({ root, questions, byId }) {
       change.setAttribute("href", `#q-${q.id}`);
       change.append(make("span", "lp-visually-hidden", ` ${q.summary.toLowerCase()}`));
       change.addEventListener("click", (event) => {
+        // Back to the question, its answer kept: it changes only when the user continues.
         event.preventDefault();
         focusQuestion(q.id);
+        if (q.kind !== "candidates") openQuestion(q.id);
       });
       const action = make("dd", "lp-summary-action");
       action.append(change);
@@ -347,8 +381,10 @@ export function createFormView({ root, questions, byId }) {
     addCandidate,
     removeCandidate,
     fillForm,
+    fillChoices,
+    chosen,
+    openQuestion,
     rowsFromForm,
-    answersFromForm,
     showQuestions,
     focusLegend,
     focusQuestion,

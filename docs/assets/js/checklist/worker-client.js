@@ -83,3 +83,71 @@ export function createRulesClient({ init, onStatus, onReply }) {
 
   return { start, ask };
 }
+
+/**
+ * The rules' load status on the page, next to the questions: the worker's words, the bytes so
+ * far in a progress bar, and when loading failed, what still works and a Retry (or Reload, when
+ * a new release took this page's rules off the host).
+ * @param {HTMLElement} root the .lp-checklist element
+ * @param {(selector: string) => any} find the element the build generated for a selector
+ * @returns {StatusHandler}
+ */
+export function createStatusView(root, find) {
+  /** @type {HTMLElement} */
+  const statusEl = find(".lp-status");
+  /** @type {HTMLElement} */
+  const progressRow = find(".lp-progress-row");
+  /** @type {HTMLProgressElement} */
+  const progressBar = progressRow.querySelector("progress") ?? document.createElement("progress");
+  /** @type {HTMLElement} */
+  const retryRow = find(".lp-retry-row");
+  /** @type {HTMLElement} */
+  const retryButton = find(".lp-retry-row [data-retry]");
+  const RETRY_TEXT = retryButton.textContent ?? "";
+
+  /** Loading: the status region is announced, so it changes only with the phase ("Downloading
+   *  the checklist's rules"), not with every byte count; the count is beside the bar.
+   *  @param {string} message @param {number | null} loaded @param {number | null} total */
+  function showProgress(message, loaded, total) {
+    const counting = typeof loaded === "number";
+    const phase = counting ? message.split(":")[0] : message;
+    if (statusEl.textContent !== phase) statusEl.textContent = phase;
+    progressRow.hidden = !counting;
+    if (!counting) return;
+    const text = progressRow.querySelector(".lp-progress-text");
+    if (text) text.textContent = message;
+    if (typeof total === "number" && total > 0) {
+      progressBar.max = total;
+      progressBar.value = Math.min(loaded, total);
+    } else {
+      progressBar.removeAttribute("value"); // indeterminate: the size is not known
+    }
+  }
+
+  return (state, message, extra) => {
+    statusEl.dataset.state = state;
+    retryRow.hidden = state !== "failed";
+    retryRow.dataset.offer = extra.action ?? "retry";
+    retryButton.textContent = extra.action === "reload" ? "Reload the page" : RETRY_TEXT;
+    if (state === "loading") {
+      showProgress(message, extra.loaded ?? null, extra.total ?? null);
+      return;
+    }
+    progressRow.hidden = true;
+    if (state === "ready") {
+      statusEl.textContent = message;
+      statusEl.dataset.pythonStart = extra.start; // "saved" or "fresh": see rules-worker.js
+      return;
+    }
+    // Failed: the compiled rules still give the outcome and what to do now; what needs Python
+    // is said in one line, here and in the outcome.
+    const table = /** @type {HTMLDetailsElement | null} */ (document.getElementById("decision-table"));
+    const link = document.createElement("a");
+    link.textContent = "the decision table below";
+    link.href = "#decision-table";
+    statusEl.replaceChildren(`${message} The checklist still gives the outcome and what to do now; `,
+      "the reasons, the practitioners' ranking and the record need its full version. You can also use ",
+      link, ".");
+    if (table) table.open = true;
+  };
+}
