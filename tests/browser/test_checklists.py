@@ -181,7 +181,7 @@ def test_why_not_and_what_would_change_it(page: Page, site: Site) -> None:
     why_not = page.locator(".lp-why-not")
     why_not.locator("summary").click()
     item = why_not.locator("[data-why-not='continue_agreed_parts']")
-    assert "What is declined: All early help" in item.inner_text()
+    assert "your answer to “What is declined” is “All early help" in item.inner_text()
     change = page.locator(".lp-what-would-change")
     change.locator("summary").click()
     link = change.locator("[data-change='scope=one_service'] a")
