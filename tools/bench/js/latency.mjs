@@ -1,6 +1,6 @@
 // Per-answer latency, in the page: change the last visible question's answer to its next option
-// (a click, as a person would) and time until the page has acted on it (the first DOM change
-// after the click; the click itself changes no DOM). Includes checklist.js's own work on the main
+// and continue (two clicks, as a person would: the answer takes effect on Continue) and time from
+// Continue until the page has acted on it (the first DOM change after that click). Includes checklist.js's own work on the main
 // thread (the address update, deciding from the compiled rules, building the outcome).
 export default async (count) => {
   const root = document.querySelector(".lp-checklist");
@@ -15,9 +15,10 @@ export default async (count) => {
       .filter((set) => set.querySelector("input[type=radio]"));
     const radios = [...sets[sets.length - 1].querySelectorAll("input[type=radio]")];
     const next = radios[(radios.findIndex((r) => r.checked) + 1) % radios.length];
+    next.click();
     const done = rendered();
     const started = performance.now();
-    next.click();
+    sets[sets.length - 1].querySelector(".lp-continue").click();
     times.push((await done) - started);
     await new Promise((resolve) => setTimeout(resolve, 60)); // a brisk person, not a flood
   }

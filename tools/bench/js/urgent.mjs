@@ -1,5 +1,6 @@
-// In a checklist page with nothing answered: answer "Yes" to significant harm (a click, as a
-// person would) and time until the urgent outcome is on screen; and whether Python was ready
+// In a checklist page with nothing answered: answer "Yes" to significant harm and continue (two
+// clicks, as a person would: the answer takes effect on Continue) and time from Continue until the
+// urgent outcome is on screen; and whether Python was ready
 // when the answer was given (on a cold phone it is not: the compiled decisions answer alone).
 export default async () => {
   const root = document.querySelector(".lp-checklist");
@@ -12,7 +13,8 @@ export default async () => {
     setTimeout(() => reject(new Error("no urgent outcome within 60 s of the answer")), 60_000);
   });
   const pythonReady = document.querySelector(".lp-status")?.dataset.state === "ready";
-  const started = performance.now();
   root.querySelector('input[name="harm"][value="yes"]').click();
+  const started = performance.now();
+  root.querySelector('[data-question="harm"] .lp-continue').click();
   return { ms: (await shown) - started, pythonReady };
 };
