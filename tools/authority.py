@@ -118,6 +118,10 @@ citation_label = {_q(name + " guidance")}
 # outcome then says first that your guidance does not cover it (RULES.md principle 8).
 borrowed_source = {_q(PROFILE_CITATIONS[1].tags[0])}
 
+# Whose guidance the pages show on each topic, your own first: each one's words from its folder,
+# or that its guidance does not cover the topic. Add another authority's id to show its words too.
+guidance_shown = [{_q(authority_id)}]
+
 # {MARK}: the practitioner roles your area has (who-should-lead offers only these). Known roles:
 # {", ".join(KNOWN_ROLES)}.
 roles = [{roles}]
@@ -197,12 +201,14 @@ def create(authority_id: str, name: str, into: Path = AUTHORITIES) -> Path:
     (folder / "statements.toml").write_text(
         f"# {MARK}: every statement of {name}'s guidance, in its own words (original), with the "
         "phrases of its rewritten form that must be on this site (phrases). Its statements are "
-        "in its own fragments, so only its own site must show them.\non_every_site = false\n"
+        "in its own fragments, so only its own site must show them.\n"
         "statement = []\n", encoding="utf-8")
     (folder / "fragments" / "README.md").write_text(
-        "What this authority says on a topic where authorities differ, one Markdown file per "
-        "topic (for example glossary/front-door.md), rendered into the shared pages: see "
-        "EDITING.md and the other authorities' folders.\n", encoding="utf-8")
+        "What this authority's guidance says on each topic of the shared pages, one Markdown "
+        "file per page section, named as the page's slot names it: `{{ guidance(\"consent/"
+        "seeking-consent\") }}` on docs/consent.md is fragments/consent/seeking-consent.md, "
+        "ending with its own *Source:* line. A section with no file here says, on the site, that "
+        "this guidance does not cover it. See EDITING.md and the other authorities' folders.\n", encoding="utf-8")
     return folder
 
 
