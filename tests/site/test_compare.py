@@ -174,6 +174,9 @@ def test_values_are_the_profiles_own_and_nothing_is_invented(page: _Table) -> No
                     assert course["title"] in cell, (pid, course["title"])
                 if not value:
                     assert cell == "None listed"
+            elif field == "guidance_shown":  # each area named, in the profile's order
+                at = [cell.lower().find(TOML[shown]["area"].lower()) for shown in value]
+                assert -1 not in at and at == sorted(at), (pid, cell)
             elif field in ("referral_lead", "child_voice"):
                 assert cell.startswith(f"{value}:"), (pid, field, cell)
             elif value:
