@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import os
 import sys
-import threading
 from pathlib import Path
 from typing import Iterator
 
@@ -18,7 +17,7 @@ from playwright.sync_api import Browser, BrowserContext, Page
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT / "tools"))
 from chromium import CHROMIUM, CHROMIUM_ARGS  # noqa: E402,F401  (shared with tools/bench)
-from serve import make_server  # noqa: E402
+from serve import serve_in_background  # noqa: E402
 READY_TIMEOUT_MS = 60_000
 _expected_errors: dict[int, tuple[str, ...]] = {}
 
@@ -36,9 +35,7 @@ class Site:
             pytest.fail(f"{folder} is not built: run `make build-all` first")
         os.environ["LP_SERVE_QUIET"] = "1"
         self.folder = folder
-        self.server = make_server(folder, port=0)
-        self.origin = f"http://127.0.0.1:{self.server.server_address[1]}"
-        threading.Thread(target=self.server.serve_forever, daemon=True).start()
+        self.server, self.origin = serve_in_background(folder)
 
     def url(self, path: str = "") -> str:
         return f"{self.origin}/{path}"

@@ -43,6 +43,7 @@ def tap_or_press(page: Page, question: str, option: str) -> None:
     """Answer as the viewport's user would: a tap on a phone, a click on a desktop."""
     if page.evaluate("matchMedia('(pointer: coarse)').matches"):
         page.tap(f'label[for="{question}-{option}"]')
+        page.tap(f"#q-{question} [data-continue]")
     else:
         choose(page, question, option)
 

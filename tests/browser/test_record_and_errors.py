@@ -69,6 +69,7 @@ def test_invalid_parameters_are_named_and_give_no_outcome(page: Page, site: Site
     assert page.evaluate("document.activeElement.name") == "who"
     # The rest of the page still works: answering the question clears the error.
     page.click('label[for="who-whole_family"]')
+    page.click("#q-who [data-continue]")
     page.wait_for_selector(".lp-error-summary", state="hidden")
     assert "who=whole_family" in page.url
 
@@ -158,6 +159,7 @@ def test_a_refused_link_shows_none_of_its_answers_and_gives_no_advice_on_the_way
     wait_ready(page)
     assert page.locator(".lp-checklist input:checked").count() == 0
     page.click('label[for="harm-no"]')
+    page.click("#q-harm [data-continue]")
     page.wait_for_selector("#q-safety", state="visible")  # rules 2.1: asked right after harm is no
     wait_ready(page)
     page.go_back()

@@ -20,9 +20,6 @@ chosen to be distinctive (``stigma_or_fear``, ``not_competent``, ...), and the l
 
 from __future__ import annotations
 
-import threading
-from functools import partial
-from http.server import ThreadingHTTPServer
 from typing import Any, Iterator
 from urllib.parse import quote, urlsplit
 
@@ -32,7 +29,7 @@ from playwright.sync_api import Browser, BrowserContext, Page, Request
 from tests.browser.conftest import ROOT, choose, wait_for_outcome, wait_ready
 from tests.perf.conftest import poll
 
-from serve import Handler  # tools/, put on the path by tests/browser/conftest.py
+from serve import Handler, serve_in_background  # tools/, put on the path by tests/browser/conftest.py
 
 TOOL = "consent-withdrawn"
 ANSWERS = [("harm", "no"), ("safety", "no"), ("who", "parent_carer"),
@@ -79,10 +76,7 @@ class Host:
             def log_message(self, format: str, *args: object) -> None:
                 pass
 
-        self.server = ThreadingHTTPServer(("127.0.0.1", 0),
-                                          partial(Recording, directory=str(ROOT / "site")))
-        self.origin = f"http://127.0.0.1:{self.server.server_address[1]}"
-        threading.Thread(target=self.server.serve_forever, daemon=True).start()
+        self.server, self.origin = serve_in_background(ROOT / "site", handler=Recording)
 
     def url(self, path: str = "") -> str:
         return f"{self.origin}/{path}"
