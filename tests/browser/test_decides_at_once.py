@@ -175,3 +175,21 @@ def test_an_older_link_waits_for_the_rules_to_read_it(page: Page, site: Site, he
     choose(page, "safety", "no")
     expect(page.locator('.lp-panel[data-recommendation="social_worker_leads"]')).to_be_visible(
         timeout=60_000)
+
+
+def test_a_choice_made_before_the_script_runs_is_kept_for_continue(page: Page, site: Site) -> None:
+    """On a slow phone the first question is on screen seconds before the checklist's script: a
+    "Yes" tapped then must not be silently cleared when the script starts (it was: the bench saw
+    the urgent outcome never come). It stays chosen, and Continue gives the urgent outcome."""
+    entry: list[Route] = []
+    page.route("**/assets/js/*/checklist.js", lambda route: entry.append(route))  # held
+    # A module script holds DOMContentLoaded back, so the page is used as soon as it shows.
+    page.goto(site.url("tools/change-lead/"), wait_until="commit")
+    page.click('label[for="harm-yes"]')
+    assert entry, "the checklist's script was asked for and is being held"
+    assert page.get_attribute(".lp-checklist", "data-started") is None
+    entry[0].continue_()
+    expect(page.locator(".lp-checklist[data-started]")).to_have_count(1)
+    expect(page.locator("#harm-yes")).to_be_checked()
+    page.click("#q-harm [data-continue]")
+    expect(page.locator('.lp-panel--urgent[data-decided="safeguarding_first"]')).to_be_visible()

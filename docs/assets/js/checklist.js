@@ -70,6 +70,13 @@ function main(root) {
   /** @type {HTMLElement} */
   const linkNotice = find(root, ".lp-link-notice");
   const retryButton = find(root, ".lp-retry-row [data-retry]");
+  // Choices a person made before this script ran (a slow phone shows the first question seconds
+  // earlier): kept as choices, to take effect on Continue like any other, not silently cleared.
+  // Only where the address holds no answers: a link's answers are the ones to show.
+  /** @type {HTMLInputElement[]} */
+  const early = linkText(location.search, location.hash) ? []
+    : [...root.querySelectorAll(".lp-form input[type=radio]:checked")]
+      .filter((input) => input instanceof HTMLInputElement);
 
   /** @type {State} */
   let state = initial();
@@ -118,6 +125,18 @@ function main(root) {
     else delete root.dataset.busy;
   }
 
+  /** The choices made before the script ran, chosen again after the form is filled (from the
+   *  address, and again as the rules read it), until the person answers anything here.
+   *  @param {Answers} answers */
+  function keepEarlyChoices(answers) {
+    if (Object.keys(answers).length > 0) early.length = 0;
+    for (const radio of early) {
+      if (radio.closest("[hidden]")) continue; // a question the rules do not ask yet
+      radio.checked = true;
+      view.openQuestion(radio.name);
+    }
+  }
+
   /** @param {StateEvent} event */
   function dispatch(event) {
     const previous = state;
@@ -151,6 +170,7 @@ function main(root) {
       view.showQuestions(next.answers, progress?.status === "invalid" ? null : progress, nextId);
       drawn.form = formKey;
     }
+    if (next.version !== previous.version) keepEarlyChoices(next.answers);
 
     /** @type {FieldError[]} */
     const errors = next.errors.length ? next.errors
@@ -364,6 +384,7 @@ function main(root) {
   });
   form.addEventListener("change", (event) => {
     const target = /** @type {HTMLInputElement} */ (event.target);
+    early.length = 0; // the person is answering here now
     // A choice shows its question's Continue; it takes effect only there.
     if (target.matches("input[type=radio]")) view.openQuestion(target.name);
     // A practitioner's select changes nothing until "Use these practitioners".
