@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Iterator
 
 import pytest
-from playwright.sync_api import Browser, BrowserContext, Page, expect
+from playwright.sync_api import Browser, BrowserContext, Locator, Page, expect
 
 from .conftest import READY_TIMEOUT_MS, Site, wait_for_outcome, wait_ready, wait_scroll_at_rest, wait_settled
 
@@ -46,6 +46,15 @@ def context(browser: Browser, device: str) -> Iterator[BrowserContext]:
 def shot(page: Page, device: str, name: str) -> None:
     SHOTS.mkdir(parents=True, exist_ok=True)
     page.screenshot(path=str(SHOTS / f"{name}-{device}.png"))
+
+
+def activate(page: Page, target: Locator, device: str) -> None:
+    """Press a link or button as the device's user would: a tap, or Enter with it focused."""
+    if device == "phone":
+        target.tap()
+    else:
+        target.focus()
+        page.keyboard.press("Enter")
 
 
 def answer(page: Page, device: str, question: str, option: str) -> None:
@@ -219,11 +228,7 @@ def test_an_incomplete_practitioner_gets_one_message_per_field(page: Page, site:
     assert select.get_attribute("aria-invalid") == "true"
     assert select.get_attribute("aria-describedby") == "candidate-0-relationship-error"
     expect(page.locator("#candidate-0-relationship-error")).to_have_text(texts[0])
-    if device == "phone":
-        links.first.tap()
-    else:
-        links.first.focus()
-        page.keyboard.press("Enter")
+    activate(page, links.first, device)
     expect(select).to_be_focused()
     shot(page, device, "practitioner-errors")
     assert page.locator("[data-recommendation]").count() == 0
@@ -285,11 +290,7 @@ def test_continue_with_nothing_chosen_is_an_error(page: Page, site: Site, device
     page.goto(site.url("tools/change-lead/"))
     wait_ready(page)
     button = page.locator("#q-harm [data-continue]")
-    if device == "phone":
-        button.tap()
-    else:
-        button.focus()
-        page.keyboard.press("Enter")
+    activate(page, button, device)
     summary = page.locator(".lp-error-summary")
     expect(summary).to_be_focused()
     message = page.locator("#harm-error")
@@ -352,11 +353,7 @@ def test_change_returns_to_the_question_with_its_answer_kept(page: Page, site: S
     assert wait_for_outcome(page, "cover_absence") == "cover_absence"
     wait_ready(page)
     change = page.locator('.lp-summary-row[data-question="event"] a.lp-change')
-    if device == "phone":
-        change.tap()
-    else:
-        change.focus()
-        page.keyboard.press("Enter")
+    activate(page, change, device)
     expect(page.locator("#event-absence_short")).to_be_focused()
     assert page.is_checked("#event-absence_short")
     expect(page.locator("#q-event [data-continue]")).to_be_visible()
@@ -405,11 +402,7 @@ def test_what_if_is_labelled_and_keeps_the_users_answers_and_record(browser: Bro
         page.click("text=Download record")
     assert open(info.value.path(), encoding="utf-8").read() == record
     back = page.locator("[data-what-if-back]")
-    if device == "phone":
-        back.tap()
-    else:
-        back.focus()
-        page.keyboard.press("Enter")
+    activate(page, back, device)
     assert wait_for_outcome(page, "continue_universal_support") == "continue_universal_support"
     expect(notice).to_be_hidden()
     expect(page.locator(".lp-what-would-change [data-change='scope=one_service'] a")).to_be_focused()
@@ -431,11 +424,7 @@ def test_start_again_clears_answers_without_reloading(page: Page, site: Site, de
     assert wait_for_outcome(page) == "cover_absence"
     page.evaluate("window.__samePage = true")
     start = page.locator("[data-start-again]")
-    if device == "phone":
-        start.tap()
-    else:
-        start.focus()
-        page.keyboard.press("Enter")
+    activate(page, start, device)
     expect(page.locator("#q-harm legend")).to_be_focused()
     assert page.evaluate("window.__samePage") is True, "the page was reloaded"
     assert page.get_attribute(".lp-status", "data-state") == "ready"
