@@ -17,6 +17,7 @@
 //   form-view.js      questions and their Continue, the practitioner editor, Check your
 //                     answers, errors
 //   outcome-view.js   the outcome and the record
+//   what-if-view.js   the what-if's notice and its "Back to your answers"
 // This file is the wiring: DOM events become state.js's events, and each new state is drawn by
 // the views (draw), which also carries out its one-off intents (focus, the address, a request).
 //
@@ -40,6 +41,7 @@ import { LINK_MARK, isPlaceOnPage, linkText, readAsItIs, readLink } from "./chec
 import { createOutcomeView } from "./checklist/outcome-view.js";
 import { answersKey, initial, reduce, request, shownAnswers, shownFull } from "./checklist/state.js";
 import { createRulesClient, createStatusView } from "./checklist/worker-client.js";
+import { createWhatIfNotice } from "./checklist/what-if-view.js";
 
 /** @typedef {import("./checklist/core.js").Answers} Answers */
 /** @typedef {import("./checklist/core.js").Question} Question */
@@ -489,42 +491,4 @@ function main(root) {
   // Started: the checklist's modules all arrived and run. The page's inline watchdog
   // (tools/sitegen/checklist_watchdog.js) says the checklist could not start if this never comes.
   root.dataset.started = "true";
-}
-
-/**
- * The what-if notice, just above the outcome: what differs from the user's answers, and "Back
- * to your answers". The outcome below it is the what-if's; the user's answers, the address and
- * the record stay theirs.
- * @param {HTMLElement} outcomeEl
- */
-function createWhatIfNotice(outcomeEl) {
-  const box = make("div", "lp-notice lp-what-if");
-  box.hidden = true;
-  const text = make("p", "lp-what-if-text");
-  text.tabIndex = -1;
-  text.id = "lp-what-if-text";
-  const keep = make("p", "", "Your own answers are kept: the link to this page, the record, Copy and " +
-    "Download are for your answers, not this what-if.");
-  const back = make("button", "lp-button lp-button-secondary", "Back to your answers");
-  back.type = "button";
-  back.dataset.whatIfBack = "";
-  box.append(text, keep, back);
-  outcomeEl.before(box);
-
-  return {
-    back,
-    /** Show the notice for these changes ([question's summary, answer's label]), or hide it.
-     *  @param {[string, string][] | null} changes */
-    show(changes) {
-      box.hidden = !changes;
-      if (!changes) return;
-      const parts = changes.map(([summary, label]) => `“${summary}” were “${label}”`);
-      text.replaceChildren(make("strong", "", "You are looking at a what-if:"),
-        ` the outcome if ${parts.join(" and ")}.`);
-    },
-    focus() {
-      box.scrollIntoView({ block: "start" });
-      text.focus({ preventScroll: true });
-    },
-  };
 }
