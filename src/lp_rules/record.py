@@ -129,7 +129,7 @@ def sections(result: Mapping[str, Any], answers: Mapping[str, Any], profile: Pro
         outcome.append("Suggested Lead Practitioner to discuss at the TAF: "
                        f"practitioner {suggested + 1} ({role})")
     why_not = [Section("Why not the outcomes before it", "bullets",
-                       _items(f"Not \"{w['title']}\": {w['because']}" for w in result["why_not"]))
+                       _items(w["sentence"] for w in result["why_not"]))
                ] if result.get("why_not") else []
     about = [f"Authority profile: {profile.area} ({profile.id})",
              f"Rules version: {result['rules_version']}"]
