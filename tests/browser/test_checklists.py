@@ -7,7 +7,7 @@ from urllib.parse import parse_qs, urlparse
 
 from playwright.sync_api import Page, expect
 
-from .conftest import Site, actions, choose, wait_for_outcome, wait_ready
+from .conftest import Site, actions, choose, wait_for_outcome, wait_ready, wait_settled
 
 CONSENT_URL = (
     "tools/consent-withdrawn/?harm=no&safety=no&who=parent_carer&competence=gillick_competent"
@@ -57,6 +57,7 @@ def test_by_mouse_with_a_changed_answer(page: Page, site: Site) -> None:
     choose(page, "harm", "no")
     choose(page, "safety", "no")
     wait_for_outcome(page, "change_lead")
+    wait_settled(page)  # the address is written just after the answer's effect is drawn
     query = parse_qs(urlparse(page.url).fragment)  # the answers are in the fragment
     assert query["successor"] == ["no"] and query["changes_so_far"] == ["two_or_more"]
 

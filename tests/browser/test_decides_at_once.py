@@ -8,6 +8,7 @@ not a race it hopes to win: each check is made while the status still says "load
 
 from __future__ import annotations
 
+import re
 from typing import Iterator
 
 import pytest
@@ -64,7 +65,7 @@ def test_an_urgent_answer_shows_the_urgent_outcome_before_python(page: Page, sit
     expect(page.locator("#q-event")).to_be_hidden()
     assert page.locator(".lp-question:not([hidden])").count() == 1
     # The address has the answer, so a reload or a share link gives the same.
-    assert "harm=yes" in page.url
+    expect(page).to_have_url(re.compile("harm=yes"))  # written just after the drawing
     loading(page)
     assert held.routes, "Python's files were asked for and are being held"
     # What needs Python says so in one line where it will appear.
