@@ -62,7 +62,8 @@ def _link_or_copy(source: str, target: str) -> None:
 
 def _change_rule_title(source: str) -> tuple[str, str]:
     """The rules module with RULE's title marked; and the new title."""
-    found = re.search(rf'code="{RULE}",\s*when=[^\n]*\n\s*title="([^"]+)"', source)
+    # The title follows the code, after whatever other fields come between (go_ahead, when).
+    found = re.search(rf'code="{RULE}",(?:\n\s*\w+=[^\n]*)*?\n\s*title="([^"]+)"', source)
     assert found, f"{RULES_SOURCE}: no title found for {RULE}"
     new_title = found.group(1) + RULE_MARK
     return source[: found.start(1)] + new_title + source[found.end(1):], new_title
