@@ -81,10 +81,22 @@ def test_the_scenarios_page_links_to_the_trainer_view(built: tuple[str, Path]) -
     assert ("a", "href", "../trainer/") in page.links
 
 
-def test_the_trainer_page_is_left_out_of_search() -> None:
-    """Its outcomes are the scenarios page's, which search keeps; indexed twice they made the
-    search index, which every page loads, about a third larger. Material's index (the MkDocs
-    builds)."""
-    for folder in SITES.values():
-        places = {d["location"].split("#")[0] for d in search_documents(folder)}
-        assert "scenarios/" in places and "trainer/" not in places, folder
+def test_search_keeps_only_what_the_trainer_page_alone_says() -> None:
+    """Search finds each scenario's actions here, and its story on the scenarios page only; what
+    repeats (the possible outcomes, the answers) and what is written from the answers (why not,
+    what would change it) stay out of the search index, which every page loads. Material's
+    index (the MkDocs builds)."""
+    for profile, folder in SITES.items():
+        documents = search_documents(folder)
+        trainer = html.unescape(" ".join(d["title"] + " " + d["text"] for d in documents
+                                         if d["location"].startswith("trainer/")))
+        scenarios_page = html.unescape(" ".join(d["text"] for d in documents
+                                                if d["location"].startswith("scenarios/")))
+        for s in SCENARIOS:
+            result = evaluate(s["tool"], s["answers"], profile, explain=True)
+            for a in result["actions"]:
+                assert a["text"] in trainer, (profile, a["code"])
+            assert s["situation"] in scenarios_page and s["situation"] not in trainer
+            for entry in result["why_not"] + result["what_would_change"]:
+                assert entry["sentence"] not in trainer, (profile, entry)
+        assert "What will the checklist say?" not in trainer

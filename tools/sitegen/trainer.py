@@ -9,6 +9,14 @@ is revealed. The page needs no Python in the browser. Without JavaScript every s
 in turn with its outcome inside a ``<details>`` element; docs/assets/js/trainer.js turns the same
 markup into one scenario per screen, with keyboard navigation and the room's prediction.
 
+Search keeps what only this page says: each scenario's outcome and what to do (the model's
+numbered section). The rest is marked ``data-search-exclude`` (Material's search leaves it out):
+the scenario's story and the trainer's note, which search finds on the scenarios page; the
+possible outcomes and the answers, which repeat from scenario to scenario; and the outcome's
+other sections (who to call, why, why not, what would change it, sources), written from the
+answers and the rules' tables. Indexed, they made the search index, which every page loads,
+about 12 % larger (brotli).
+
 A scenario's number is its place in training-scenarios.toml, the same ``scenario-N`` as on the
 scenarios page, so a trainer's link ``trainer/#scenario-N`` stays the same scenario.
 """
@@ -57,10 +65,13 @@ def _item(item: Item, tag: str) -> str:
 
 def _section(section: Section) -> str:
     """One of the model's listed sections, as record-view.js lays out the record: its heading,
-    then its items, numbered or not as its style says."""
+    then its items, numbered or not as its style says. Search keeps only the numbered one (what
+    to do)."""
     tag = "ol" if section.style == "numbered" else "ul"
+    unsearched = "" if section.style == "numbered" else " data-search-exclude"
     items = "".join(_item(i, "li") for i in section.items)
-    return f'<div class="lp-trainer-part"><h3>{_e(section.heading)}</h3><{tag}>{items}</{tag}></div>'
+    return (f'<div class="lp-trainer-part"{unsearched}><h3>{_e(section.heading)}</h3>'
+            f'<{tag}>{items}</{tag}></div>')
 
 
 def _panel(n: int, section: Section, result: dict[str, Any]) -> str:
@@ -75,7 +86,7 @@ def _panel(n: int, section: Section, result: dict[str, Any]) -> str:
 
 def _outcome_html(n: int, s: dict[str, Any], result: dict[str, Any], model: list[Section]) -> str:
     lead, *rest = model
-    teach = (f'<div class="lp-trainer-teach"><h3>For the trainer</h3>'
+    teach = (f'<div class="lp-trainer-teach" data-search-exclude><h3>For the trainer</h3>'
              f'<p>{_e(s["teach"])}</p></div>' if s.get("teach") else "")
     link = scenarios.link(s["tool"], s["answers"])
     return (
@@ -112,11 +123,11 @@ def _scenario_html(n: int, total: int, s: dict[str, Any], tool: dict[str, Any],
         + f'<p class="lp-trainer-kicker">Scenario {n} of {total}<span class="lp-trainer-sep"> · </span>'
         f'<span class="lp-trainer-tool">{_e(tool["title"])}</span></p>'
         f'<h2 id="lp-trainer-title-{n}" tabindex="-1">{_e(s["title"])}</h2>'
-        f'<p class="lp-trainer-story">{_e(s["situation"])}</p>'
+        f'<p class="lp-trainer-story" data-search-exclude>{_e(s["situation"])}</p>'
         + f'<div class="lp-trainer-answers">{_section(answers)}</div>'
         + f'<div class="lp-trainer-predict" role="group" aria-labelledby="lp-trainer-predict-{n}">'
-        f'<h3 id="lp-trainer-predict-{n}">What will the checklist say?</h3>'
-        f'<ol class="lp-trainer-choices">{"".join(choices)}</ol>'
+        f'<h3 id="lp-trainer-predict-{n}" data-search-exclude>What will the checklist say?</h3>'
+        f'<ol class="lp-trainer-choices" data-search-exclude>{"".join(choices)}</ol>'
         f'</div><p class="lp-trainer-reveal-bar" data-trainer-js hidden>'
         f'<button type="button" class="lp-button" data-trainer-reveal aria-expanded="false" '
         f'aria-controls="scenario-{n}-outcome" aria-keyshortcuts="R">Reveal the outcome</button></p>'
