@@ -229,7 +229,7 @@ def test_an_incomplete_practitioner_gets_one_message_per_field(page: Page, site:
     assert texts[0] == "Select how practitioner 1's relationship with the family is"
     assert not any(re.search(r"answers\.|_|\{n\}|\[\d", t) for t in texts), texts
     # Each message is on its field, tied to it for screen readers, and its link goes there.
-    group = page.locator('fieldset[data-field="relationship"]')
+    group = page.locator("fieldset#candidate-relationship")
     assert group.get_attribute("aria-describedby") == "candidate-relationship-error"
     expect(page.locator("#candidate-relationship-error")).to_have_text(texts[0])
     activate(page, links.first, device)

@@ -94,14 +94,14 @@ def test_each_question_is_radios_never_a_select(page: Page, site: Site, device: 
     expect(editor).to_be_visible()
     assert page.locator("#q-candidates select").count() == 0
     for field in fields():
-        group = page.locator(f'#q-candidates fieldset[data-field="{field["id"]}"]')
+        group = page.locator(f'#q-candidates fieldset#candidate-{field["id"]}')
         expect(group.locator("legend")).to_have_text(field["text"])
         radios = group.locator("input[type=radio]")
         expect(radios).to_have_count(len(field["options"]))
         for option in field["options"]:
             expect(group.get_by_label(option["label"], exact=True)).to_have_attribute("type", "radio")
     # A yes/no question's two answers sit side by side (GOV.UK's inline radios): one row.
-    tops = page.eval_on_selector_all('fieldset[data-field="capacity"] .lp-radio',
+    tops = page.eval_on_selector_all("#candidate-capacity .lp-radio",
                                      "els => els.map(e => Math.round(e.getBoundingClientRect().top))")
     assert len(set(tops)) == 1, tops
     expect(page.locator("#candidate-editor-title")).to_have_text("Practitioner 1")
@@ -166,9 +166,10 @@ def test_saving_with_questions_unanswered_names_each_one(page: Page, site: Site,
     expect(summary).to_be_focused()
     expected = [f["error"].replace("{n}", "2") for f in fields()[2:]]
     expect(summary.locator("a")).to_have_text(expected)
-    box = page.locator('fieldset[data-field="family_view"]')
+    box = page.locator("fieldset#candidate-family_view")
     expect(box.locator(".lp-field-error")).to_have_text(expected[0])
     assert "candidate-family_view-error" in (box.get_attribute("aria-describedby") or "")
+    expect(page.locator('[data-field="family_view"]')).to_have_class("lp-field lp-field--error")
     summary.locator("a").first.click()
     expect(page.locator("#candidate-family_view-preferred")).to_be_focused()
     expect(page.locator("#q-candidates .lp-summary-card:visible")).to_have_count(1)  # nothing saved

@@ -110,16 +110,16 @@ one editor on the page, opened for one practitioner at a time, so its ids never 
 
 
 def _candidate_field(f: dict[str, Any]) -> str:
-    """One of a practitioner's questions as GOV.UK radios (a fieldset, its legend, its error
-    message): radios for every field, the nine roles too, as GOV.UK advises over a select; a
+    """One of a practitioner's questions as GOV.UK radios (a form group holding a fieldset, its
+    legend, its error message; the group is marked in error, as GOV.UK's is): radios for every field, the nine roles too, as GOV.UK advises over a select; a
     yes/no question has its two radios side by side (GOV.UK's inline radios)."""
     fid = f"{CANDIDATE_PREFIX}{f['id']}"
     inline = " lp-radios--inline" if len(f["options"]) == 2 else ""
     radios = _radios({**f, "id": fid}).replace('class="lp-radios"', f'class="lp-radios{inline}"', 1)
     return (
-        f'<fieldset class="lp-field" id="{fid}" data-field="{f["id"]}">'
+        f'<div class="lp-field" data-field="{f["id"]}"><fieldset id="{fid}">'
         f'<legend class="lp-field-legend">{escape(f["text"])}</legend>'
-        f'<p class="lp-field-error" id="{fid}-error" hidden></p>{radios}</fieldset>'
+        f'<p class="lp-field-error" id="{fid}-error" hidden></p>{radios}</fieldset></div>'
     )
 
 

@@ -233,7 +233,7 @@ export function createFormView({ root, questions, byId, dispatch }) {
     if (field) {
       // GOV.UK's radios with an error: the message under the legend, tied to the fieldset.
       setMessage(field.message, error.message);
-      field.box.classList.add("lp-field--error");
+      field.group.classList.add("lp-field--error");
       describe(field.box, field.message);
       return field.control;
     }

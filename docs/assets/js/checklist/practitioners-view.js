@@ -213,13 +213,14 @@ export function createPractitionersEditor({ fieldset, question, dispatch }) {
     /** Where an error on a practitioner goes: the question it names (practitioner `row`'s
      *  questions opened for it), or null for the list as a whole.
      *  @param {FieldError} error
-     *  @returns {{box: HTMLElement, message: HTMLElement, control: HTMLElement} | null} */
+     *  @returns {{group: HTMLElement, box: HTMLElement, message: HTMLElement, control: HTMLElement} | null}
+     *  the question's form group, its fieldset, its error message and its first radio */
     fieldFor(error) {
       if (error.row === null || !error.field || error.row > saved.length) return null;
       if (editing !== error.row) open(error.row, { focus: false });
       /** @type {HTMLElement} */
-      const box = find(editor, `[data-field="${CSS.escape(error.field)}"]`);
-      return { box, message: find(box, ".lp-field-error"), control: find(box, "input") };
+      const group = find(editor, `[data-field="${CSS.escape(error.field)}"]`);
+      return { group, box: find(group, "fieldset"), message: find(group, ".lp-field-error"), control: find(group, "input") };
     },
     /** The first control of the list (a card's Change, or "Add a practitioner"), or of the
      *  questions while they are open. @returns {HTMLElement} */
