@@ -135,6 +135,12 @@ def test_a_saved_practitioner_is_a_summary_card_with_change_and_remove(page: Pag
     expect(page.locator("#candidate-editor-title")).to_be_focused()
     for field, value in zip(PRACTITIONER_FIELDS, TEACHER):
         expect(page.locator(f"#candidate-{field}-{value}")).to_be_checked()
+    # One thing at a time: until Save or Cancel, no other card's Change or Remove, no "Add
+    # another", no "Use these practitioners".
+    for name in ("Change practitioner 2, GP", "Remove practitioner 2, GP"):
+        expect(page.get_by_role("button", name=name)).to_be_hidden()
+    expect(page.locator("[data-add-candidate]")).to_be_hidden()
+    expect(page.locator("[data-save-candidates]")).to_be_hidden()
     fill_practitioner(page, ("teacher", "neutral"))
     page.click("[data-save-candidate]")
     expect(cards).to_have_count(2)

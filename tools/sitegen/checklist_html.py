@@ -169,7 +169,7 @@ def _candidates_question(q: dict[str, Any]) -> str:
     )
     return (
         f'<fieldset class="lp-question lp-candidates" id="q-{q["id"]}" data-question="{q["id"]}"'
-        f' data-max="{q["max_items"]}" aria-describedby="{q["id"]}-hint">'
+        f' aria-describedby="{q["id"]}-hint">'
         f'{_legend(q)}{_hint(q["id"], q["hint"])}{_not_needed(q)}'
         f'<p class="lp-field-error" id="{q["id"]}-error" hidden></p>'
         '<div class="lp-candidates-body" data-candidates>'
