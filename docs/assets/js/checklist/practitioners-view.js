@@ -175,6 +175,7 @@ export function createPractitionersEditor({ fieldset, question, dispatch }) {
   /** "Use these practitioners": the list becomes the question's answer (nobody listed is an
    *  error: it is not "nobody suitable"). */
   function use() {
+    notice.hidden = true;
     const errors = candidateErrors(saved, question);
     if (errors.length) dispatch({ type: "continue-refused", errors });
     else dispatch({ type: "answer-confirmed", question: question.id, value: saved.map((r) => ({ ...r })) });
