@@ -31,10 +31,11 @@ node_modules/.installed: package.json package-lock.json
 setup: $(VENV)/.installed node_modules/.installed
 
 # The rules wheel, built with the standard PEP 517 builder (pure Python, so no pyodide-build needed),
-# again only when the package's source has changed.
+# again only when the package's source has changed. setuptools' own build/lib/ copy goes first: it
+# keeps files deleted from src/ (a removed authority's folder) and would put them in the wheel.
 RULES_SOURCES := $(shell find src -type f -not -path '*/__pycache__/*' -not -path '*.egg-info/*') pyproject.toml
 dist/.built: $(RULES_SOURCES) $(VENV)/.installed
-	rm -rf dist
+	rm -rf dist build/lib build/bdist.*
 	$(PY) -m build --wheel --no-isolation --outdir dist . >/dev/null
 	touch $@
 wheel: dist/.built
