@@ -192,6 +192,17 @@ assessment = "early help assessment"
 own_terms = []
 own_contacts = []
 never_named = []
+never_on_pages = []
+citation_label = {_q(name + " guidance")}
+# {MARK}: words only your guidance uses (never under another guidance's source line), your
+# services and plan (never under a national source line), your glossary entries' ids and terms
+# (on your own site only, or on every site that shows your guidance), words readers search for.
+source_terms = []
+service_terms = []
+glossary_own_site = []
+glossary_own_site_terms = []
+glossary_shown = []
+search_words = []
 """
 
 

@@ -11,14 +11,15 @@ from typing import Any, Iterator
 import pytest
 from playwright.sync_api import Page
 
+from lp_rules.profiles import DEFAULT_PROFILE, site_folder
 from tests.browser.conftest import ROOT, Site
 
 
 @pytest.fixture
 def site_copy(tmp_path: Path) -> Iterator[tuple[Site, Path]]:
-    """A private copy of the built Merton site, served on its own port."""
+    """A private copy of the default authority's built site, served on its own port."""
     folder = tmp_path / "site"
-    shutil.copytree(ROOT / "site", folder)
+    shutil.copytree(ROOT / site_folder(DEFAULT_PROFILE), folder)
     served = Site(folder)
     yield served, folder
     served.server.shutdown()
