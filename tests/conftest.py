@@ -35,8 +35,30 @@ def _make_fictional_authority() -> None:
 if "lp_rules" not in sys.modules:
     _make_fictional_authority()
 
+
+def build_fictional_site(profile_id: str) -> None:
+    """`make build-all` builds the published authorities; the fictional one (never published)
+    is built here, by the same tools/build_site.py, when its site is missing or older than any
+    input of the build (a stale one failed the safety page's test after a hazard-log edit).
+    Nothing for any other authority."""
+    from lp_rules.profiles import PUBLISHED_IDS, site_folder
+
+    if profile_id in PUBLISHED_IDS:
+        return
+    root = Path(__file__).resolve().parents[1]
+    index = root / site_folder(profile_id) / "index.html"
+    inputs = [p for d in ("docs", "tools", "overrides", "src") for p in (root / d).rglob("*")
+              if p.is_file() and "__pycache__" not in p.parts]
+    inputs += [root / "mkdocs.yml", root / "hazard-log.toml"]  # read by the build too
+    if index.exists() and index.stat().st_mtime >= max(p.stat().st_mtime for p in inputs):
+        return
+    subprocess.run([sys.executable, str(root / "tools" / "build_site.py"), "--profile", profile_id],
+                   cwd=root, check=True, capture_output=True)
+
+
 try:  # the browser fixtures; absent inside Pyodide (tests/pyodide), where only tests/rules run
-    from tests.browser.fixtures import browser, gp_site, playwright_instance, site  # noqa: F401
+    from tests.browser.fixtures import (browser, gp_site, other_site,  # noqa: F401
+                                        playwright_instance, site, sites)
 except ImportError:
     pass
 

@@ -181,6 +181,28 @@ referral_lead_source = "WT"
 child_voice_source = {_q(PROFILE_CITATIONS[1].tags[0])}
 gives_review_interval = false
 gives_support_contact = false
+guidance_name = {_q(name + "'s guidance")}
+source_title = {_q(name + ": lead practitioner guidance")}
+review_interval = ""
+front_door = ""
+support_contact = ""
+assessment = "early help assessment"
+# {MARK}: your area's own names and services (no other area's outcome may give them), and its
+# contacts and training (no other area's site may show them), as your guidance gives them.
+own_terms = []
+own_contacts = []
+never_named = []
+never_on_pages = []
+citation_label = {_q(name + " guidance")}
+# {MARK}: words only your guidance uses (never under another guidance's source line), your
+# services and plan (never under a national source line), your glossary entries' ids and terms
+# (on your own site only, or on every site that shows your guidance), words readers search for.
+source_terms = []
+service_terms = []
+glossary_own_site = []
+glossary_own_site_terms = []
+glossary_shown = []
+search_words = []
 """
 
 

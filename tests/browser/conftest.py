@@ -1,7 +1,8 @@
 """Browser tests: the built sites served over loopback, driven in Debian's Chromium.
 
 Every request a page makes is recorded, and a test fails if any left the site's own origin.
-The session fixtures (site, gp_site, browser) live in tests/conftest.py, shared with tests/perf.
+The session fixtures (sites, site, other_site, browser) live in tests/browser/fixtures.py,
+registered by tests/conftest.py and shared with tests/perf.
 """
 
 from __future__ import annotations
@@ -9,7 +10,7 @@ from __future__ import annotations
 import os
 import sys
 from pathlib import Path
-from typing import Iterator
+from typing import Any, Iterator
 
 import pytest
 from playwright.sync_api import Browser, BrowserContext, Page
@@ -61,7 +62,7 @@ def context(browser: Browser) -> Iterator[BrowserContext]:
 
 
 @pytest.fixture
-def page(context: BrowserContext, site: Site, gp_site: Site) -> Iterator[Page]:
+def page(context: BrowserContext, sites: Any) -> Iterator[Page]:
     """A page whose requests must all stay on the served sites' origins."""
     pg = context.new_page()
     requests: list[str] = []
@@ -73,7 +74,7 @@ def page(context: BrowserContext, site: Site, gp_site: Site) -> Iterator[Page]:
                lambda r: refused.append(r.url) if (r.failure or "") in ("csp", "net::ERR_BLOCKED_BY_CSP") else None)
     context.on("request", lambda r: requests.append(r.url))
     yield pg
-    allowed = (site.origin + "/", gp_site.origin + "/", "blob:", "data:")
+    allowed = (*sites.origins(), "blob:", "data:")
     off_site = [u for u in requests if not u.startswith(allowed) and u not in refused]
     assert not off_site, f"requests left the site's origin: {off_site}"
     allowed_errors = _expected_errors.pop(id(pg), ())

@@ -1,5 +1,10 @@
 """Session fixtures shared by tests/browser and tests/perf: one Playwright, one Chromium, and the
-two built sites served over loopback. Registered once, by tests/conftest.py."""
+built sites served over loopback. Registered once, by tests/conftest.py.
+
+No fixture names an authority: ``sites`` serves any authority's built site on demand (the list
+of authorities is the folders, ``lp_rules.profiles.PROFILE_IDS``; the folder each is built into
+is ``lp_rules.profiles.site_folder``), ``site`` is the default authority's and ``other_site``
+another published authority's, for tests that need two different builds."""
 
 from __future__ import annotations
 
@@ -8,22 +13,59 @@ from typing import Iterator
 import pytest
 from playwright.sync_api import Browser, Playwright, sync_playwright
 
-from lp_rules.profiles import DEFAULT_PROFILE, site_folder
+from lp_rules.profiles import DEFAULT_PROFILE, PUBLISHED_IDS, site_folder
 from tests.browser.conftest import CHROMIUM, CHROMIUM_ARGS, ROOT, Site
 
+OTHER_PROFILE = next(p for p in PUBLISHED_IDS if p != DEFAULT_PROFILE)
+"""A published authority other than the default (the first in folder order): its site is built
+by `make build-all` with its own terms and guidance, so a test can see two builds differ."""
+
+
+class Sites:
+    """Every authority's built site, each served the first time a test asks for it."""
+
+    def __init__(self) -> None:
+        self.served: dict[str, Site] = {}
+
+    def __getitem__(self, profile_id: str) -> Site:
+        if profile_id not in self.served:
+            from tests.conftest import build_fictional_site
+
+            build_fictional_site(profile_id)  # nothing for a published authority
+            self.served[profile_id] = Site(ROOT / site_folder(profile_id))
+        return self.served[profile_id]
+
+    def origins(self) -> tuple[str, ...]:
+        """The origins of the sites served so far (a page may move between them)."""
+        return tuple(s.origin + "/" for s in self.served.values())
+
 
 @pytest.fixture(scope="session")
-def site() -> Iterator[Site]:
-    served = Site(ROOT / site_folder(DEFAULT_PROFILE))
+def sites() -> Iterator[Sites]:
+    served = Sites()
     yield served
-    served.server.shutdown()
+    for one in served.served.values():
+        one.server.shutdown()
 
 
 @pytest.fixture(scope="session")
-def gp_site() -> Iterator[Site]:
-    served = Site(ROOT / site_folder("graduated-pathway"))
-    yield served
-    served.server.shutdown()
+def site(sites: Sites) -> Site:
+    """The default authority's site."""
+    return sites[DEFAULT_PROFILE]
+
+
+@pytest.fixture(scope="session")
+def other_site(sites: Sites) -> Site:
+    """Another published authority's site (``OTHER_PROFILE``)."""
+    return sites[OTHER_PROFILE]
+
+
+@pytest.fixture(scope="session")
+def gp_site(other_site: Site) -> Site:
+    """The old name of ``other_site``, still used by test_accessibility, test_maps_and_compare,
+    test_checklists, test_tables_at_390, test_trainer and test_outcome (other helpers' files):
+    rename it there, then delete this."""
+    return other_site
 
 
 @pytest.fixture(scope="session")

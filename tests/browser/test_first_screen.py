@@ -17,8 +17,9 @@ from playwright.sync_api import Browser, BrowserContext, Page
 from lp_rules import InvalidAnswers, evaluate, get_tool, load_profile
 from lp_rules.checklists import TOOLS
 from lp_rules.links import share_link
+from lp_rules.profiles import PUBLISHED_IDS
 
-from .conftest import Site, wait_scroll_at_rest
+from .conftest import wait_scroll_at_rest
 
 PHONE = {"viewport": {"width": 390, "height": 844}, "has_touch": True, "is_mobile": True}
 SCREEN = 844
@@ -57,7 +58,7 @@ def reachable(tool_id: str, profile: str) -> dict[int, tuple[str, dict[str, Any]
     return found
 
 
-BUILDS = ("merton", "graduated-pathway")
+BUILDS = tuple(p for p in PUBLISHED_IDS if load_profile(p).local_practice)
 CASES = [(build, tool_id, code, answers) for build in BUILDS for tool_id in TOOLS
          for _, (code, answers) in sorted(reachable(tool_id, build).items())]
 
@@ -104,10 +105,10 @@ GREEN = "rgb(0, 112, 60)"
 
 @pytest.mark.parametrize("build,tool_id,code,answers", CASES,
                          ids=[f"{b}-{t}-{c}-{i}" for i, (b, t, c, _) in enumerate(CASES)])
-def test_do_this_now_is_on_the_first_screen(phone: Page, site: Site, gp_site: Site, build: str,
+def test_do_this_now_is_on_the_first_screen(phone: Page, sites: Any, build: str,
                                             tool_id: str, code: str,
                                             answers: dict[str, Any]) -> None:
-    served = site if build == "merton" else gp_site
+    served = sites[build]
     phone.goto(served.url(share_link(f"tools/{tool_id}/", tool_id, answers)))
     phone.locator(f'.lp-panel[data-decided="{code}"]').wait_for(timeout=60_000)
     wait_scroll_at_rest(phone)

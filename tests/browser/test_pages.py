@@ -4,8 +4,12 @@ Printing a checklist's outcome and record is tested on paper in test_print.py.""
 
 from __future__ import annotations
 
+from typing import Any
+
 import pytest
 from playwright.sync_api import Browser, ConsoleMessage, Page
+
+from lp_rules.profiles import PROFILE_IDS, PUBLISHED_IDS, load_profile
 
 from .conftest import Site, wait_for_outcome
 
@@ -22,11 +26,12 @@ def test_without_javascript_the_decision_table_and_guidance_remain(browser: Brow
     context.close()
 
 
-@pytest.mark.parametrize("profile", ["site", "gp_site"])
-def test_chromium_runs_every_page_under_its_policy(page: Page, profile: str, request: pytest.FixtureRequest) -> None:
+@pytest.mark.parametrize("profile_id", PROFILE_IDS)
+def test_chromium_runs_every_page_under_its_policy(page: Page, profile_id: str, sites: Any) -> None:
     """Chromium itself is the oracle for the pages' CSP: it reports every script, style or request
-    the policy refused (a theme script whose hash is missing, say) on the console."""
-    site: Site = request.getfixturevalue(profile)
+    the policy refused (a theme script whose hash is missing, say) on the console. Every
+    authority's site, the tests' fictional one included."""
+    site: Site = sites[profile_id]
     refused: list[str] = []
 
     def note(message: ConsoleMessage) -> None:
@@ -44,13 +49,17 @@ def test_chromium_runs_every_page_under_its_policy(page: Page, profile: str, req
     assert not refused, "\n".join(refused)
 
 
-def test_guidance_prints_without_navigation(page: Page, site: Site) -> None:
+def test_guidance_prints_without_navigation(page: Page, sites: Any) -> None:
+    """A printed link shows its address after it: on the training page of an authority that
+    gives a booking site, that site's address."""
+    booking = next(p for p in PUBLISHED_IDS if load_profile(p).training_booking_url)
+    site = sites[booking]
     page.emulate_media(media="print")
     page.goto(site.url("training/"))
     for chrome in (".md-header", ".md-sidebar--primary", ".md-footer"):
         assert page.evaluate(f"getComputedStyle(document.querySelector('{chrome}')).display") == "none"
     after = page.evaluate("""getComputedStyle(document.querySelector('.md-content a[href^="http"]'), '::after').content""")
-    assert "training.safeguardinginmerton.org.uk" in after
+    assert load_profile(booking).training_booking_url.removeprefix("https://").rstrip("/") in after
 
 
 def test_every_training_scenario_link_gives_its_listed_outcome(page: Page, site: Site) -> None:

@@ -14,6 +14,13 @@ from pathlib import Path
 
 import pytest
 
+from lp_rules.profiles import PROFILE_IDS
+from tests.rules.oracle import authorities_where
+
+WITHOUT_FAMILY_WELLBEING = authorities_where(
+    lambda facts: "family_wellbeing_practitioner" not in facts["roles"])[0]
+"""An area whose guidance has no Family Wellbeing practitioners (its oracle table's roles)."""
+
 SRC = Path(__file__).resolve().parents[2] / "src"
 
 
@@ -30,8 +37,9 @@ def test_evaluate_prints_the_outcome_json() -> None:
     assert result["recommendation"] == "cover_absence" and result["status"] == "complete"
 
 
-def test_schema_prints_every_tool() -> None:
-    done = run("schema", "--profile", "graduated-pathway")
+@pytest.mark.parametrize("profile_id", PROFILE_IDS)
+def test_schema_prints_every_tool(profile_id: str) -> None:
+    done = run("schema", "--profile", profile_id)
     assert done.returncode == 0
     assert len(json.loads(done.stdout)["tools"]) == 3
 
@@ -48,7 +56,7 @@ def test_schema_prints_every_tool() -> None:
      "answers.young_person_view"),
     (["evaluate", "consent-withdrawn", "--answers",
       '{"harm": "no", "who": "young_person", "competence": "not_applicable"}'], "answers.competence"),
-    (["evaluate", "who-should-lead", "--profile", "graduated-pathway", "--answers",
+    (["evaluate", "who-should-lead", "--profile", WITHOUT_FAMILY_WELLBEING, "--answers",
       '{"candidates": [{"role": "family_wellbeing_practitioner", "relationship": "good", '
       '"family_view": "agrees", "main_needs": "yes", "capacity": "yes", "leaving_soon": "no"}]}'],
      "answers.candidates[0].role"),
@@ -155,8 +163,8 @@ def test_no_control_character_reaches_the_terminal(args: list[str]) -> None:
 @pytest.mark.parametrize("args", [
     ["evaluate", "who-should-lead", "--answers", "{}", "--answers", '{"harm": "yes"}'],
     ["evaluate", "who-should-lead", "--answers={}", "--answers", "{}"],
-    ["evaluate", "who-should-lead", "--answers", '{"harm": "yes"}', "--profile", "merton",
-     "--profile", "graduated-pathway"],
+    ["evaluate", "who-should-lead", "--answers", '{"harm": "yes"}', "--profile", PROFILE_IDS[0],
+     "--profile", PROFILE_IDS[1]],
 ])
 def test_an_option_given_twice_is_refused(args: list[str]) -> None:
     done = run(*args)

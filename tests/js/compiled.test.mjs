@@ -13,7 +13,7 @@ import { agrees, evaluate, FORMAT } from "../../docs/assets/js/checklist/compile
 const ROOT = new URL("../../", import.meta.url);
 const python = existsSync(new URL(".venv/bin/python", ROOT)) ? new URL(".venv/bin/python", ROOT).pathname : "python3";
 const code = "import json; from lp_rules import get_tool, load_profile; from lp_rules.compiled import compile_tool; " +
-  "print(json.dumps(compile_tool(get_tool('change-lead'), load_profile('merton'))))";
+  "print(json.dumps(compile_tool(get_tool('change-lead'), load_profile())))";
 const data = JSON.parse(execFileSync(python, ["-c", code], { cwd: ROOT, encoding: "utf8" }));
 const full = (/** @type {any} */ r) => ({ ...r, reasons: ["…"], full: undefined });
 

@@ -11,14 +11,18 @@ from typing import Any, Iterator
 import pytest
 from playwright.sync_api import Page
 
+from lp_rules.profiles import DEFAULT_PROFILE, site_folder
 from tests.browser.conftest import ROOT, Site
+
+DEFAULT_SITE = ROOT / site_folder(DEFAULT_PROFILE)
+"""The default authority's built site (the folder is decided by ``lp_rules.profiles.site_folder``)."""
 
 
 @pytest.fixture
 def site_copy(tmp_path: Path) -> Iterator[tuple[Site, Path]]:
-    """A private copy of the built Merton site, served on its own port."""
+    """A private copy of the default authority's built site, served on its own port."""
     folder = tmp_path / "site"
-    shutil.copytree(ROOT / "site", folder)
+    shutil.copytree(DEFAULT_SITE, folder)
     served = Site(folder)
     yield served, folder
     served.server.shutdown()

@@ -18,6 +18,8 @@ import { loadPyodide } from "pyodide";
 import { installRules, probeRequests } from "../../tools/sitegen/pyodide_rules.mjs";
 
 const site = resolve(process.argv[2] ?? "site");
+// The default authority (the one whose site is in SITE_DIR by default): its folder's name.
+const DEFAULT_PROFILE = readFileSync(new URL("../../src/lp_rules/authorities/DEFAULT", import.meta.url), "utf8").trim();
 /** The one entry of a site folder (named by its content's hash: tools/sitegen/runtime.py). */
 function only(folder) {
   const found = readdirSync(folder);
@@ -45,7 +47,7 @@ const differences = requests.filter((request) => freshHandle(request) !== restor
 const needle = JSON.stringify({
   tool: "consent-withdrawn",
   answers: { harm: "no", who: "parent_carer", competence: "not_competent" },
-  profile: "merton",
+  profile: DEFAULT_PROFILE,
   date: "2026-11-23",
 });
 const contains = (bytes, text = needle) =>

@@ -16,7 +16,7 @@ import pytest
 from playwright.sync_api import Browser, BrowserContext, Page
 
 from tests.browser.conftest import ROOT, Site, expect_page_errors, wait_for_outcome
-from tests.perf.conftest import poll
+from tests.perf.conftest import DEFAULT_SITE, poll
 
 CHECK = Path(__file__).with_name("saved_start_check.mjs")
 MAGIC = bytes.fromhex("00736e70")  # Pyodide's snapshot header, little-endian 0x706e7300
@@ -43,7 +43,7 @@ SAVED = """async (key) => {
 @pytest.fixture(scope="module")
 def check() -> dict[str, Any]:
     """Fresh and restored interpreters under Node, with the built site's runtime and wheel."""
-    done = subprocess.run(["node", str(CHECK), str(ROOT / "site")], cwd=ROOT, capture_output=True,
+    done = subprocess.run(["node", str(CHECK), str(DEFAULT_SITE)], cwd=ROOT, capture_output=True,
                           text=True, timeout=600)
     assert done.returncode == 0, done.stdout[-2000:] + done.stderr[-2000:]
     report: dict[str, Any] = json.loads(done.stdout)

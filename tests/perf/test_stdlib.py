@@ -19,13 +19,14 @@ import pytest
 from playwright.sync_api import Browser
 
 from tests.browser.conftest import ROOT, Site, wait_for_outcome
+from tests.perf.conftest import DEFAULT_SITE
 
 sys.path.insert(0, str(ROOT / "tools"))
 from sitegen.stdlib import PROBE, SHIPPED, STOCK, module_of, trimmed_stdlib  # noqa: E402
 
 # The site's runtime folder is named by its content's hash (tools/sitegen/runtime.py).
-SHIPPED_ZIP = next(iter(sorted((ROOT / "site" / "pyodide").glob("*/python_stdlib.zip"))),
-                   ROOT / "site" / "pyodide" / "(not built)" / "python_stdlib.zip")
+SHIPPED_ZIP = next(iter(sorted((DEFAULT_SITE / "pyodide").glob("*/python_stdlib.zip"))),
+                   DEFAULT_SITE / "pyodide" / "(not built)" / "python_stdlib.zip")
 
 
 def probe(stdlib: Path | None) -> dict[str, Any]:

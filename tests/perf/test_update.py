@@ -28,6 +28,7 @@ from typing import Iterator
 import pytest
 from playwright.sync_api import Browser, BrowserContext, Page
 
+from lp_rules.profiles import DEFAULT_PROFILE, site_folder
 from tests.browser.conftest import READY_TIMEOUT_MS, ROOT, Site
 from tests.perf.conftest import poll
 
@@ -78,10 +79,10 @@ def _change_guidance(source: str) -> str:
 
 @pytest.fixture(scope="module")
 def second_release(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, str]:
-    """The Merton site built from a copy of the repository with one rule's title and one page
-    changed, through the real pipeline; its folder and the rule's new title."""
-    if not (ROOT / "site" / "index.html").exists():
-        pytest.fail("site/ is not built: run `make build-all` first")
+    """The default authority's site built from a copy of the repository with one rule's title and
+    one page changed, through the real pipeline; its folder and the rule's new title."""
+    if not (ROOT / site_folder(DEFAULT_PROFILE) / "index.html").exists():
+        pytest.fail(f"{site_folder(DEFAULT_PROFILE)}/ is not built: run `make build-all` first")
     started = time.monotonic()
     copy = tmp_path_factory.mktemp("release") / "repo"
     shutil.copytree(ROOT, copy, ignore=_ignore, symlinks=True)
@@ -98,12 +99,12 @@ def second_release(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, str]
     env = dict(os.environ, PYTHONPATH=str(copy / "src"), PYTHONDONTWRITEBYTECODE="1")
     for command in (
         [sys.executable, "-m", "build", "--wheel", "--no-isolation", "--outdir", str(copy / "dist"), "."],
-        [sys.executable, "tools/build_site.py", "--profile", "merton"],
+        [sys.executable, "tools/build_site.py", "--profile", DEFAULT_PROFILE],
     ):
         done = subprocess.run(command, cwd=copy, env=env, capture_output=True, text=True, timeout=600)
         assert done.returncode == 0, done.stdout[-3000:] + done.stderr[-3000:]
     print(f"second release built in {time.monotonic() - started:.1f} s")
-    return copy / "site", new_title
+    return copy / site_folder(DEFAULT_PROFILE), new_title
 
 
 def _publish(release: Path, folder: Path) -> None:

@@ -24,8 +24,8 @@ from typing import Any, Iterator
 import pytest
 from playwright.sync_api import Browser, Page
 
-from tests.browser.conftest import ROOT, Site, wait_for_outcome
-from tests.perf.conftest import poll
+from tests.browser.conftest import Site, wait_for_outcome
+from tests.perf.conftest import DEFAULT_SITE, poll
 
 from serve import Handler  # noqa: E402  (tools/ is on the path: tests/browser/conftest.py)
 
@@ -131,7 +131,7 @@ class _NoHeaders(Handler):
 @pytest.fixture
 def headerless(tmp_path: Path) -> Iterator[tuple[str, Path]]:
     folder = tmp_path / "site"
-    shutil.copytree(ROOT / "site", folder)
+    shutil.copytree(DEFAULT_SITE, folder)
     server = ThreadingHTTPServer(("127.0.0.1", 0), partial(_NoHeaders, directory=str(folder)))
     threading.Thread(target=server.serve_forever, daemon=True).start()
     yield f"http://127.0.0.1:{server.server_address[1]}/", folder
@@ -178,5 +178,5 @@ def test_the_policy_is_the_one_the_build_gives_the_service_worker() -> None:
     from sitegen.csp import WORKER_POLICY
     assert "'wasm-unsafe-eval'" in WORKER_POLICY and "unsafe-eval'" not in WORKER_POLICY.replace(
         "'wasm-unsafe-eval'", "")
-    sw = (ROOT / "site" / "sw.js").read_text(encoding="utf-8")
+    sw = (DEFAULT_SITE / "sw.js").read_text(encoding="utf-8")
     assert re.search(r'const WORKER_POLICY = "([^"]*)";', sw)[1] == WORKER_POLICY  # type: ignore[index]

@@ -27,6 +27,12 @@ NO_LOCAL = replace(load_profile(DEFAULT_PROFILE), local_practice=False)
 """The default authority with local practice switched off: only what the sources say."""
 
 
+def local_on(profile_id: str) -> Any:
+    """An authority's profile with its local practice switched on (a new authority starts with
+    it off), for tests of what a LOCAL-tagged rule says in every area."""
+    return replace(load_profile(profile_id), local_practice=True)
+
+
 def actions(result: dict[str, Any]) -> set[str]:
     """The action codes of an outcome."""
     return {a["code"] for a in result["actions"]}

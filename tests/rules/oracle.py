@@ -23,7 +23,7 @@ import itertools
 import os
 import tomllib
 from pathlib import Path
-from typing import Any, Iterator
+from typing import Any, Callable, Iterator
 
 RULES_VERSION = "2.1.0"
 
@@ -41,6 +41,30 @@ accepted referral and for the child's voice, and whether it gives a review inter
 support contact. An authority folder without an ``oracle.toml`` fails here, at import."""
 OWN_SOURCE = {pid: str(f["own_source"]) for pid, f in FACTS.items()}
 """Each profile's own local guidance (principle 8)."""
+TITLES = {str(f["own_source"]): str(f["source_title"]) for f in FACTS.values()}
+"""Each authority's guidance's title, by its source tag, from the oracle tables."""
+
+
+def authorities_where(test: Callable[[dict[str, Any]], bool]) -> list[str]:
+    """The authorities whose oracle table passes ``test``, in folder order: tests that need "an
+    authority whose guidance is silent on X" pick it by that property, never by name. Fails if
+    none has it, so a test can never pass by checking no authority."""
+    found = [pid for pid, facts in FACTS.items() if test(facts)]
+    assert found, "no authority has the property this test needs"
+    return found
+
+
+def opens_with_own_silence(profile_id: str, summary: str) -> bool:
+    """Whether a summary opens with principle 8's "<its guidance> does not cover this"."""
+    return summary.startswith(f"{FACTS[profile_id]['guidance_name']} does not cover")
+
+
+def own_guidance_silent(profile_id: str) -> str:
+    """Principle 8's opening, from the oracle table: "<its guidance> does not cover this; this
+    is another area's practice (<the borrowed guidance's title>"."""
+    facts = FACTS[profile_id]
+    return (f"{facts['guidance_name']} does not cover this; this is another area's practice "
+            f"({TITLES[str(facts['borrowed_source'])]}")
 
 # ---------------------------------------------------------------------------------------------
 # Questions (single-choice ones; who-should-lead's candidate list is separate)

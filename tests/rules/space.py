@@ -52,8 +52,9 @@ STRIDE = int(os.environ.get("LP_RULES_STRIDE") or 1)
 """Check every STRIDE-th full path (1, the default: all of them; tests/pyodide sets 8)."""
 
 EXPLAIN_EVERY = 8
-"""In every build but the first (Merton, local practice on), explain every EXPLAIN_EVERY-th
-asked path (tests/rules/test_explain.py says why); thinned STRIDE times more in Pyodide."""
+"""In every build but the first (the default authority, local practice on), explain every
+EXPLAIN_EVERY-th asked path (tests/rules/test_explain.py says why); thinned STRIDE times more in
+Pyodide."""
 
 
 @dataclass(frozen=True)

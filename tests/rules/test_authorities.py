@@ -57,6 +57,12 @@ def test_each_profile_agrees_with_its_oracle_table(profile_id: str) -> None:
     assert profile.child_voice == facts["child_voice_source"]
     assert bool(profile.review_interval) == facts["gives_review_interval"]
     assert bool(profile.support_contact) == facts["gives_support_contact"]
+    assert profile.guidance_name == facts["guidance_name"]
+    assert profile.source_title == facts["source_title"]
+    assert profile.review_interval == facts["review_interval"]
+    assert (profile.front_door, profile.support_contact) == (facts["front_door"], facts["support_contact"])
+    assert profile.assessment == facts["assessment"]
+    assert profile.citation_label == facts["citation_label"]
 
 
 def test_the_wheel_ships_each_profile_but_not_the_oracle_tables() -> None:

@@ -12,8 +12,8 @@ size, doing that on all 55,000 full combinations of each of four builds would ta
 explanation alone past ten minutes. So it is checked where a practitioner reads it: on the
 shared pass's *asked* paths (tests/rules/space.py), the complete outcomes reached from no
 answers by following ``next``, which are every outcome the page can show, each with exactly the
-answers the page asked for. Every asked path of the first build (Merton, local practice on) is
-explained and checked; in the three other builds every 8th (``space.EXPLAIN_EVERY``), so their
+answers the page asked for. Every asked path of the first build (the default authority, local
+practice on) is explained and checked; in the other builds every 8th (``space.EXPLAIN_EVERY``), so their
 terms and silent outcomes are exercised too: the explanation's logic does not depend on the
 profile, only its words and, with local practice off, the codes of silent outcomes. A full
 combination adds only answers the page did not ask for, which cannot change the outcome

@@ -9,8 +9,9 @@ from dataclasses import replace
 
 import pytest
 
-from lp_rules import PROFILE_IDS, evaluate, load_profile, schema
+from lp_rules import DEFAULT_PROFILE, PROFILE_IDS, evaluate, load_profile, schema
 
+from . import oracle
 from .conftest import all_full_answers
 
 LEAVING = {"harm": "no", "safety": "no", "event": "lead_leaving", "family_agrees": "yes", "successor": "no",
@@ -19,35 +20,54 @@ AGREE = {"harm": "no", "safety": "no", "social_care": "none", "existing_plan": "
          "consent": "agreed", "young_person_can_consent": "no", "candidates": []}
 
 
-def test_merton_terms_appear() -> None:
-    text = json.dumps(evaluate("who-should-lead", {"harm": "yes"}))
-    assert "Children and Families Hub" in text
-    assert "Early Help Support Coordinators" in evaluate("change-lead", LEAVING)["judgement"]
+def _complete_assessment(profile_id: str) -> dict[str, str]:
+    answers = dict(AGREE, candidates=[dict(role="gp", relationship="good", family_view="agrees",
+                                           main_needs="yes", capacity="yes", leaving_soon="no")])
+    return {a["code"]: a["text"] for a in evaluate("who-should-lead", answers, profile_id)["actions"]}
 
 
-def test_graduated_pathway_has_its_own_terms_and_no_merton_details() -> None:
+@pytest.mark.parametrize("profile_id", PROFILE_IDS)
+def test_each_area_shows_its_own_terms(profile_id: str) -> None:
+    """Each area's front door, support contact, assessment and review interval, as its oracle
+    table writes them from its guidance; where it gives none, the plain "ask locally" words."""
+    facts = oracle.FACTS[profile_id]
+    urgent = json.dumps(evaluate("who-should-lead", {"harm": "yes"}, profile_id))
+    assert (facts["front_door"] or "your local children's social care front door") in urgent
+    judgement = evaluate("change-lead", LEAVING, profile_id)["judgement"]
+    assert (facts["support_contact"] or "your local early help team") in judgement
+    texts = _complete_assessment(profile_id)
+    assert facts["assessment"] in texts["complete_assessment"]
+    if facts["review_interval"]:
+        assert facts["review_interval"] in texts["review_every_6_8_weeks"]
+    else:
+        assert "review_every_6_8_weeks" not in texts, "its guidance gives no review interval"
+
+
+@pytest.mark.parametrize("profile_id", PROFILE_IDS)
+def test_no_area_shows_another_areas_details(profile_id: str) -> None:
+    """No outcome or question of one area gives another area's names, services or contacts
+    (each area's oracle table lists them, from its guidance), nor a name no site may show."""
+    others = [word for other, facts in oracle.FACTS.items() if other != profile_id
+              for word in facts["own_terms"] + facts["own_contacts"]]
+    never = [word for facts in oracle.FACTS.values() for word in facts["never_named"]]
+    assert others, "the other areas' tables list some details, or this test checks nothing"
     for tool in ("who-should-lead", "change-lead", "consent-withdrawn"):
         for answers in list(all_full_answers(tool))[::7]:
             if tool == "who-should-lead":
                 answers = dict(answers, candidates=[])
-            text = json.dumps(evaluate(tool, answers, profile="graduated-pathway"))
-            for merton_only in ("Children and Families Hub", "FSD@merton", "Merton's Effective",
-                                "6 to 8 weeks", "Early Help Assessment"):
-                assert merton_only not in text, (tool, answers, merton_only)
-    schema_text = json.dumps(schema("graduated-pathway"))
-    assert "Children and Families Hub" not in schema_text
-
-
-def test_graduated_pathway_names_its_assessment() -> None:
-    answers = dict(AGREE, candidates=[dict(role="gp", relationship="good", family_view="agrees",
-                                           main_needs="yes", capacity="yes", leaving_soon="no")])
-    result = evaluate("who-should-lead", answers, profile="graduated-pathway")
-    texts = {a["code"]: a["text"] for a in result["actions"]}
-    assert "My Assessment and My Plan+" in texts["complete_assessment"]
-    assert "review_every_6_8_weeks" not in texts, "source B gives no review interval"
-    merton = evaluate("who-should-lead", answers)
-    assert "every 6 to 8 weeks" in {a["code"]: a["text"] for a in merton["actions"]}[
-        "review_every_6_8_weeks"]
+            result = evaluate(tool, answers, profile=profile_id)
+            # Principle 8 cites another area's guidance by its title: that is not its advice.
+            text = json.dumps([result[k] for k in ("title", "summary", "judgement", "reasons")]
+                              + [a["text"] for a in result["actions"]])
+            for title in oracle.TITLES.values():
+                text = text.replace(title, "")
+            for word in others + never:
+                assert word not in text, (tool, answers, word)
+    schema_text = json.dumps(schema(profile_id))
+    for title in oracle.TITLES.values():
+        schema_text = schema_text.replace(title, "")
+    for word in others + never:
+        assert word not in schema_text, word
 
 
 @pytest.mark.parametrize("profile_id", PROFILE_IDS)
@@ -65,7 +85,7 @@ def test_local_practice_is_labelled_as_such() -> None:
 
 
 def test_local_practice_can_be_switched_off() -> None:
-    strict = replace(load_profile("merton"), local_practice=False)
+    strict = replace(load_profile(DEFAULT_PROFILE), local_practice=False)
     closed = evaluate("change-lead", dict(LEAVING, event="needs_met"), profile=strict)
     assert closed["recommendation"] == "guidance_silent"
     assert "does not cover" in closed["title"]
@@ -84,21 +104,25 @@ def test_principle_8_comes_from_profile_data_not_the_profiles_id() -> None:
     """Principle 8, done with profile data: a profile that records another area's guidance it
     relies on (``borrowed_source``) has each outcome resting on that guidance alone say first
     that its own guidance does not cover it; the same profile without it does not."""
-    borrowing = load_profile("merton")
-    assert borrowing.borrowed_source == "B"
-    not_borrowing = replace(borrowing, borrowed_source="")
-    joined = dict(AGREE, existing_plan="yes")  # join_existing_plan cites B only
-    assert not evaluate("who-should-lead", joined, not_borrowing)["summary"].startswith("Merton's")
-    summary = evaluate("who-should-lead", joined, borrowing)["summary"]
-    assert summary.startswith("Merton's guidance does not cover this; this is another area's practice "
-                              "(Graduated Pathway: Role and responsibilities")
-    # An outcome citing this area's own guidance as well is not prefixed.
-    assert not evaluate("who-should-lead", dict(AGREE, services="one"),
-                        borrowing)["summary"].startswith("Merton's")
+    for profile_id in oracle.authorities_where(lambda facts: facts["borrowed_source"] == "B"):
+        borrowing = load_profile(profile_id)
+        assert borrowing.borrowed_source == "B"
+        not_borrowing = replace(borrowing, borrowed_source="")
+        joined = dict(AGREE, existing_plan="yes")  # join_existing_plan cites B only
+        assert not oracle.opens_with_own_silence(
+            profile_id, evaluate("who-should-lead", joined, not_borrowing)["summary"])
+        summary = evaluate("who-should-lead", joined, borrowing)["summary"]
+        assert summary.startswith(oracle.own_guidance_silent(profile_id))
+        if oracle.FACTS[profile_id]["own_source"] == "A":
+            # An outcome citing this area's own guidance (single_service: A and B) is not prefixed.
+            assert not oracle.opens_with_own_silence(profile_id, evaluate(
+                "who-should-lead", dict(AGREE, services="one"), borrowing)["summary"])
 
 
-def test_local_practice_off_says_the_guidance_is_silent_without_the_other_areas_label() -> None:
-    strict = replace(load_profile("graduated-pathway"), local_practice=False)
+@pytest.mark.parametrize("profile_id", PROFILE_IDS)
+def test_local_practice_off_says_the_guidance_is_silent_without_the_other_areas_label(
+        profile_id: str) -> None:
+    strict = replace(load_profile(profile_id), local_practice=False)
     closed = evaluate("change-lead", dict(LEAVING, event="needs_met"), profile=strict)
     assert closed["recommendation"] == "guidance_silent"
     assert closed["summary"].startswith("Neither source document")
@@ -110,9 +134,10 @@ def test_a_profile_naming_an_impossible_source_is_refused(field: str, value: str
     import tomllib
     from importlib import resources
     from lp_rules.profiles import _from_toml
-    text = resources.files("lp_rules").joinpath("authorities/merton/profile.toml").read_text(encoding="utf-8")
+    own_a = oracle.authorities_where(lambda facts: facts["own_source"] == "A")[0]
+    text = resources.files("lp_rules").joinpath(f"authorities/{own_a}/profile.toml").read_text(encoding="utf-8")
     data = tomllib.loads(text)
-    data[field] = value
+    data[field] = value  # ("borrowed_source", "A"): its own
     with pytest.raises(ValueError, match=field):
         _from_toml(data)
 
@@ -125,7 +150,7 @@ def test_no_profile_names_a_domestic_abuse_route_it_does_not_have() -> None:
         assert profile.domestic_abuse_route == ""
         assert "designated safeguarding lead" in profile.domestic_abuse_route_text
         assert "local practice" in profile.domestic_abuse_route_text
-    named = replace(load_profile("merton"), domestic_abuse_route="Use the Example MARAC form.")
+    named = replace(load_profile(DEFAULT_PROFILE), domestic_abuse_route="Use the Example MARAC form.")
     result = evaluate("change-lead", dict(LEAVING, safety="yes"), named)
     assert "Use the Example MARAC form." in result["actions"][0]["text"]
 

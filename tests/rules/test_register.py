@@ -246,7 +246,7 @@ def test_a_date_known_only_to_the_year_reads_in_plain_words() -> None:
 def test_an_outcome_citing_a_point_checked_against_a_replaced_edition_says_so() -> None:
     """Where a rule cites such a point, the citation carries the register's note, and the record
     for case notes shows it beside the section (RULES.md: "the citation ... say[s] so")."""
-    from lp_rules import evaluate, load_profile
+    from lp_rules import DEFAULT_PROFILE, evaluate, load_profile
     from lp_rules.record import as_text
 
     answers = {"harm": "yes"}
@@ -254,6 +254,6 @@ def test_an_outcome_citing_a_point_checked_against_a_replaced_edition_says_so() 
     notes = {c["url"]: c["checked"] for c in result["citations"]}
     assert notes["safeguarding/#significant-harm"] == reg.edition_note("WT", "significant-harm") != ""
     assert notes["safeguarding/#sharing-without-consent"] == ""
-    text = as_text(result, answers, load_profile("merton"), "2026-12-06")
+    text = as_text(result, answers, load_profile(DEFAULT_PROFILE), "2026-12-06")
     note = reg.edition_note("WT", "significant-harm")
     assert f"Significant harm: act straight away ({note})" in text

@@ -10,16 +10,17 @@ from typing import Any
 
 import pytest
 
-from lp_rules import evaluate
+from lp_rules import DEFAULT_PROFILE, evaluate
 
-from .conftest import NO_LOCAL, actions, sources
+from . import oracle
+from .conftest import NO_LOCAL, actions, local_on, sources
 
 # A settled family: agrees, a successor ready, no changes yet, agreement covers the successor.
 BASE = {"harm": "no", "safety": "no", "event": "nothing_specific", "family_agrees": "yes", "successor": "yes",
         "changes_so_far": "none", "consent_covers_successor": "yes"}
 
 
-def run(event: str, profile: Any = "merton", **answers: str) -> dict[str, Any]:
+def run(event: str, profile: Any = DEFAULT_PROFILE, **answers: str) -> dict[str, Any]:
     return evaluate("change-lead", dict(BASE, event=event, **answers), profile)
 
 
@@ -54,8 +55,9 @@ def test_needs_escalated_steps_up_through_the_dsl_and_the_front_door() -> None:
     assert {"talk_to_dsl", "contact_front_door", "discuss_referral_with_family",
             "keep_supporting_until_decision", "seek_child_views"} <= actions(result)
     assert {"A", "IS24", "LOCAL"} <= sources(result)
-    gloucs = run("needs_escalated", "graduated-pathway")
-    assert {"WT", "IS24", "LOCAL"} <= sources(gloucs)
+    for profile_id, facts in oracle.FACTS.items():  # A or WT: each area's own choice
+        cited = sources(run("needs_escalated", local_on(profile_id)))
+        assert {facts["referral_lead_source"], "IS24", "LOCAL"} <= cited, profile_id
 
 
 def test_stepped_down_hands_over_at_a_taf_with_the_family() -> None:
@@ -238,17 +240,22 @@ def test_a_safety_concern_puts_safe_contact_first_here_too(event: str) -> None:
     assert "talk_to_dsl" in actions(result)
 
 
-def test_graduated_pathway_outcomes_resting_on_merton_say_so_first() -> None:
+def test_outcomes_resting_on_source_a_alone_say_so_first_where_it_is_borrowed() -> None:
     """Principle 8: cover_absence, change_lead, review_at_taf, keep_current_lead,
-    step_down_handover rest on A only (or A and LOCAL)."""
-    for event in ("absence_short", "lead_leaving", "initial_taf", "nothing_specific",
-                  "stepped_down"):
-        result = run(event, "graduated-pathway")
-        assert result["summary"].startswith("The Graduated Pathway guidance does not cover "
-                                            "this; this is another area's practice"), event
-        assert not run(event)["summary"].startswith("Merton's guidance does not cover"), event
+    step_down_handover rest on A only (or A and LOCAL): an area that borrows A says first that
+    its own guidance does not cover them; the area whose guidance A is does not."""
+    events = ("absence_short", "lead_leaving", "initial_taf", "nothing_specific", "stepped_down")
+    for profile_id in oracle.authorities_where(lambda facts: facts["borrowed_source"] == "A"):
+        for event in events:
+            summary = run(event, local_on(profile_id))["summary"]
+            assert summary.startswith(oracle.own_guidance_silent(profile_id)), (profile_id, event)
+    for profile_id in oracle.authorities_where(lambda facts: facts["own_source"] == "A"):
+        for event in events:
+            assert not oracle.opens_with_own_silence(profile_id, run(event, profile_id)["summary"]), event
     # step_up cites WT (the profile's choice), IS24 and LOCAL, not A: no such opening.
-    assert not run("needs_escalated", "graduated-pathway")["summary"].startswith("The Graduated")
+    for profile_id in oracle.authorities_where(
+            lambda facts: facts["referral_lead_source"] == "WT" and facts["own_source"] == "B"):
+        assert not oracle.opens_with_own_silence(profile_id, run("needs_escalated", profile_id)["summary"])
 
 
 def test_telling_the_family_about_a_referral_links_to_confidentiality() -> None:

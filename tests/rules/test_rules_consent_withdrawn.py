@@ -10,8 +10,9 @@ from typing import Any
 
 import pytest
 
-from lp_rules import InvalidAnswers, evaluate
+from lp_rules import DEFAULT_PROFILE, InvalidAnswers, evaluate
 
+from . import oracle
 from .conftest import NO_LOCAL, actions, sources
 
 # The whole family tells us they no longer want early help, for no stated reason.
@@ -19,7 +20,7 @@ BASE = {"harm": "no", "safety": "no", "who": "whole_family", "competence": "not_
         "scope": "all_early_help", "escalation_risk": "no", "how": "told_us", "reason": "other"}
 
 
-def run(profile: Any = "merton", **answers: str) -> dict[str, Any]:
+def run(profile: Any = DEFAULT_PROFILE, **answers: str) -> dict[str, Any]:
     return evaluate("consent-withdrawn", dict(BASE, **answers), profile)
 
 
@@ -290,7 +291,8 @@ def test_a_safety_concern_puts_safe_contact_first() -> None:
         assert "talk_to_dsl" in actions(result)
 
 
-def test_no_outcome_here_rests_on_merton_alone_in_the_graduated_pathway() -> None:
+def test_no_outcome_here_rests_on_source_a_alone_in_the_area_whose_guidance_is_b() -> None:
     """Principle 8: consent-withdrawn cites B, national law and LOCAL, never A alone."""
-    for others in ({}, {"scope": "one_service"}, {"how": "stopped_engaging"}):
-        assert not run("graduated-pathway", **others)["summary"].startswith("The Graduated")
+    for profile_id in oracle.authorities_where(lambda facts: facts["own_source"] == "B"):
+        for others in ({}, {"scope": "one_service"}, {"how": "stopped_engaging"}):
+            assert not oracle.opens_with_own_silence(profile_id, run(profile_id, **others)["summary"])

@@ -10,9 +10,10 @@ from typing import Any
 
 import pytest
 
-from lp_rules import InvalidAnswers, evaluate
+from lp_rules import DEFAULT_PROFILE, PROFILE_IDS, InvalidAnswers, evaluate
 
-from .conftest import NO_LOCAL, actions, sources
+from . import oracle
+from .conftest import NO_LOCAL, actions, local_on, sources
 
 # Everything answered so that the candidate list decides (agree_at_taf), unless a test changes it.
 BASE = {"harm": "no", "safety": "no", "social_care": "none", "services": "several", "existing_plan": "no",
@@ -24,7 +25,7 @@ def lead(role: str = "teacher", **fields: str) -> dict[str, str]:
                      capacity="yes", leaving_soon="no"), **fields)
 
 
-def run(profile: Any = "merton", **answers: Any) -> dict[str, Any]:
+def run(profile: Any = DEFAULT_PROFILE, **answers: Any) -> dict[str, Any]:
     return evaluate("who-should-lead", dict(BASE, **answers), profile)
 
 
@@ -58,19 +59,29 @@ def test_child_protection_means_a_social_worker_leads() -> None:
     assert "WT" in sources(result)
 
 
-def test_referral_accepted_social_care_allocates_citing_the_profile_source() -> None:
+@pytest.mark.parametrize("profile_id", PROFILE_IDS)
+def test_referral_accepted_social_care_allocates_citing_the_profile_source(profile_id: str) -> None:
     """`social_care_allocates` | `social_care` is `referral_accepted` ... A profile whose source
-    is silent (Graduated Pathway) cites `WT` instead | A or WT (from the profile)"""
-    merton = run(social_care="referral_accepted")
-    assert merton["recommendation"] == "social_care_allocates" and "A" in sources(merton)
-    gloucs = run("graduated-pathway", social_care="referral_accepted")
-    assert gloucs["recommendation"] == "social_care_allocates"
-    assert "WT" in sources(gloucs) and "A" not in sources(gloucs)
+    is silent cites `WT` instead | A or WT (from the profile): each authority's choice is its
+    oracle table's ``referral_lead_source``, written from its guidance."""
+    facts = oracle.FACTS[profile_id]
+    cited, not_cited = facts["referral_lead_source"], {"A", "WT"} - {facts["referral_lead_source"]}
+    result = run(profile_id, social_care="referral_accepted")
+    assert result["recommendation"] == "social_care_allocates"
+    # (the child's voice is cited too, from its own choice: principle 3)
+    assert cited in sources(result) and not (not_cited - {facts["child_voice_source"]}) & sources(result)
+
+
+def test_both_choices_of_who_leads_after_a_referral_are_covered() -> None:
+    """The test above must see each choice the contract gives: an authority whose guidance says
+    (A) and one whose guidance is silent (WT)."""
+    for cited in ("A", "WT"):
+        oracle.authorities_where(lambda facts: facts["referral_lead_source"] == cited)
 
 
 def test_referral_pending_awaits_the_front_doors_decision() -> None:
     """`await_hub_decision` | `social_care` is `referral_pending`: keep supporting; the front
-    door's decision settles who leads | A, LOCAL"; change 9: the Graduated Pathway profile
+    door's decision settles who leads | A, LOCAL"; change 9: a profile whose guidance is silent
     cites WT, not A, for who leads after an accepted referral."""
     result = run(social_care="referral_pending")
     assert result["recommendation"] == "await_hub_decision" and result["urgent"] is False
@@ -78,12 +89,15 @@ def test_referral_pending_awaits_the_front_doors_decision() -> None:
     strict = run(NO_LOCAL, social_care="referral_pending")
     assert strict["recommendation"] == "await_hub_decision"
     assert "A" in sources(strict) and "LOCAL" not in sources(strict)
-    area = evaluate("who-should-lead", dict(BASE, social_care="referral_pending"),
-                    "graduated-pathway")
-    # RULES.md: await_hub_decision rests on A and LOCAL; the Graduated Pathway's guidance is
-    # silent, so its build says so first (principle 8) and adds the national point it relies on.
-    assert {"A", "WT", "LOCAL"} <= sources(area)
-    assert area["summary"].startswith("The Graduated Pathway guidance does not cover this;")
+    # RULES.md: await_hub_decision rests on A and LOCAL; an authority whose guidance is silent
+    # on who leads after a referral (it cites WT) and borrows A says so first (principle 8) and
+    # adds the national point it relies on.
+    silent = oracle.authorities_where(lambda facts: facts["referral_lead_source"] == "WT"
+                                      and facts["borrowed_source"] == "A")
+    for profile_id in silent:
+        area = run(local_on(profile_id), social_care="referral_pending")
+        assert {"A", "WT", "LOCAL"} <= sources(area)
+        assert area["summary"].startswith(oracle.own_guidance_silent(profile_id)), profile_id
 
 
 def test_existing_plan_means_join_it() -> None:
@@ -201,17 +215,22 @@ def test_young_person_who_can_consent_is_asked() -> None:
 
 def test_every_child_is_heard_citing_the_profile_source() -> None:
     """Principle 3: "Every complete outcome that is not urgent includes the action
-    `seek_child_views` ... (cite `A`, or `B` in the Graduated Pathway profile ..., and
+    `seek_child_views` ... (cite `A`, or `B` in the profile whose guidance is B ..., and
     `CA89`)" """
-    for profile, seed in (("merton", "A"), ("graduated-pathway", "B")):
-        cited = {a["code"]: set(a["citations"]) for a in run(profile)["actions"]}
-        assert {seed, "CA89"} <= cited["seek_child_views"]
+    for profile_id, facts in oracle.FACTS.items():
+        cited = {a["code"]: set(a["citations"]) for a in run(profile_id)["actions"]}
+        assert {facts["child_voice_source"], "CA89"} <= cited["seek_child_views"], profile_id
+    for seed in ("A", "B"):  # each choice is seen
+        oracle.authorities_where(lambda facts: facts["child_voice_source"] == seed)
 
 
 def test_review_interval_only_in_a_profile_that_has_one() -> None:
     """"`review_every_6_8_weeks` (`A`; only in a profile that has a review interval)" """
-    assert "review_every_6_8_weeks" in actions(run(candidates=[lead()]))
-    assert "review_every_6_8_weeks" not in actions(run("graduated-pathway", candidates=[lead()]))
+    for profile_id, facts in oracle.FACTS.items():
+        reviewed = "review_every_6_8_weeks" in actions(run(profile_id, candidates=[lead()]))
+        assert reviewed == facts["gives_review_interval"], profile_id
+    for gives in (True, False):
+        oracle.authorities_where(lambda facts: facts["gives_review_interval"] == gives)
 
 
 def test_every_outcome_records_the_decision() -> None:
@@ -222,12 +241,23 @@ def test_every_outcome_records_the_decision() -> None:
     assert run()["rules_version"] == "2.1.0"
 
 
-def test_graduated_pathway_has_no_family_wellbeing_practitioner() -> None:
-    """"the Graduated Pathway profile has no `family_wellbeing_practitioner`" """
-    fwp = [lead("family_wellbeing_practitioner")]
-    assert run(candidates=fwp)["suggested_candidate"] == 0
-    with pytest.raises(InvalidAnswers):
-        run("graduated-pathway", candidates=fwp)
+@pytest.mark.parametrize("profile_id", PROFILE_IDS)
+def test_each_area_offers_only_its_own_roles(profile_id: str) -> None:
+    """RULES.md: a profile without Family Wellbeing practitioners has no
+    `family_wellbeing_practitioner`; each area's candidate roles are its oracle table's
+    ``roles``; any other role is invalid input."""
+    offered = oracle.FACTS[profile_id]["roles"]
+    for role in oracle.ROLES:
+        if role in offered:
+            assert run(profile_id, candidates=[lead(role)])["status"] == "complete", role
+        else:
+            with pytest.raises(InvalidAnswers):
+                run(profile_id, candidates=[lead(role)])
+
+
+def test_some_area_has_no_family_wellbeing_practitioner() -> None:
+    """The test above must see a role refused: an area without Family Wellbeing practitioners."""
+    oracle.authorities_where(lambda facts: "family_wellbeing_practitioner" not in facts["roles"])
 
 
 @pytest.mark.parametrize(("old", "field"), [({"social_care": "child_in_need"}, "social_care"),
@@ -289,7 +319,7 @@ def _every_action_text() -> dict[str, set[str]]:
     """Every action's text as the profiles show it, from every rule of every tool."""
     from lp_rules import TOOL_IDS, get_tool, load_profile
     found: dict[str, set[str]] = {}
-    for profile_id in ("merton", "graduated-pathway"):
+    for profile_id in PROFILE_IDS:
         terms = load_profile(profile_id).terms()
         for tool_id in TOOL_IDS:
             for rule in get_tool(tool_id).rules:
@@ -336,8 +366,8 @@ def test_plan_safe_contact_says_what_principle_7_says_and_cites_it() -> None:
     one); never seek the agreement of, share plans or whereabouts with, or hold a joint meeting
     with a person who may be harming; meet separately; protect identities (IS24 golden rule
     5)."""
-    for profile in ("merton", "graduated-pathway"):
-        action = next(a for a in run(profile, safety="unsure")["actions"]
+    for profile_id in PROFILE_IDS:
+        action = next(a for a in run(local_on(profile_id), safety="unsure")["actions"]
                       if a["code"] == "plan_safe_contact")
         text = action["text"]
         for words in ("designated safeguarding lead today", "before any contact",
@@ -373,15 +403,18 @@ def test_partial_agreement_involves_only_the_services_agreed(candidates: Any) ->
     assert "involve_agreed_services_only" not in actions(run(candidates=listed))
 
 
-def test_principle_8_graduated_pathway_says_first_its_guidance_does_not_cover_merton_rules() -> None:
+def test_principle_8_an_area_borrowing_source_a_says_first_its_guidance_does_not_cover_it() -> None:
     """Principle 8: where the profile's own source says nothing and the rule rests on the other
     authority's guidance, "the outcome says first, in plain words, that this area's guidance
-    does not cover it, then labels the other guidance as another area's practice"."""
-    result = run("graduated-pathway", candidates=[lead(relationship="poor")])
-    assert result["recommendation"] == "no_suitable_candidate"  # cites A, LOCAL (not B)
-    assert result["summary"].startswith("The Graduated Pathway guidance does not cover this; "
-                                        "this is another area's practice (Merton")
-    merton = run(candidates=[lead(relationship="poor")])
-    assert not merton["summary"].startswith("Merton's guidance does not cover")
-    # An outcome that rests on the area's own guidance reads as it is.
-    assert not run("graduated-pathway", existing_plan="yes")["summary"].startswith("The Graduated")
+    does not cover it, then labels the other guidance as another area's practice".
+    no_suitable_candidate cites A and LOCAL (not B)."""
+    for profile_id in oracle.authorities_where(lambda facts: facts["borrowed_source"] == "A"):
+        result = run(profile_id, candidates=[lead(relationship="poor")])
+        assert result["recommendation"] == "no_suitable_candidate"
+        assert result["summary"].startswith(oracle.own_guidance_silent(profile_id)), profile_id
+    for profile_id in oracle.authorities_where(lambda facts: facts["own_source"] == "A"):
+        result = run(profile_id, candidates=[lead(relationship="poor")])
+        assert not oracle.opens_with_own_silence(profile_id, result["summary"])
+    # An outcome that rests on the area's own guidance (join_existing_plan cites B) reads as it is.
+    for profile_id in oracle.authorities_where(lambda facts: facts["own_source"] == "B"):
+        assert not oracle.opens_with_own_silence(profile_id, run(profile_id, existing_plan="yes")["summary"])

@@ -30,7 +30,7 @@ def sentences(text: str) -> list[str]:
     ("One. Two.", 2),
     ("One: two; three.", 1),
     ("Act now (Children Act 1989 section 2(7)). Then this.", 2),
-    ("Ask the team (FSD@merton.gov.uk). Then record it.", 2),
+    ("Ask the team (FSD@example.gov.uk). Then record it.", 2),
     ("One. Two. Three.", 3),
 ])
 def test_sentences_are_counted_as_a_reader_counts_them(text: str, count: int) -> None:

@@ -30,21 +30,11 @@ fictional authority: tests/conftest.py)."""
 
 
 def _build_the_fictional_site() -> None:
-    """`make build-all` builds the published authorities; the fictional one (never published)
-    is built here, by the same tools/build_site.py, when its site is missing or older than any
-    input of the build (a stale one failed the safety page's test after a hazard-log edit)."""
-    from tests.conftest import FICTIONAL
+    """Build the fictional authority's site if it is missing or stale (tests/conftest.py)."""
+    from tests.conftest import FICTIONAL, build_fictional_site
 
-    if FICTIONAL not in SITES:
-        return
-    index = SITES[FICTIONAL] / "index.html"
-    inputs = [p for d in ("docs", "tools", "overrides", "src") for p in (ROOT / d).rglob("*")
-              if p.is_file() and "__pycache__" not in p.parts]
-    inputs += [ROOT / "mkdocs.yml", ROOT / "hazard-log.toml"]  # read by the build too
-    if index.exists() and index.stat().st_mtime >= max(p.stat().st_mtime for p in inputs):
-        return
-    subprocess.run([sys.executable, str(ROOT / "tools" / "build_site.py"), "--profile", FICTIONAL],
-                   cwd=ROOT, check=True, capture_output=True)
+    if FICTIONAL in SITES:
+        build_fictional_site(FICTIONAL)
 
 
 _build_the_fictional_site()

@@ -105,8 +105,6 @@ PAGES_WAITING = {
     "performance/index.html":
         "its measurement table (docs/includes/performance-results.md, from `make bench`) names "
         "each built site by id",
-    "safety/index.html":
-        "the hazard log (hazard-log.toml) names the seeds in its controls and in its tests' names",
 }
 """Built pages that still name other authorities, each with why (files outside the pages'
 sources this test covers). The test fails once one no longer does, so its entry is removed."""

@@ -15,6 +15,8 @@ import yaml
 from lp_rules import PROFILE_IDS, load_profile
 from lp_rules.profiles import FOLDERS, PUBLISHED_IDS, guidance_shown
 
+from tests.rules.oracle import FACTS
+
 from .conftest import ROOT, SITES, Page, html_pages, read_page, search_documents, sha256_base64
 
 
@@ -64,19 +66,31 @@ def test_the_statement_list_covers_both_sources() -> None:
     assert len(STATEMENTS) >= 35
 
 
-def test_graduated_pathway_shows_its_own_terms_and_no_merton_contacts() -> None:
-    """Only "Compare the authorities" shows Merton's settings, in Merton's column of a table that
-    every build shows alike (tests/site/test_compare.py); search leaves that table out."""
-    folder = SITES["graduated-pathway"]
+@pytest.mark.parametrize("profile_id", PROFILE_IDS)
+def test_no_site_shows_another_areas_contacts(profile_id: str) -> None:
+    """Each site shows its own terms; only "Compare the authorities" shows another area's
+    settings, in that area's column of a table that every build shows alike
+    (tests/site/test_compare.py); search leaves that table out. Each area's contacts and terms
+    are in its folder's oracle table, written from its guidance."""
+    folder, facts = SITES[profile_id], FACTS[profile_id]
     text = " ".join(p.text for path, p in pages(folder).items()
                     if "compare-authorities" not in path.relative_to(folder).parts).lower()
     search = (folder / "search" / "search_index.json").read_text(encoding="utf-8").lower()
-    assert "my assessment and my plan+" in text and "my plan" in text
-    for merton_only in ("fsd@merton.gov.uk", "early help support coordinators",
-                        "training.safeguardinginmerton.org.uk", "effective support for families in merton"):
-        assert merton_only not in text, merton_only
-        assert merton_only not in search, merton_only
-    assert "ask your local early help team" in text
+    for own in [facts["assessment"], *facts["search_words"]]:
+        assert own.lower() in text, own
+    others = [c for other, f in FACTS.items() if other != profile_id for c in f["own_contacts"]]
+    for contact in others:
+        assert contact.lower() not in text, contact
+        assert contact.lower() not in search, contact
+    if not facts["gives_support_contact"]:
+        assert "ask your local early help team" in text
+
+
+def test_some_area_has_contacts_no_other_site_may_show() -> None:
+    """The test above must have contacts to look for."""
+    from tests.rules.oracle import authorities_where
+
+    authorities_where(lambda facts: bool(facts["own_contacts"]))
 
 
 def _resolve(page: Path, folder: Path, url: str) -> tuple[Path, str] | None:
@@ -181,8 +195,8 @@ def test_search_index_finds_practitioners_words(built: tuple[str, Path]) -> None
     profile, folder = built
     text = " ".join(d["title"] + " " + d["text"] for d in search_documents(folder))
     words = ["TAF", "consent", "keyworker", "Team Around the Family"]
-    # Source B's terms are on every site that shows its guidance (its glossary entries).
-    words += ["My Plan"] if "graduated-pathway" in guidance_shown(profile) else []
+    # An area's own terms are on every site that shows its guidance (its glossary entries).
+    words += [w for shown in guidance_shown(profile) for w in FACTS[shown]["search_words"]]
     words += [w for w in (load_profile(profile).assessment, load_profile(profile).assessment_short) if w]
     for word in words:
         assert word.lower() in text.lower(), word
@@ -241,15 +255,11 @@ GUIDANCE_IDS = {
                           "after-a-referral-is-accepted"},
     "training": {"courses", "booking"},
     "further-support": {"contact", "worried-about-a-child"},
-    "glossary": {"lead-practitioner", "keyworker", "taf", "early-help", "graduated-pathway", "my-plan",
-                 "my-plan-plus", "ehc", "front-door", "referral-accepted", "child-in-need",
+    "glossary": {"lead-practitioner", "keyworker", "taf", "early-help", "ehc", "front-door", "referral-accepted", "child-in-need",
                  "child-protection", "threshold", "step-up", "step-down", "ordinarily-available-provision",
                  "consent", "gillick-competence", "capacity-16-17", "wishes-and-feelings",
                  "significant-harm", "dsl", "senco", "health-visitor", "school-nurse"},
 }
-MERTON_ONLY_GLOSSARY = {"eha", "family-plan", "family-wellbeing"}
-SOURCE_B_GLOSSARY = {"graduated-pathway", "my-plan", "my-plan-plus"}
-"""Source B's own terms: in its folder's glossary entries, on every site that shows its guidance."""
 
 
 def _page(folder: Path, name: str) -> Page:
@@ -261,25 +271,54 @@ def _page(folder: Path, name: str) -> Page:
 def test_stable_section_ids_are_kept(built: tuple[str, Path], name: str) -> None:
     """Section ids are permanent links (checklist citations, training materials)."""
     profile, folder = built
-    expected = GUIDANCE_IDS[name] | (MERTON_ONLY_GLOSSARY if name == "glossary" and profile == "merton" else set())
-    if "graduated-pathway" not in guidance_shown(profile):
-        expected -= SOURCE_B_GLOSSARY
+    expected = set(GUIDANCE_IDS[name])
+    if name == "glossary":  # each area's own entries, from its oracle table
+        expected |= set(FACTS[profile]["glossary_own_site"])
+        expected |= {i for shown in guidance_shown(profile) for i in FACTS[shown]["glossary_shown"]}
     assert not expected - _page(folder, name).ids, sorted(expected - _page(folder, name).ids)
 
 
-def test_graduated_pathway_glossary_is_its_own() -> None:
-    page = _page(SITES["graduated-pathway"], "glossary")
-    assert not MERTON_ONLY_GLOSSARY & page.ids
-    for merton_term in ("Children and Families Hub", "Family Wellbeing", "Early Help Assessment"):
-        assert merton_term not in page.text, merton_term
+@pytest.mark.parametrize("profile_id", PROFILE_IDS)
+def test_each_glossary_is_its_own(profile_id: str) -> None:
+    """A glossary has no entry or term another area defines for its own site alone, nor the
+    entries of an area whose guidance the site does not show."""
+    page = _page(SITES[profile_id], "glossary")
+    for other, facts in FACTS.items():
+        if other == profile_id:
+            continue
+        assert not set(facts["glossary_own_site"]) & page.ids, other
+        for term in facts["glossary_own_site_terms"]:
+            assert term not in page.text, term
+        if other not in guidance_shown(profile_id):
+            assert not set(facts["glossary_shown"]) & page.ids, other
 
 
-def test_graduated_pathway_site_names_no_council() -> None:
-    folder = SITES["graduated-pathway"]
-    assert "gloucestershire county council" not in all_text(folder)
+def test_some_area_has_glossary_entries_for_its_own_site() -> None:
+    from tests.rules.oracle import authorities_where
+
+    authorities_where(lambda facts: bool(facts["glossary_own_site"]))
+    authorities_where(lambda facts: bool(facts["glossary_shown"]))
+
+
+@pytest.mark.parametrize("profile_id", PROFILE_IDS)
+def test_no_site_names_what_a_guidance_does_not(profile_id: str) -> None:
+    """A guidance that does not name its council (its oracle table's ``never_named``,
+    ``never_on_pages``): no site names it, and no guidance page names its county."""
+    folder = SITES[profile_id]
+    text = all_text(folder)
+    never = [w for facts in FACTS.values() for w in facts["never_named"]]
+    on_pages = [w for facts in FACTS.values() for w in facts["never_on_pages"]]
+    assert never and on_pages, "nothing to look for"
+    for word in never:
+        assert word.lower() not in text, word
     guidance = [p for p in pages(folder) if "tools" not in p.relative_to(folder).parts]
     for path in guidance:
-        assert "gloucestershire" not in pages(folder)[path].text.lower(), path
+        for word in on_pages:
+            assert word.lower() not in pages(folder)[path].text.lower(), (path, word)
+
+
+LOWER_CASE_AREAS = [load_profile(p).area for p in PROFILE_IDS if load_profile(p).area[:1].islower()]
+"""Areas whose name starts lower-case ("the ... area"): the pages capitalise it after a full stop."""
 
 
 def test_profile_terms_read_well(built: tuple[str, Path]) -> None:
@@ -287,7 +326,8 @@ def test_profile_terms_read_well(built: tuple[str, Path]) -> None:
     _, folder = built
     for path, page in pages(folder).items():
         assert not re.search(r"\b(the|The) the\b", page.text), path
-        assert not re.search(r"[.!?] the Graduated Pathway area", page.text), path
+        for area in LOWER_CASE_AREAS:  # an area named "the ... area" starts no sentence lower-case
+            assert not re.search(rf"[.!?] {re.escape(area)}", page.text), path
 
 
 def _article_text(path: Path) -> str:
@@ -364,28 +404,30 @@ def html_unescape(text: str) -> str:
     return html.unescape(text)
 
 
-A_LABEL, B_LABEL = "Merton guidance (A)", "Graduated Pathway guidance (B)"
-NOT_A_TERMS = ("My Plan", "My Assessment", "Graduated Pathway process")
-NOT_B_TERMS = ("Early Help Assessment", "family plan", "Children and Families Hub", "Family Wellbeing",
-               "Merton", "graduated process")
+LABELS = {pid: f"{facts['citation_label']} ({facts['own_source']})" for pid, facts in FACTS.items()}
+"""How a page's source line names each authority's guidance ("<citation_label> (<tag>)")."""
 
 
 def test_source_labels_cover_only_that_sources_words(built: tuple[str, Path]) -> None:
-    """Under a label that names one source document, only that source's words and terms."""
+    """Under a label that names one source document, no other source's words and terms (each
+    area's ``source_terms``); under a label that names none, no area's services or plan
+    (``service_terms``)."""
     _, folder = built
+    assert any(f["source_terms"] for f in FACTS.values()) and any(f["service_terms"] for f in FACTS.values())
     wrong = []
     for path in pages(folder):
         if "tools" in path.relative_to(folder).parts:
             continue
         for label, text in _labelled_passages(path):
-            names_a, names_b = A_LABEL in label, B_LABEL in label
-            if names_a and not names_b:
-                wrong += [f"{path.relative_to(folder)} [{label}]: {t}" for t in NOT_A_TERMS if t in text]
-            if names_b and not names_a:
-                wrong += [f"{path.relative_to(folder)} [{label}]: {t}" for t in NOT_B_TERMS if t in text]
-            if not names_a and not names_b:
-                wrong += [f"{path.relative_to(folder)} [{label}]: {t}" for t in ("Family Wellbeing",
-                          "Children and Families Hub", "My Plan") if t in text]
+            named = [pid for pid, own in LABELS.items() if own in label]
+            if len(named) == 1:
+                others = [t for pid, f in FACTS.items() if pid != named[0] for t in f["source_terms"]]
+                others += ["graduated process"]
+            elif not named:
+                others = [t for f in FACTS.values() for t in f["service_terms"]]
+            else:
+                continue
+            wrong += [f"{path.relative_to(folder)} [{label}]: {t}" for t in others if t in text]
     assert not wrong, "\n".join(wrong)
 
 

@@ -39,8 +39,9 @@ from lp_rules import InvalidAnswers, evaluate, get_tool
 from lp_rules.candidates import QUESTION_ID
 from lp_rules.checklists import TOOLS
 from lp_rules.compiled import UnknownCondition, compile_tool, condition
-from lp_rules.profiles import Profile
+from lp_rules.profiles import DEFAULT_PROFILE, PROFILE_IDS, Profile
 from lp_rules.validate import candidate_fields
+from tests.rules import oracle
 from tests.rules.space import BUILDS, candidate_lists
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "tools"))
@@ -48,7 +49,9 @@ from bench.workload import EVALUATOR  # noqa: E402  (the bench weighs the same e
 
 VARIANTS = [(b.profile_id, b.local_practice) for b in BUILDS]
 VARIANT_IDS = [b.id for b in BUILDS]
-FIXED_LISTS = candidate_lists("graduated-pathway")
+FEWEST_ROLES = min(PROFILE_IDS, key=lambda p: len(oracle.PROFILE_ROLES[p]))
+"""The authority with the fewest roles (its oracle table's): its lists use roles every area has."""
+FIXED_LISTS = candidate_lists(FEWEST_ROLES)
 """Lists that reach every branch of the ranking, with roles every area has."""
 
 
@@ -161,7 +164,7 @@ def test_refused_answers_name_the_field() -> None:
         {"harm": "maybe"},
         {"harm": "no", "event": "lead_leaving", "family_agrees": 3},
     ]
-    compare("change-lead", profile_for("merton", True), cases)
+    compare("change-lead", profile_for(DEFAULT_PROFILE, True), cases)
     who = [
         {"harm": "no", QUESTION_ID: [{"role": "teacher"}]},
         {"harm": "no", QUESTION_ID: [dict(FIXED_LISTS[1][0], role="astronaut")]},
@@ -176,11 +179,11 @@ def test_refused_answers_name_the_field() -> None:
         {"harm": "no", QUESTION_ID: ["teacher"]},
         {"harm": "no", QUESTION_ID: "teacher"},
     ]
-    compare("who-should-lead", profile_for("graduated-pathway", True), who)
+    compare("who-should-lead", profile_for(FEWEST_ROLES, True), who)
     contradiction = {"harm": "no", "who": "young_person", "competence": "not_applicable"}
     for harm in ("no", "yes"):  # refused; beside an urgent outcome, a warning (principle 1)
-        compare("consent-withdrawn", profile_for("merton", True), [dict(contradiction, harm=harm)])
-    assert expected("consent-withdrawn", contradiction, profile_for("merton", True)) == {
+        compare("consent-withdrawn", profile_for(DEFAULT_PROFILE, True), [dict(contradiction, harm=harm)])
+    assert expected("consent-withdrawn", contradiction, profile_for(DEFAULT_PROFILE, True)) == {
         "status": "invalid", "field": "answers.competence"}
 
 
@@ -212,7 +215,7 @@ def test_an_unknown_condition_kind_stops_the_build_by_name() -> None:
         condition(Moonphase())  # type: ignore[arg-type]
 
 
-@pytest.mark.parametrize("profile_id", ["merton", "graduated-pathway"])
+@pytest.mark.parametrize("profile_id", PROFILE_IDS)
 def test_compressed_size_under_the_goal(profile_id: str) -> None:
     """All three checklists' data, as the pages carry it, and the evaluator, compressed."""
     profile = profile_for(profile_id, True)

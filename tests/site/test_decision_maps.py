@@ -18,7 +18,8 @@ import pytest
 from lp_rules import schema
 from lp_rules.checklists import TOOLS
 from lp_rules.model import Always
-from lp_rules.profiles import load_profile
+from lp_rules.profiles import DEFAULT_PROFILE, load_profile
+from tests.rules.oracle import FACTS
 
 from .conftest import ROOT, SITES
 
@@ -158,11 +159,12 @@ def test_urgent_outcomes_are_marked_in_words_not_colour_alone(site: tuple[str, P
 def test_maps_use_the_profiles_terms(site: tuple[str, Path]) -> None:
     profile_id, folder = site
     text = " ".join(_text(svg) for svg in _maps(folder / "decision-maps" / "index.html").values())
-    if profile_id == "merton":
-        assert "Children and Families Hub" in text
-    else:
-        assert "Children and Families Hub" not in text and "Merton" not in text
-        assert "your local children's social care front door" in text
+    front_door = FACTS[profile_id]["front_door"]  # from its oracle table, written from its guidance
+    assert (front_door or "your local children's social care front door") in text
+    for other, facts in FACTS.items():
+        if other != profile_id:
+            for term in facts["own_terms"]:
+                assert term not in text, (other, term)
 
 
 def test_maps_are_accessible_images_of_real_text(site: tuple[str, Path]) -> None:
@@ -214,7 +216,7 @@ def test_highlight_hooks_and_styles_exist(site: tuple[str, Path]) -> None:
 def test_a_profile_without_local_practice_shows_where_the_guidance_is_silent() -> None:
     """Where local practice is off, a rule resting on it alone gives "The guidance does not
     cover this" (lp_rules.engine), and the map says so."""
-    profile = replace(load_profile("merton"), local_practice=False)
+    profile = replace(load_profile(DEFAULT_PROFILE), local_practice=False)
     steps = decision_map.steps(profile, "consent-withdrawn")
     by_code = {r.code: s for r, s in zip(TOOLS["consent-withdrawn"].rules, steps)}
     assert by_code["continue_agreed_parts"].code == "guidance_silent"

@@ -76,5 +76,6 @@ def test_no_guidance_page_presents_working_together_2023_as_current(built: tuple
         text = _text(folder, name) if name else " ".join(read_page(folder / "index.html").text.split())
         assert "Working Together to Safeguard Children 2023" not in text, (
             f"{name or 'home'}: names Working Together 2023 as the national guidance (on the "
-            "changing-the-lead page of the Graduated Pathway build, the text comes from the "
+            "changing-the-lead page of a build whose guidance is silent on who leads after a "
+            "referral, the text comes from the "
             "profile's referral_lead_rule)")

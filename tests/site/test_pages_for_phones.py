@@ -10,6 +10,9 @@ from pathlib import Path
 
 import pytest
 
+from lp_rules.profiles import load_profile, site_folder
+from tests.rules.oracle import authorities_where
+
 from .conftest import ROOT, html_pages
 
 sys.path.insert(0, str(ROOT / "tools"))
@@ -55,17 +58,21 @@ def test_every_email_address_on_a_page_is_a_mailto_link(built: tuple[str, Path])
     assert not plain, plain
 
 
-def test_the_merton_support_email_is_linked_where_the_guidance_names_the_team() -> None:
-    """The check above must have something to check: Merton gives an address, and its home page
-    and the trainer's outcomes show it."""
-    for page in ("index.html", "trainer/index.html"):
-        html = (ROOT / "site" / page).read_text(encoding="utf-8")
-        assert 'href="mailto:FSD@merton.gov.uk">FSD@merton.gov.uk</a>' in html, page
+def test_the_support_email_is_linked_where_the_guidance_names_the_team() -> None:
+    """The check above must have something to check: an area whose guidance gives a support
+    address (its oracle table says so) has its home page and the trainer's outcomes show it."""
+    giving = authorities_where(lambda facts: facts["gives_support_contact"])
+    for profile_id in giving:
+        email = load_profile(profile_id).support_email
+        assert email, profile_id
+        for page in ("index.html", "trainer/index.html"):
+            html = (ROOT / site_folder(profile_id) / page).read_text(encoding="utf-8")
+            assert f'href="mailto:{email}">{email}</a>' in html, (profile_id, page)
 
 
 @pytest.mark.parametrize(("text", "html", "markdown"), [
-    ("the Team (FSD@merton.gov.uk).", 'the Team (<a href="mailto:FSD@merton.gov.uk">FSD@merton.gov.uk</a>).',
-     "the Team ([FSD@merton.gov.uk](mailto:FSD@merton.gov.uk))."),
+    ("the Team (FSD@example.gov.uk).", 'the Team (<a href="mailto:FSD@example.gov.uk">FSD@example.gov.uk</a>).',
+     "the Team ([FSD@example.gov.uk](mailto:FSD@example.gov.uk))."),
     ("ask your local team", "ask your local team", "ask your local team"),
     ("write to a.b+c@x-y.org.uk.", 'write to <a href="mailto:a.b+c@x-y.org.uk">a.b+c@x-y.org.uk</a>.',
      "write to [a.b+c@x-y.org.uk](mailto:a.b+c@x-y.org.uk)."),

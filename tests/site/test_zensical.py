@@ -17,6 +17,8 @@ from urllib.parse import urljoin
 
 import pytest
 
+from lp_rules.profiles import DEFAULT_PROFILE
+
 from .conftest import ROOT, SITES, ZensicalBuild, html_pages, read_page
 
 sys.path.insert(0, str(ROOT / "tools"))
@@ -123,7 +125,7 @@ def test_index_pages_keep_their_urls() -> None:
 def test_every_zensical_page_links_to_the_same_places(zensical_build: ZensicalBuild) -> None:
     """Every href and src on the pages with generated raw HTML points where MkDocs's does (bar
     the themes' own files), so no rewritten link gained or lost a folder."""
-    mkdocs, zensical = SITES["merton"], zensical_build.sites["merton"]
+    mkdocs, zensical = SITES[DEFAULT_PROFILE], zensical_build.sites[DEFAULT_PROFILE]
     theme = re.compile(r"assets/(?:javascripts|stylesheets)/|^https?:|^#__")
     for rel in ("tools/who-should-lead/index.html", "trainer/index.html", "scenarios/index.html",
                 "decision-maps/index.html", "compare-authorities/index.html"):
