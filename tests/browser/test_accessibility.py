@@ -46,7 +46,7 @@ def violations(page: Page) -> list[dict[str, Any]]:
     return found
 
 
-@pytest.mark.parametrize("profile", ["site", "gp_site"])
+@pytest.mark.parametrize("profile", ["site", "other_site"])
 def test_every_page_in_light_and_dark(axe_page: Page, profile: str, request: pytest.FixtureRequest) -> None:
     site: Site = request.getfixturevalue(profile)
     problems = {}

@@ -5,7 +5,12 @@ from __future__ import annotations
 import re
 from urllib.parse import parse_qs, urlparse
 
+import pytest
 from playwright.sync_api import Page, expect
+
+from lp_rules.profiles import PUBLISHED_IDS
+from tests.browser.fixtures import Sites
+from tests.rules.oracle import FACTS
 
 from .conftest import (Site, actions, add_practitioner, choose, use_practitioners, wait_for_outcome, wait_ready,
                        wait_settled)
@@ -167,12 +172,19 @@ def test_candidates_add_edit_remove(page: Page, site: Site) -> None:
     expect(page).to_have_url(re.compile(r"&candidates=senco\.poor\.preferred\.yes\.yes\.no$"))
 
 
-def test_graduated_pathway_profile_uses_its_own_terms(page: Page, gp_site: Site) -> None:
-    page.goto(gp_site.url("tools/who-should-lead/?harm=yes"))
+@pytest.mark.parametrize("profile_id", PUBLISHED_IDS)
+def test_each_area_names_its_own_front_door_and_no_other(page: Page, sites: Sites,
+                                                        profile_id: str) -> None:
+    """The urgent outcome names this area's front door (its oracle's, from its guidance), or
+    the plain words for one where its guidance gives no name, and never another area's."""
+    page.goto(sites[profile_id].url("tools/who-should-lead/#v=2&harm=yes"))
     wait_for_outcome(page, "safeguarding_first")
     text = page.locator(".lp-outcome").inner_text()
-    assert "Children and Families Hub" not in text
-    assert "your local children's social care front door" in text
+    own = FACTS[profile_id]["front_door"] or "your local children's social care front door"
+    assert own in text
+    for other, facts in FACTS.items():
+        if other != profile_id and facts["front_door"] not in ("", FACTS[profile_id]["front_door"]):
+            assert facts["front_door"] not in text, other
 
 
 def test_why_not_and_what_would_change_it(page: Page, site: Site) -> None:

@@ -32,7 +32,7 @@ def axe_phone(browser: Browser) -> Iterator[Page]:
     ctx.close()
 
 
-@pytest.mark.parametrize("profile", ["site", "gp_site"])
+@pytest.mark.parametrize("profile", ["site", "other_site"])
 def test_no_sideways_scrolling_at_phone_width(phone: Page, profile: str, request: pytest.FixtureRequest) -> None:
     served: Site = request.getfixturevalue(profile)
     for path in PAGES:
@@ -66,7 +66,7 @@ OVERFLOW = """svg => {
 }"""
 
 
-@pytest.mark.parametrize("profile", ["site", "gp_site"])
+@pytest.mark.parametrize("profile", ["site", "other_site"])
 def test_map_text_is_large_enough_and_inside_its_boxes_at_phone_width(
         phone: Page, profile: str, request: pytest.FixtureRequest) -> None:
     served: Site = request.getfixturevalue(profile)
@@ -123,10 +123,10 @@ def test_highlighted_nodes_and_arrows_stand_out_without_colour(page: Page, site:
 
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])
-def test_axe_with_the_maps_open_and_at_phone_width(axe_phone: Page, site: Site, gp_site: Site, scheme: str) -> None:
+def test_axe_with_the_maps_open_and_at_phone_width(axe_phone: Page, site: Site, other_site: Site, scheme: str) -> None:
     axe_phone.emulate_media(color_scheme=scheme)
     problems = {}
-    for served in (site, gp_site):
+    for served in (site, other_site):
         for path in PAGES:
             axe_phone.goto(served.url(path))
             axe_phone.evaluate(OPEN_MAPS)
@@ -159,7 +159,7 @@ SPLIT_WORDS = """() => {
 }"""
 
 
-@pytest.mark.parametrize("profile", ["site", "gp_site"])
+@pytest.mark.parametrize("profile", ["site", "other_site"])
 @pytest.mark.parametrize("width", [1024, 1280, 1440])
 def test_the_comparison_never_splits_a_word(browser: Browser, profile: str, width: int,
                                             request: pytest.FixtureRequest) -> None:

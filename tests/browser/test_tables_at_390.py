@@ -54,7 +54,7 @@ def desktop(browser: Browser) -> Iterator[Page]:
     yield from context_at(browser, 1280, 800)
 
 
-@pytest.mark.parametrize("profile", ["site", "gp_site"])
+@pytest.mark.parametrize("profile", ["site", "other_site"])
 @pytest.mark.parametrize("tool", TOOLS)
 def test_each_rule_reads_as_a_labelled_block_at_390_px(
         phone: Page, profile: str, tool: str, request: pytest.FixtureRequest) -> None:

@@ -301,12 +301,12 @@ def test_large_type_and_no_horizontal_scroll(page: Page, site: Site, size: tuple
         page.keyboard.press("ArrowRight")
 
 
-def test_the_other_authoritys_trainer_uses_its_own_terms(page: Page, gp_site: Site) -> None:
-    other = next(p for p in PROFILE_IDS if ROOT / site_folder(p) == gp_site.folder)
+def test_the_other_authoritys_trainer_uses_its_own_terms(page: Page, other_site: Site) -> None:
+    other = next(p for p in PROFILE_IDS if ROOT / site_folder(p) == other_site.folder)
     front_door = load_profile(DEFAULT_PROFILE).terms()["front_door"].removeprefix("the ")
     assert front_door not in load_profile(other).terms()["front_door"]
     n = next(i for i, s in enumerate(SCENARIOS, 1) if evaluate(s["tool"], s["answers"])["recommendation"] == "await_hub_decision")
-    page.goto(gp_site.url(f"trainer/#scenario-{n}"))
+    page.goto(other_site.url(f"trainer/#scenario-{n}"))
     page.keyboard.press("r")
     title = page.inner_text(f"#scenario-{n} .lp-panel h3")
     assert title == evaluate(SCENARIOS[n - 1]["tool"], SCENARIOS[n - 1]["answers"], other)["title"]
