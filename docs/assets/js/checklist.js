@@ -112,6 +112,7 @@ function main(root) {
   const drawn = {
     form: "", errors: "", outcome: "", complete: "", notice: "", whatIf: "",
     /** @type {string | null} */ recommendation: null, error: false,
+    /** @type {number | null} the rule of the outcome on screen */ rule: null,
   };
   /** The request sent to the rules ("link:…" or "evaluate:…") whose reply is still to come
    *  (so it is not sent twice), and whether one is. */
@@ -120,12 +121,14 @@ function main(root) {
   let addressesToWrite = 0;
   /** The animation frame that will move focus (moveFocus), or 0. */
   let focusFrame = 0;
+  /** Whether the work that waits for the answer's effect to be on screen (afterPaint) is due. */
+  let laterDue = false;
 
   /** The page is settled when the rules have answered its last request, the address holds the
    *  last answer and focus has moved where the answer takes it: until then the checklist is marked busy (data-busy), so a test (or
    *  anything else) waits for the page instead of sleeping and hoping it has acted. */
   function markBusy() {
-    if (asking || addressesToWrite > 0 || focusFrame) root.dataset.busy = "true";
+    if (asking || addressesToWrite > 0 || focusFrame || laterDue) root.dataset.busy = "true";
     else delete root.dataset.busy;
   }
 
@@ -209,7 +212,8 @@ function main(root) {
         if (quick.recommendation !== drawn.recommendation) {
           live.textContent = `${next.whatIf ? "What-if outcome" : "Outcome"}: ${quick.title}`;
         }
-        Object.assign(drawn, { outcome: key, complete: "", recommendation: quick.recommendation, error: false });
+        Object.assign(drawn, { outcome: key, complete: "", recommendation: quick.recommendation, error: false,
+          rule: quick.rule_index });
       }
       const full = shownFull(next);
       if (full && full.key === answersKey(shown) && drawn.complete !== key) {
@@ -245,13 +249,29 @@ function main(root) {
 
     moveFocus(next, nextId, !noOutcome && !stale && !drawn.error);
     writeAddress(next.address);
-    askRules(next);
+    afterPaint();
+  }
+
+  /** What an answer's effect does not wait for, done once it is on screen (after the next
+   *  frame), for the state then: the outcome's path on the decision map, further down the page,
+   *  and the request to the rules (its reply takes a worker's round trip anyway). The page is
+   *  busy until then. */
+  function afterPaint() {
+    if (laterDue) return;
+    laterDue = true;
+    markBusy();
+    requestAnimationFrame(() => setTimeout(() => {
+      laterDue = false;
+      outcome.showPath(drawn.rule);
+      askRules(state);
+      markBusy();
+    }));
   }
 
   function hideOutcome() {
     outcome.hide();
     view.hideAnswers();
-    Object.assign(drawn, { outcome: "", complete: "", recommendation: null, error: false });
+    Object.assign(drawn, { outcome: "", complete: "", recommendation: null, error: false, rule: null });
   }
 
   /** The state's focus intent, carried out once, in the next animation frame: moving focus and

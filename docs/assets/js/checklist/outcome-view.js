@@ -157,7 +157,6 @@ export function createOutcomeView({ root, data, siteRoot, live, state }) {
   function hide() {
     outcomeEl.hidden = true;
     outcomeEl.replaceChildren();
-    highlightMap(null);
   }
 
   /** In the outcome's place, why there is none now (the answers changed since).
@@ -408,7 +407,6 @@ export function createOutcomeView({ root, data, siteRoot, live, state }) {
       version,
     );
     outcomeEl.hidden = false;
-    highlightMap(result.rule_index);
     if (result.full !== false) complete(result);
   }
 
@@ -513,10 +511,17 @@ export function createOutcomeView({ root, data, siteRoot, live, state }) {
     return box;
   }
 
-  /** Mark this outcome's path through the page's decision map (tools/sitegen/decision_map.py):
+  /** The rule whose path the map shows (null: none). */
+  let pathShown = null;
+
+  /** Mark the outcome's path through the page's decision map (tools/sitegen/decision_map.py):
    *  the rules ruled out and their "No" arrows, then the rule that applies and its outcome.
-   *  ``index`` is null while there is no outcome, which clears the path. */
-  function highlightMap(index) {
+   *  ``index`` is null while there is no outcome, which clears the path. The map is further
+   *  down the page than the outcome: the entry module draws it once the answer's effect is on
+   *  screen, and only when the rule changes. @param {number | null} index */
+  function showPath(index) {
+    if (index === pathShown) return;
+    pathShown = index;
     const map = document.querySelector(`svg.lp-map[data-map-tool="${CSS.escape(data.tool)}"]`);
     if (!map) return;
     map.querySelectorAll(".lp-map-path, .lp-map-here").forEach((el) =>
@@ -599,5 +604,5 @@ export function createOutcomeView({ root, data, siteRoot, live, state }) {
     if (line) line.textContent = location.href;
   });
 
-  return { render, complete, runtimeChanged, error, hide, pending, focus, roleLabel };
+  return { render, complete, runtimeChanged, error, hide, pending, focus, roleLabel, showPath };
 }
