@@ -113,6 +113,8 @@ function main(root) {
     form: "", errors: "", outcome: "", complete: "", notice: "", whatIf: "",
     /** @type {string | null} */ recommendation: null, error: false,
     /** @type {number | null} the rule of the outcome on screen */ rule: null,
+    /** Check your answers is still to be drawn for the outcome on screen (afterPaint). */
+    answersDue: false,
   };
   /** The request sent to the rules ("link:…" or "evaluate:…") whose reply is still to come
    *  (so it is not sent twice), and whether one is. */
@@ -208,12 +210,11 @@ function main(root) {
       const key = JSON.stringify([quick, shown, next.recordedOutcome, Boolean(next.whatIf)]);
       if (key !== drawn.outcome) {
         outcome.render(quick);
-        view.renderAnswers(mine, next.answers, outcome.roleLabel);
         if (quick.recommendation !== drawn.recommendation) {
           live.textContent = `${next.whatIf ? "What-if outcome" : "Outcome"}: ${quick.title}`;
         }
         Object.assign(drawn, { outcome: key, complete: "", recommendation: quick.recommendation, error: false,
-          rule: quick.rule_index });
+          rule: quick.rule_index, answersDue: true });
       }
       const full = shownFull(next);
       if (full && full.key === answersKey(shown) && drawn.complete !== key) {
@@ -253,15 +254,23 @@ function main(root) {
   }
 
   /** What an answer's effect does not wait for, done once it is on screen (after the next
-   *  frame), for the state then: the outcome's path on the decision map, further down the page,
-   *  and the request to the rules (its reply takes a worker's round trip anyway). The page is
-   *  busy until then. */
+   *  frame), for the state then: the rest of the outcome below "Do this now" (outcome-view's
+   *  finish), Check your answers, the outcome's path on the decision map, further down the
+   *  page, and the request to the rules (its reply takes a worker's round trip anyway). The page
+   *  is busy until then. */
   function afterPaint() {
     if (laterDue) return;
     laterDue = true;
     markBusy();
     requestAnimationFrame(() => setTimeout(() => {
       laterDue = false;
+      outcome.finish();
+      if (drawn.answersDue) {
+        drawn.answersDue = false;
+        /** @type {any} the compiled rules' result for the user's answers (complete: an outcome is on screen) */
+        const mine = decideNow(data.compiled, state.answers);
+        view.renderAnswers(mine, state.answers, outcome.roleLabel);
+      }
       outcome.showPath(drawn.rule);
       askRules(state);
       markBusy();
@@ -271,7 +280,8 @@ function main(root) {
   function hideOutcome() {
     outcome.hide();
     view.hideAnswers();
-    Object.assign(drawn, { outcome: "", complete: "", recommendation: null, error: false, rule: null });
+    Object.assign(drawn, { outcome: "", complete: "", recommendation: null, error: false, rule: null,
+      answersDue: false });
   }
 
   /** The state's focus intent, carried out once, in the next animation frame: moving focus and

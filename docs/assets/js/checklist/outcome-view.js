@@ -154,9 +154,23 @@ export function createOutcomeView({ root, data, siteRoot, live, state }) {
   /** @type {ReturnType<typeof setTimeout> | undefined} */
   let copiedTimer;
 
+  /** What render left for after the outcome is on screen (finish), or null. */
+  /** @type {(() => void) | null} */
+  let rest = null;
+
   function hide() {
+    rest = null;
     outcomeEl.hidden = true;
     outcomeEl.replaceChildren();
+  }
+
+  /** Add what render left for after the outcome is on screen: every action with its sources,
+   *  the sources, the judgement line, the rules' version, and the record's paper and address
+   *  (print only). Called by the entry module once the outcome is on screen, and by complete. */
+  function finish() {
+    const add = rest;
+    rest = null;
+    add?.();
   }
 
   /** In the outcome's place, why there is none now (the answers changed since).
@@ -200,6 +214,17 @@ export function createOutcomeView({ root, data, siteRoot, live, state }) {
     cites.append(")");
     item.append(cites);
     return item;
+  }
+
+  /** Every action with its sources (when "Do this now" shows only the first few). */
+  function everyAction(result) {
+    const every = make("ol", "lp-actions");
+    for (const action of result.actions) {
+      const item = actionItem(action, true);
+      item.dataset.action = action.code;
+      every.append(item);
+    }
+    return every;
   }
 
   /** Sources: each document's full title once, then its sections as links. */
@@ -308,7 +333,9 @@ export function createOutcomeView({ root, data, siteRoot, live, state }) {
 
   /** The outcome as the rules decided it: at once from the compiled rules (`result.full`
    *  false: the reasons, the ranking and the record follow in place, see complete), or whole
-   *  from Python. */
+   *  from Python. What a practitioner acts on comes at once (the panel, who to call, "Do this
+   *  now", the record's buttons); the rest, below them, once that is on screen (finish): on a
+   *  slow phone an answer's effect is then drawn in about half the time. */
   function render(result) {
     const { recordedOutcome } = state();
     const tone = panelTone(result, data.compiled.rules[result.rule_index]?.goAhead === true);
@@ -347,14 +374,6 @@ export function createOutcomeView({ root, data, siteRoot, live, state }) {
       if (all) item.dataset.action = action.code;
       doNow.append(item);
     }
-    const every = make("ol", "lp-actions");
-    if (!all) {
-      for (const action of result.actions) {
-        const item = actionItem(action, true);
-        item.dataset.action = action.code;
-        every.append(item);
-      }
-    }
 
     const recordBar = make("div", "lp-record-actions");
     recordBar.setAttribute("role", "group");
@@ -375,21 +394,10 @@ export function createOutcomeView({ root, data, siteRoot, live, state }) {
       "It stays on this device: your answers are kept after “#” in the page's address, which browsers " +
       "never send, so this site's host sees only which checklist you opened, never your answers.");
 
-    // The record on paper (record-view.js), filled in when the full version gives it.
-    const printable = make("div", "lp-record-print");
-    printable.setAttribute("aria-hidden", "true");
     const full = make("div", "lp-outcome-full");
     full.append(make("p", "lp-full-pending", fullPendingText()));
 
-    const version = make("p", "lp-version", `Rules version ${result.rules_version}. `);
-    const changes = make("a", "", "What changed");
-    changes.href = new URL(data.whatChanged, siteRoot).href;
-    version.append(changes);
-    const judgement = make("p", "lp-judgement");
-    judgement.append(...withEmailLinks(result.judgement));
-
     outcomeEl.replaceChildren(
-      printAddress(),
       panel,
       ...(recordedOutcome ? [recordComparison(result, recordedOutcome)] : []),
       make("h3", "lp-do-now-title", "Do this now"),
@@ -398,15 +406,23 @@ export function createOutcomeView({ root, data, siteRoot, live, state }) {
       doNow,
       recordBar,
       recordNote,
-      ...(all ? [] : [make("h3", "", "Every action"), every]),
       full,
-      make("h3", "", "Sources"),
-      renderSources(result),
-      judgement,
-      printable,
-      version,
     );
     outcomeEl.hidden = false;
+    rest = () => {
+      outcomeEl.prepend(printAddress());
+      if (!all) full.before(make("h3", "", "Every action"), everyAction(result));
+      // The record on paper (record-view.js), filled in when the full version gives it.
+      const printable = make("div", "lp-record-print");
+      printable.setAttribute("aria-hidden", "true");
+      const version = make("p", "lp-version", `Rules version ${result.rules_version}. `);
+      const changes = make("a", "", "What changed");
+      changes.href = new URL(data.whatChanged, siteRoot).href;
+      version.append(changes);
+      const judgement = make("p", "lp-judgement");
+      judgement.append(...withEmailLinks(result.judgement));
+      full.after(make("h3", "", "Sources"), renderSources(result), judgement, printable, version);
+    };
     if (result.full !== false) complete(result);
   }
 
@@ -415,6 +431,7 @@ export function createOutcomeView({ root, data, siteRoot, live, state }) {
    *  record's buttons work. Nothing above them is rebuilt, so focus and what the reader is
    *  looking at stay where they are. */
   function complete(result) {
+    finish();
     const full = find(outcomeEl, ".lp-outcome-full");
     const why = make("ul", "lp-reasons");
     result.reasons.forEach((r) => why.append(make("li", "", r)));
@@ -604,5 +621,5 @@ export function createOutcomeView({ root, data, siteRoot, live, state }) {
     if (line) line.textContent = location.href;
   });
 
-  return { render, complete, runtimeChanged, error, hide, pending, focus, roleLabel, showPath };
+  return { render, finish, complete, runtimeChanged, error, hide, pending, focus, roleLabel, showPath };
 }
