@@ -161,9 +161,21 @@ def phone_answer_rows(results: Results) -> list[Row]:
 
 
 def operable_rows(results: Results) -> list[Row]:
-    """The cold share-link visit's first marks: the form wired, the outcome decided."""
+    """The cold share-link visit's first marks: the form wired, the outcome decided.
+
+    The 200 ms goal dates from the first bench (2026-11-23), when this row's mark fired as soon
+    as the page's HTML showed the first question (its status line already had a state in the
+    HTML): it was set for the question on screen. Since 2026-12-06 the row marks what it says,
+    the checklist's script having wired the form; that script is a module, which browsers run
+    only once the whole page is parsed and its blocking scripts (the theme's) have run, so the
+    row beneath shows how much of the time is the page's before the checklist's script can
+    start."""
+    operable = median([v.operable for v in results.cold])
+    parsed = median([v.parsed for v in results.cold])
     return [
-        at_most("First question operable", median([v.operable for v in results.cold]), "ms", 200),
+        at_most("First question operable", operable, "ms", 200),
+        row("… of which the page until parsed (its HTML and the theme's script; the checklist's "
+            "script can run only after)", round(parsed or 0), "ms", "(reference)", ratio(parsed, operable)),
         row("Share link's outcome on screen, cold (compiled decisions)",
             round(median([v.decided for v in results.cold]) or 0), "ms", "(reference)"),
     ]
