@@ -11,7 +11,16 @@
 
 import { queryFor, today } from "./core.js";
 import { find, make } from "./dom.js";
-import { showRecord } from "./record-view.js";
+
+/** The record's paper (record-view.js), imported on its own, after the checklist has started:
+ *  a module the entry module's imports import costs a slow phone one more round trip (150 ms)
+ *  before the form can be used, and the paper is needed only once Python has written the
+ *  record. @type {Promise<typeof import("./record-view.js")> | null} */
+let recordView = null;
+function loadRecordView() {
+  recordView ??= import("./record-view.js");
+  return recordView;
+}
 
 const COPY = "Copy for case notes";
 const COPIED = "Copied";
@@ -27,7 +36,7 @@ export function doNowCount(result) {
 }
 
 /** A source's short name for beside an action, from its full title: a local authority's
- *  guidance "Merton: Role of ..." is "Merton guidance", a national one loses its publisher
+ *  guidance "Area: Role of ..." is "Area guidance", a national one loses its publisher
  *  "(DfE)". The full title is given once, in Sources. */
 export function shortSourceName(title) {
   const colon = title.indexOf(": ");
@@ -153,6 +162,7 @@ export function createOutcomeView({ root, data, siteRoot, live, state }) {
   const candidatesQ = data.questions.find((q) => q.kind === "candidates");
   /** @type {ReturnType<typeof setTimeout> | undefined} */
   let copiedTimer;
+  setTimeout(loadRecordView); // fetched while Python loads, long before the record
 
   /** What render left for after the outcome is on screen (finish), or null. */
   /** @type {(() => void) | null} */
@@ -202,7 +212,7 @@ export function createOutcomeView({ root, data, siteRoot, live, state }) {
   function actionItem(action, withSources) {
     const item = make("li");
     const text = make("span");
-    text.append(...withEmailLinks(action.text)); // "contact ... (FSD@merton.gov.uk)": a link
+    text.append(...withEmailLinks(action.text)); // "contact ... (team@council.example)": a link
     item.append(text);
     if (!withSources) return item;
     const cites = make("span", "lp-action-sources");
@@ -445,7 +455,10 @@ export function createOutcomeView({ root, data, siteRoot, live, state }) {
     /** @type {HTMLElement | null} */
     const suggestedWhy = outcomeEl.querySelector("[data-suggested-why]");
     if (suggestedWhy) fillSuggestedWhy(suggestedWhy, result);
-    showRecord(find(outcomeEl, ".lp-record-print"), result.record_sections);
+    const printable = find(outcomeEl, ".lp-record-print");
+    loadRecordView().then(({ showRecord }) => {
+      if (printable.isConnected) showRecord(printable, result.record_sections); // still this outcome
+    });
     outcomeEl.querySelectorAll(".lp-record-actions button").forEach((b) => {
       /** @type {HTMLButtonElement} */ (b).disabled = false;
     });
