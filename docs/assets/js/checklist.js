@@ -127,8 +127,9 @@ function main(root) {
   let laterDue = false;
 
   /** The page is settled when the rules have answered its last request, the address holds the
-   *  last answer and focus has moved where the answer takes it: until then the checklist is marked busy (data-busy), so a test (or
-   *  anything else) waits for the page instead of sleeping and hoping it has acted. */
+   *  last answer, focus has moved where the answer takes it and the work after the answer's
+   *  effect (afterPaint) is done: until then the checklist is marked busy (data-busy), so a test
+   *  (or anything else) waits for the page instead of sleeping and hoping it has acted. */
   function markBusy() {
     if (asking || addressesToWrite > 0 || focusFrame || laterDue) root.dataset.busy = "true";
     else delete root.dataset.busy;
@@ -267,7 +268,7 @@ function main(root) {
       outcome.finish();
       if (drawn.answersDue) {
         drawn.answersDue = false;
-        /** @type {any} the compiled rules' result for the user's answers (complete: an outcome is on screen) */
+        /** @type {any} the compiled rules' result for the user's answers (an outcome) */
         const mine = decideNow(data.compiled, state.answers);
         view.renderAnswers(mine, state.answers, outcome.roleLabel);
       }
