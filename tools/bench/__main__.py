@@ -12,7 +12,7 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
-from playwright.sync_api import sync_playwright
+from playwright.sync_api import Browser, Playwright, sync_playwright
 
 from build_site import build
 from chromium import CHROMIUM, CHROMIUM_ARGS
@@ -21,10 +21,10 @@ from sitegen.paths import ROOT, site_dir
 from lp_rules import PROFILE_IDS
 
 from . import __doc__ as PACKAGE_DOC
-from .measure import (Results, check_offline, measure_bytes, measure_latency, measure_phone,
-                      measure_slow_network, measure_times)
+from .measure import (Results, check_offline, measure_bytes, measure_latency, measure_operable,
+                      measure_phone, measure_phone_answers, measure_slow_network, measure_times)
 from .progress import log, step
-from .report import summarise, table, wait_for_quiet
+from .report import PARTIAL_ROWS, summarise, table, wait_for_quiet
 from .serving import Served, stock_site
 from .workload import compiled_bytes
 
@@ -39,10 +39,17 @@ def main() -> None:
     parser.add_argument("--json", type=Path, default=ROOT / "build" / "bench.json")
     parser.add_argument("--quiet-wait", type=float, default=300,
                         help="seconds to wait at most for the load average to drop below nproc")
+    parser.add_argument("--only", action="append", choices=sorted(PARTIAL_ROWS), default=[],
+                        help="measure only this part, on the site as last built (no build, no "
+                             "--record): 'answers', the cold phone's urgent answer and answers "
+                             "before and after Python is ready; 'operable', the cold share link's "
+                             "form wired and outcome decided; may be given twice")
     parser.add_argument("--from", dest="saved", type=Path, metavar="JSON",
                         help="measure nothing: summarise a run saved by --json again (and print or "
                              "--record its table)")
     args = parser.parse_args()
+    if args.only and args.record:
+        parser.error("--record writes the whole table: it cannot be used with --only")
 
     if args.saved:
         saved = json.loads(args.saved.read_text(encoding="utf-8"))
@@ -62,11 +69,14 @@ def main() -> None:
 
 
 def measure(args: argparse.Namespace) -> dict[str, Any]:
-    """Build both sites, measure the default one; the summary (report.summarise)."""
+    """Build both sites (a partial run: neither, it measures the site as last built), measure the
+    default one; the summary (report.summarise)."""
     # What `make bench` runs (after building), with this run's arguments.
-    results = Results(runs=args.runs, command=" ".join(["PYTHONPATH=tools python -m bench", *sys.argv[1:]]))
-    for profile in PROFILE_IDS:
-        results.build_s[profile] = build(profile)
+    results = Results(runs=args.runs, command=" ".join(["PYTHONPATH=tools python -m bench", *sys.argv[1:]]),
+                      only=args.only)
+    if not args.only:
+        for profile in PROFILE_IDS:
+            results.build_s[profile] = build(profile)
     wait_for_quiet(args.quiet_wait)
     results.load_start = round(os.getloadavg()[0], 1)
     log(f"measuring: {results.command}; load average {results.load_start} on {os.cpu_count()} CPUs")
@@ -79,18 +89,10 @@ def measure(args: argparse.Namespace) -> dict[str, Any]:
         stock = Served(stock_site(Path(tmp) / "stock"))
         with sync_playwright() as playwright:
             browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-            with step("bytes"):
-                measure_bytes(browser, site, stock, results)
-            with step("times, cold, warm and offline"):
-                measure_times(browser, site, stock, results)
-            with step("slow network"):
-                measure_slow_network(browser, site, stock, results)
-            with step("phone"):
-                measure_phone(playwright, site, stock, results)
-            with step("per-answer latency"):
-                measure_latency(browser, site, results, args.evaluations)
-            with step("offline"):
-                check_offline(browser, site, results)
+            if args.only:
+                measure_parts(args.only, playwright, browser, site, results)
+            else:
+                measure_all(playwright, browser, site, stock, results, args.evaluations)
             results.load_end = round(os.getloadavg()[0], 1)
             version = browser.version
             browser.close()
@@ -98,6 +100,34 @@ def measure(args: argparse.Namespace) -> dict[str, Any]:
         stock.server.shutdown()
     log(f"measured; load average {results.load_end}")
     return summarise(results, version)
+
+
+def measure_all(playwright: Playwright, browser: Browser, site: Served, stock: Served,
+                results: Results, evaluations: int) -> None:
+    """A whole run: every part, for the whole table."""
+    with step("bytes"):
+        measure_bytes(browser, site, stock, results)
+    with step("times, cold, warm and offline"):
+        measure_times(browser, site, stock, results)
+    with step("slow network"):
+        measure_slow_network(browser, site, stock, results)
+    with step("phone"):
+        measure_phone(playwright, site, stock, results)
+    with step("per-answer latency"):
+        measure_latency(browser, site, results, evaluations)
+    with step("offline"):
+        check_offline(browser, site, results)
+
+
+def measure_parts(parts: list[str], playwright: Playwright, browser: Browser, site: Served,
+                  results: Results) -> None:
+    """A partial run (``--only``): each part asked for, in the order given."""
+    for part in parts:
+        with step(part):
+            if part == "answers":
+                measure_phone_answers(playwright, site, results)
+            else:
+                measure_operable(browser, site, results)
 
 
 if __name__ == "__main__":

@@ -39,6 +39,9 @@ class Visit:
     outcome: float | None = None
     fcp: float | None = None
     failed: str | None = None
+    # The page's HTML parsed, its blocking scripts (the theme's) run: the navigation's
+    # domInteractive. The checklist's script, a module, runs only after it.
+    parsed: float | None = None
 
 
 def visit(page: Page, url: str, wait_for: str, timeout_ms: int = TIMEOUT_MS) -> Visit:
@@ -59,10 +62,11 @@ def visit(page: Page, url: str, wait_for: str, timeout_ms: int = TIMEOUT_MS) -> 
         log(f"visit failed: {failed}")
         return Visit(failed=failed)
     marks = page.evaluate(
-        "() => ({...window.__lpMarks, fcp: performance.getEntriesByName('first-contentful-paint')[0]?.startTime})"
+        "() => ({...window.__lpMarks, fcp: performance.getEntriesByName('first-contentful-paint')[0]?.startTime,"
+        " parsed: performance.getEntriesByType('navigation')[0]?.domInteractive})"
     )
     return Visit(marks.get("operable"), marks.get("ready"), marks.get("decided"),
-                 marks.get("outcome"), marks.get("fcp"))
+                 marks.get("outcome"), marks.get("fcp"), parsed=marks.get("parsed"))
 
 
 def how_far(page: Page) -> str:

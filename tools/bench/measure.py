@@ -46,6 +46,7 @@ class PhoneAnswers:
 class Results:
     runs: int
     command: str = ""
+    only: list[str] = field(default_factory=list)  # the parts a partial run measured (--only)
     load_start: float | None = None  # the 1-minute load average as measuring began
     load_end: float | None = None  # and as it ended
     cold: list[Visit] = field(default_factory=list)
@@ -167,6 +168,32 @@ def measure_phone(playwright: Playwright, site: Served, stock: Served, results: 
             f"{results.phone_again[-1].outcome}; urgent after the answer {answers.urgent_ms:.1f} ms "
             f"(Python ready: {not answers.urgent_before_python}); stock ready "
             f"{results.phone_stock[-1].ready}, again {results.phone_stock_again[-1].ready}")
+
+
+def measure_phone_answers(playwright: Playwright, site: Served, results: Results) -> None:
+    """Only the blank checklist's answers on a cold phone (``--only answers``), per run: the
+    urgent answer and the answers before and after Python is ready, without the share-link and
+    stock visits that take most of the phone step's time."""
+    for run in range(results.runs):
+        with tempfile.TemporaryDirectory(prefix="lp-phone-") as folder:
+            context = phone_profile(playwright, Path(folder))
+            with step(f"phone run {run + 1}: urgent answer and answers before and after Python"):
+                results.phone_answers.append(phone_answers(phone_page(context), site))
+            with step("close the phone profile"):
+                context.close()
+        answers = results.phone_answers[-1]
+        log(f"phone run {run + 1}: urgent after the answer {answers.urgent_ms:.1f} ms (Python ready: "
+            f"{not answers.urgent_before_python})")
+
+
+def measure_operable(browser: Browser, site: Served, results: Results) -> None:
+    """Only the cold share-link visit's first marks (``--only operable``), per run: the form
+    wired and the outcome decided from the compiled rules, without waiting for Python."""
+    url = site.url(checklist_url(TIMED_TOOL, TIMED_ANSWERS))
+    for _ in range(results.runs):
+        context = new_context(browser)
+        results.cold.append(visit(context.new_page(), url, f"{OPERABLE} [data-decided]"))
+        context.close()
 
 
 def phone_answers(page: Any, site: Served) -> PhoneAnswers:

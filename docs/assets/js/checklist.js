@@ -113,18 +113,26 @@ function main(root) {
   const drawn = {
     form: "", errors: "", outcome: "", complete: "", notice: "", whatIf: "",
     /** @type {string | null} */ recommendation: null, error: false,
+    /** @type {number | null} the rule of the outcome on screen */ rule: null,
+    /** Check your answers is still to be drawn for the outcome on screen (afterPaint). */
+    answersDue: false,
   };
   /** The request sent to the rules ("link:…" or "evaluate:…") whose reply is still to come
    *  (so it is not sent twice), and whether one is. */
   let sent = "";
   let asking = false;
   let addressesToWrite = 0;
+  /** The animation frame that will move focus (moveFocus), or 0. */
+  let focusFrame = 0;
+  /** Whether the work that waits for the answer's effect to be on screen (afterPaint) is due. */
+  let laterDue = false;
 
-  /** The page is settled when the rules have answered its last request and the address holds
-   *  the last answer: until then the checklist is marked busy (data-busy), so a test (or
-   *  anything else) waits for the page instead of sleeping and hoping it has acted. */
+  /** The page is settled when the rules have answered its last request, the address holds the
+   *  last answer, focus has moved where the answer takes it and the work after the answer's
+   *  effect (afterPaint) is done: until then the checklist is marked busy (data-busy), so a test
+   *  (or anything else) waits for the page instead of sleeping and hoping it has acted. */
   function markBusy() {
-    if (asking || addressesToWrite > 0) root.dataset.busy = "true";
+    if (asking || addressesToWrite > 0 || focusFrame || laterDue) root.dataset.busy = "true";
     else delete root.dataset.busy;
   }
 
@@ -204,11 +212,11 @@ function main(root) {
       const key = JSON.stringify([quick, shown, next.recordedOutcome, Boolean(next.whatIf)]);
       if (key !== drawn.outcome) {
         outcome.render(quick);
-        view.renderAnswers(mine, next.answers, outcome.roleLabel);
         if (quick.recommendation !== drawn.recommendation) {
           live.textContent = `${next.whatIf ? "What-if outcome" : "Outcome"}: ${quick.title}`;
         }
-        Object.assign(drawn, { outcome: key, complete: "", recommendation: quick.recommendation, error: false });
+        Object.assign(drawn, { outcome: key, complete: "", recommendation: quick.recommendation, error: false,
+          rule: quick.rule_index, answersDue: true });
       }
       const full = shownFull(next);
       if (full && full.key === answersKey(shown) && drawn.complete !== key) {
@@ -244,20 +252,61 @@ function main(root) {
 
     moveFocus(next, nextId, !noOutcome && !stale && !drawn.error);
     writeAddress(next.address);
-    askRules(next);
+    afterPaint();
+  }
+
+  /** What an answer's effect does not wait for, done once it is on screen (after the next
+   *  frame), for the state then: the rest of the outcome below "Do this now" (outcome-view's
+   *  finish), Check your answers, the outcome's path on the decision map, further down the
+   *  page, and the request to the rules (its reply takes a worker's round trip anyway). The page
+   *  is busy until then. */
+  function afterPaint() {
+    if (laterDue) return;
+    laterDue = true;
+    markBusy();
+    requestAnimationFrame(() => setTimeout(() => {
+      laterDue = false;
+      outcome.finish();
+      if (drawn.answersDue) {
+        drawn.answersDue = false;
+        /** @type {any} the compiled rules' result for the user's answers (an outcome) */
+        const mine = decideNow(data.compiled, state.answers);
+        view.renderAnswers(mine, state.answers, outcome.roleLabel);
+      }
+      outcome.showPath(drawn.rule);
+      askRules(state);
+      markBusy();
+    }));
   }
 
   function hideOutcome() {
     outcome.hide();
     view.hideAnswers();
-    Object.assign(drawn, { outcome: "", complete: "", recommendation: null, error: false });
+    Object.assign(drawn, { outcome: "", complete: "", recommendation: null, error: false, rule: null,
+      answersDue: false });
   }
 
-  /** The state's focus intent, carried out once.
+  /** The state's focus intent, carried out once, in the next animation frame: moving focus and
+   *  scrolling read the page's layout, so done in the answer's own event they forced the browser
+   *  to lay the page out there and then, after the answer's changes (on a phone with the
+   *  processor slowed 4 times, two thirds of an answer's work: 11 ms of 17). In the frame, the
+   *  layout is the one the browser does anyway to show the change. The page is busy until then.
    *  @param {State} next @param {string | null} nextId @param {boolean} outcomeShown */
   function moveFocus(next, nextId, outcomeShown) {
     const intent = next.focus;
     if (!intent || next.errors.length) return;
+    cancelAnimationFrame(focusFrame); // a later intent replaces one not yet carried out
+    focusFrame = requestAnimationFrame(() => {
+      focusFrame = 0;
+      markBusy();
+      focusNow(intent, nextId, outcomeShown);
+    });
+    markBusy();
+  }
+
+  /** @param {NonNullable<State["focus"]>} intent @param {string | null} nextId
+   *  @param {boolean} outcomeShown */
+  function focusNow(intent, nextId, outcomeShown) {
     if (intent.to === "what-if") {
       whatIf.focus();
     } else if (intent.to === "return") {

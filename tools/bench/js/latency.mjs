@@ -1,12 +1,17 @@
 // Per-answer latency, in the page: change the last visible question's answer to its next option
 // and continue (two clicks, as a person would: the answer takes effect on Continue) and time from
-// Continue until the page has acted on it (the first DOM change after that click). Includes checklist.js's own work on the main
-// thread (the address update, deciding from the compiled rules, building the outcome).
+// Continue until the page has acted on it. The page's handlers run within the click, so when the
+// page has changed by the time the click returns (its pending mutation records say so), the time
+// is the click's: checklist.js's own work in the answer's event (deciding from the compiled rules,
+// showing the next question or the outcome). Otherwise it is the time to the first change after
+// the click. Timing the click itself keeps the bench's own observer (marks.mjs, which runs just
+// after the page's work) out of the figure.
 export default async (count) => {
   const root = document.querySelector(".lp-checklist");
-  const rendered = () => new Promise((resolve, reject) => {
+  const watch = { subtree: true, childList: true, attributes: true, characterData: true };
+  const firstChange = () => new Promise((resolve, reject) => {
     const observer = new MutationObserver(() => { observer.disconnect(); resolve(performance.now()); });
-    observer.observe(root, { subtree: true, childList: true, attributes: true, characterData: true });
+    observer.observe(root, watch);
     setTimeout(() => reject(new Error("the page did not change within 60 s of an answer")), 60_000);
   });
   const times = [];
@@ -16,10 +21,14 @@ export default async (count) => {
     const radios = [...sets[sets.length - 1].querySelectorAll("input[type=radio]")];
     const next = radios[(radios.findIndex((r) => r.checked) + 1) % radios.length];
     next.click();
-    const done = rendered();
+    const pending = new MutationObserver(() => {});
+    pending.observe(root, watch);
     const started = performance.now();
     sets[sets.length - 1].querySelector(".lp-continue").click();
-    times.push((await done) - started);
+    const returned = performance.now();
+    const changed = pending.takeRecords().length > 0;
+    pending.disconnect();
+    times.push((changed ? returned : await firstChange()) - started);
     await new Promise((resolve) => setTimeout(resolve, 60)); // a brisk person, not a flood
   }
   return times;

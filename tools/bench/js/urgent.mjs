@@ -1,11 +1,14 @@
 // In a checklist page with nothing answered: answer "Yes" to significant harm and continue (two
 // clicks, as a person would: the answer takes effect on Continue) and time from Continue until the
-// urgent outcome is on screen; and whether Python was ready
-// when the answer was given (on a cold phone it is not: the compiled decisions answer alone).
+// urgent outcome is on screen; and whether Python was ready when the answer was given (on a cold
+// phone it is not: the compiled decisions answer alone). The page's handlers run within the
+// click: when the urgent outcome is there as the click returns, the time is the click's (so the
+// bench's own observer, marks.mjs, which runs just after, is not counted); otherwise the time to
+// the first change that shows it.
 export default async () => {
   const root = document.querySelector(".lp-checklist");
   const urgent = () => root.querySelector(".lp-panel--urgent[data-decided]");
-  const shown = new Promise((resolve, reject) => {
+  const shown = () => new Promise((resolve, reject) => {
     const observer = new MutationObserver(() => {
       if (urgent()) { observer.disconnect(); resolve(performance.now()); }
     });
@@ -16,5 +19,6 @@ export default async () => {
   root.querySelector('input[name="harm"][value="yes"]').click();
   const started = performance.now();
   root.querySelector('[data-question="harm"] .lp-continue').click();
-  return { ms: (await shown) - started, pythonReady };
+  const returned = performance.now();
+  return { ms: (urgent() ? returned : await shown()) - started, pythonReady };
 };

@@ -11,7 +11,16 @@
 
 import { queryFor, today } from "./core.js";
 import { find, make } from "./dom.js";
-import { showRecord } from "./record-view.js";
+
+/** The record's paper (record-view.js), imported on its own, after the checklist has started:
+ *  a module the entry module's imports import costs a slow phone one more round trip (150 ms)
+ *  before the form can be used, and the paper is needed only once Python has written the
+ *  record. @type {Promise<typeof import("./record-view.js")> | null} */
+let recordView = null;
+function loadRecordView() {
+  recordView ??= import("./record-view.js");
+  return recordView;
+}
 
 const COPY = "Copy for case notes";
 const COPIED = "Copied";
@@ -27,7 +36,7 @@ export function doNowCount(result) {
 }
 
 /** A source's short name for beside an action, from its full title: a local authority's
- *  guidance "Merton: Role of ..." is "Merton guidance", a national one loses its publisher
+ *  guidance "Area: Role of ..." is "Area guidance", a national one loses its publisher
  *  "(DfE)". The full title is given once, in Sources. */
 export function shortSourceName(title) {
   const colon = title.indexOf(": ");
@@ -153,11 +162,25 @@ export function createOutcomeView({ root, data, siteRoot, live, state }) {
   const candidatesQ = data.questions.find((q) => q.kind === "candidates");
   /** @type {ReturnType<typeof setTimeout> | undefined} */
   let copiedTimer;
+  setTimeout(loadRecordView); // fetched while Python loads, long before the record
+
+  /** What render left for after the outcome is on screen (finish), or null. */
+  /** @type {(() => void) | null} */
+  let rest = null;
 
   function hide() {
+    rest = null;
     outcomeEl.hidden = true;
     outcomeEl.replaceChildren();
-    highlightMap(null);
+  }
+
+  /** Add what render left for after the outcome is on screen: every action with its sources,
+   *  the sources, the judgement line, the rules' version, and the record's paper and address
+   *  (print only). Called by the entry module once the outcome is on screen, and by complete. */
+  function finish() {
+    const add = rest;
+    rest = null;
+    add?.();
   }
 
   /** In the outcome's place, why there is none now (the answers changed since).
@@ -189,7 +212,7 @@ export function createOutcomeView({ root, data, siteRoot, live, state }) {
   function actionItem(action, withSources) {
     const item = make("li");
     const text = make("span");
-    text.append(...withEmailLinks(action.text)); // "contact ... (FSD@merton.gov.uk)": a link
+    text.append(...withEmailLinks(action.text)); // "contact ... (team@council.example)": a link
     item.append(text);
     if (!withSources) return item;
     const cites = make("span", "lp-action-sources");
@@ -201,6 +224,17 @@ export function createOutcomeView({ root, data, siteRoot, live, state }) {
     cites.append(")");
     item.append(cites);
     return item;
+  }
+
+  /** Every action with its sources (when "Do this now" shows only the first few). */
+  function everyAction(result) {
+    const every = make("ol", "lp-actions");
+    for (const action of result.actions) {
+      const item = actionItem(action, true);
+      item.dataset.action = action.code;
+      every.append(item);
+    }
+    return every;
   }
 
   /** Sources: each document's full title once, then its sections as links. */
@@ -309,7 +343,9 @@ export function createOutcomeView({ root, data, siteRoot, live, state }) {
 
   /** The outcome as the rules decided it: at once from the compiled rules (`result.full`
    *  false: the reasons, the ranking and the record follow in place, see complete), or whole
-   *  from Python. */
+   *  from Python. What a practitioner acts on comes at once (the panel, who to call, "Do this
+   *  now", the record's buttons); the rest, below them, once that is on screen (finish): on a
+   *  slow phone an answer's effect is then drawn in about half the time. */
   function render(result) {
     const { recordedOutcome } = state();
     const tone = panelTone(result, data.compiled.rules[result.rule_index]?.goAhead === true);
@@ -348,14 +384,6 @@ export function createOutcomeView({ root, data, siteRoot, live, state }) {
       if (all) item.dataset.action = action.code;
       doNow.append(item);
     }
-    const every = make("ol", "lp-actions");
-    if (!all) {
-      for (const action of result.actions) {
-        const item = actionItem(action, true);
-        item.dataset.action = action.code;
-        every.append(item);
-      }
-    }
 
     const recordBar = make("div", "lp-record-actions");
     recordBar.setAttribute("role", "group");
@@ -376,21 +404,10 @@ export function createOutcomeView({ root, data, siteRoot, live, state }) {
       "It stays on this device: your answers are kept after “#” in the page's address, which browsers " +
       "never send, so this site's host sees only which checklist you opened, never your answers.");
 
-    // The record on paper (record-view.js), filled in when the full version gives it.
-    const printable = make("div", "lp-record-print");
-    printable.setAttribute("aria-hidden", "true");
     const full = make("div", "lp-outcome-full");
     full.append(make("p", "lp-full-pending", fullPendingText()));
 
-    const version = make("p", "lp-version", `Rules version ${result.rules_version}. `);
-    const changes = make("a", "", "What changed");
-    changes.href = new URL(data.whatChanged, siteRoot).href;
-    version.append(changes);
-    const judgement = make("p", "lp-judgement");
-    judgement.append(...withEmailLinks(result.judgement));
-
     outcomeEl.replaceChildren(
-      printAddress(),
       panel,
       ...(recordedOutcome ? [recordComparison(result, recordedOutcome)] : []),
       make("h3", "lp-do-now-title", "Do this now"),
@@ -399,16 +416,23 @@ export function createOutcomeView({ root, data, siteRoot, live, state }) {
       doNow,
       recordBar,
       recordNote,
-      ...(all ? [] : [make("h3", "", "Every action"), every]),
       full,
-      make("h3", "", "Sources"),
-      renderSources(result),
-      judgement,
-      printable,
-      version,
     );
     outcomeEl.hidden = false;
-    highlightMap(result.rule_index);
+    rest = () => {
+      outcomeEl.prepend(printAddress());
+      if (!all) full.before(make("h3", "", "Every action"), everyAction(result));
+      // The record on paper (record-view.js), filled in when the full version gives it.
+      const printable = make("div", "lp-record-print");
+      printable.setAttribute("aria-hidden", "true");
+      const version = make("p", "lp-version", `Rules version ${result.rules_version}. `);
+      const changes = make("a", "", "What changed");
+      changes.href = new URL(data.whatChanged, siteRoot).href;
+      version.append(changes);
+      const judgement = make("p", "lp-judgement");
+      judgement.append(...withEmailLinks(result.judgement));
+      full.after(make("h3", "", "Sources"), renderSources(result), judgement, printable, version);
+    };
     if (result.full !== false) complete(result);
   }
 
@@ -417,6 +441,7 @@ export function createOutcomeView({ root, data, siteRoot, live, state }) {
    *  record's buttons work. Nothing above them is rebuilt, so focus and what the reader is
    *  looking at stay where they are. */
   function complete(result) {
+    finish();
     const full = find(outcomeEl, ".lp-outcome-full");
     const why = make("ul", "lp-reasons");
     result.reasons.forEach((r) => why.append(make("li", "", r)));
@@ -430,7 +455,10 @@ export function createOutcomeView({ root, data, siteRoot, live, state }) {
     /** @type {HTMLElement | null} */
     const suggestedWhy = outcomeEl.querySelector("[data-suggested-why]");
     if (suggestedWhy) fillSuggestedWhy(suggestedWhy, result);
-    showRecord(find(outcomeEl, ".lp-record-print"), result.record_sections);
+    const printable = find(outcomeEl, ".lp-record-print");
+    loadRecordView().then(({ showRecord }) => {
+      if (printable.isConnected) showRecord(printable, result.record_sections); // still this outcome
+    });
     outcomeEl.querySelectorAll(".lp-record-actions button").forEach((b) => {
       /** @type {HTMLButtonElement} */ (b).disabled = false;
     });
@@ -513,10 +541,17 @@ export function createOutcomeView({ root, data, siteRoot, live, state }) {
     return box;
   }
 
-  /** Mark this outcome's path through the page's decision map (tools/sitegen/decision_map.py):
+  /** The rule whose path the map shows (null: none). */
+  let pathShown = null;
+
+  /** Mark the outcome's path through the page's decision map (tools/sitegen/decision_map.py):
    *  the rules ruled out and their "No" arrows, then the rule that applies and its outcome.
-   *  ``index`` is null while there is no outcome, which clears the path. */
-  function highlightMap(index) {
+   *  ``index`` is null while there is no outcome, which clears the path. The map is further
+   *  down the page than the outcome: the entry module draws it once the answer's effect is on
+   *  screen, and only when the rule changes. @param {number | null} index */
+  function showPath(index) {
+    if (index === pathShown) return;
+    pathShown = index;
     const map = document.querySelector(`svg.lp-map[data-map-tool="${CSS.escape(data.tool)}"]`);
     if (!map) return;
     map.querySelectorAll(".lp-map-path, .lp-map-here").forEach((el) =>
@@ -599,5 +634,5 @@ export function createOutcomeView({ root, data, siteRoot, live, state }) {
     if (line) line.textContent = location.href;
   });
 
-  return { render, complete, runtimeChanged, error, hide, pending, focus, roleLabel };
+  return { render, finish, complete, runtimeChanged, error, hide, pending, focus, roleLabel, showPath };
 }
