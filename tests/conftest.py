@@ -57,7 +57,7 @@ def build_fictional_site(profile_id: str) -> None:
 
 
 try:  # the browser fixtures; absent inside Pyodide (tests/pyodide), where only tests/rules run
-    from tests.browser.fixtures import (browser, gp_site, other_site,  # noqa: F401
+    from tests.browser.fixtures import (browser, other_site,  # noqa: F401
                                         playwright_instance, site, sites)
 except ImportError:
     pass

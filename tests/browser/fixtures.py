@@ -61,14 +61,6 @@ def other_site(sites: Sites) -> Site:
 
 
 @pytest.fixture(scope="session")
-def gp_site(other_site: Site) -> Site:
-    """The old name of ``other_site``, still used by test_accessibility, test_maps_and_compare,
-    test_checklists, test_tables_at_390, test_trainer and test_outcome (other helpers' files):
-    rename it there, then delete this."""
-    return other_site
-
-
-@pytest.fixture(scope="session")
 def playwright_instance() -> Iterator[Playwright]:
     with sync_playwright() as p:
         yield p
