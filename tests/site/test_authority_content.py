@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from lp_rules.profiles import FOLDERS, PROFILE_IDS, PUBLISHED_IDS, guidance_shown, load_profile
+from lp_rules.profiles import FOLDERS, PROFILE_IDS, guidance_shown, load_profile
 
 from .conftest import ROOT, SITES, html_pages, read_page
 
@@ -23,13 +23,6 @@ NAME_FIELDS = ("authority", "area", "partnership", "citation_label", "source_tit
 CONTACT_FIELDS = ("support_contact", "support_email", "front_door_contact", "front_door_phone",
                   "out_of_hours_phone", "lado_contact", "idva_service", "training_booking_url")
 """The profile fields that are an authority's own contacts: no other area's site may show one."""
-
-NOT_SOURCES = {
-    "docs/includes/performance-results.md":
-        "a measurement table `make bench` writes, one row per built site, named by its id",
-}
-"""Generated files in the searched folders, which record each site by name by design."""
-
 
 def _plain(name: str) -> str:
     return re.sub(r"^the\s+", "", name.strip(), flags=re.I)
@@ -80,8 +73,6 @@ def test_the_names_come_from_every_folder() -> None:
 def test_no_page_source_or_code_names_an_authority() -> None:
     named = {}
     for rel in _searched_files():
-        if rel in NOT_SOURCES:
-            continue
         text = " ".join((ROOT / rel).read_text(encoding="utf-8").split())  # a name may wrap
         hits = sorted({m.group(0) for m in ALL_NAMES.finditer(text)})
         if hits:
@@ -100,14 +91,6 @@ def test_every_guidance_slot_is_filled_by_some_folder() -> None:
                 missing.append(f"{page.relative_to(ROOT)}: {name}")
     assert not missing, "\n".join(missing)
 
-
-PAGES_WAITING = {
-    "performance/index.html":
-        "its measurement table (docs/includes/performance-results.md, from `make bench`) names "
-        "each built site by id",
-}
-"""Built pages that still name other authorities, each with why (files outside the pages'
-sources this test covers). The test fails once one no longer does, so its entry is removed."""
 
 RULES_PAGES = ("tools", "trainer", "scenarios", "decision-maps")
 """Pages generated from the checklists' rules. An outcome that rests on another area's guidance
@@ -149,10 +132,6 @@ def test_a_site_names_only_the_authorities_whose_guidance_it_shows(profile_id: s
             for title in titles:
                 text = text.replace(title, "")
         hits = sorted({m.group(0) for m in names.finditer(text)})
-        if rel in PAGES_WAITING:
-            if not hits and any(p in PUBLISHED_IDS for p in others):
-                wrong.append(f"{rel}: names none any more: remove it from PAGES_WAITING")
-            continue
         wrong += [f"{rel}: {m}" for m in hits]
     for rel, text in _pages_of(profile_id).items():
         wrong += [f"{rel}: contact {c!r}" for c in contacts if c.lower() in text.lower()]

@@ -206,8 +206,11 @@ def summarise(results: Results, browser_version: str, date: str | None = None) -
         rows = [r for part in results.only for r in PARTIAL_ROWS[part](results)]
     else:
         rows = size_rows(results) + desktop_rows(results) + phone_rows(results) + answer_rows(results)
-        rows += [row(f"Site build ({profile})", round(seconds, 2), "s", "(no target)")
-                 for profile, seconds in results.build_s.items()]
+        # One row per authority's build, by its place in the list, not its name: the table is
+        # on every authority's site, which names only the authorities whose guidance it shows.
+        built = list(results.build_s.values())
+        rows += [row(f"Site build (authority {n} of {len(built)})", round(seconds, 2), "s",
+                     "(no target)") for n, seconds in enumerate(built, start=1)]
     return {"machine": machine(browser_version, results, date), "runs": results.runs,
             "command": results.command, "rows": rows, "raw": asdict(results)}
 
