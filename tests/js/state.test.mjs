@@ -138,7 +138,7 @@ test("what-if: the outcome shown is the alternative's, the user's answers and re
   assert.deepEqual(shownAnswers(s), alternative);
   assert.deepEqual(s.answers, USER);
   assert.deepEqual(s.whatIf?.changes, [{ question: "event", answer: "needs_met" }]);
-  assert.equal(s.address, null, "the address keeps the user's answers");
+  assert.equal(s.address, "what-if", "an entry of its own at the user's address, not theirs rewritten");
   assert.deepEqual(s.focus, { to: "what-if" });
   assert.deepEqual(request(s), { type: "evaluate", answers: alternative, key: answersKey(alternative) });
   s = reduce(s, full(alternative, "close"));
@@ -197,6 +197,7 @@ test("Back or Forward to a what-if's history entry restores it from the user's a
 test("a what-if that changes nothing is no what-if", () => {
   const s = run(initial(), [link(USER), { type: "what-if-opened", question: "event", answer: "absence_short" }]);
   assert.equal(s.whatIf, null);
+  assert.equal(s.address, null, "no history entry for it either");
 });
 
 test("the rules refusing a what-if's answers closes it; refusing the user's shows the errors", () => {

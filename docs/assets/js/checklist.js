@@ -251,7 +251,7 @@ function main(root) {
     }
 
     moveFocus(next, nextId, !noOutcome && !stale && !drawn.error);
-    writeAddress(next.address);
+    writeAddress(next);
     afterPaint();
   }
 
@@ -331,9 +331,15 @@ function main(root) {
   /** The address follows the user's answers: a new history entry per answer (so Back undoes
    *  it), written just after the answer's effect is drawn (a new entry costs a slow phone more
    *  than the decision and the drawing together: 27 ms against about 25 ms, measured with the
-   *  processor slowed 4 times). @param {State["address"]} how */
-  function writeAddress(how) {
-    if (how === "replace") {
+   *  processor slowed 4 times). A what-if has an entry of its own at the same address (the
+   *  user's answers), its changes in the entry's state, so Back returns to the user's answers
+   *  and Forward to the what-if, as when these were plain links. @param {State} next */
+  function writeAddress(next) {
+    const how = next.address;
+    if (how === "what-if" && next.whatIf) {
+      const depth = (history.state?.lpWhatIf?.depth ?? 0) + 1;
+      history.pushState({ lpWhatIf: { changes: next.whatIf.changes, depth } }, "", location.href);
+    } else if (how === "replace") {
       history.replaceState(null, "", addressNow());
     } else if (how === "clear") {
       history.pushState(null, "", location.pathname);
@@ -459,12 +465,6 @@ function main(root) {
     event.preventDefault();
     const at = change.indexOf("=");
     dispatch({ type: "what-if-opened", question: change.slice(0, at), answer: change.slice(at + 1) });
-    // A history entry of its own, at the same address (the user's answers): Back returns to
-    // them, as it did when these were plain links.
-    if (state.whatIf) {
-      const depth = (history.state?.lpWhatIf?.depth ?? 0) + 1;
-      history.pushState({ lpWhatIf: { changes: state.whatIf.changes, depth } }, "", location.href);
-    }
   });
   whatIf.back.addEventListener("click", () => {
     const depth = history.state?.lpWhatIf?.depth;

@@ -27,8 +27,9 @@
  *   the outcome's heading when the answers are complete; "outcome": the outcome's heading if an
  *   outcome shows; "what-if": the what-if notice; "return": back from a what-if, to the link
  *   that opened it
- * @typedef {null | "push" | "replace" | "clear"} Address  how the address follows the answers:
- *   a new history entry (Back undoes it), the same entry, or a new entry with no answers
+ * @typedef {null | "push" | "replace" | "clear" | "what-if"} Address  how the address follows
+ *   the answers: a new history entry (Back undoes it), the same entry, a new entry with no
+ *   answers, or a what-if's own entry (the user's address, the what-if's changes with it)
  * @typedef {{
  *   answers: Answers, recordedOutcome: string | null,
  *   linkUnread: boolean, linkAsItIs: boolean, notice: string | null,
@@ -44,6 +45,12 @@
  *  @param {Answers} answers */
 export function answersKey(answers) {
   return JSON.stringify(Object.keys(answers).sort().map((k) => [k, answers[k]]));
+}
+
+/** Whether two answers to one question are the same (an option id, or practitioners' rows).
+ *  @param {any} a @param {any} b */
+function sameAnswer(a, b) {
+  return answersKey({ v: a }) === answersKey({ v: b });
 }
 
 /** The state as the page opens, before the address is read.
@@ -100,7 +107,7 @@ function withheld(state) {
  *  @param {Answers} mine @param {Answers} other @returns {Change[]} */
 function changesBetween(mine, other) {
   return Object.keys(other)
-    .filter((k) => answersKey({ v: mine[k] }) !== answersKey({ v: other[k] }))
+    .filter((k) => !sameAnswer(mine[k], other[k]))
     .map((k) => ({ question: k, answer: other[k] }));
 }
 
@@ -149,7 +156,7 @@ export function reduce(previous, event) {
         linkUnread: false, linkAsItIs: true, refused: true, errors: event.errors,
       });
     case "answer-confirmed": {
-      if (answersKey({ v: state.answers[event.question] }) === answersKey({ v: event.value })) {
+      if (sameAnswer(state.answers[event.question], event.value)) {
         // The answer it had: nothing changes (practitioners edited back to the list they were
         // are that list again), and the user moves on.
         return {
@@ -203,7 +210,8 @@ export function reduce(previous, event) {
       const answers = { ...shownAnswers(state), [event.question]: event.answer };
       const changes = changesBetween(state.answers, answers);
       if (!changes.length) return { ...state, whatIf: null };
-      return { ...state, whatIf: { answers, changes, full: null }, focus: { to: "what-if" } };
+      // Its own history entry, at the user's address: Back returns to their answers.
+      return { ...state, whatIf: { answers, changes, full: null }, focus: { to: "what-if" }, address: "what-if" };
     }
     case "what-if-restored": {
       // Back or Forward to a what-if's history entry: the same changes to the user's answers.
