@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ..candidates import NoEligibleCandidate, SuggestedCandidate
+from .practitioners import PRACTITIONERS, NoEligibleCandidate, SuggestedCandidate
 from ..model import Action, Always, Option, Question, Rule, Step, Tool, answer_in
 from ..sources import (
     A_ANY_PRACTITIONER,
@@ -371,5 +371,5 @@ TOOL = Tool(
         "family, the family's view of them, whether they work with the family's main needs, "
         "whether they have capacity, and whether they are leaving soon.",
     ),
-    list_questions=("candidates",),
+    lists=(PRACTITIONERS,),
 )
