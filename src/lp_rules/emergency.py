@@ -154,7 +154,7 @@ def as_lines(block: list[dict[str, Any]]) -> list[str]:
                           else link["text"] for link in route["links"]
                           if link["text"].split(" ", 1)[-1] not in route["text"])
         source = route["source"]
-        cited = f" (source: {source['title']}, {source['url']})" if source else ""
+        cited = f" ({texts.ROUTE_SOURCE.format(**source)})" if source else ""
         lines.append(f"- {route['title']}: {route['text']}"
                      + (f" {links}." if links else "") + cited)
     return lines

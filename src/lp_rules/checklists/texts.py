@@ -109,6 +109,8 @@ CALL = "Call {phone}"
 OUT_OF_HOURS = "Out of hours"
 OUTSIDE_HOURS = "Outside {hours}"
 DUTY_TEAM = "{when}: the emergency duty team"
+ROUTE_SOURCE = "source: {title}, {url}"
+"""In the record, after a route: the published page it was checked against."""
 NO_LOCAL_NUMBER = (
     "{guidance} gives no phone number for it: use GOV.UK's service below, or your local "
     "council's website."
