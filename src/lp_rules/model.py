@@ -192,7 +192,10 @@ class AnyOf:
 
 @dataclass(frozen=True)
 class Always:
-    """The catch-all last rule."""
+    """The catch-all last rule. ``description`` is its "When" in the decision tables (written
+    once, as ``checklists.common.OTHERWISE``)."""
+
+    description: str
 
     def test(self, answers: Answers, profile: "Profile") -> TriState:
         return True
@@ -201,7 +204,7 @@ class Always:
         return frozenset()
 
     def describe(self, questions: Mapping[str, Question]) -> str:
-        return "None of the above"
+        return self.description
 
     def ruled_out(self, answers: Answers, profile: "Profile",
                   questions: Mapping[str, Question]) -> str:
