@@ -25,6 +25,11 @@ from .links import share_link
 from .profiles import Profile
 from .sources import SOURCE_TITLES
 
+
+NOT_NEEDED = t.RECORD_NOT_NEEDED
+"""Marks an answer given but not used by the outcome: kept, as the page keeps it, never dropped,
+so the record shows everything the practitioner said and which of it decided."""
+
 Style = Literal["title", "lead", "lines", "bullets", "numbered"]
 """How a section reads: ``title`` the record's own title (heading alone on its line);
 ``lead`` the outcome (its first item follows the heading: "Outcome: <title>"); ``lines`` items
@@ -59,7 +64,7 @@ def _answer_items(tool_id: str, answers: Mapping[str, Any], profile: Profile,
     terms = profile.terms()
 
     def note(question_id: str) -> str:
-        return "" if question_id in relevant else f" ({t.RECORD_NOT_NEEDED})"
+        return "" if question_id in relevant else f" ({NOT_NEEDED})"
 
     for question in tool.questions:
         value = answers.get(question.id)
