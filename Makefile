@@ -105,19 +105,20 @@ pyodide-wheels: $(PYODIDE_WHEELS)
 # Not pytest-xdist: its workers would each repeat the rules' walk and the Zensical build (which
 # write the same build/<profile>/ folders), and start a Chromium and a Pyodide each.
 # Lane 2 writes to build/test-logs/browser.log, shown when both lanes are done; the recipe fails
-# if either lane failed. tests/perf times things, so it runs alone, afterwards.
+# if either lane failed. tests/perf times things, so it runs alone, afterwards. Each run prints
+# its slowest tests (--durations), so a slow test is seen where it is, in every run and in CI.
 NATIVE_TESTS := tests/rules tests/cli tests/test_waits.py tests/site
 test: build-all chromium java typecheck jscheck pyodide-wheels
 	@mkdir -p build/test-logs
-	@CHROMIUM=$(CHROMIUM) $(BIN)/pytest tests/browser >build/test-logs/browser.log 2>&1 & browser=$$!; \
+	@CHROMIUM=$(CHROMIUM) $(BIN)/pytest --durations=15 tests/browser >build/test-logs/browser.log 2>&1 & browser=$$!; \
 	echo "make test: the browser tests run beside these, into build/test-logs/browser.log"; \
-	CHROMIUM=$(CHROMIUM) $(BIN)/pytest $(NATIVE_TESTS) \
+	CHROMIUM=$(CHROMIUM) $(BIN)/pytest --durations=15 $(NATIVE_TESTS) \
 	&& PYTHONPATH=tools $(PY) -m sitegen.stdlib --test-zip build/pyodide-stdlib-test.zip \
 	&& node tests/pyodide/run_rules_tests.mjs --stdlib build/pyodide-stdlib-test.zip; \
 	native=$$?; wait $$browser; browsers=$$?; cat build/test-logs/browser.log; \
 	echo "make test: rules, CLI, sites and Pyodide exit $$native; browser tests exit $$browsers"; \
 	[ $$native -eq 0 ] && [ $$browsers -eq 0 ]
-	CHROMIUM=$(CHROMIUM) $(BIN)/pytest tests/perf
+	CHROMIUM=$(CHROMIUM) $(BIN)/pytest --durations=10 tests/perf
 
 # The quick loop while editing (no site build, no browser): types, the page's JavaScript, the
 # rules natively on every combination of answers, and the CLI. One process: the rules tests share

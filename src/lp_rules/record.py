@@ -30,6 +30,10 @@ NOT_NEEDED = t.RECORD_NOT_NEEDED
 """Marks an answer given but not used by the outcome: kept, as the page keeps it, never dropped,
 so the record shows everything the practitioner said and which of it decided."""
 
+ANSWERS = t.RECORD_ANSWERS
+"""The heading of the answers' section: the trainer's view shows that section before the outcome
+is revealed, as the scenario's answers."""
+
 Style = Literal["title", "lead", "lines", "bullets", "numbered"]
 """How a section reads: ``title`` the record's own title (heading alone on its line);
 ``lead`` the outcome (its first item follows the heading: "Outcome: <title>"); ``lines`` items
@@ -117,11 +121,14 @@ def reopen_link(page: str, result: Mapping[str, Any], answers: Mapping[str, Any]
     return share_link(page, result["tool"], answers, result["recommendation"])
 
 
-def sections(result: Mapping[str, Any], answers: Mapping[str, Any], profile: Profile,
-             date: str, page: str = "") -> list[Section]:
-    """The record of a complete outcome, section by section; ``date`` is the user's local date
-    (YYYY-MM-DD) and ``page`` the checklist's address (without a query or fragment), for the
-    link that reopens it."""
+def outcome_sections(result: Mapping[str, Any], answers: Mapping[str, Any], profile: Profile,
+                     *, changes: bool = False) -> list[Section]:
+    """The outcome itself, in the order a reader needs it: the outcome (with any warning and the
+    suggested practitioner), who to call, what to do, why, why not the outcomes before it (with
+    ``changes``, then what would change it), the answers and the sources. The record
+    (``sections``) frames these with its title, date and what identifies it; the trainer's view
+    (tools/sitegen/trainer.py) shows them inside a worked scenario, with what would change it,
+    which a record of one's own decision does not carry."""
     tool = TOOLS[result["tool"]]
     outcome = [result["title"], result["summary"],
                *(t.RECORD_WARNING.format(warning=w) for w in result.get("warnings", []))]
@@ -133,6 +140,41 @@ def sections(result: Mapping[str, Any], answers: Mapping[str, Any], profile: Pro
     why_not = [Section(t.RECORD_WHY_NOT, "bullets",
                        _items(w["sentence"] for w in result["why_not"]))
                ] if result.get("why_not") else []
+    would_change = [Section(t.RECORD_WOULD_CHANGE, "bullets",
+                            _items(c["sentence"] for c in result["what_would_change"]))
+                    ] if changes and result.get("what_would_change") else []
+    return [
+        Section(t.RECORD_OUTCOME, "lead", _items(outcome)),
+        *_emergency_section(result),
+        Section(t.RECORD_WHAT_TO_DO, "numbered",
+                _items(f"{a['text']} [{', '.join(a['citations'])}]" for a in result["actions"])),
+        Section(t.RECORD_WHY, "bullets", _items(result["reasons"])),
+        *why_not,
+        *would_change,
+        Section(ANSWERS, "bullets",
+                tuple(_answer_items(tool.id, answers, profile, frozenset(result["relevant"])))),
+        Section(t.RECORD_SOURCES, "bullets", tuple(_source_items(result["citations"]))),
+    ]
+
+
+def tone(result: Mapping[str, Any]) -> tuple[str, str]:
+    """How the outcome's panel looks and what its kicker says, from the rules' own data, as the
+    checklist page shows it (outcome-view.js ``panelTone``): an urgent outcome (principle 1)
+    acts now; an escalation is a warning; only an outcome that confirms the practitioner can go
+    ahead has the green panel; any other outcome is plain. Returns (tone, kicker)."""
+    if result["urgent"]:
+        return "urgent", "Act now"
+    if result.get("escalation"):
+        return "warning", "Escalate today"
+    return ("go-ahead" if result.get("go_ahead") else "outcome"), "Outcome"
+
+
+def sections(result: Mapping[str, Any], answers: Mapping[str, Any], profile: Profile,
+             date: str, page: str = "") -> list[Section]:
+    """The record of a complete outcome, section by section; ``date`` is the user's local date
+    (YYYY-MM-DD) and ``page`` the checklist's address (without a query or fragment), for the
+    link that reopens it."""
+    tool = TOOLS[result["tool"]]
     about = [t.RECORD_PROFILE.format(area=profile.area, id=profile.id),
              t.RECORD_RULES_VERSION.format(version=result["rules_version"])]
     if page:
@@ -144,15 +186,7 @@ def sections(result: Mapping[str, Any], answers: Mapping[str, Any], profile: Pro
     return [
         Section(t.RECORD_TITLE.format(tool=tool.title), "title",
                 _items([t.RECORD_DATE.format(date=date), *caution])),
-        Section(t.RECORD_OUTCOME, "lead", _items(outcome)),
-        *_emergency_section(result),
-        Section(t.RECORD_WHAT_TO_DO, "numbered",
-                _items(f"{a['text']} [{', '.join(a['citations'])}]" for a in result["actions"])),
-        Section(t.RECORD_WHY, "bullets", _items(result["reasons"])),
-        *why_not,
-        Section(t.RECORD_ANSWERS, "bullets",
-                tuple(_answer_items(tool.id, answers, profile, frozenset(result["relevant"])))),
-        Section(t.RECORD_SOURCES, "bullets", tuple(_source_items(result["citations"]))),
+        *outcome_sections(result, answers, profile),
         Section(t.RECORD_ABOUT, "lines", _items(about)),
         Section("", "lines", _items([result["judgement"]])),
     ]

@@ -134,3 +134,27 @@ def choose(pg: Page, question: str, option: str) -> None:
 
 def actions(pg: Page) -> list[str]:
     return pg.eval_on_selector_all("[data-action]", "els => els.map(e => e.dataset.action)")
+
+
+PRACTITIONER_FIELDS = ("role", "relationship", "family_view", "main_needs", "capacity", "leaving_soon")
+"""A practitioner's questions in asking order (lp_rules.candidates.FIELDS), as a link lists them."""
+
+
+def fill_practitioner(pg: Page, values: tuple[str, ...]) -> None:
+    """Answer the open practitioner's questions as a person does: a click on each answer's label
+    (`values` in PRACTITIONER_FIELDS' order; fewer leave the last questions unanswered)."""
+    for field, value in zip(PRACTITIONER_FIELDS, values):
+        pg.click(f'label[for="candidate-{field}-{value}"]')
+
+
+def add_practitioner(pg: Page, values: tuple[str, ...]) -> None:
+    """Add a practitioner (GOV.UK's add-another): "Add a practitioner" (or "Add another
+    practitioner"), their answers, then "Save practitioner", which makes them a summary card."""
+    pg.click("[data-add-candidate]")
+    fill_practitioner(pg, values)
+    pg.click("[data-save-candidate]")
+
+
+def use_practitioners(pg: Page) -> None:
+    """"Use these practitioners": the list becomes the question's answer (its Continue)."""
+    pg.click("[data-save-candidates]")

@@ -7,7 +7,8 @@ from urllib.parse import parse_qs, urlparse
 
 from playwright.sync_api import Page, expect
 
-from .conftest import Site, actions, choose, wait_for_outcome, wait_ready, wait_settled
+from .conftest import (Site, actions, add_practitioner, choose, use_practitioners, wait_for_outcome, wait_ready,
+                       wait_settled)
 
 CONSENT_URL = (
     "tools/consent-withdrawn/?harm=no&safety=no&who=parent_carer&competence=gillick_competent"
@@ -140,13 +141,10 @@ def test_candidates_add_edit_remove(page: Page, site: Site) -> None:
     rows = [("teacher", "good", "agrees", "yes", "yes", "no"),
             ("gp", "good", "preferred", "no", "yes", "no"),
             ("senco", "poor", "preferred", "yes", "yes", "no")]
-    fields = ["role", "relationship", "family_view", "main_needs", "capacity", "leaving_soon"]
-    for i, values in enumerate(rows):
-        page.click("[data-add-candidate]")
-        for field, value in zip(fields, values):
-            page.select_option(f"#candidate-{i}-{field}", value)
-    # The practitioners are evaluated when the user says so, not as the selects change.
-    page.click("[data-save-candidates]")
+    for values in rows:
+        add_practitioner(page, values)
+    # The practitioners are evaluated when the user says so, not as they are saved.
+    use_practitioners(page)
     assert wait_for_outcome(page) == "agree_at_taf"
     results = page.locator(".lp-candidate-results > li")
     expect(results).to_have_count(3)
@@ -155,13 +153,15 @@ def test_candidates_add_edit_remove(page: Page, site: Site) -> None:
     assert "cannot lead" in results.nth(2).inner_text()
     assert "ask_young_person" in actions(page)
     # Edit: the family now objects to the GP; the teacher becomes the suggestion.
-    page.select_option("#candidate-1-family_view", "objects")
-    page.click("[data-save-candidates]")
+    page.click(".lp-candidate:nth-child(2) [data-change-candidate]")
+    page.click('label[for="candidate-family_view-objects"]')
+    page.click("[data-save-candidate]")
+    use_practitioners(page)
     page.wait_for_selector(".lp-suggested:has-text('Teacher')")
     # Remove the teacher and the GP: nobody eligible remains.
-    page.click(".lp-candidate:nth-child(1) [data-remove]")
-    page.click(".lp-candidate:nth-child(1) [data-remove]")
-    page.click("[data-save-candidates]")
+    page.click(".lp-candidate:nth-child(1) [data-remove-candidate]")
+    page.click(".lp-candidate:nth-child(1) [data-remove-candidate]")
+    use_practitioners(page)
     assert wait_for_outcome(page, "no_suitable_candidate") == "no_suitable_candidate"
     # The address is written after the rules' answer is shown.
     expect(page).to_have_url(re.compile(r"&candidates=senco\.poor\.preferred\.yes\.yes\.no$"))

@@ -22,7 +22,8 @@ from playwright.sync_api import Browser, BrowserContext, Locator, Page, expect
 
 from tests.perf.conftest import poll
 
-from .conftest import READY_TIMEOUT_MS, Site, wait_for_outcome, wait_ready, wait_scroll_at_rest, wait_settled
+from .conftest import (READY_TIMEOUT_MS, Site, add_practitioner, fill_practitioner, use_practitioners,
+                       wait_for_outcome, wait_ready, wait_scroll_at_rest, wait_settled)
 
 SHOTS = Path(os.environ.get("LP_SHOTS", "/tmp/shots-b1"))
 PHONE = {"viewport": {"width": 390, "height": 844}, "has_touch": True, "is_mobile": True,
@@ -30,7 +31,6 @@ PHONE = {"viewport": {"width": 390, "height": 844}, "has_touch": True, "is_mobil
 DESKTOP = {"viewport": {"width": 1280, "height": 800}}
 WHO_BASE = ("tools/who-should-lead/?v=2&harm=no&safety=no&social_care=none&existing_plan=no&services=several"
             "&consent=agreed&young_person_can_consent=yes")
-FIELDS = ["role", "relationship", "family_view", "main_needs", "capacity", "leaving_soon"]
 
 
 @pytest.fixture(params=["phone", "desktop"])
@@ -153,30 +153,31 @@ def test_practitioners_are_evaluated_only_when_asked(page: Page, site: Site, dev
     open_practitioner_editor(page, site)
     page.click("[data-add-candidate]")
     values = ("teacher", "good", "agrees", "yes", "yes", "no")
+    fill_practitioner(page, values[:-1])
     if device == "desktop":
-        # The keyboard user of the issue: on the last select, ArrowDown passes "Yes" on the way
-        # to "No"; the row is complete at "Yes", and nothing may happen until they say so.
-        for field, value in zip(FIELDS[:-1], values):
-            page.select_option(f"#candidate-0-{field}", value)
-        page.focus("#candidate-0-leaving_soon")
-        page.keyboard.press("ArrowDown")
+        # The keyboard user of the issue: on the last question, the arrow key passes "Yes" on
+        # the way to "No"; the practitioner is complete at "Yes", and nothing may happen until
+        # they say so.
+        page.focus("#candidate-leaving_soon-yes")
+        page.keyboard.press("Space")
         wait_settled(page)  # an evaluation, were one to run, would have shown its outcome
         assert page.locator("[data-recommendation]").count() == 0
-        page.keyboard.press("ArrowDown")
-        expect(page.locator("#candidate-0-leaving_soon")).to_be_focused()
+        page.keyboard.press("ArrowRight")
+        expect(page.locator("#candidate-leaving_soon-no")).to_be_focused()
+        page.keyboard.press("Enter")  # saves the practitioner: a card, still no outcome
     else:
-        for field, value in zip(FIELDS, values):
-            page.select_option(f"#candidate-0-{field}", value)
+        fill_practitioner(page, values)
+        page.click("[data-save-candidate]")
+    expect(page.locator("#q-candidates .lp-summary-card")).to_have_count(1)
     wait_settled(page)  # an evaluation, were one to run, would have shown its outcome
     assert page.locator("[data-recommendation]").count() == 0
-    page.click("[data-add-candidate]")
-    for field, value in zip(FIELDS, ("gp", "good", "preferred", "no", "yes", "no")):
-        page.select_option(f"#candidate-1-{field}", value)
+    add_practitioner(page, ("gp", "good", "preferred", "no", "yes", "no"))
     assert page.locator("[data-recommendation]").count() == 0
-    page.click("[data-save-candidates]")
+    use_practitioners(page)
     assert wait_for_outcome(page) == "agree_at_taf"
     expect(page.locator(".lp-candidate-results > li")).to_have_count(2)
-    assert page.eval_on_selector("#candidate-0-leaving_soon", "s => s.value") == "no"
+    leaving = page.locator("#q-candidates .lp-summary-card >> nth=0").locator(".lp-summary-row", has_text="Leaving soon")
+    expect(leaving.locator("dd")).to_have_text("No")
     shot(page, device, "practitioners")
 
 
@@ -188,13 +189,15 @@ def test_an_outcome_from_practitioners_since_changed_is_withdrawn(page: Page, si
     row = "teacher.good.agrees.yes.yes.no"
     page.goto(site.url(f"{WHO_BASE}&candidates={row}~gp.good.preferred.yes.no.no"))
     assert wait_for_outcome(page) == "agree_at_taf"
-    page.select_option("#candidate-1-capacity", "yes")
+    page.click("[data-change-candidate] >> nth=1")
+    fill_practitioner(page, ("gp", "good", "preferred", "yes", "yes"))
+    page.click("[data-save-candidate]")
     expect(page.locator("[data-recommendation]")).to_have_count(0)
     expect(page.locator(".lp-outcome-pending")).to_have_text(re.compile("changed the practitioners"))
-    page.click("[data-save-candidates]")
+    use_practitioners(page)
     assert wait_for_outcome(page) == "agree_at_taf"
     expect(page.locator(".lp-outcome-pending")).to_have_count(0)
-    page.click("[data-remove] >> nth=0")
+    page.click("[data-remove-candidate] >> nth=0")
     expect(page.locator("[data-recommendation]")).to_have_count(0)
     expect(page.locator(".lp-outcome-pending")).to_be_visible()
 
@@ -215,9 +218,9 @@ def test_use_these_practitioners_with_nobody_listed_is_an_error(page: Page, site
 def test_an_incomplete_practitioner_gets_one_message_per_field(page: Page, site: Site, device: str) -> None:
     open_practitioner_editor(page, site)
     page.click("[data-add-candidate]")
-    page.select_option("#candidate-0-role", "teacher")
-    page.select_option("#candidate-0-capacity", "yes")
-    page.click("[data-save-candidates]")
+    page.click('label[for="candidate-role-teacher"]')
+    page.click('label[for="candidate-capacity-yes"]')
+    page.click("[data-save-candidate]")
     summary = page.locator(".lp-error-summary")
     expect(summary).to_be_focused()
     links = summary.locator("a")
@@ -226,12 +229,11 @@ def test_an_incomplete_practitioner_gets_one_message_per_field(page: Page, site:
     assert texts[0] == "Select how practitioner 1's relationship with the family is"
     assert not any(re.search(r"answers\.|_|\{n\}|\[\d", t) for t in texts), texts
     # Each message is on its field, tied to it for screen readers, and its link goes there.
-    select = page.locator("#candidate-0-relationship")
-    assert select.get_attribute("aria-invalid") == "true"
-    assert select.get_attribute("aria-describedby") == "candidate-0-relationship-error"
-    expect(page.locator("#candidate-0-relationship-error")).to_have_text(texts[0])
+    group = page.locator("fieldset#candidate-relationship")
+    assert group.get_attribute("aria-describedby") == "candidate-relationship-error"
+    expect(page.locator("#candidate-relationship-error")).to_have_text(texts[0])
     activate(page, links.first, device)
-    expect(select).to_be_focused()
+    expect(page.locator("#candidate-relationship-good")).to_be_focused()
     shot(page, device, "practitioner-errors")
     assert page.locator("[data-recommendation]").count() == 0
 

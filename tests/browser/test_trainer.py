@@ -2,19 +2,23 @@
 predict then reveal; stable links; without JavaScript; without the Python runtime; two screen sizes.
 
 The outcome each scenario reveals must be the one the scenarios page lists for the same number
-(its `data-scenario-recommendation`), and the why-not and what-would-change lists must be the ones
-lp_rules.evaluate gives at build time.
+(its `data-scenario-recommendation`), laid out as the rules' one outcome model
+(lp_rules.record.outcome_sections), with the why-not and what-would-change sentences that
+lp_rules.evaluate gives (RULES.md, `sentence`).
 """
 
 from __future__ import annotations
 
+import re
 import sys
 from typing import Any
 
 import pytest
 from playwright.sync_api import Browser, BrowserContext, Page, expect
 
-from lp_rules import evaluate
+from lp_rules import DEFAULT_PROFILE, PROFILE_IDS, evaluate, load_profile
+from lp_rules.profiles import site_folder
+from lp_rules.record import ANSWERS, NOT_NEEDED, outcome_sections
 
 from .conftest import ROOT, Site
 
@@ -65,10 +69,19 @@ def tab_to(page: Page, selector: str, limit: int = 40) -> None:
     raise AssertionError(f"Tab never reached {selector}")
 
 
+def section_texts(outcome: Any, heading: str) -> list[str]:
+    """The items under the outcome's heading that reads exactly `heading`, in order."""
+    title = outcome.page.locator("h3", has_text=re.compile(f"^{re.escape(heading)}$"))
+    part = outcome.locator(".lp-trainer-part").filter(has=title)
+    return part.locator(":scope > ul > li, :scope > ol > li").all_inner_texts()
+
+
 def check_revealed(page: Page, n: int, expected: str) -> None:
-    """The revealed outcome is the listed one, with the build-time explanation."""
+    """The revealed outcome is the listed one, laid out as the rules' model, with the build-time
+    explanation in the rules' own sentences."""
     s = SCENARIOS[n - 1]
-    result = evaluate(s["tool"], s["answers"], "merton", explain=True)
+    result = evaluate(s["tool"], s["answers"], DEFAULT_PROFILE, explain=True)
+    model = outcome_sections(result, s["answers"], load_profile(DEFAULT_PROFILE), changes=True)
     section = page.locator(f"#scenario-{n}")
     outcome = section.locator(".lp-trainer-outcome")
     assert outcome.is_visible()
@@ -77,18 +90,27 @@ def check_revealed(page: Page, n: int, expected: str) -> None:
     assert panel.get_attribute("data-recommendation") == expected == result["recommendation"]
     assert panel.locator("h3").inner_text() == result["title"]
     assert ("Act now" in (panel.locator(".lp-panel-kicker").text_content() or "")) == result["urgent"]
-    why_not = outcome.locator(".lp-trainer-why-not li")
-    assert why_not.count() == len(result["why_not"])
-    for i, w in enumerate(result["why_not"]):
-        assert why_not.nth(i).inner_text() == f"Not “{w['title']}”: {w['because']}"
-    changes = outcome.locator(".lp-trainer-would-change li")
-    assert changes.count() == len(result["what_would_change"])
-    for i, c in enumerate(result["what_would_change"]):
-        text = changes.nth(i).inner_text()
-        assert text.startswith("If “") and text.endswith(f": {c['title']}"), text
-    assert outcome.locator(".lp-trainer-reasons li").count() == len(result["reasons"])
-    actions = outcome.locator(".lp-trainer-actions li")
-    assert actions.evaluate_all("els => els.map(e => e.dataset.action)") == [a["code"] for a in result["actions"]]
+    # The model's sections after the outcome, in its order and its words (the answers are
+    # above, asked first).
+    parts = [m for m in model[1:] if m.heading != ANSWERS]
+    assert outcome.locator(".lp-trainer-part > h3").all_inner_texts() == [m.heading for m in parts]
+    shown = {m.heading: section_texts(outcome, m.heading) for m in parts}
+    for m in parts:
+        assert shown[m.heading] == [i.text for i in m.items], m.heading
+    # Why not and what would change it, in the rules' plain sentences (RULES.md, `sentence`);
+    # the reasons and every action, as evaluate gives them.
+    for listed in (result["why_not"], result["what_would_change"]):
+        assert not listed or [e["sentence"] for e in listed] in shown.values()
+    assert result["reasons"] in shown.values()
+    actions = next(texts for texts in shown.values() if len(texts) == len(result["actions"])
+                   and all(t.startswith(a["text"]) for t, a in zip(texts, result["actions"])))
+    assert actions
+    # Now the answers the outcome did not need are marked, as in the record.
+    marks = section.locator(".lp-trainer-answers .lp-trainer-mark")
+    unused = [q for q in s["answers"] if q not in result["relevant"]]
+    assert marks.count() == len(unused)
+    for i in range(len(unused)):
+        assert marks.nth(i).is_visible() and NOT_NEEDED in marks.nth(i).inner_text()
     teach = outcome.locator(".lp-trainer-teach")
     if s.get("teach"):
         assert teach.is_visible() and s["teach"] in teach.inner_text()
@@ -165,6 +187,20 @@ def test_by_keyboard_alone_next_previous_predict_reveal(page: Page, site: Site) 
     check_revealed(page, TOTAL, expected[TOTAL])
     go_to(page, 9)
     check_revealed(page, 9, expected[9])
+
+
+def test_unneeded_answers_are_marked_only_once_revealed(page: Page, site: Site) -> None:
+    """The record marks an answer the outcome did not need; before the reveal that would give
+    part of the outcome away, so the trainer's view shows the mark only after it."""
+    n, s = next((i, s) for i, s in enumerate(SCENARIOS, 1)
+                if set(s["answers"]) - set(evaluate(s["tool"], s["answers"])["relevant"]))
+    page.goto(site.url(f"trainer/#scenario-{n}"))
+    assert shown(page) == [n]
+    marks = page.locator(f"#scenario-{n} .lp-trainer-answers .lp-trainer-mark")
+    assert marks.count() >= 1
+    expect(marks.first).to_be_hidden()
+    page.keyboard.press("r")
+    expect(marks.first).to_be_visible()
 
 
 def test_every_scenario_reveals_its_listed_outcome(page: Page, site: Site) -> None:
@@ -265,10 +301,13 @@ def test_large_type_and_no_horizontal_scroll(page: Page, site: Site, size: tuple
         page.keyboard.press("ArrowRight")
 
 
-def test_the_graduated_pathway_trainer_uses_its_own_terms(page: Page, gp_site: Site) -> None:
+def test_the_other_authoritys_trainer_uses_its_own_terms(page: Page, gp_site: Site) -> None:
+    other = next(p for p in PROFILE_IDS if ROOT / site_folder(p) == gp_site.folder)
+    front_door = load_profile(DEFAULT_PROFILE).terms()["front_door"].removeprefix("the ")
+    assert front_door not in load_profile(other).terms()["front_door"]
     n = next(i for i, s in enumerate(SCENARIOS, 1) if evaluate(s["tool"], s["answers"])["recommendation"] == "await_hub_decision")
     page.goto(gp_site.url(f"trainer/#scenario-{n}"))
     page.keyboard.press("r")
     title = page.inner_text(f"#scenario-{n} .lp-panel h3")
-    assert title == evaluate(SCENARIOS[n - 1]["tool"], SCENARIOS[n - 1]["answers"], "graduated-pathway")["title"]
-    assert "Children and Families Hub" not in page.inner_text(f"#scenario-{n}")
+    assert title == evaluate(SCENARIOS[n - 1]["tool"], SCENARIOS[n - 1]["answers"], other)["title"]
+    assert front_door not in page.inner_text(f"#scenario-{n}")

@@ -219,6 +219,29 @@ test("practitioners edited: marked until they are confirmed again", () => {
   assert.equal(s.practitionersEdited, false);
 });
 
+test("practitioners edited and then confirmed as the list they were: the outcome is theirs again", () => {
+  // Remove a practitioner, add them back the same, "Use these practitioners": nothing changed,
+  // so the outcome for that list must not stay withdrawn as "changed".
+  const rows = [{ role: "teacher" }];
+  let s = run(initial(), [confirm("candidates", rows), { type: "practitioners-edited" }]);
+  s = reduce(s, confirm("candidates", [{ role: "teacher" }]));
+  assert.equal(s.practitionersEdited, false);
+  assert.equal(s.address, null, "the same answer: no new history entry");
+});
+
+test("a practitioner saved after an error: the editor's errors go, a refusal of the answers stays", () => {
+  const missing = { question: "candidates", row: 0, field: "role", message: "Select practitioner 1's role" };
+  let s = run(initial(), [{ type: "continue-refused", errors: [missing] }]);
+  assert.deepEqual(reduce(s, { type: "practitioners-edited" }).errors, []);
+  assert.deepEqual(reduce(s, { type: "errors-dismissed" }).errors, [], "Cancel: the errors go too");
+  assert.equal(reduce(s, { type: "errors-dismissed" }).practitionersEdited, false, "Cancel changes no list");
+  const refusal = { question: "candidates", row: null, field: null, message: "List up to 8 practitioners" };
+  s = run(initial(), [ready, { type: "link-refused", errors: [refusal] }]);
+  assert.deepEqual(reduce(s, { type: "practitioners-edited" }).errors, [refusal]);
+  assert.deepEqual(reduce(s, { type: "errors-dismissed" }).errors, [refusal]);
+  assert.equal(reduce(s, { type: "errors-dismissed" }).refused, true);
+});
+
 test("Start again: no answers, a clean address, focus to the first question; the rules keep running", () => {
   const s = run(initial(), [...opened(USER), full(USER), { type: "start-again" }]);
   assert.deepEqual(s.answers, {});

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import re
 
-from lp_rules import evaluate, load_profile
+from lp_rules import DEFAULT_PROFILE, evaluate, load_profile
 from lp_rules.bridge import handle
 from lp_rules.record import as_data, as_text
 
@@ -120,3 +120,35 @@ def test_the_page_gets_the_sections_with_the_text() -> None:
     assert reply["record"].startswith(sections[0]["heading"] + "\n")
     incomplete = json.loads(handle(json.dumps({"tool": "change-lead", "answers": {"harm": "no"}})))
     assert incomplete["record"] == "" and "record_sections" not in incomplete["result"]
+
+
+def test_the_outcome_model_is_the_records_sections_and_adds_what_would_change_when_asked() -> None:
+    """Issue 23 item 3: one outcome model. The record's sections between its title and what
+    identifies it are ``outcome_sections``; asked for, what would change the outcome follows
+    why not, in the rules' plain sentences (RULES.md: `what_would_change`, `sentence`); the
+    record of one's own decision does not carry them."""
+    from lp_rules.record import outcome_sections, sections
+
+    profile = load_profile(DEFAULT_PROFILE)
+    result_urgent = evaluate(*URGENT, explain=True)
+    for tool, answers in (URGENT, WITH_PRACTITIONERS):
+        result = evaluate(tool, answers, explain=True)
+        record_sections = sections(result, answers, profile, "2026-11-25")
+        assert record_sections[1:-2] == outcome_sections(result, answers, profile)
+    # Urgent harm has nothing one answer away: nothing to add.
+    assert not result_urgent["what_would_change"]
+    assert outcome_sections(result_urgent, URGENT[1], profile, changes=True) == \
+        sections(result_urgent, URGENT[1], profile, "2026-11-25")[1:-2]
+    tool, answers = WITH_PRACTITIONERS
+    result = evaluate(tool, answers, explain=True)
+    record_sections = sections(result, answers, profile, "2026-11-25")
+    changed = outcome_sections(result, answers, profile, changes=True)
+    sentences = [c["sentence"] for c in result["what_would_change"]]
+    assert sentences
+    added = [s for s in changed if s not in record_sections]
+    assert [[i.text for i in s.items] for s in added] == [sentences]
+    order = [s.heading for s in changed]
+    after = order.index(added[0].heading)
+    assert order[after - 1] == "Why not the outcomes before it" and order[after + 1] == "Answers"
+    every_line = [i.text for s in record_sections for i in s.items]
+    assert not set(sentences) & set(every_line)

@@ -1,6 +1,7 @@
 """The built trainer's view (trainer/index.html) in both sites: every scenario of
-training-scenarios.toml, under the number the scenarios page gives it, with the outcome, why-not
-and what-would-change that the profile's rules give, embedded so no Python runs in the browser."""
+training-scenarios.toml, under the number the scenarios page gives it, with the outcome that the
+profile's rules give, laid out as the rules' one outcome model (lp_rules.record.outcome_sections:
+the record's sections, with what would change it), embedded so no Python runs in the browser."""
 
 from __future__ import annotations
 
@@ -9,9 +10,10 @@ import re
 import sys
 from pathlib import Path
 
-from lp_rules import evaluate
+from lp_rules import evaluate, load_profile
+from lp_rules.record import ANSWERS, outcome_sections
 
-from .conftest import ROOT, read_page
+from .conftest import ROOT, SITES, read_page, search_documents
 
 sys.path.insert(0, str(ROOT / "tools"))
 
@@ -43,9 +45,21 @@ def test_every_scenario_is_in_the_trainer_page(built: tuple[str, Path]) -> None:
         text = re.sub(r"<[^>]+>", "", body)  # an action's email address is a mailto link
         for a in result["actions"]:
             assert a["text"] in text, (n, a["code"])
+        # Why not and what would change it: the rules' plain sentences (RULES.md, `sentence`).
         for w in result["why_not"]:
-            assert f"Not “{w['title']}”: {w['because']}" in body, (n, w)
-        assert body.count("<li>If “") == len(result["what_would_change"]), n
+            assert w["sentence"] in body, (n, w)
+        for c in result["what_would_change"]:
+            assert c["sentence"] in body, (n, c)
+        assert "Not “" not in body and "<li>If “" not in body, n  # the old forms
+        # The answers before the predictions, then the outcome's sections in the model's order
+        # and under its headings (the outcome itself is the panel, its first).
+        model = outcome_sections(result, s["answers"], load_profile(profile), changes=True)
+        headings = re.findall(r"<h3[^>]*>(.*?)</h3>", body)
+        shown = [h for h in headings if h not in ("What will the checklist say?", "For the trainer")]
+        assert shown == [ANSWERS, result["title"],
+                         *(m.heading for m in model[1:] if m.heading != ANSWERS)], n
+        for tag in {c["source"] for c in result["citations"]}:
+            assert re.search(rf"<li>{tag}: [^<]+</li>", body), (n, tag)
         assert (s.get("teach", "") in body) if s.get("teach") else "lp-trainer-teach" not in body
         assert "<details" in body and "<summary>Reveal the outcome</summary>" in body
 
@@ -65,3 +79,24 @@ def test_the_scenarios_page_links_to_the_trainer_view(built: tuple[str, Path]) -
     _, folder = built
     page = read_page(folder / "scenarios" / "index.html")
     assert ("a", "href", "../trainer/") in page.links
+
+
+def test_search_keeps_only_what_the_trainer_page_alone_says() -> None:
+    """Search finds each scenario's actions here, and its story on the scenarios page only; what
+    repeats (the possible outcomes, the answers) and what is written from the answers (why not,
+    what would change it) stay out of the search index, which every page loads. Material's
+    index (the MkDocs builds)."""
+    for profile, folder in SITES.items():
+        documents = search_documents(folder)
+        trainer = html.unescape(" ".join(d["title"] + " " + d["text"] for d in documents
+                                         if d["location"].startswith("trainer/")))
+        scenarios_page = html.unescape(" ".join(d["text"] for d in documents
+                                                if d["location"].startswith("scenarios/")))
+        for s in SCENARIOS:
+            result = evaluate(s["tool"], s["answers"], profile, explain=True)
+            for a in result["actions"]:
+                assert a["text"] in trainer, (profile, a["code"])
+            assert s["situation"] in scenarios_page and s["situation"] not in trainer
+            for entry in result["why_not"] + result["what_would_change"]:
+                assert entry["sentence"] not in trainer, (profile, entry)
+        assert "What will the checklist say?" not in trainer

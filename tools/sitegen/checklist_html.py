@@ -104,42 +104,85 @@ def _choice_question(q: dict[str, Any], warning: str) -> str:
     )
 
 
-def _candidate_template(q: dict[str, Any]) -> str:
-    """One practitioner's fields; the page clones it for each practitioner added."""
-    fields = []
-    for f in q["fields"]:
-        options = "".join(
-            f'<option value="{o["id"]}">{escape(o["label"])}</option>' for o in f["options"]
-        )
-        fields.append(
-            f'<div class="lp-field"><label data-for-field="{f["id"]}">{escape(f["text"])}</label>'
-            f'<p class="lp-field-error" data-error-for-field="{f["id"]}" hidden></p>'
-            f'<select data-field="{f["id"]}"><option value="">Choose…</option>{options}</select>'
-            "</div>"
-        )
+CANDIDATE_PREFIX = "candidate-"
+"""The practitioner editor's radios are named ``candidate-<field>`` (ids ``candidate-<field>-<option>``):
+one editor on the page, opened for one practitioner at a time, so its ids never repeat."""
+
+
+def _candidate_field(f: dict[str, Any]) -> str:
+    """One of a practitioner's questions as GOV.UK radios (a form group holding a fieldset, its
+    legend, its error message; the group is marked in error, as GOV.UK's is): radios for every field, the nine roles too, as GOV.UK advises over a select; a
+    yes/no question has its two radios side by side (GOV.UK's inline radios)."""
+    fid = f"{CANDIDATE_PREFIX}{f['id']}"
+    inline = " lp-radios--inline" if len(f["options"]) == 2 else ""
+    radios = _radios({**f, "id": fid}).replace('class="lp-radios"', f'class="lp-radios{inline}"', 1)
     return (
-        '<template id="lp-candidate-template"><fieldset class="lp-candidate">'
-        '<legend class="lp-legend-small">Practitioner <span data-number></span></legend>'
-        f'{"".join(fields)}'
-        '<button type="button" class="lp-button lp-button-secondary" data-remove>'
-        'Remove<span class="lp-visually-hidden"> practitioner <span data-number></span></span>'
-        "</button></fieldset></template>"
+        f'<div class="lp-field" data-field="{f["id"]}"><fieldset id="{fid}">'
+        f'<legend class="lp-field-legend">{escape(f["text"])}</legend>'
+        f'<p class="lp-field-error" id="{fid}-error" hidden></p>{radios}</fieldset></div>'
+    )
+
+
+def _candidate_editor(q: dict[str, Any]) -> str:
+    """One practitioner's questions, opened by "Add a practitioner" or a card's "Change" (GOV.UK's
+    add-another pattern: one thing's questions at a time, then a summary card for it)."""
+    return (
+        '<div class="lp-candidate-editor" role="group" aria-labelledby="candidate-editor-title"'
+        ' data-candidate-editor hidden>'
+        '<h3 class="lp-candidate-editor-title" id="candidate-editor-title" tabindex="-1">'
+        "Practitioner <span data-number></span></h3>"
+        f'{"".join(_candidate_field(f) for f in q["fields"])}'
+        '<div class="lp-button-group">'
+        '<button type="button" class="lp-button" data-save-candidate>Save practitioner</button>'
+        '<button type="button" class="lp-link-button" data-cancel-candidate>Cancel</button>'
+        "</div></div>"
+    )
+
+
+def _candidate_card(q: dict[str, Any]) -> str:
+    """A saved practitioner as GOV.UK's summary card: "Practitioner 1: Health visitor", its
+    answers as a summary list, and Change and Remove, each naming the practitioner to a screen
+    reader. The page clones it for each practitioner and fills it in with textContent."""
+    rows = "".join(
+        f'<div class="lp-summary-row"><dt>{escape(f["summary"])}</dt>'
+        f'<dd data-value-for="{f["id"]}"></dd></div>'
+        for f in q["fields"][1:]
+    )
+    name = '<span class="lp-visually-hidden"> <span data-name></span></span>'
+    return (
+        '<template id="lp-candidate-card-template"><div class="lp-summary-card lp-candidate">'
+        '<div class="lp-summary-card-head">'
+        '<h3 class="lp-summary-card-title" tabindex="-1" data-title></h3>'
+        '<ul class="lp-summary-card-actions">'
+        f'<li><button type="button" class="lp-link-button" data-change-candidate>Change{name}'
+        "</button></li>"
+        f'<li><button type="button" class="lp-link-button" data-remove-candidate>Remove{name}'
+        "</button></li></ul></div>"
+        f'<dl class="lp-summary-card-list">{rows}</dl></div></template>'
     )
 
 
 def _candidates_question(q: dict[str, Any]) -> str:
+    full = (
+        f"You have listed {q['max_items']} practitioners, the most this checklist takes. "
+        "To add a different one, remove one first."
+    )
     return (
         f'<fieldset class="lp-question lp-candidates" id="q-{q["id"]}" data-question="{q["id"]}"'
-        f' data-max="{q["max_items"]}" aria-describedby="{q["id"]}-hint">'
+        f' aria-describedby="{q["id"]}-hint">'
         f'{_legend(q)}{_hint(q["id"], q["hint"])}{_not_needed(q)}'
         f'<p class="lp-field-error" id="{q["id"]}-error" hidden></p>'
+        '<div class="lp-candidates-body" data-candidates>'
+        '<p class="lp-candidate-notice" role="status" tabindex="-1" data-candidate-notice hidden></p>'
         '<div class="lp-candidate-list" data-candidate-list></div>'
-        '<p class="lp-candidate-actions">'
-        '<button type="button" class="lp-button lp-button-secondary" data-add-candidate>'
-        "Add a practitioner</button> "
-        '<button type="button" class="lp-button" data-save-candidates>'
-        "Use these practitioners</button></p>"
-        f"{_candidate_template(q)}</fieldset>"
+        f"{_candidate_editor(q)}"
+        '<div class="lp-candidate-actions" data-candidate-actions>'
+        f'<p class="lp-candidate-full" data-candidate-full hidden>{escape(full)}</p>'
+        '<p><button type="button" class="lp-button lp-button-secondary" data-add-candidate>'
+        "Add a practitioner</button></p>"
+        '<p><button type="button" class="lp-button" data-save-candidates>'
+        "Use these practitioners</button></p></div>"
+        f"{_candidate_card(q)}</div></fieldset>"
     )
 
 

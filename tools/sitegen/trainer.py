@@ -1,12 +1,21 @@
 """The trainer's view of the worked scenarios: one scenario per screen, predict, then reveal.
 
-Everything the page shows is worked out here, at build time, for the profile being built: each
-scenario's answers in plain words (question summaries and option labels from
-``lp_rules.schema``), the checklist's possible outcomes (its decision table's titles), and the
-outcome with its actions, reasons, why-not and what-would-change (``lp_rules.evaluate``). The page needs
-no Python in the browser. Without JavaScript every scenario is shown in turn with its outcome
-inside a ``<details>`` element; docs/assets/js/trainer.js turns the same markup into one
-scenario per screen, with keyboard navigation and the room's prediction.
+Everything the page shows is worked out here, at build time, for the profile being built: the
+checklist's possible outcomes (its decision table's titles), and each scenario's outcome as the
+rules present it (``lp_rules.record.outcome_sections``: the same sections, headings and words as
+the record, with what would change it). The scenario's answers are that model's "Answers"
+section, shown before the reveal; which of them the outcome did not need is marked only once it
+is revealed. The page needs no Python in the browser. Without JavaScript every scenario is shown
+in turn with its outcome inside a ``<details>`` element; docs/assets/js/trainer.js turns the same
+markup into one scenario per screen, with keyboard navigation and the room's prediction.
+
+Search keeps what only this page says: each scenario's outcome and what to do (the model's
+numbered section). The rest is marked ``data-search-exclude`` (Material's search leaves it out):
+the scenario's story and the trainer's note, which search finds on the scenarios page; the
+possible outcomes and the answers, which repeat from scenario to scenario; and the outcome's
+other sections (who to call, why, why not, what would change it, sources), written from the
+answers and the rules' tables. Indexed, they made the search index, which every page loads,
+about 12 % larger (brotli).
 
 A scenario's number is its place in training-scenarios.toml, the same ``scenario-N`` as on the
 scenarios page, so a trainer's link ``trainer/#scenario-N`` stays the same scenario.
@@ -18,21 +27,18 @@ from html import escape
 from typing import Any
 
 from lp_rules import evaluate, schema
-from lp_rules.candidates import QUESTION_ID
 from lp_rules.profiles import Profile
+from lp_rules.record import ANSWERS, NOT_NEEDED, Item, Section, outcome_sections, tone
 
 from . import scenarios
 from .mailto import link_emails_html
 
 STYLESHEET = "../assets/css/trainer.css"  # relative to the page, trainer/
+MARK = f" ({NOT_NEEDED})"
 
 
 def _e(text: object) -> str:
     return escape(str(text))
-
-
-def _labels(question: dict[str, Any]) -> dict[str, str]:
-    return {o["id"]: o["label"] for o in question.get("options", [])}
 
 
 def outcomes(tool: dict[str, Any]) -> list[tuple[str, str]]:
@@ -43,74 +49,51 @@ def outcomes(tool: dict[str, Any]) -> list[tuple[str, str]]:
     return list(seen.items())
 
 
-def answer_lines(tool: dict[str, Any], answers: dict[str, Any]) -> list[tuple[str, str | list[str]]]:
-    """The scenario's answers in asking order: (question summary, option label), or for the
-    practitioners listed, (summary, one line per practitioner)."""
-    lines: list[tuple[str, str | list[str]]] = []
-    for q in tool["questions"]:
-        if q["id"] not in answers:
-            continue
-        value = answers[q["id"]]
-        if q["id"] == QUESTION_ID:
-            fields = q["fields"]
-            people = []
-            for person in value:
-                role = _labels(fields[0])[person[fields[0]["id"]]]
-                rest = "; ".join(f"{f['summary']}: {_labels(f)[person[f['id']]]}"
-                                 for f in fields[1:] if f["id"] in person)
-                people.append(f"{role}. {rest}." if rest else role)
-            lines.append((q["summary"], people))
-        else:
-            lines.append((q["summary"], _labels(q)[value]))
-    return lines
+def _text(text: str) -> str:
+    """An item's words: escaped, addresses as mailto links, and the record's "not needed for
+    this outcome" mark in its own span, which trainer.css shows only once the outcome is
+    revealed (before, it would give away part of the answer)."""
+    words = text.removesuffix(MARK)
+    mark = f'<span class="lp-trainer-mark">{_e(MARK)}</span>' if words != text else ""
+    return link_emails_html(_e(words)) + mark
 
 
-def _answers_html(lines: list[tuple[str, str | list[str]]]) -> str:
-    items = []
-    for summary, value in lines:
-        if isinstance(value, list):
-            people = "".join(f"<li>{_e(p)}</li>" for p in value)
-            items.append(f'<div class="lp-trainer-answer lp-trainer-answer--list"><dt>{_e(summary)}</dt>'
-                         f'<dd><ol class="lp-trainer-people">{people}</ol></dd></div>')
-        else:
-            items.append(f'<div class="lp-trainer-answer"><dt>{_e(summary)}</dt><dd>{_e(value)}</dd></div>')
-    return f'<dl class="lp-trainer-answers">{"".join(items)}</dl>'
+def _item(item: Item, tag: str) -> str:
+    sub = "".join(f"<li>{_text(t)}</li>" for t in item.sub)
+    return f"<{tag}>{_text(item.text)}" + (f"<ol>{sub}</ol>" if sub else "") + f"</{tag}>"
 
 
-def _list(heading: str, lines: list[str], cls: str, n: int) -> str:
-    if not lines:
-        return ""
-    items = "".join(f"<li>{line}</li>" for line in lines)
-    return f'<h3 id="lp-trainer-{cls}-{n}">{_e(heading)}</h3><ul class="lp-trainer-{cls}">{items}</ul>'
+def _section(section: Section) -> str:
+    """One of the model's listed sections, as record-view.js lays out the record: its heading,
+    then its items, numbered or not as its style says. Search keeps only the numbered one (what
+    to do)."""
+    tag = "ol" if section.style == "numbered" else "ul"
+    unsearched = "" if section.style == "numbered" else " data-search-exclude"
+    items = "".join(_item(i, "li") for i in section.items)
+    return (f'<div class="lp-trainer-part"{unsearched}><h3>{_e(section.heading)}</h3>'
+            f'<{tag}>{items}</{tag}></div>')
 
 
-def _outcome_html(n: int, s: dict[str, Any], tool: dict[str, Any], result: dict[str, Any]) -> str:
-    questions = {q["id"]: q for q in tool["questions"]}
-    panel = "lp-panel lp-panel--urgent" if result["urgent"] else "lp-panel"
-    kicker = "Act now" if result["urgent"] else "Outcome"
-    actions = "".join(f'<li data-action="{_e(a["code"])}">{link_emails_html(_e(a["text"]))}</li>'
-                      for a in result["actions"])
-    reasons = [_e(r) for r in result["reasons"]]
-    why_not = [f"Not “{_e(w['title'])}”: {_e(w['because'])}" for w in result["why_not"]]
-    changes = []
-    for c in result["what_would_change"]:
-        q = questions[c["question"]]
-        changes.append(f"If “{_e(q['summary'])}” were “{_e(_labels(q)[c['answer']])}”: "
-                       f"<strong>{_e(c['title'])}</strong>")
-    teach = (f'<div class="lp-trainer-teach"><h3 id="lp-trainer-teach-{n}">For the trainer</h3>'
+def _panel(n: int, section: Section, result: dict[str, Any]) -> str:
+    """The model's outcome section as the page's panel: its title, then its other lines."""
+    name, kicker = tone(result)
+    title, *rest = section.items
+    lines = "".join(f'<p class="lp-panel-summary">{_text(i.text)}</p>' for i in rest)
+    return (f'<div class="lp-panel lp-panel--{name}" data-recommendation="{_e(result["recommendation"])}">'
+            f'<p class="lp-panel-kicker">{kicker}</p>'
+            f'<h3 id="lp-trainer-outcome-{n}">{_e(title.text)}</h3>{lines}</div>')
+
+
+def _outcome_html(n: int, s: dict[str, Any], result: dict[str, Any], model: list[Section]) -> str:
+    lead, *rest = model
+    teach = (f'<div class="lp-trainer-teach" data-search-exclude><h3>For the trainer</h3>'
              f'<p>{_e(s["teach"])}</p></div>' if s.get("teach") else "")
     link = scenarios.link(s["tool"], s["answers"])
     return (
         f'<div class="lp-trainer-outcome" id="scenario-{n}-outcome">'
         f'<p class="lp-trainer-verdict" data-trainer-verdict hidden></p>'
-        f'<div class="{panel}" data-recommendation="{_e(result["recommendation"])}">'
-        f'<p class="lp-panel-kicker">{kicker}</p>'
-        f'<h3 id="lp-trainer-outcome-{n}">{_e(result["title"])}</h3>'
-        f'<p class="lp-panel-summary">{_e(result["summary"])}</p></div>'
-        f'<h3 id="lp-trainer-actions-{n}">What to do</h3><ol class="lp-trainer-actions">{actions}</ol>'
-        + _list("Why", reasons, "reasons", n)
-        + _list("Why not another outcome", why_not, "why-not", n)
-        + _list("What would change it", changes, "would-change", n)
+        + _panel(n, lead, result)
+        + "".join(_section(part) for part in rest if part.heading != ANSWERS)
         + teach
         + f'<p class="lp-trainer-open"><a href="{_e(link)}">Open this scenario in the checklist</a></p>'
         "</div>"
@@ -118,7 +101,9 @@ def _outcome_html(n: int, s: dict[str, Any], tool: dict[str, Any], result: dict[
 
 
 def _scenario_html(n: int, total: int, s: dict[str, Any], tool: dict[str, Any],
-                   result: dict[str, Any]) -> str:
+                   result: dict[str, Any], profile: Profile) -> str:
+    model = outcome_sections(result, s["answers"], profile, changes=True)
+    answers = next(part for part in model if part.heading == ANSWERS)
     choices = []
     possible = outcomes(tool)
     if result["recommendation"] not in dict(possible):  # e.g. guidance_silent, without local practice
@@ -138,17 +123,16 @@ def _scenario_html(n: int, total: int, s: dict[str, Any], tool: dict[str, Any],
         + f'<p class="lp-trainer-kicker">Scenario {n} of {total}<span class="lp-trainer-sep"> · </span>'
         f'<span class="lp-trainer-tool">{_e(tool["title"])}</span></p>'
         f'<h2 id="lp-trainer-title-{n}" tabindex="-1">{_e(s["title"])}</h2>'
-        f'<p class="lp-trainer-story">{_e(s["situation"])}</p>'
-        f'<h3 id="lp-trainer-answers-{n}">The answers</h3>'
-        + _answers_html(answer_lines(tool, s["answers"]))
+        f'<p class="lp-trainer-story" data-search-exclude>{_e(s["situation"])}</p>'
+        + f'<div class="lp-trainer-answers">{_section(answers)}</div>'
         + f'<div class="lp-trainer-predict" role="group" aria-labelledby="lp-trainer-predict-{n}">'
-        f'<h3 id="lp-trainer-predict-{n}">What will the checklist say?</h3>'
-        f'<ol class="lp-trainer-choices">{"".join(choices)}</ol>'
+        f'<h3 id="lp-trainer-predict-{n}" data-search-exclude>What will the checklist say?</h3>'
+        f'<ol class="lp-trainer-choices" data-search-exclude>{"".join(choices)}</ol>'
         f'</div><p class="lp-trainer-reveal-bar" data-trainer-js hidden>'
         f'<button type="button" class="lp-button" data-trainer-reveal aria-expanded="false" '
         f'aria-controls="scenario-{n}-outcome" aria-keyshortcuts="R">Reveal the outcome</button></p>'
         f'<details class="lp-trainer-reveal"><summary>Reveal the outcome</summary>'
-        + _outcome_html(n, s, tool, result)
+        + _outcome_html(n, s, result, model)
         + "</details>"
         + _nav(n, total, top=False)
         + "</section>"
@@ -178,7 +162,7 @@ def trainer_view(profile: Profile) -> str:
     for n, s in enumerate(loaded, start=1):
         result = evaluate(s["tool"], s["answers"], profile, explain=True)
         assert result["status"] == "complete", f"scenario {n} is incomplete: needs {result['next']}"
-        sections.append(_scenario_html(n, len(loaded), s, tools[s["tool"]], result))
+        sections.append(_scenario_html(n, len(loaded), s, tools[s["tool"]], result, profile))
     keys = (
         '<p class="lp-trainer-keys" data-trainer-js hidden>Keys: '
         "<kbd>→</kbd> or <kbd>Page Down</kbd> next scenario, "

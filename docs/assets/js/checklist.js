@@ -14,8 +14,9 @@
 //   state.js          the page's state and every way it changes: reduce(state, event) (pure,
 //                     unit-tested: tests/js/state.test.mjs)
 //   worker-client.js  the rules worker, its load status and request ids
-//   form-view.js      questions and their Continue, the practitioner editor, Check your
-//                     answers, errors
+//   form-view.js      questions and their Continue, Check your answers, errors
+//   practitioners-view.js  the practitioner editor (GOV.UK's add-another: summary cards);
+//                     it turns its own buttons into state events (dispatch)
 //   outcome-view.js   the outcome and the record
 //   what-if-view.js   the what-if's notice and its "Back to your answers"
 // This file is the wiring: DOM events become state.js's events, and each new state is drawn by
@@ -34,7 +35,7 @@
 // shows an error and no advice.
 
 import { agrees, evaluate as decideNow } from "./checklist/compiled.js";
-import { candidateErrors, invalidError, nextQuestion, queryFor, today } from "./checklist/core.js";
+import { invalidError, nextQuestion, queryFor, today } from "./checklist/core.js";
 import { find, make } from "./checklist/dom.js";
 import { createFormView } from "./checklist/form-view.js";
 import { LINK_MARK, isPlaceOnPage, linkText, readAsItIs, readLink } from "./checklist/links.js";
@@ -82,7 +83,7 @@ function main(root) {
 
   /** @type {State} */
   let state = initial();
-  const view = createFormView({ root, questions, byId });
+  const view = createFormView({ root, questions, byId, dispatch });
   const { form } = view;
   const outcome = createOutcomeView({
     root, data, byId, siteRoot, live,
@@ -389,8 +390,6 @@ function main(root) {
     early.length = 0; // the person is answering here now
     // A choice shows its question's Continue; it takes effect only there.
     if (target.matches("input[type=radio]")) view.openQuestion(target.name);
-    // A practitioner's select changes nothing until "Use these practitioners".
-    else dispatch({ type: "practitioners-edited" });
   });
   form.addEventListener("submit", (event) => event.preventDefault());
   form.addEventListener("click", (event) => {
@@ -399,30 +398,8 @@ function main(root) {
     if (target instanceof HTMLInputElement && target.type === "radio") view.openQuestion(target.name);
     const button = target.closest("button");
     if (!button) return;
-    if (button.dataset.continue) {
-      continueFrom(button.dataset.continue);
-    } else if (button.matches("[data-add-candidate]")) {
-      find(view.addCandidate(), "select").focus();
-      dispatch({ type: "practitioners-edited" });
-    } else if (button.matches("[data-remove]")) {
-      view.removeCandidate(button);
-      dispatch({ type: "practitioners-edited" });
-      find(form, "[data-add-candidate]").focus();
-    } else if (button.matches("[data-save-candidates]")) {
-      useCandidates();
-    }
+    if (button.dataset.continue) continueFrom(button.dataset.continue);
   });
-
-  /** "Use these practitioners" (the list's Continue): each missing field is an error on that
-   *  field; nobody listed is an error too (nobody listed is not "nobody suitable"). */
-  function useCandidates() {
-    const q = view.candidatesQ;
-    if (!q) return;
-    const rows = view.rowsFromForm();
-    const errors = candidateErrors(rows, q);
-    if (errors.length) dispatch({ type: "continue-refused", errors });
-    else dispatch({ type: "answer-confirmed", question: q.id, value: rows });
-  }
 
   // "What would change the outcome?": an alternative opens a what-if (outcome-view.js draws
   // its links, each in an item marked data-change="question=answer").

@@ -1,18 +1,20 @@
 // @ts-check
 // The checklist's form: which questions show, "Question N of up to M", each question's Continue
 // (GOV.UK's question pattern: a choice takes effect when the user continues), the practitioner
-// editor, Check your answers, and errors (GOV.UK's error summary and error messages). It reads and writes
+// editor (practitioners-view.js), Check your answers, and errors (GOV.UK's error summary and error messages). It reads and writes
 // the DOM the build generated (tools/sitegen/checklist_html.py); every text goes in with
 // textContent, so nothing from the address is ever inserted as HTML.
 
 import { isAnswered, notNeeded, progress, visibleQuestions } from "./core.js";
 import { find, make } from "./dom.js";
+import { createPractitionersEditor } from "./practitioners-view.js";
 
 /** @typedef {import("./core.js").Question} Question */
 /** @typedef {import("./core.js").Answers} Answers */
 /** @typedef {import("./core.js").Progress} Progress */
 /** @typedef {import("./core.js").FieldError} FieldError */
 /** @typedef {import("./core.js").Row} Row */
+/** @typedef {import("./state.js").Event} StateEvent */
 
 /** Scroll gently, unless the user asked their system for less motion. */
 function scrollBehaviour() {
@@ -20,17 +22,18 @@ function scrollBehaviour() {
 }
 
 /**
- * The form view of one checklist.
- * @param {{root: HTMLElement, questions: Question[], byId: Record<string, Question>}} ctx
+ * The form view of one checklist. `dispatch` takes the practitioner editor's events (the editor
+ * handles its own buttons and radios: practitioners-view.js).
+ * @param {{root: HTMLElement, questions: Question[], byId: Record<string, Question>,
+ *   dispatch: (event: StateEvent) => void}} ctx
  */
-export function createFormView({ root, questions, byId }) {
+export function createFormView({ root, questions, byId, dispatch }) {
   /** @type {HTMLFormElement} */
   const form = find(root, ".lp-form");
   /** @type {HTMLElement} */
   const errorSummary = find(root, ".lp-error-summary");
   /** @type {HTMLElement} */
   const answersEl = find(root, ".lp-answers");
-  const candidatesQ = questions.find((q) => q.kind === "candidates");
   /** Questions whose Continue shows besides the next one: a choice not yet confirmed, or a
    *  question the user returned to with Change. */
   const open = new Set();
@@ -53,49 +56,10 @@ export function createFormView({ root, questions, byId }) {
     return find(form, `[data-question="${CSS.escape(qid)}"]`);
   }
 
-  /** @returns {HTMLElement[]} */
-  function candidateRows() {
-    return Array.from(form.querySelectorAll(".lp-candidate"));
-  }
-
-  /** @param {HTMLElement} row @returns {HTMLSelectElement[]} */
-  function selects(row) {
-    return Array.from(row.querySelectorAll("select"));
-  }
-
-  function renumber() {
-    candidateRows().forEach((row, i) => {
-      row.querySelectorAll("[data-number]").forEach((n) => (n.textContent = String(i + 1)));
-      for (const select of selects(row)) {
-        const id = `candidate-${i}-${select.dataset.field}`;
-        select.id = id;
-        /** @type {HTMLLabelElement} */ (find(row, `[data-for-field="${select.dataset.field}"]`)).htmlFor = id;
-        find(row, `[data-error-for-field="${select.dataset.field}"]`).id = `${id}-error`;
-      }
-    });
-    const full = candidateRows().length >= Number(fieldset("candidates").dataset.max);
-    /** @type {HTMLButtonElement} */ (find(form, "[data-add-candidate]")).disabled = full;
-  }
-
-  /** @param {Row} [values] @returns {HTMLElement} */
-  function addCandidate(values = {}) {
-    /** @type {HTMLTemplateElement} */
-    const template = find(form, "#lp-candidate-template");
-    const row = /** @type {HTMLElement} */ (template.content.firstElementChild?.cloneNode(true));
-    find(form, "[data-candidate-list]").append(row);
-    for (const select of selects(row)) {
-      const value = values[select.dataset.field ?? ""];
-      if (Array.from(select.options).some((o) => o.value === value)) select.value = value;
-    }
-    renumber();
-    return row;
-  }
-
-  /** @param {HTMLElement} button the row's Remove button */
-  function removeCandidate(button) {
-    button.closest(".lp-candidate")?.remove();
-    renumber();
-  }
+  const candidatesQ = questions.find((q) => q.kind === "candidates");
+  const practitioners = candidatesQ
+    ? createPractitionersEditor({ fieldset: fieldset(candidatesQ.id), question: candidatesQ, dispatch })
+    : null;
 
   /** The choices shown as the confirmed answers (a choice not confirmed with Continue is not
    *  kept once another answer is), leaving the practitioner editor as it is.
@@ -130,24 +94,13 @@ export function createFormView({ root, questions, byId }) {
     open.clear();
     for (const q of questions) {
       if (q.kind === "candidates") {
-        find(form, "[data-candidate-list]").replaceChildren();
-        (Array.isArray(answers.candidates) ? answers.candidates : []).forEach((c) => addCandidate(c));
+        practitioners?.fill(Array.isArray(answers[q.id]) ? answers[q.id] : []);
         continue;
       }
       /** @type {NodeListOf<HTMLInputElement>} */
       const radios = form.querySelectorAll(`input[name="${CSS.escape(q.id)}"]`);
       for (const radio of radios) radio.checked = radio.value === answers[q.id];
     }
-  }
-
-  /** The practitioners in the editor now. @returns {Row[]} */
-  function rowsFromForm() {
-    return candidateRows().map((row) => {
-      /** @type {Row} */
-      const item = {};
-      for (const s of selects(row)) if (s.value) item[s.dataset.field ?? ""] = s.value;
-      return item;
-    });
   }
 
   /**
@@ -224,7 +177,8 @@ export function createFormView({ root, questions, byId }) {
     const fs = fieldset(qid);
     fs.hidden = false;
     /** @type {HTMLElement | null} */
-    const target = fs.querySelector("input:checked") || fs.querySelector("input, select, button");
+    const target = byId[qid]?.kind === "candidates" ? practitioners?.firstControl() ?? null
+      : fs.querySelector("input:checked") || fs.querySelector("input");
     fs.scrollIntoView({ block: "start", behavior: scrollBehaviour() });
     target?.focus({ preventScroll: true });
   }
@@ -275,26 +229,20 @@ export function createFormView({ root, questions, byId }) {
     if (!error.question) return null;
     const fs = fieldset(error.question);
     fs.hidden = false;
-    if (error.row !== null && error.field) {
-      const row = candidateRows()[error.row];
-      if (row) {
-        /** @type {HTMLSelectElement} */
-        const select = find(row, `select[data-field="${CSS.escape(error.field)}"]`);
-        const p = find(row, `[data-error-for-field="${CSS.escape(error.field)}"]`);
-        setMessage(p, error.message);
-        select.closest(".lp-field")?.classList.add("lp-field--error");
-        select.setAttribute("aria-invalid", "true");
-        describe(select, p);
-        return select;
-      }
+    const field = practitioners?.fieldFor(error);
+    if (field) {
+      // GOV.UK's radios with an error: the message under the legend, tied to the fieldset.
+      setMessage(field.message, error.message);
+      field.group.classList.add("lp-field--error");
+      describe(field.box, field.message);
+      return field.control;
     }
     fs.classList.add("lp-question--error");
     const p = find(fs, `#${CSS.escape(error.question)}-error`);
     // One message per question: the first error for it (further rows have their own fields).
     if (p.hidden) setMessage(p, error.message);
     if (!fs.hasAttribute("data-error-described")) describe(fs, p);
-    return byId[error.question].kind === "candidates"
-      ? (error.row === null ? find(fs, "[data-add-candidate]") : candidateRows()[error.row]?.querySelector("select") ?? null)
+    return byId[error.question].kind === "candidates" ? practitioners?.firstControl() ?? null
       : fs.querySelector("input");
   }
 
@@ -376,15 +324,11 @@ export function createFormView({ root, questions, byId }) {
 
   return {
     form,
-    candidatesQ,
     fieldset,
-    addCandidate,
-    removeCandidate,
     fillForm,
     fillChoices,
     chosen,
     openQuestion,
-    rowsFromForm,
     showQuestions,
     focusLegend,
     focusQuestion,

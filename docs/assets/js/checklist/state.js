@@ -110,7 +110,7 @@ function changesBetween(mine, other) {
  *   | {type: "link-refused", errors: FieldError[]}
  *   | {type: "answer-confirmed", question: string, value: any}
  *   | {type: "continue-refused", errors: FieldError[]}
- *   | {type: "practitioners-edited"}
+ *   | {type: "practitioners-edited"} | {type: "errors-dismissed"}
  *   | {type: "rules-loading"} | {type: "rules-ready"} | {type: "rules-failed"}
  *   | {type: "rules-read-link", answers: Answers, recordedOutcome: string | null, notice: string | null}
  *   | {type: "full-outcome-arrived", key: string, result: any, record: string}
@@ -119,6 +119,10 @@ function changesBetween(mine, other) {
  *   | {type: "what-if-restored", changes: Change[]}
  *   | {type: "what-if-closed"}
  *   | {type: "start-again"}} Event
+ * "practitioners-edited": the practitioner editor's list changed (a practitioner saved or
+ * removed): not yet the answer, until "Use these practitioners" confirms it;
+ * "errors-dismissed": the editor closed without saving, so its errors go (a refusal of the answers
+ * stays: it is about the answers, not the editor).
  * "what-if-opened": an alternative from "what would change it", from the outcome shown;
  * "what-if-restored": Back or Forward to a what-if's history entry, by its changes.
  * "link-read": the address read by the page's reader (links.js), as the page opens or as Back
@@ -146,8 +150,12 @@ export function reduce(previous, event) {
       });
     case "answer-confirmed": {
       if (answersKey({ v: state.answers[event.question] }) === answersKey({ v: event.value })) {
-        // The answer it had: nothing changes, and the user moves on.
-        return { ...state, errors: [], whatIf: null, focus: { to: "next", from: event.question } };
+        // The answer it had: nothing changes (practitioners edited back to the list they were
+        // are that list again), and the user moves on.
+        return {
+          ...state, errors: [], whatIf: null, practitionersEdited: false,
+          focus: { to: "next", from: event.question },
+        };
       }
       const answers = { ...state.answers, [event.question]: event.value };
       return withAnswers(state, answers, {
@@ -157,7 +165,9 @@ export function reduce(previous, event) {
     case "continue-refused":
       return { ...state, errors: event.errors, refused: false };
     case "practitioners-edited":
-      return { ...state, practitionersEdited: true, whatIf: null };
+      return { ...state, practitionersEdited: true, whatIf: null, errors: state.refused ? state.errors : [] };
+    case "errors-dismissed":
+      return state.refused ? state : { ...state, errors: [] };
     case "rules-loading":
       return { ...state, runtime: "loading" };
     case "rules-ready":
