@@ -12,7 +12,7 @@ passed through ``engine.presented`` for that profile. The page's evaluator
 rules, so no rule, condition, text or ranking is written a second time; tests/site/
 test_compiled.py compares the two on every answer set the page can hold.
 
-The practitioner ranking is exported as what ``candidates.assess`` gives each combination of a
+The practitioner ranking is exported as what ``practitioners.assess`` gives each combination of a
 practitioner's fields (-1: cannot lead; otherwise the ranking score), so the page only compares
 exported numbers.
 
@@ -27,12 +27,13 @@ from __future__ import annotations
 import itertools
 from typing import Any
 
-from . import candidates as cand
 from . import emergency
+from .checklists import practitioners as cand
 from .checklists.common import HARM_SUSPECTED
 from .engine import RULES_VERSION, judgement_note, presented
 from .links import MAX_PRACTITIONERS_IN_LINK
-from .model import Action, AllOf, Always, AnswerIn, AnyOf, Condition, Rule, Tool
+from .model import (Action, AllOf, Always, AnswerIn, AnyOf, Condition, PractitionerList, Rule,
+                    Tool)
 from .profiles import Profile
 from .sources import Citation, source_tags
 from .validate import candidate_fields, problems
@@ -59,9 +60,9 @@ def condition(c: Condition) -> list[Any]:
     if isinstance(c, Always):
         return ["always"]
     if isinstance(c, cand.NoEligibleCandidate):
-        return ["no_eligible", cand.QUESTION_ID]
+        return ["no_eligible", *c.questions()]
     if isinstance(c, cand.SuggestedCandidate):
-        return ["suggested", cand.QUESTION_ID, c.field, sorted(c.values)]
+        return ["suggested", *c.questions(), c.field, sorted(c.values)]
     raise UnknownCondition(
         f"lp_rules.compiled cannot export a condition of kind {type(c).__name__}: add it to "
         "compiled.condition and to docs/assets/js/checklist/compiled.js"
@@ -141,11 +142,11 @@ def _rule(rule: Rule, tables: _Tables) -> dict[str, Any]:
     }
 
 
-def ranking(profile: Profile) -> tuple[list[list[Any]], list[int]]:
+def ranking(listed: PractitionerList, profile: Profile) -> tuple[list[list[Any]], list[int]]:
     """Every combination of a practitioner's fields (the profile's options, in order; the first
-    field varies slowest) and what ``candidates.assess`` gives it: -1 when they cannot lead,
+    field varies slowest) and what ``practitioners.assess`` gives it: -1 when they cannot lead,
     else their score (higher is better placed; equal scores keep the order listed)."""
-    fields = candidate_fields(profile)
+    fields = candidate_fields(profile, listed)
     keys = []
     for combo in itertools.product(*(f.option_ids for f in fields)):
         assessed = cand.assess(0, dict(zip((f.id for f in fields), combo)),
@@ -154,15 +155,16 @@ def ranking(profile: Profile) -> tuple[list[list[Any]], list[int]]:
     return [[f.id, list(f.option_ids)] for f in fields], keys
 
 
-def _too_many(tool: Tool, profile: Profile) -> dict[str, str]:
+def _too_many(tool: Tool, listed: PractitionerList, profile: Profile) -> dict[str, str]:
     """The warning ``validate.problems`` gives beside an urgent outcome for each length of
     practitioner list it refuses otherwise (more than the checklist takes, no more than a link
     carries), written by the package for each length."""
-    row = dict(zip(cand.FIELD_IDS, (f.option_ids[0] for f in candidate_fields(profile))))
+    fields = candidate_fields(profile, listed)
+    row = dict(zip(listed.field_ids, (f.option_ids[0] for f in fields)))
     texts = {}
-    for count in range(cand.MAX_CANDIDATES + 1, MAX_PRACTITIONERS_IN_LINK + 1):
-        found = problems(tool, {cand.QUESTION_ID: [row] * count}, profile)
-        [texts[str(count)]] = [p.plain for p in found if p.field == f"answers.{cand.QUESTION_ID}"]
+    for count in range(listed.max_items + 1, MAX_PRACTITIONERS_IN_LINK + 1):
+        found = problems(tool, {listed.id: [row] * count}, profile)
+        [texts[str(count)]] = [p.plain for p in found if p.field == f"answers.{listed.id}"]
     return texts
 
 
@@ -190,13 +192,13 @@ def compile_tool(tool: Tool, profile: Profile) -> dict[str, Any]:
         # it at once, before Python has loaded.
         "emergency": emergency.routes(profile),
     }
-    if cand.QUESTION_ID in tool.list_questions:
-        fields, keys = ranking(profile)
+    for listed in tool.lists:
+        fields, keys = ranking(listed, profile)
         data["candidates"] = {
-            "question": cand.QUESTION_ID,
-            "max": cand.MAX_CANDIDATES,
+            "question": listed.id,
+            "max": listed.max_items,
             "linkMax": MAX_PRACTITIONERS_IN_LINK,
-            "tooMany": _too_many(tool, profile),
+            "tooMany": _too_many(tool, listed, profile),
             "fields": fields,
             "keys": keys,
             "nobodyListed": cand.NOBODY_LISTED,

@@ -20,6 +20,7 @@ from functools import lru_cache
 from importlib import resources
 from typing import Any
 
+from .checklists import texts
 from .profiles import Profile
 from .register import REGISTER_FILE, RegisterError, When
 
@@ -123,21 +124,19 @@ def local_routes(profile: Profile) -> tuple[Route, ...]:
     found = []
     if profile.front_door_phone:
         hours = f" ({profile.front_door_hours})" if profile.front_door_hours else ""
-        found.append(Route("front_door", name, f"Call {profile.front_door_phone}{hours}.",
-                           (Link(f"Call {profile.front_door_phone}", _tel(profile.front_door_phone)),)))
+        call = texts.CALL.format(phone=profile.front_door_phone)
+        found.append(Route("front_door", name, f"{call}{hours}.",
+                           (Link(call, _tel(profile.front_door_phone)),)))
     if profile.out_of_hours_phone:
-        outside = (f"Outside {profile.front_door_hours}" if profile.front_door_hours
-                   else "Out of hours")
-        found.append(Route("out_of_hours", f"{outside}: the emergency duty team",
-                           f"Call {profile.out_of_hours_phone}.",
-                           (Link(f"Call {profile.out_of_hours_phone}",
-                                 _tel(profile.out_of_hours_phone)),)))
+        outside = (texts.OUTSIDE_HOURS.format(hours=profile.front_door_hours)
+                   if profile.front_door_hours else texts.OUT_OF_HOURS)
+        call = texts.CALL.format(phone=profile.out_of_hours_phone)
+        found.append(Route("out_of_hours", texts.DUTY_TEAM.format(when=outside), f"{call}.",
+                           (Link(call, _tel(profile.out_of_hours_phone)),)))
     if found:
         return tuple(found)
-    return (Route(
-        "front_door", name,
-        f"{profile.guidance_name} gives no phone number for it: use GOV.UK's service below, or "
-        "your local council's website.", ()),)
+    return (Route("front_door", name,
+                  texts.NO_LOCAL_NUMBER.format(guidance=profile.guidance_name), ()),)
 
 
 def routes(profile: Profile) -> list[dict[str, Any]]:
@@ -149,13 +148,13 @@ def routes(profile: Profile) -> list[dict[str, Any]]:
 
 def as_lines(block: list[dict[str, Any]]) -> list[str]:
     """The block as plain text lines, for the record: what to call or open, written out."""
-    lines = ["Who to call:"]
+    lines = [f"{texts.WHO_TO_CALL}:"]
     for route in block:
         links = "; ".join(f"{link['text']}: {link['href']}" if link["href"].startswith("https:")
                           else link["text"] for link in route["links"]
                           if link["text"].split(" ", 1)[-1] not in route["text"])
         source = route["source"]
-        cited = f" (source: {source['title']}, {source['url']})" if source else ""
+        cited = f" ({texts.ROUTE_SOURCE.format(**source)})" if source else ""
         lines.append(f"- {route['title']}: {route['text']}"
                      + (f" {links}." if links else "") + cited)
     return lines

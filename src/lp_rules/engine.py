@@ -10,10 +10,11 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from typing import Any, Iterable
 
-from . import candidates as cand
 from . import emergency
+from .checklists import texts
 from .checklists.common import CONTACT_SUPPORT, RECORD_DECISION
-from .model import Action, Answers, Rule, Tool
+from .checklists.practitioners import LISTED_REASON, NOBODY_LISTED, rank, rank_positions
+from .model import Action, Answers, PractitionerList, Rule, Tool
 from .profiles import Profile
 from .sources import A_FURTHER_SUPPORT, SOURCE_TITLES, Citation, source_tags
 from .validate import warnings
@@ -96,9 +97,8 @@ def _without_local(rule: Rule, actions: tuple[Action, ...]) -> tuple[Rule, tuple
     silent = Rule(
         code="guidance_silent",
         when=rule.when,
-        title="The guidance does not cover this",
-        summary="Neither source document says what to do here, and this authority does not use "
-        "other authorities' local practice. Use your professional judgement and ask {support}.",
+        title=texts.GUIDANCE_SILENT_TITLE,
+        summary=texts.GUIDANCE_SILENT_SUMMARY,
         why=rule.why,
         citations=(A_FURTHER_SUPPORT,),
         steps=(),
@@ -116,9 +116,9 @@ def _own_guidance_first(rule: Rule, profile: Profile) -> Rule:
         return rule
     if profile.own_source in tags:
         return rule
-    # One sentence with the summary's first, so that a summary stays at most two sentences.
-    return replace(rule, summary=f"{profile.guidance_name} does not cover this; this is another "
-                   f"area's practice ({SOURCE_TITLES[profile.borrowed_source]}): {rule.summary}")
+    return replace(rule, summary=texts.NOT_OWN_GUIDANCE.format(
+        guidance=profile.guidance_name, other=SOURCE_TITLES[profile.borrowed_source],
+        summary=rule.summary))
 
 
 def presented(rule: Rule, actions: tuple[Action, ...], profile: Profile
@@ -169,11 +169,11 @@ def _reasons(tool: Tool, answers: Answers, decision: Decision, profile: Profile)
     assert decision.rule is not None
     reasons = [_fill(decision.rule.why, profile)]
     for qid in decision.considered:
-        if qid == cand.QUESTION_ID:
+        if tool.list_question(qid) is not None:
             listed = answers.get(qid)
             assert isinstance(listed, list)
-            eligible = sum(1 for r in cand.rank(listed, profile.local_practice)[0] if r.eligible)
-            reasons.append(f"Practitioners listed: {len(listed)}, of whom {eligible} can lead.")
+            eligible = sum(1 for r in rank(listed, profile.local_practice)[0] if r.eligible)
+            reasons.append(LISTED_REASON.format(listed=len(listed), eligible=eligible))
             continue
         question = tool.question(qid)
         value = answers.get(qid)
@@ -186,16 +186,7 @@ def _reasons(tool: Tool, answers: Answers, decision: Decision, profile: Profile)
 def judgement_note(profile: Profile, urgent: bool = False) -> str:
     """Principle 5 of RULES.md, shown with every outcome. On an urgent outcome the advice line
     points to the safeguarding lead and the front door, never to an early help mailbox."""
-    if urgent:
-        return (
-            "This checklist supports your professional judgement; it does not replace it. "
-            "For advice now, talk to your designated safeguarding lead or "
-            f"{profile.front_door_text}."
-        )
-    return (
-        "This checklist supports your professional judgement; it does not replace it. "
-        f"For advice, contact {profile.support_text}."
-    )
+    return _fill(texts.JUDGEMENT_URGENT if urgent else texts.JUDGEMENT, profile)
 
 
 @dataclass(frozen=True)
@@ -260,12 +251,13 @@ def rule_shown(tool: Tool, decision: Decision, profile: Profile) -> RuleShown:
 def outcome(tool: Tool, answers: Answers, profile: Profile) -> dict[str, Any]:
     """The JSON contract of RULES.md for validated answers."""
     decision = decide(tool, answers, profile)
-    listed = answers.get(cand.QUESTION_ID)
+    practitioners: PractitionerList | None = next(iter(tool.lists), None)
+    listed = answers.get(practitioners.id) if practitioners else None
     assessed: list[dict[str, Any]] = []
     suggested: int | None = None
     if isinstance(listed, list):
-        ranked, best = cand.rank(listed, profile.local_practice)
-        positions = cand.rank_positions(ranked)
+        ranked, best = rank(listed, profile.local_practice)
+        positions = rank_positions(ranked)
         assessed = [r.as_dict(positions.get(r.index)) for r in ranked]
         suggested = best
     result: dict[str, Any] = {
@@ -296,7 +288,7 @@ def outcome(tool: Tool, answers: Answers, profile: Profile) -> dict[str, Any]:
     shown = rule_shown(tool, decision, profile)
     summary = shown.summary
     if shown.suggests_candidate and not listed:
-        summary = f"{summary} {cand.NOBODY_LISTED}"
+        summary = f"{summary} {NOBODY_LISTED}"
     # Fresh lists and dicts for every result (a caller may change its copy; the memo stays).
     result.update(
         status="complete",
@@ -319,7 +311,7 @@ def outcome(tool: Tool, answers: Answers, profile: Profile) -> dict[str, Any]:
         emergency=emergency.routes(profile) if shown.urgent or shown.escalation else [],
         judgement=shown.judgement,
     )
-    if cand.QUESTION_ID not in result["relevant"]:
+    if practitioners is None or practitioners.id not in result["relevant"]:
         # The outcome did not turn on the practitioners (safeguarding, social care leads, no
         # plan needed...): a ranking beside it would read as advice to act on it.
         result["candidates"] = []

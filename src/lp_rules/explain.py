@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from . import candidates as cand
+from .checklists import texts
 from .engine import decide, outcome, rule_shown
 from .errors import InvalidAnswers
 from .model import AllOf, AnswerIn, AnyOf, Answers, Condition, Question, Tool, _mid_sentence
@@ -41,7 +41,7 @@ def why_not(tool: Tool, answers: Answers, profile: Profile) -> list[dict[str, st
             "recommendation": rule.code,
             "title": title,
             "because": rule.when.ruled_out(answers, profile, questions).format(**terms) + ".",
-            "sentence": f"It is not “{title}”, because {because}.",
+            "sentence": texts.WHY_NOT.format(title=title, because=because),
         }
     return list(listed.values())
 
@@ -54,7 +54,7 @@ def _plain_ruled_out(condition: Condition, answers: Answers, profile: Profile,
     if isinstance(condition, AnswerIn):
         q = questions[condition.question]
         label = q.option(str(answers[condition.question])).label
-        return f"your answer to “{q.summary}” is “{label}”"
+        return texts.YOUR_ANSWER.format(question=q.summary, answer=label)
     if isinstance(condition, AllOf):
         first = next(p for p in condition.parts if p.test(answers, profile) is False)
         return _plain_ruled_out(first, answers, profile, questions)
@@ -73,7 +73,7 @@ def what_would_change(tool: Tool, answers: Answers, profile: Profile,
     for qid in considered:
         # An answer read only by an action's condition (``safety``, for one) cannot change
         # which rule matches, so it is not tried.
-        if qid == cand.QUESTION_ID or qid not in tool.deciding_questions:
+        if tool.list_question(qid) is not None or qid not in tool.deciding_questions:
             continue
         for option in tool.question(qid).option_ids:
             if option == answers.get(qid):
@@ -99,7 +99,8 @@ def what_would_change(tool: Tool, answers: Answers, profile: Profile,
                     "answer": option,
                     "recommendation": shown.recommendation,
                     "title": shown.title,
-                    "sentence": f"It would be “{shown.title}” if “{asked}” were “{label}”.",
+                    "sentence": texts.WOULD_CHANGE.format(title=shown.title, question=asked,
+                                                          answer=label),
                 })
     return changes
 

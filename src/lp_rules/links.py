@@ -25,9 +25,10 @@ import re
 from dataclasses import dataclass, field
 from typing import Mapping, Sequence
 
-from .candidates import FIELD_IDS, FIELDS, MAX_CANDIDATES, QUESTION_ID
-from .checklists import TOOLS
+from .checklists import TOOLS, texts
+from .checklists.practitioners import PRACTITIONERS
 from .errors import InvalidAnswers
+from .model import PractitionerList
 
 VERSION_PARAM = "v"
 """The link parameter that carries the rules' major version."""
@@ -156,7 +157,7 @@ def _version(value: str | None) -> tuple[int, str]:
     return major, "known"
 
 
-def _decode_candidates(text: str) -> list[dict[str, str]]:
+def _decode_candidates(practitioners: PractitionerList, text: str) -> list[dict[str, str]]:
     """``role.relationship.…~…`` rows; a row with more parts than fields is refused (an
     altered link must not have its extra parts silently dropped), and so is a list longer than
     any link can carry (before any row is decoded: a hostile link may hold thousands). A list of
@@ -164,20 +165,22 @@ def _decode_candidates(text: str) -> list[dict[str, str]]:
     if text == "":
         return []
     rows = text.split("~")
+    field_ids = practitioners.field_ids
     if len(rows) > MAX_PRACTITIONERS_IN_LINK:
-        field = f"answers.{QUESTION_ID}"
+        field = f"answers.{practitioners.id}"
         raise InvalidAnswers(
-            f"{field}: at most {MAX_CANDIDATES} practitioners; got {len(rows)}", field=field
+            f"{field}: at most {practitioners.max_items} practitioners; got {len(rows)}",
+            field=field,
         )
     decoded = []
     for i, row in enumerate(rows):
         parts = row.split(".")
-        if len(parts) > len(FIELD_IDS):
-            field = f"answers.{QUESTION_ID}[{i}]"
+        if len(parts) > len(field_ids):
+            field = f"answers.{practitioners.id}[{i}]"
             raise InvalidAnswers(
-                f"{field}: {len(parts)} parts; a practitioner has {len(FIELD_IDS)} "
-                f"({'.'.join(FIELD_IDS)})", field=field)
-        decoded.append({f: parts[i] for i, f in enumerate(FIELD_IDS) if i < len(parts) and parts[i]})
+                f"{field}: {len(parts)} parts; a practitioner has {len(field_ids)} "
+                f"({'.'.join(field_ids)})", field=field)
+        decoded.append({f: parts[i] for i, f in enumerate(field_ids) if i < len(parts) and parts[i]})
     return decoded
 
 
@@ -185,7 +188,8 @@ MAX_QUERY = 4096
 """The longest query a checklist link needs is well under 1 KB (8 practitioners)."""
 MAX_VALUE = 400
 
-_SHORTEST_ROW = sum(min(len(o.id) for o in f.options) for f in FIELDS) + len(FIELDS) - 1
+_SHORTEST_ROW = (sum(min(len(o.id) for o in f.options) for f in PRACTITIONERS.fields)
+                 + len(PRACTITIONERS.fields) - 1)
 MAX_PRACTITIONERS_IN_LINK = (MAX_VALUE + 1) // (_SHORTEST_ROW + 1)
 """The most complete practitioners one link value can carry (16). A longer list is refused
 whatever the answers; a list of 9 up to this many is refused too, except beside an urgent
@@ -323,7 +327,8 @@ def read_link(tool_id: str, params: Mapping[str, str]) -> LinkReading:
     for key, value in values.items():
         if key not in known:
             continue
-        answers[key] = _decode_candidates(value) if key == QUESTION_ID else value
+        practitioners = tool.list_question(key)
+        answers[key] = _decode_candidates(practitioners, value) if practitioners else value
     order = {q: i for i, q in enumerate(tool.question_ids)}
     outcome = params.get(OUTCOME_PARAM) or None
     unknown_outcome = outcome is not None and outcome not in {r.code for r in tool.rules}
@@ -358,12 +363,12 @@ def reader_rules(tool_id: str) -> dict[str, object]:
         "oldestMajor": OLDEST_MAJOR,
         "maxQuery": MAX_QUERY,
         "maxValue": MAX_VALUE,
-        "maxListed": MAX_CANDIDATES,
+        "maxListed": PRACTITIONERS.max_items,
         "maxRows": MAX_PRACTITIONERS_IN_LINK,
         "prototypeNames": sorted(PROTOTYPE_NAMES),
         "questions": list(tool.question_ids),
-        "listQuestion": QUESTION_ID,
-        "fields": list(FIELD_IDS),
+        "listQuestion": PRACTITIONERS.id,
+        "fields": list(PRACTITIONERS.field_ids),
         "outcomes": [rule.code for rule in tool.rules],
         "releases": [
             {
@@ -383,13 +388,16 @@ def reader_rules(tool_id: str) -> dict[str, object]:
 def share_query(tool_id: str, answers: Mapping[str, object], outcome: str | None = None) -> list[tuple[str, str]]:
     """A link's query parameters for these answers, in asking order, version first (the
     checklist page writes the same format as the user answers)."""
+    tool = TOOLS[tool_id]
     pairs = [(VERSION_PARAM, str(CURRENT_MAJOR))]
-    for qid in TOOLS[tool_id].question_ids:
+    for qid in tool.question_ids:
         if qid not in answers:
             continue
         value = answers[qid]
-        if qid == QUESTION_ID and isinstance(value, list):
-            value = "~".join(".".join(c.get(f, "") for f in FIELD_IDS) for c in value)
+        practitioners = tool.list_question(qid)
+        if practitioners and isinstance(value, list):
+            value = "~".join(".".join(c.get(f, "") for f in practitioners.field_ids)
+                             for c in value)
         pairs.append((qid, str(value)))
     if outcome:
         pairs.append((OUTCOME_PARAM, outcome))
@@ -418,58 +426,28 @@ def notice(tool_id: str, reading: LinkReading, asked_now: tuple[str, ...] = ()) 
     tool = TOOLS[tool_id]
 
     def names(ids: tuple[str, ...]) -> str:
-        return "; ".join(
-            "Practitioners who could lead" if q == QUESTION_ID else tool.question(q).summary
-            for q in ids
-        )
+        return "; ".join((tool.list_question(q) or tool.question(q)).summary for q in ids)
 
-    if reading.version == "newer":
-        parts = [
-            "This link was made by a newer version of the checklist than this site has. Its "
-            f"answers have been read as far as this site's rules ({LATEST_VERSION}) can read "
-            "them; an answer they do not know is shown as a problem to put right below."
-        ]
-    elif reading.version == "older":
-        parts = [
-            "This link names a version of the checklist older than any there has been. It has "
-            f"been read as a link from the first version (rules {OLDEST_MAJOR}.0) and opened "
-            f"with today's rules ({LATEST_VERSION})."
-        ]
-    elif reading.version == "unreadable":
-        parts = [
-            "This link's version of the checklist could not be read. It has been opened with "
-            f"today's rules ({LATEST_VERSION})."
-        ]
-    elif reading.migrated:
-        parts = [
-            "This link was made with an earlier version of the checklist "
-            f"(rules {reading.made_with}.0). It has been opened with today's rules "
-            f"({LATEST_VERSION})."
-        ]
-    elif asked_now:
-        parts = [
-            "This link was made before the checklist's latest changes. It has been opened with "
-            f"today's rules ({LATEST_VERSION})."
-        ]
-    else:
-        parts = []
-    if reading.renamed:
-        parts.append(f"Answers carried over to today's questions: {names(reading.renamed)}.")
-    if reading.conflicting:
-        parts.append("The link gives two different answers, under an old and a new name, to: "
-                     f"{names(reading.conflicting)}. Neither was kept: answer it below.")
-    if reading.asked_again:
-        parts.append(f"Asked again, because the old answers no longer exist: {names(reading.asked_again)}.")
-    if asked_now:
-        parts.append(f"The checklist now asks more: {names(asked_now)}. Answer these below.")
+    opening = {"newer": texts.LINK_NEWER, "older": texts.LINK_OLDER_THAN_ANY,
+               "unreadable": texts.LINK_UNREADABLE}.get(reading.version)
+    if opening is None and reading.migrated:
+        opening = texts.LINK_EARLIER
+    elif opening is None and asked_now:
+        opening = texts.LINK_BEFORE_CHANGES
+    parts = [opening.format(today=LATEST_VERSION, made_with=reading.made_with)] if opening else []
+    for found, text in ((reading.renamed, texts.LINK_RENAMED),
+                        (reading.conflicting, texts.LINK_CONFLICTING),
+                        (reading.asked_again, texts.LINK_ASKED_AGAIN),
+                        (asked_now, texts.LINK_ASKED_NOW)):
+        if found:
+            parts.append(text.format(names=names(found)))
     if parts and reading.migrated and not (reading.renamed or reading.conflicting
                                            or reading.asked_again or asked_now):
-        parts.append("None of its answers needed changing.")
+        parts.append(texts.LINK_UNCHANGED)
     if reading.unknown_outcome:
-        parts.append("The link names an outcome this checklist does not have, so it was left "
-                     "out; the outcome below is worked out from the answers.")
+        parts.append(texts.LINK_UNKNOWN_OUTCOME)
     if parts:
-        parts.append("Check the answers below before you rely on the outcome.")
+        parts.append(texts.LINK_CHECK)
     return " ".join(parts)
 
 

@@ -7,9 +7,9 @@ is what lets the engine tell which unanswered questions could still change the o
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import cached_property
-from typing import TYPE_CHECKING, Mapping, Protocol, Sequence
+from typing import TYPE_CHECKING, ClassVar, Mapping, Protocol
 
 from .sources import Citation, ProfileCitation
 
@@ -60,6 +60,30 @@ class Question:
     @cached_property
     def option_ids(self) -> tuple[str, ...]:
         return tuple(o.id for o in self.options)
+
+
+@dataclass(frozen=True)
+class PractitionerList:
+    """A question answered with a list: the practitioners who could lead, each answering the
+    same ``fields`` (single-choice questions), at most ``max_items`` of them. Validation, links,
+    reasons, the record and the page ask a question's kind (this class), never its id.
+
+    ``summary`` names the list in reasons, link notices and the record; ``error`` is what a
+    practitioner reads when the list is empty where it is needed."""
+
+    id: str
+    text: str
+    summary: str
+    fields: tuple[Question, ...]
+    max_items: int
+    hint: str = ""
+    error: str = ""
+    kind: ClassVar[str] = "candidates"
+    """The question's kind in the schema's JSON (a choice question's is ``choice``)."""
+
+    @cached_property
+    def field_ids(self) -> tuple[str, ...]:
+        return tuple(f.id for f in self.fields)
 
 
 class Condition(Protocol):
@@ -168,7 +192,10 @@ class AnyOf:
 
 @dataclass(frozen=True)
 class Always:
-    """The catch-all last rule."""
+    """The catch-all last rule. ``description`` is its "When" in the decision tables (written
+    once, as ``checklists.common.OTHERWISE``)."""
+
+    description: str
 
     def test(self, answers: Answers, profile: "Profile") -> TriState:
         return True
@@ -177,7 +204,7 @@ class Always:
         return frozenset()
 
     def describe(self, questions: Mapping[str, Question]) -> str:
-        return "None of the above"
+        return self.description
 
     def ruled_out(self, answers: Answers, profile: "Profile",
                   questions: Mapping[str, Question]) -> str:
@@ -255,7 +282,8 @@ class Tool:
     intro: str
     questions: tuple[Question, ...]
     rules: tuple[Rule, ...]
-    list_questions: Sequence[str] = field(default_factory=tuple)
+    lists: tuple[PractitionerList, ...] = ()
+    """Questions answered with a list, asked after ``questions``."""
     contradictions: tuple[Contradiction, ...] = ()
     before_you_start: tuple[str, ...] = ()
     """What the practitioner will need to hand, one item each: the page's "Before you start"
@@ -265,7 +293,16 @@ class Tool:
     def question_ids(self) -> tuple[str, ...]:
         """Remembered: validation and every outcome's reasons read it (a million times in one
         walk of the tests' answer space)."""
-        return tuple(q.id for q in self.questions) + tuple(self.list_questions)
+        return tuple(q.id for q in self.questions) + self.list_questions
+
+    @cached_property
+    def list_questions(self) -> tuple[str, ...]:
+        """The ids of the questions answered with a list."""
+        return tuple(q.id for q in self.lists)
+
+    def list_question(self, question_id: object) -> PractitionerList | None:
+        """The list question with this id, or None when it is not one (a choice, or unknown)."""
+        return next((q for q in self.lists if q.id == question_id), None)
 
     @cached_property
     def _questions_by_id(self) -> dict[str, Question]:

@@ -17,19 +17,20 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass, field
 from typing import Any, Literal, Mapping
 
-from . import candidates as cand
 from . import emergency
 from .checklists import TOOLS
+from .checklists import texts as t
+from .checklists.practitioners import NONE_LISTED, SUGGESTED
 from .links import share_link
 from .profiles import Profile
 from .sources import SOURCE_TITLES
 
 
-NOT_NEEDED = "not needed for this outcome"
+NOT_NEEDED = t.RECORD_NOT_NEEDED
 """Marks an answer given but not used by the outcome: kept, as the page keeps it, never dropped,
 so the record shows everything the practitioner said and which of it decided."""
 
-ANSWERS = "Answers"
+ANSWERS = t.RECORD_ANSWERS
 """The heading of the answers' section: the trainer's view shows that section before the outcome
 is revealed, as the scenario's answers."""
 
@@ -74,18 +75,19 @@ def _answer_items(tool_id: str, answers: Mapping[str, Any], profile: Profile,
         if isinstance(value, str):
             label = question.option(value).label.format(**terms)
             items.append(Item(f"{question.summary}: {label}{note(question.id)}"))
-    listed = answers.get(cand.QUESTION_ID)
-    if isinstance(listed, list):
-        count = len(listed) or "none listed"
+    for asked in tool.lists:
+        listed = answers.get(asked.id)
+        if not isinstance(listed, list):
+            continue
+        count = len(listed) or NONE_LISTED
         practitioners = []
         for c in listed:
             parts = [
-                f"{f.summary.lower()}: {f.option(c[f.id]).label.lower()}" for f in cand.FIELDS[1:]
+                f"{f.summary.lower()}: {f.option(c[f.id]).label.lower()}" for f in asked.fields[1:]
             ]
-            role = cand.FIELDS[0].option(c["role"]).label
+            role = asked.fields[0].option(c["role"]).label
             practitioners.append(f"{role} ({'; '.join(parts)})")
-        items.append(Item(f"Practitioners who could lead: {count}{note(cand.QUESTION_ID)}",
-                          tuple(practitioners)))
+        items.append(Item(f"{asked.summary}: {count}{note(asked.id)}", tuple(practitioners)))
     return items
 
 
@@ -129,29 +131,29 @@ def outcome_sections(result: Mapping[str, Any], answers: Mapping[str, Any], prof
     which a record of one's own decision does not carry."""
     tool = TOOLS[result["tool"]]
     outcome = [result["title"], result["summary"],
-               *(f"Warning: {w}" for w in result.get("warnings", []))]
+               *(t.RECORD_WARNING.format(warning=w) for w in result.get("warnings", []))]
     suggested = result.get("suggested_candidate")
     if suggested is not None:
-        role = cand.FIELDS[0].option(answers[cand.QUESTION_ID][suggested]["role"]).label
-        outcome.append("Suggested Lead Practitioner to discuss at the TAF: "
-                       f"practitioner {suggested + 1} ({role})")
-    why_not = [Section("Why not the outcomes before it", "bullets",
+        for asked in tool.lists:
+            role = asked.fields[0].option(answers[asked.id][suggested]["role"]).label
+            outcome.append(SUGGESTED.format(number=suggested + 1, role=role))
+    why_not = [Section(t.RECORD_WHY_NOT, "bullets",
                        _items(w["sentence"] for w in result["why_not"]))
                ] if result.get("why_not") else []
-    would_change = [Section("What would change it", "bullets",
+    would_change = [Section(t.RECORD_WOULD_CHANGE, "bullets",
                             _items(c["sentence"] for c in result["what_would_change"]))
                     ] if changes and result.get("what_would_change") else []
     return [
-        Section("Outcome", "lead", _items(outcome)),
+        Section(t.RECORD_OUTCOME, "lead", _items(outcome)),
         *_emergency_section(result),
-        Section("What to do", "numbered",
+        Section(t.RECORD_WHAT_TO_DO, "numbered",
                 _items(f"{a['text']} [{', '.join(a['citations'])}]" for a in result["actions"])),
-        Section("Why", "bullets", _items(result["reasons"])),
+        Section(t.RECORD_WHY, "bullets", _items(result["reasons"])),
         *why_not,
         *would_change,
         Section(ANSWERS, "bullets",
                 tuple(_answer_items(tool.id, answers, profile, frozenset(result["relevant"])))),
-        Section("Sources", "bullets", tuple(_source_items(result["citations"]))),
+        Section(t.RECORD_SOURCES, "bullets", tuple(_source_items(result["citations"]))),
     ]
 
 
@@ -173,18 +175,19 @@ def sections(result: Mapping[str, Any], answers: Mapping[str, Any], profile: Pro
     (YYYY-MM-DD) and ``page`` the checklist's address (without a query or fragment), for the
     link that reopens it."""
     tool = TOOLS[result["tool"]]
-    about = [f"Authority profile: {profile.area} ({profile.id})",
-             f"Rules version: {result['rules_version']}"]
+    about = [t.RECORD_PROFILE.format(area=profile.area, id=profile.id),
+             t.RECORD_RULES_VERSION.format(version=result["rules_version"])]
     if page:
-        about.append(f"Reopen this decision: {reopen_link(page, result, answers)}")
+        about.append(t.RECORD_REOPEN.format(link=reopen_link(page, result, answers)))
     # While the area's governance is incomplete, the record says so as every page does: a
     # record must not travel without it.
-    caution = [f"Not approved for local use: {profile.approval_notice}"] if not profile.approved else []
+    caution = ([t.RECORD_NOT_APPROVED.format(notice=profile.approval_notice)]
+               if not profile.approved else [])
     return [
-        Section(f"Lead Practitioner Guide: {tool.title}", "title",
-                _items([f"Date: {date}", *caution])),
+        Section(t.RECORD_TITLE.format(tool=tool.title), "title",
+                _items([t.RECORD_DATE.format(date=date), *caution])),
         *outcome_sections(result, answers, profile),
-        Section("About this record", "lines", _items(about)),
+        Section(t.RECORD_ABOUT, "lines", _items(about)),
         Section("", "lines", _items([result["judgement"]])),
     ]
 

@@ -8,21 +8,13 @@ from __future__ import annotations
 
 from typing import Any
 
-from . import candidates as cand
 from .checklists import TOOLS
 from .engine import RULES_VERSION, presented
 from .links import CURRENT_MAJOR, VERSION_PARAM
-from .model import Question, Tool
+from .model import PractitionerList, Question, Tool
 from .profiles import Profile
 from .sources import SOURCE_TITLES, Citation
 from .validate import candidate_fields
-
-CANDIDATES_TEXT = "Which practitioners working with the family could be the Lead Practitioner?"
-CANDIDATES_HINT = (
-    "Add up to 8. Any practitioner supporting the family can take on the role. Record roles "
-    "only: do not enter names."
-)
-CANDIDATES_ERROR = "Add at least one practitioner who works with the family"
 
 
 class _KeepUnknown(dict[str, str]):
@@ -48,16 +40,17 @@ def _question(q: Question, profile: Profile) -> dict[str, Any]:
     }
 
 
-def _candidates_question(profile: Profile) -> dict[str, Any]:
+def _list_question(q: PractitionerList, profile: Profile) -> dict[str, Any]:
+    terms = profile.terms()
     return {
-        "id": cand.QUESTION_ID,
-        "kind": "candidates",
-        "text": CANDIDATES_TEXT,
-        "summary": "Practitioners who could lead",
-        "hint": CANDIDATES_HINT,
-        "error": CANDIDATES_ERROR,
-        "max_items": cand.MAX_CANDIDATES,
-        "fields": [_question(f, profile) for f in candidate_fields(profile)],
+        "id": q.id,
+        "kind": q.kind,
+        "text": q.text.format(**terms),
+        "summary": q.summary,
+        "hint": q.hint.format(**terms),
+        "error": q.error.format(**terms),
+        "max_items": q.max_items,
+        "fields": [_question(f, profile) for f in candidate_fields(profile, q)],
     }
 
 
@@ -85,8 +78,7 @@ def decision_table(tool: Tool, profile: Profile) -> list[dict[str, Any]]:
 def tool_schema(tool: Tool, profile: Profile) -> dict[str, Any]:
     """One tool's questions (in asking order) and decision table."""
     questions = [_question(q, profile) for q in tool.questions]
-    if cand.QUESTION_ID in tool.list_questions:
-        questions.append(_candidates_question(profile))
+    questions += [_list_question(q, profile) for q in tool.lists]
     return {
         "id": tool.id,
         "title": tool.title,

@@ -18,11 +18,11 @@ import re
 from dataclasses import dataclass, replace
 from typing import Mapping
 
-from .candidates import FIELD_IDS, FIELDS, MAX_CANDIDATES, QUESTION_ID
 from .checklists.common import HARM_SUSPECTED
+from .checklists.practitioners import PRACTITIONERS, TOO_MANY
 from .errors import InvalidAnswers
 from .links import MAX_PRACTITIONERS_IN_LINK
-from .model import Answers, Question, Tool
+from .model import Answers, PractitionerList, Question, Tool
 from .profiles import Profile
 
 _PLAIN = re.compile(r"[A-Za-z0-9_-]{1,64}")
@@ -62,54 +62,59 @@ def _choice(field: str, question: Question, value: object) -> str:
     return value
 
 
-def candidate_fields(profile: Profile) -> tuple[Question, ...]:
-    """The candidate fields as this profile asks them: only the roles its area has."""
+def candidate_fields(profile: Profile, practitioners: PractitionerList = PRACTITIONERS
+                     ) -> tuple[Question, ...]:
+    """A practitioner list's fields as this profile asks them: only the roles its area has."""
     return tuple(
         replace(f, options=tuple(o for o in f.options if o.id in profile.roles))
         if f.id == "role"
         else f
-        for f in FIELDS
+        for f in practitioners.fields
     )
 
 
-def _candidates(value: object, profile: Profile) -> list[dict[str, str]]:
-    field = f"answers.{QUESTION_ID}"
+def _candidates(practitioners: PractitionerList, value: object, profile: Profile
+                ) -> list[dict[str, str]]:
+    field = f"answers.{practitioners.id}"
+    field_ids = practitioners.field_ids
     if not isinstance(value, list):
         raise InvalidAnswers(
-            f"{field}: expected a list of up to {MAX_CANDIDATES} practitioners, each with "
-            f"{', '.join(FIELD_IDS)}; got {type(value).__name__}",
+            f"{field}: expected a list of up to {practitioners.max_items} practitioners, each "
+            f"with {', '.join(field_ids)}; got {type(value).__name__}",
             field=field,
         )
     if len(value) > MAX_PRACTITIONERS_IN_LINK:
         # More than any link can carry: refused before any item is read, whatever harm says.
-        raise InvalidAnswers(_too_many(len(value)), field=field)
+        raise InvalidAnswers(_too_many(practitioners, len(value)), field=field)
     clean: list[dict[str, str]] = []
     for i, item in enumerate(value):
         where = f"{field}[{i}]"
         if not isinstance(item, Mapping):
             raise InvalidAnswers(
-                f"{where}: expected an object with {', '.join(FIELD_IDS)}; "
+                f"{where}: expected an object with {', '.join(field_ids)}; "
                 f"got {type(item).__name__}",
                 field=where,
             )
-        unknown = sorted(str(k) for k in item if k not in FIELD_IDS)
+        unknown = sorted(str(k) for k in item if k not in field_ids)
         if unknown:
             bad = field_name(where, unknown[0])
-            raise InvalidAnswers(f"{bad}: unknown field; valid: {', '.join(FIELD_IDS)}", field=bad)
-        missing = [f for f in FIELD_IDS if f not in item]
+            raise InvalidAnswers(f"{bad}: unknown field; valid: {', '.join(field_ids)}", field=bad)
+        missing = [f for f in field_ids if f not in item]
         if missing:
             raise InvalidAnswers(
-                f"{where}.{missing[0]}: missing; every practitioner needs {', '.join(FIELD_IDS)}",
+                f"{where}.{missing[0]}: missing; every practitioner needs {', '.join(field_ids)}",
                 field=f"{where}.{missing[0]}",
             )
         clean.append(
-            {f.id: _choice(f"{where}.{f.id}", f, item[f.id]) for f in candidate_fields(profile)}
+            {f.id: _choice(f"{where}.{f.id}", f, item[f.id])
+             for f in candidate_fields(profile, practitioners)}
         )
     return clean
 
 
-def _too_many(count: int) -> str:
-    return f"answers.{QUESTION_ID}: at most {MAX_CANDIDATES} practitioners; got {count}"
+def _too_many(practitioners: PractitionerList, count: int) -> str:
+    return (f"answers.{practitioners.id}: at most {practitioners.max_items} practitioners; "
+            f"got {count}")
 
 
 def validate(tool: Tool, answers: object, profile: Profile) -> Answers:
@@ -125,8 +130,9 @@ def validate(tool: Tool, answers: object, profile: Profile) -> Answers:
         )
     clean: dict[str, object] = {}
     for key, value in answers.items():
-        if key == QUESTION_ID and QUESTION_ID in tool.list_questions:
-            clean[key] = _candidates(value, profile)
+        practitioners = tool.list_question(key)
+        if practitioners is not None:
+            clean[key] = _candidates(practitioners, value, profile)
             continue
         if not isinstance(key, str) or key not in tool.question_ids:
             field = field_name("answers", key)
@@ -157,15 +163,14 @@ def problems(tool: Tool, answers: Answers, profile: Profile) -> list[Problem]:
         if contradiction.when.test(answers, profile):
             field = f"answers.{contradiction.question}"
             found.append(Problem(field, f"{field}: {contradiction.message}", contradiction.plain))
-    listed = answers.get(QUESTION_ID)
-    if isinstance(listed, list) and len(listed) > MAX_CANDIDATES:
-        found.append(Problem(
-            f"answers.{QUESTION_ID}",
-            _too_many(len(listed)),
-            f"{len(listed)} practitioners were listed, and the checklist takes at most "
-            f"{MAX_CANDIDATES}. The list was not used: safeguarding comes first. Check the list "
-            "when you come back to who should lead.",
-        ))
+    for practitioners in tool.lists:
+        listed = answers.get(practitioners.id)
+        if isinstance(listed, list) and len(listed) > practitioners.max_items:
+            found.append(Problem(
+                f"answers.{practitioners.id}",
+                _too_many(practitioners, len(listed)),
+                TOO_MANY.format(count=len(listed), most=practitioners.max_items),
+            ))
     return found
 
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from ..model import Action, Option, Question, Rule, Step, answer_in
+from ..model import Action, Always, Option, Question, Rule, Step, answer_in
 from ..sources import (
     A_FURTHER_SUPPORT,
     B_REFUSED,
@@ -133,6 +133,10 @@ CONTACT_SUPPORT = Action(
     "Ask {support} for advice on the Lead Practitioner role.",
     (A_FURTHER_SUPPORT,),
 )
+
+OTHERWISE = Always("None of the above")
+"""The last rule's condition: it holds whatever the answers (its words are the decision table's
+last "When")."""
 
 HARM_SUSPECTED = answer_in("harm", "yes", "unsure")
 SAFETY_CONCERN = answer_in("safety", "yes", "unsure")

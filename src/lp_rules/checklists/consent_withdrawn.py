@@ -7,7 +7,6 @@ from dataclasses import replace
 from ..model import (
     Action,
     AllOf,
-    Always,
     Contradiction,
     Option,
     Question,
@@ -45,6 +44,7 @@ from .common import (
     CONTACT_FRONT_DOOR,
     FOLLOW_SAFEGUARDING,
     HARM,
+    OTHERWISE,
     RECORD_DECISION,
     SAFETY,
     SEEK_CHILD_VIEWS,
@@ -511,7 +511,7 @@ RULES = with_safe_contact((
     ),
     Rule(
         code="continue_universal_support",
-        when=Always(),
+        when=OTHERWISE,
         title="Keep supporting through ordinary provision",
         summary="Keep supporting the needs of the child and family through ordinarily available "
         "provision and personalised services. This gives future opportunities to engage them "

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from ..candidates import NoEligibleCandidate, SuggestedCandidate
-from ..model import Action, Always, Option, Question, Rule, Step, Tool, answer_in
+from .practitioners import PRACTITIONERS, NoEligibleCandidate, SuggestedCandidate
+from ..model import Action, Option, Question, Rule, Step, Tool, answer_in
 from ..sources import (
     A_ANY_PRACTITIONER,
     A_EXAMPLES,
@@ -40,6 +40,7 @@ from .common import (
     CONTACT_SUPPORT,
     HARM,
     OPEN_CONSENT_CHECKLIST,
+    OTHERWISE,
     RECORD_DECISION,
     SAFETY,
     SEEK_CHILD_VIEWS,
@@ -328,7 +329,7 @@ RULES = with_safe_contact((
     Rule(
         code="agree_at_taf",
         go_ahead=True,
-        when=Always(),
+        when=OTHERWISE,
         title="Agree the Lead Practitioner at the Team Around the Family",
         # One sentence: "No practitioners are listed yet" follows it when the list is empty.
         summary="Several services are needed and the family agrees: convene a Team Around the "
@@ -371,5 +372,5 @@ TOOL = Tool(
         "family, the family's view of them, whether they work with the family's main needs, "
         "whether they have capacity, and whether they are leaving soon.",
     ),
-    list_questions=("candidates",),
+    lists=(PRACTITIONERS,),
 )

@@ -1,0 +1,117 @@
+"""The words a practitioner reads that belong to no one checklist, each written once: the note on
+professional judgement under every outcome, the outcome where the guidance is silent, the
+sentences that explain an outcome, what the page says about an older link, the record's headings
+and the "who to call" lines.
+
+Change only the text between quotes, and keep every name in braces (``{support}``,
+``{title}``): the code fills each one in. A name from the authority's profile (``{support}``,
+``{front_door}``) is that area's term; the others are said beside each text.
+"""
+
+from __future__ import annotations
+
+# Under every outcome (RULES.md principle 5). On an urgent outcome the advice points to the
+# safeguarding lead and the front door, never to an early help mailbox.
+JUDGEMENT = (
+    "This checklist supports your professional judgement; it does not replace it. "
+    "For advice, contact {support}."
+)
+JUDGEMENT_URGENT = (
+    "This checklist supports your professional judgement; it does not replace it. "
+    "For advice now, talk to your designated safeguarding lead or {front_door}."
+)
+
+# Where local practice is off and an outcome rests on it alone: the outcome
+# ``guidance_silent``, which replaces that outcome's own title and summary.
+GUIDANCE_SILENT_TITLE = "The guidance does not cover this"
+GUIDANCE_SILENT_SUMMARY = (
+    "Neither source document says what to do here, and this authority does not use other "
+    "authorities' local practice. Use your professional judgement and ask {support}."
+)
+
+NOT_OWN_GUIDANCE = (
+    "{guidance} does not cover this; this is another area's practice ({other}): {summary}"
+)
+"""Before the summary of an outcome that rests on another area's guidance only (principle 8):
+``{guidance}`` is this area's guidance, ``{other}`` the other's title. One sentence with the
+summary's first, so that a summary stays at most two sentences."""
+
+# Why this outcome and not another (the page's "Why not" and "What would change it").
+# ``{title}``: an outcome's title; ``{question}``: a question's summary; ``{answer}``: an
+# option's label.
+WHY_NOT = "It is not “{title}”, because {because}."
+YOUR_ANSWER = "your answer to “{question}” is “{answer}”"
+"""What ruled an outcome out, as the end of ``WHY_NOT`` (several joined with "and")."""
+WOULD_CHANGE = "It would be “{title}” if “{question}” were “{answer}”."
+
+# What the page says about an older (or newer, or unreadable) link, in this order: one
+# opening, what was carried over or asked again (``{names}``: the questions' summaries), then
+# the closing line. ``{today}``: today's rules' version ("2.1"); ``{made_with}``: the link's.
+LINK_NEWER = (
+    "This link was made by a newer version of the checklist than this site has. Its answers "
+    "have been read as far as this site's rules ({today}) can read them; an answer they do not "
+    "know is shown as a problem to put right below."
+)
+LINK_OLDER_THAN_ANY = (
+    "This link names a version of the checklist older than any there has been. It has been "
+    "read as a link from the first version (rules {made_with}.0) and opened with today's rules "
+    "({today})."
+)
+LINK_UNREADABLE = (
+    "This link's version of the checklist could not be read. It has been opened with today's "
+    "rules ({today})."
+)
+LINK_EARLIER = (
+    "This link was made with an earlier version of the checklist (rules {made_with}.0). It has "
+    "been opened with today's rules ({today})."
+)
+LINK_BEFORE_CHANGES = (
+    "This link was made before the checklist's latest changes. It has been opened with today's "
+    "rules ({today})."
+)
+LINK_RENAMED = "Answers carried over to today's questions: {names}."
+LINK_CONFLICTING = (
+    "The link gives two different answers, under an old and a new name, to: {names}. Neither "
+    "was kept: answer it below."
+)
+LINK_ASKED_AGAIN = "Asked again, because the old answers no longer exist: {names}."
+LINK_ASKED_NOW = "The checklist now asks more: {names}. Answer these below."
+LINK_UNCHANGED = "None of its answers needed changing."
+LINK_UNKNOWN_OUTCOME = (
+    "The link names an outcome this checklist does not have, so it was left out; the outcome "
+    "below is worked out from the answers."
+)
+LINK_CHECK = "Check the answers below before you rely on the outcome."
+
+# The record of a decision (Copy, Download, Print), section by section.
+RECORD_TITLE = "Lead Practitioner Guide: {tool}"
+RECORD_DATE = "Date: {date}"
+RECORD_NOT_APPROVED = "Not approved for local use: {notice}"
+RECORD_OUTCOME = "Outcome"
+RECORD_WARNING = "Warning: {warning}"
+RECORD_WHAT_TO_DO = "What to do"
+RECORD_WHY = "Why"
+RECORD_WHY_NOT = "Why not the outcomes before it"
+RECORD_WOULD_CHANGE = "What would change it"
+RECORD_ANSWERS = "Answers"
+RECORD_NOT_NEEDED = "not needed for this outcome"
+"""After an answer the outcome did not use (``record.NOT_NEEDED``)."""
+RECORD_SOURCES = "Sources"
+RECORD_ABOUT = "About this record"
+RECORD_PROFILE = "Authority profile: {area} ({id})"
+RECORD_RULES_VERSION = "Rules version: {version}"
+RECORD_REOPEN = "Reopen this decision: {link}"
+
+# Who to call, at the top of urgent and escalation outcomes (lp_rules.emergency), where the
+# area's profile holds a number (``{phone}``, ``{hours}``) or does not.
+WHO_TO_CALL = "Who to call"
+CALL = "Call {phone}"
+OUT_OF_HOURS = "Out of hours"
+OUTSIDE_HOURS = "Outside {hours}"
+DUTY_TEAM = "{when}: the emergency duty team"
+ROUTE_SOURCE = "source: {title}, {url}"
+"""In the record, after a route: the published page it was checked against."""
+NO_LOCAL_NUMBER = (
+    "{guidance} gives no phone number for it: use GOV.UK's service below, or your local "
+    "council's website."
+)
