@@ -16,7 +16,7 @@ from .checklists.common import CONTACT_SUPPORT, RECORD_DECISION
 from .checklists.practitioners import LISTED_REASON, NOBODY_LISTED, rank, rank_positions
 from .model import Action, Answers, PractitionerList, Rule, Tool
 from .profiles import Profile
-from .sources import A_FURTHER_SUPPORT, SOURCE_TITLES, Citation, source_tags
+from .sources import A_FURTHER_SUPPORT, AUTHORITY_TITLES, SOURCE_TITLES, Citation, source_tags
 from .validate import warnings
 
 RULES_VERSION = "2.1.0"
@@ -108,16 +108,17 @@ def _without_local(rule: Rule, actions: tuple[Action, ...]) -> tuple[Rule, tuple
 
 
 def _own_guidance_first(rule: Rule, profile: Profile) -> Rule:
-    """RULES.md principle 8: a rule that rests on another area's guidance (the profile's
-    ``borrowed_source``) and not on this area's own (``own_source``) says first that this
-    area's guidance does not cover it, then labels the other guidance as another area's."""
+    """RULES.md principle 8: a rule that rests on other areas' guidance (any authority's but
+    this one's) and not on this area's own (``own_source``) says first that this area's
+    guidance does not cover it, then labels the other guidance, by title, as another area's.
+    Every other area's guidance it cites is named: a new area borrows both seeds' guidance,
+    so a rule resting on either (not only ``borrowed_source``) must not read as its own."""
     tags = {c.source for c in _concrete(rule.citations)}
-    if not profile.borrowed_source or profile.borrowed_source not in tags:
-        return rule
-    if profile.own_source in tags:
+    others = [tag for tag in AUTHORITY_TITLES if tag in tags and tag != profile.own_source]
+    if not others or profile.own_source in tags:
         return rule
     return replace(rule, summary=texts.NOT_OWN_GUIDANCE.format(
-        guidance=profile.guidance_name, other=SOURCE_TITLES[profile.borrowed_source],
+        guidance=profile.guidance_name, other="; ".join(SOURCE_TITLES[t] for t in others),
         summary=rule.summary))
 
 

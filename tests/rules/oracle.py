@@ -409,11 +409,16 @@ def expected_sources(tool: str, answers: dict[str, Any], code: str, profile_id: 
 
 
 def borrowed(profile_id: str, cited: set[str]) -> bool:
-    """Principle 8: the outcome rests on the other authority's guidance, its own being silent
-    (it cites the other area's tag and not its own)."""
+    """Principle 8: the outcome rests on another authority's guidance (any authority's but this
+    one's), its own being silent (it cites another area's tag and not its own)."""
     own = OWN_SOURCE[profile_id]
-    other = str(FACTS[profile_id]["borrowed_source"])
-    return bool(other) and other in cited and own not in cited
+    return bool(cited & (TITLES.keys() - {own})) and own not in cited
+
+
+def borrowed_titles(profile_id: str, cited: set[str]) -> list[str]:
+    """The titles of the other areas' guidance a borrowed outcome rests on: principle 8 labels
+    each as another area's practice."""
+    return [title for tag, title in TITLES.items() if tag in cited and tag != OWN_SOURCE[profile_id]]
 
 
 # Action citations the contract names: (tags that must be among the action's citations,

@@ -300,6 +300,8 @@ def own_area_first(path: space.Path) -> str | None:
         return None
     first = sentences(result["summary"])[0]
     assert OWN_GUIDANCE_SILENT.search(first), f"{result['recommendation']}: {first}"
+    for title in oracle.borrowed_titles(build.profile_id, resting_on):
+        assert title in result["summary"], f"{code}: another area's guidance not named: {title}"
     return code
 
 

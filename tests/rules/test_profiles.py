@@ -100,23 +100,20 @@ def test_local_practice_can_be_switched_off() -> None:
 
 # Rules 2.1
 
-def test_principle_8_comes_from_profile_data_not_the_profiles_id() -> None:
-    """Principle 8, done with profile data: a profile that records another area's guidance it
-    relies on (``borrowed_source``) has each outcome resting on that guidance alone say first
-    that its own guidance does not cover it; the same profile without it does not."""
-    for profile_id in oracle.authorities_where(lambda facts: facts["borrowed_source"] == "B"):
-        borrowing = load_profile(profile_id)
-        assert borrowing.borrowed_source == "B"
-        not_borrowing = replace(borrowing, borrowed_source="")
+def test_principle_8_follows_what_an_outcome_rests_on_not_a_field_or_the_id() -> None:
+    """Principle 8, from the outcome's own citations: an outcome resting on another area's
+    guidance alone says first that this area's guidance does not cover it, whether or not the
+    profile records that guidance as one it relies on (``borrowed_source``: a new area relies
+    on both seeds' guidance, and an outcome resting on either must not read as its own)."""
+    for profile_id in oracle.authorities_where(lambda facts: facts["own_source"] == "A"):
+        profile = load_profile(profile_id)
         joined = dict(AGREE, existing_plan="yes")  # join_existing_plan cites B only
-        assert not oracle.opens_with_own_silence(
-            profile_id, evaluate("who-should-lead", joined, not_borrowing)["summary"])
-        summary = evaluate("who-should-lead", joined, borrowing)["summary"]
-        assert summary.startswith(oracle.own_guidance_silent(profile_id))
-        if oracle.FACTS[profile_id]["own_source"] == "A":
-            # An outcome citing this area's own guidance (single_service: A and B) is not prefixed.
-            assert not oracle.opens_with_own_silence(profile_id, evaluate(
-                "who-should-lead", dict(AGREE, services="one"), borrowing)["summary"])
+        for relying in (profile, replace(profile, borrowed_source="")):
+            summary = evaluate("who-should-lead", joined, relying)["summary"]
+            assert summary.startswith(oracle.own_guidance_silent(profile_id)), summary
+        # An outcome citing this area's own guidance (single_service: A and B) is not prefixed.
+        assert not oracle.opens_with_own_silence(profile_id, evaluate(
+            "who-should-lead", dict(AGREE, services="one"), profile)["summary"])
 
 
 @pytest.mark.parametrize("profile_id", PROFILE_IDS)

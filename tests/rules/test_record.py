@@ -9,13 +9,16 @@ from lp_rules import DEFAULT_PROFILE, evaluate, load_profile
 from lp_rules.bridge import handle
 from lp_rules.record import as_data, as_text
 
+PROFILE = load_profile(DEFAULT_PROFILE)
+"""The default authority's profile (evaluate's default too)."""
+
 PRACTITIONER = {"role": "health_visitor", "relationship": "good", "family_view": "agrees",
                 "main_needs": "yes", "capacity": "yes", "leaving_soon": "no"}
 
 
 def record(tool: str, answers: dict[str, object]) -> str:
     result = evaluate(tool, answers, explain=True)
-    return as_text(result, answers, load_profile("merton"), "2026-11-25", "https://example.test/p/")
+    return as_text(result, answers, PROFILE, "2026-11-25", "https://example.test/p/")
 
 
 def test_an_answer_the_outcome_did_not_use_is_kept_and_marked() -> None:
@@ -48,7 +51,7 @@ def test_the_record_states_the_rules_version_and_any_warning() -> None:
     """Principle 6: "the record states the rules version and the authority profile"."""
     text = record("consent-withdrawn", {"harm": "yes", "who": "young_person",
                                         "competence": "not_applicable"})
-    assert "Rules version: 2.1.0" in text and "Authority profile: Merton (merton)" in text
+    assert "Rules version: 2.1.0" in text and f"Authority profile: {PROFILE.area} ({PROFILE.id})" in text
     assert "Warning: " in text and "decide for themselves" in text
 
 
@@ -74,9 +77,11 @@ def test_the_outcome_comes_first_then_what_to_do_then_answers_and_sources() -> N
     lines = text.splitlines()
     assert lines[0] == "Lead Practitioner Guide: Should the Lead Practitioner change?"
     assert lines[1] == "Date: 2026-11-25"
-    # Then, while the area has not approved the guide, the notice every page shows (merton's
-    # seed profile names no owner or approval), and then the outcome.
-    assert lines[2].startswith("Not approved for local use: This guide has not been approved for use in Merton.")
+    # Then, while the area has not approved the guide, the notice every page shows (the default
+    # authority's seed profile names no owner or approval), and then the outcome.
+    assert not PROFILE.approved
+    assert lines[2].startswith(
+        f"Not approved for local use: This guide has not been approved for use in {PROFILE.area}.")
     assert text.split("\n\n")[1].splitlines()[0] == "Outcome: Act now: follow safeguarding procedures"
     assert headings(text) == ["Outcome", "Who to call", "What to do", "Why", "Answers", "Sources",
                               "About this record"]
@@ -93,7 +98,7 @@ def test_paper_and_text_come_from_the_same_sections() -> None:
     (Copy, Download), in the same order, and nothing else."""
     for tool, answers in (URGENT, WITH_PRACTITIONERS):
         result = evaluate(tool, answers, explain=True)
-        made = (result, answers, load_profile("merton"), "2026-11-25", "https://example.test/p/")
+        made = (result, answers, PROFILE, "2026-11-25", "https://example.test/p/")
         text_lines = [line.strip() for line in as_text(*made).splitlines() if line.strip()]
         paper = []
         for section in as_data(*made):
