@@ -146,15 +146,15 @@ def routes(profile: Profile) -> list[dict[str, Any]]:
     return [r.as_dict() for r in (first, *local_routes(profile), *others)]
 
 
-def as_lines(block: list[dict[str, Any]]) -> list[str]:
-    """The block as plain text lines, for the record: what to call or open, written out."""
-    lines = [f"{texts.WHO_TO_CALL}:"]
+def route_lines(block: list[dict[str, Any]]) -> list[str]:
+    """Each route as one line of text, for the record (under ``texts.WHO_TO_CALL``): what to
+    call or open, written out, and the page it was checked against."""
+    lines = []
     for route in block:
         links = "; ".join(f"{link['text']}: {link['href']}" if link["href"].startswith("https:")
                           else link["text"] for link in route["links"]
                           if link["text"].split(" ", 1)[-1] not in route["text"])
         source = route["source"]
         cited = f" ({texts.ROUTE_SOURCE.format(**source)})" if source else ""
-        lines.append(f"- {route['title']}: {route['text']}"
-                     + (f" {links}." if links else "") + cited)
+        lines.append(f"{route['title']}: {route['text']}" + (f" {links}." if links else "") + cited)
     return lines

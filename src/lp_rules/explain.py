@@ -17,7 +17,7 @@ from typing import Any
 from .checklists import texts
 from .engine import decide, outcome, rule_shown
 from .errors import InvalidAnswers
-from .model import AllOf, AnswerIn, AnyOf, Answers, Condition, Question, Tool, _mid_sentence
+from .model import AllOf, AnswerIn, AnyOf, Answers, Condition, Question, Tool, mid_sentence
 from .profiles import Profile
 from .validate import check_consistency
 
@@ -61,7 +61,7 @@ def _plain_ruled_out(condition: Condition, answers: Answers, profile: Profile,
     if isinstance(condition, AnyOf):
         return " and ".join(_plain_ruled_out(p, answers, profile, questions)
                             for p in condition.parts)
-    return _mid_sentence(condition.ruled_out(answers, profile, questions))
+    return mid_sentence(condition.ruled_out(answers, profile, questions))
 
 
 def what_would_change(tool: Tool, answers: Answers, profile: Profile,

@@ -122,7 +122,7 @@ class AnswerIn:
     def describe(self, questions: Mapping[str, Question]) -> str:
         q = questions[self.question]
         labels = [o.label for o in q.options if o.id in self.values]
-        return f"{q.summary}: {' or '.join(labels[:1] + [_mid_sentence(l) for l in labels[1:]])}"
+        return f"{q.summary}: {' or '.join(labels[:1] + [mid_sentence(l) for l in labels[1:]])}"
 
     def ruled_out(self, answers: Answers, profile: "Profile",
                   questions: Mapping[str, Question]) -> str:
@@ -130,7 +130,7 @@ class AnswerIn:
         return f"{q.summary}: {q.option(str(answers[self.question])).label}"
 
 
-def _mid_sentence(label: str) -> str:
+def mid_sentence(label: str) -> str:
     """A label as it reads after "or": "The child is moving" -> "the child is moving", but
     "I'm not sure" and "GP" keep their capitals."""
     if len(label) > 1 and label[1].islower() and not label.startswith("I'"):

@@ -104,14 +104,11 @@ def _source_items(citations: list[Mapping[str, str]]) -> list[Item]:
 
 def _emergency_section(result: Mapping[str, Any]) -> list[Section]:
     """On an urgent or escalation outcome, who to call (lp_rules.emergency), before what to do:
-    the same routes, written out, that the page shows as links. ``emergency.as_lines`` gives
-    them as text (its heading, then "- " lines), which is read back into a section here."""
+    the same routes, written out, that the page shows as links."""
     block = result.get("emergency") or []
     if not block:
         return []
-    heading, *routes = emergency.as_lines(block)
-    return [Section(heading.removesuffix(":"), "bullets",
-                    _items(r.removeprefix("- ") for r in routes))]
+    return [Section(t.WHO_TO_CALL, "bullets", _items(emergency.route_lines(block)))]
 
 
 def reopen_link(page: str, result: Mapping[str, Any], answers: Mapping[str, Any]) -> str:
