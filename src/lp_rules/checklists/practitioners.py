@@ -45,7 +45,7 @@ def _yes_no(qid: str, text: str, summary: str, error: str) -> Question:
 FIELDS: tuple[Question, ...] = (
     Question(
         "role",
-        "Role",
+        "What is their role?",
         "Role",
         (
             Option("gp", "GP"),
