@@ -35,6 +35,7 @@ from .links import MAX_PRACTITIONERS_IN_LINK
 from .model import (Action, AllOf, Always, AnswerIn, AnyOf, Condition, PractitionerList, Rule,
                     Tool)
 from .profiles import Profile
+from .record import tone
 from .sources import Citation, source_tags
 from .validate import candidate_fields, problems
 
@@ -135,7 +136,9 @@ def _rule(rule: Rule, tables: _Tables) -> dict[str, Any]:
         "citations": [tables.citation(c) for c in shown.citations if isinstance(c, Citation)],
         "urgent": shown.urgent,
         "escalation": shown.escalation,
-        "goAhead": shown.go_ahead,
+        # The panel's look and kicker (record.tone: written once, for the page and the trainer).
+        "tone": dict(zip(("name", "kicker"), tone({"urgent": shown.urgent, "escalation":
+                                                  shown.escalation, "go_ahead": shown.go_ahead}))),
         "suggests": shown.suggests_candidate,
         "steps": steps,
         "tail": [tables.action(a) for a in tail],

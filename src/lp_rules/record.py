@@ -155,15 +155,16 @@ def outcome_sections(result: Mapping[str, Any], answers: Mapping[str, Any], prof
 
 
 def tone(result: Mapping[str, Any]) -> tuple[str, str]:
-    """How the outcome's panel looks and what its kicker says, from the rules' own data, as the
-    checklist page shows it (outcome-view.js ``panelTone``): an urgent outcome (principle 1)
-    acts now; an escalation is a warning; only an outcome that confirms the practitioner can go
-    ahead has the green panel; any other outcome is plain. Returns (tone, kicker)."""
+    """How the outcome's panel looks and what its kicker says, from the rules' own data: an
+    urgent outcome (principle 1) acts now; an escalation is a warning; only an outcome that
+    confirms the practitioner can go ahead has the green panel; any other outcome is plain.
+    Returns (tone, kicker). Written once: the trainer's view calls it, and the compiled rules
+    carry each rule's (lp_rules.compiled), which the checklist page shows."""
     if result["urgent"]:
-        return "urgent", "Act now"
+        return "urgent", t.KICKER_URGENT
     if result.get("escalation"):
-        return "warning", "Escalate today"
-    return ("go-ahead" if result.get("go_ahead") else "outcome"), "Outcome"
+        return "warning", t.KICKER_ESCALATION
+    return ("go-ahead" if result.get("go_ahead") else "outcome"), t.KICKER_OUTCOME
 
 
 def sections(result: Mapping[str, Any], answers: Mapping[str, Any], profile: Profile,

@@ -8,7 +8,7 @@ import { existsSync } from "node:fs";
 import { test } from "node:test";
 
 import {
-  doNowCount, groupSources, panelTone, rankedCandidates, reasonsLine, routeSources, shortSourceName,
+  doNowCount, groupSources, rankedCandidates, reasonsLine, routeSources, shortSourceName,
 } from "../../docs/assets/js/checklist/outcome-view.js";
 
 const ROOT = new URL("../../", import.meta.url);
@@ -53,15 +53,6 @@ test("sources: grouped by document in first-cited order, each section once", () 
 test("do this now: the three safeguarding steps when urgent, otherwise two", () => {
   assert.equal(doNowCount({ urgent: true }), 3);
   assert.equal(doNowCount({ urgent: false }), 2);
-});
-
-test("the panel's tone: urgent acts now, an escalation warns, green only for a go-ahead", () => {
-  assert.deepEqual(panelTone({ urgent: true, escalation: false }, false), { name: "urgent", kicker: "Act now" });
-  assert.deepEqual(panelTone({ urgent: false, escalation: true }, false), { name: "warning", kicker: "Escalate today" });
-  assert.deepEqual(panelTone({ urgent: false, escalation: false }, true), { name: "go-ahead", kicker: "Outcome" });
-  assert.deepEqual(panelTone({ urgent: false, escalation: false }, false), { name: "outcome", kicker: "Outcome" });
-  assert.equal(panelTone({ urgent: true, escalation: true }, false).name, "urgent", "urgent wins");
-  assert.equal(panelTone({ urgent: false, escalation: true }, true).name, "warning", "an escalation is never green");
 });
 
 test("the suggested practitioner's reasons read as one line", () => {

@@ -7,7 +7,7 @@ import re
 
 from lp_rules import DEFAULT_PROFILE, evaluate, load_profile
 from lp_rules.bridge import handle
-from lp_rules.record import as_data, as_text
+from lp_rules.record import as_data, as_text, tone
 
 PROFILE = load_profile(DEFAULT_PROFILE)
 """The default authority's profile (evaluate's default too)."""
@@ -157,3 +157,16 @@ def test_the_outcome_model_is_the_records_sections_and_adds_what_would_change_wh
     assert order[after - 1] == "Why not the outcomes before it" and order[after + 1] == "Answers"
     every_line = [i.text for s in record_sections for i in s.items]
     assert not set(sentences) & set(every_line)
+
+
+def test_the_panels_tone_urgent_acts_now_an_escalation_warns_green_only_for_a_go_ahead() -> None:
+    """Issue 21 item 3, written once in record.tone (the page reads it from the compiled rules,
+    the trainer's view calls it): urgent first, an escalation never green."""
+    def of(urgent: bool, escalation: bool, go_ahead: bool) -> tuple[str, str]:
+        return tone({"urgent": urgent, "escalation": escalation, "go_ahead": go_ahead})
+    assert of(True, False, False) == ("urgent", "Act now")
+    assert of(False, True, False) == ("warning", "Escalate today")
+    assert of(False, False, True) == ("go-ahead", "Outcome")
+    assert of(False, False, False) == ("outcome", "Outcome")
+    assert of(True, True, False)[0] == "urgent", "urgent wins"
+    assert of(False, True, True)[0] == "warning", "an escalation is never green"

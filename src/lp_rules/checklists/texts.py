@@ -115,3 +115,10 @@ NO_LOCAL_NUMBER = (
     "{guidance} gives no phone number for it: use GOV.UK's service below, or your local "
     "council's website."
 )
+
+
+KICKER_URGENT = "Act now"
+KICKER_ESCALATION = "Escalate today"
+KICKER_OUTCOME = "Outcome"
+"""The small label above an outcome's title (its panel's "kicker"): an urgent outcome, an
+escalation, and any other outcome (record.tone chooses)."""

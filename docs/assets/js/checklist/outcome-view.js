@@ -66,19 +66,6 @@ export function groupSources(citations) {
   return [...groups.values()];
 }
 
-/** How the outcome's panel looks and what its kicker says, from the rules' own data: an urgent
- *  outcome (principle 1) acts now; an escalation (the rule's `escalation`) is a warning; only an
- *  outcome that confirms the practitioner can go ahead (the rule's `go_ahead`, compiled as
- *  `goAhead`) has GOV.UK's green confirmation panel; any other outcome is plain.
- *  @param {{urgent: boolean, escalation: boolean}} result
- *  @param {boolean} goAhead */
-export function panelTone(result, goAhead) {
-  if (result.urgent) return { name: "urgent", kicker: "Act now" };
-  if (result.escalation) return { name: "warning", kicker: "Escalate today" };
-  if (goAhead) return { name: "go-ahead", kicker: "Outcome" };
-  return { name: "outcome", kicker: "Outcome" };
-}
-
 /** The suggested practitioner's reasons as one line: "The family prefers them; good
  *  relationship with the family." (each reason is a sentence of its own in the rules). */
 export function reasonsLine(reasons) {
@@ -348,7 +335,9 @@ export function createOutcomeView({ root, data, siteRoot, live, state }) {
    *  slow phone an answer's effect is then drawn in about half the time. */
   function render(result) {
     const { recordedOutcome } = state();
-    const tone = panelTone(result, data.compiled.rules[result.rule_index]?.goAhead === true);
+    // Its look and kicker, as the rules give them (record.tone, carried by the compiled rules).
+    /** @type {{name: string, kicker: string}} */
+    const tone = data.compiled.rules[result.rule_index].tone;
     const panel = make("div", `lp-panel lp-panel--${tone.name}`);
     // data-decided: the outcome is on screen; data-recommendation: Python has given it whole.
     panel.dataset.decided = result.recommendation;
