@@ -15,34 +15,18 @@ from __future__ import annotations
 import os
 import re
 from pathlib import Path
-from typing import Iterator
 
-import pytest
-from playwright.sync_api import Browser, BrowserContext, Locator, Page, expect
+from playwright.sync_api import Browser, Locator, Page, expect
 
 from tests.perf.conftest import poll
 
 from .conftest import (READY_TIMEOUT_MS, Site, add_practitioner, fill_practitioner, use_practitioners,
                        wait_for_outcome, wait_ready, wait_scroll_at_rest, wait_settled)
+from .devices import DESKTOP, PHONE, context, device  # noqa: F401  (fixtures)
 
 SHOTS = Path(os.environ.get("LP_SHOTS", "/tmp/shots-b1"))
-PHONE = {"viewport": {"width": 390, "height": 844}, "has_touch": True, "is_mobile": True,
-         "device_scale_factor": 2}
-DESKTOP = {"viewport": {"width": 1280, "height": 800}}
 WHO_BASE = ("tools/who-should-lead/?v=2&harm=no&safety=no&social_care=none&existing_plan=no&services=several"
             "&consent=agreed&young_person_can_consent=yes")
-
-
-@pytest.fixture(params=["phone", "desktop"])
-def device(request: pytest.FixtureRequest) -> str:
-    return str(request.param)
-
-
-@pytest.fixture
-def context(browser: Browser, device: str) -> Iterator[BrowserContext]:
-    ctx = browser.new_context(service_workers="block", **(PHONE if device == "phone" else DESKTOP))
-    yield ctx
-    ctx.close()
 
 
 def shot(page: Page, device: str, name: str) -> None:

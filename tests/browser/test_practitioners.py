@@ -10,19 +10,16 @@ with {n}) and GOV.UK's pattern; the outcome a list gives is lp_rules.evaluate's.
 
 from __future__ import annotations
 
-from typing import Any, Iterator
+from typing import Any
 
-import pytest
-from playwright.sync_api import Browser, BrowserContext, Page, expect
+from playwright.sync_api import Browser, Page, expect
 
 from lp_rules import evaluate, schema
 
 from .conftest import (PRACTITIONER_FIELDS, READY_TIMEOUT_MS, Site, add_practitioner, fill_practitioner,
                        use_practitioners, wait_for_outcome, wait_ready)
+from .devices import DESKTOP, PHONE, context, device  # noqa: F401  (fixtures)
 
-PHONE = {"viewport": {"width": 390, "height": 844}, "has_touch": True, "is_mobile": True,
-         "device_scale_factor": 2}
-DESKTOP = {"viewport": {"width": 1280, "height": 800}}
 WHO = {"harm": "no", "safety": "no", "social_care": "none", "existing_plan": "no", "services": "several",
        "consent": "agreed", "young_person_can_consent": "yes"}
 WHO_BASE = "tools/who-should-lead/#v=2&" + "&".join(f"{k}={v}" for k, v in WHO.items())
@@ -56,18 +53,6 @@ def link_with(rows: tuple[tuple[str, ...], ...]) -> str:
 def outcome_for(rows: tuple[tuple[str, ...], ...]) -> str:
     listed = [dict(zip(PRACTITIONER_FIELDS, row)) for row in rows]
     return str(evaluate("who-should-lead", {**WHO, "candidates": listed})["recommendation"])
-
-
-@pytest.fixture(params=["phone", "desktop"])
-def device(request: pytest.FixtureRequest) -> str:
-    return str(request.param)
-
-
-@pytest.fixture
-def context(browser: Browser, device: str) -> Iterator[BrowserContext]:
-    ctx = browser.new_context(service_workers="block", **(PHONE if device == "phone" else DESKTOP))
-    yield ctx
-    ctx.close()
 
 
 def open_list(page: Page, site: Site, rows: tuple[tuple[str, ...], ...] = ()) -> None:

@@ -1,0 +1,26 @@
+"""The two devices the flow tests run on, by touch at 390x844 and by keyboard at 1280x800: a test
+module imports ``device`` and ``context`` (which replaces conftest's for that module), so each of
+its tests runs once per device."""
+
+from __future__ import annotations
+
+from typing import Iterator
+
+import pytest
+from playwright.sync_api import Browser, BrowserContext
+
+PHONE = {"viewport": {"width": 390, "height": 844}, "has_touch": True, "is_mobile": True,
+         "device_scale_factor": 2}
+DESKTOP = {"viewport": {"width": 1280, "height": 800}}
+
+
+@pytest.fixture(params=["phone", "desktop"])
+def device(request: pytest.FixtureRequest) -> str:
+    return str(request.param)
+
+
+@pytest.fixture
+def context(browser: Browser, device: str) -> Iterator[BrowserContext]:
+    ctx = browser.new_context(service_workers="block", **(PHONE if device == "phone" else DESKTOP))
+    yield ctx
+    ctx.close()
