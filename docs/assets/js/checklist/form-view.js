@@ -142,7 +142,7 @@ export function createFormView({ root, questions, byId, dispatch }) {
   /** The answer given to a question, in words. @param {Question} q @param {Answers} answers */
   function answerText(q, answers) {
     if (q.kind === "candidates") {
-      const count = answers.candidates.length;
+      const count = answers[q.id].length;
       return count === 1 ? "1 practitioner listed" : `${count} practitioners listed`;
     }
     return q.options?.find((o) => o.id === answers[q.id])?.label ?? answers[q.id];
@@ -289,8 +289,10 @@ export function createFormView({ root, questions, byId, dispatch }) {
       row.dataset.question = q.id;
       let value;
       if (q.kind === "candidates") {
-        value = answers.candidates.length
-          ? answers.candidates.map((/** @type {Row} */ c) => roleLabel(c.role)).join(", ")
+        /** @type {Row[]} */
+        const listed = answers[q.id];
+        value = listed.length
+          ? listed.map((c) => roleLabel(c.role)).join(", ")
           : "None listed";
       } else {
         value = q.options?.find((o) => o.id === answers[q.id])?.label ?? answers[q.id];
