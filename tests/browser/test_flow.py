@@ -319,6 +319,10 @@ def test_nothing_is_shown_and_then_withdrawn(browser: Browser, site: Site) -> No
     page.goto(site.url("tools/change-lead/"))
     wait_ready(page)
     for question, option in (("harm", "no"), ("safety", "no"), ("event", "absence_short")):
+        if question != "harm":
+            # Enter moved focus to this question's legend (a frame after the answer's effect):
+            # wait for it, or the page's move would take focus back from the options below.
+            expect(page.locator(f"#q-{question} legend")).to_be_focused()
         # From the last option, ArrowDown wraps to the first and steps through each one (the
         # harm question's "Yes" first) to the one wanted.
         page.focus(f"#q-{question} .lp-radio:last-child input")
