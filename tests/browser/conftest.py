@@ -97,6 +97,16 @@ def wait_ready(pg: Page) -> None:
     wait_settled(pg)
 
 
+def tab_to(page: Page, selector: str, most: int = 80) -> None:
+    """Press Tab until the element matching ``selector`` has focus (a keyboard user's way
+    there); fail if ``most`` presses do not reach it."""
+    for _ in range(most):
+        page.keyboard.press("Tab")
+        if page.evaluate("s => document.activeElement?.matches(s) ?? false", selector):
+            return
+    raise AssertionError(f"{selector} not reached by Tab in {most} presses")
+
+
 def wait_settled(pg: Page) -> None:
     """The checklist has started and acted on everything it was given: the rules have answered
     its last request and the address holds the last answer (checklist.js marks it data-busy until

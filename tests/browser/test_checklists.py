@@ -12,8 +12,8 @@ from lp_rules.profiles import PUBLISHED_IDS
 from tests.browser.fixtures import Sites
 from tests.rules.oracle import FACTS
 
-from .conftest import (Site, actions, add_practitioner, choose, use_practitioners, wait_for_outcome, wait_ready,
-                       wait_settled)
+from .conftest import (Site, actions, add_practitioner, choose, tab_to, use_practitioners, wait_for_outcome,
+                       wait_ready, wait_settled)
 
 CONSENT_URL = (
     "tools/consent-withdrawn/?harm=no&safety=no&who=parent_carer&competence=gillick_competent"
@@ -81,14 +81,6 @@ def test_only_questions_that_matter_are_shown(page: Page, site: Site) -> None:
     assert "others_cover_functions" in actions(page)
 
 
-def _tab_to(page: Page, selector: str, limit: int = 80) -> None:
-    for _ in range(limit):
-        page.keyboard.press("Tab")
-        if page.evaluate(f"document.activeElement.matches({selector!r})"):
-            return
-    raise AssertionError(f"could not reach {selector} with Tab")
-
-
 def test_by_keyboard_alone(page: Page, site: Site) -> None:
     page.goto(site.url("tools/consent-withdrawn/"))
     wait_ready(page)
@@ -97,7 +89,7 @@ def test_by_keyboard_alone(page: Page, site: Site) -> None:
             ("reason", "unknown")]
     for question, option in plan:
         page.wait_for_selector(f"#q-{question}:not([hidden])")
-        _tab_to(page, f'input[name="{question}"]')
+        tab_to(page, f'input[name="{question}"]')
         if page.evaluate(f"document.activeElement.id === '{question}-{option}'"):
             page.keyboard.press("Space")
         for _ in range(10):
@@ -111,7 +103,7 @@ def test_by_keyboard_alone(page: Page, site: Site) -> None:
     page.keyboard.press("Tab")
     assert page.evaluate("!!document.activeElement.closest('.lp-outcome')")
     # The check-your-answers "Change" links work from the keyboard.
-    _tab_to(page, 'a.lp-change[href="#q-who"]')
+    tab_to(page, 'a.lp-change[href="#q-who"]')
     page.keyboard.press("Enter")
     assert page.evaluate("document.activeElement.name") == "who"
 

@@ -16,7 +16,7 @@ from playwright.sync_api import Browser, Page, expect
 
 from lp_rules import evaluate, schema
 
-from .conftest import (PRACTITIONER_FIELDS, READY_TIMEOUT_MS, Site, add_practitioner, fill_practitioner,
+from .conftest import (PRACTITIONER_FIELDS, READY_TIMEOUT_MS, Site, add_practitioner, fill_practitioner, tab_to,
                        use_practitioners, wait_for_outcome, wait_ready)
 from .devices import DESKTOP, PHONE, context, device  # noqa: F401  (fixtures)
 
@@ -59,15 +59,6 @@ def open_list(page: Page, site: Site, rows: tuple[tuple[str, ...], ...] = ()) ->
     page.goto(site.url(link_with(rows) if rows else WHO_BASE))
     page.wait_for_selector("#q-candidates:not([hidden])", timeout=READY_TIMEOUT_MS)
     wait_ready(page)
-
-
-def tab_to(page: Page, selector: str, most: int = 12) -> None:
-    """Press Tab until the element matching `selector` has focus (a keyboard user's way there)."""
-    for _ in range(most):
-        page.keyboard.press("Tab")
-        if page.evaluate("s => document.activeElement?.matches(s) ?? false", selector):
-            return
-    raise AssertionError(f"{selector} not reached by Tab in {most} presses")
 
 
 def test_each_question_is_radios_never_a_select(page: Page, site: Site, device: str) -> None:

@@ -20,7 +20,7 @@ from lp_rules import DEFAULT_PROFILE, PROFILE_IDS, evaluate, load_profile
 from lp_rules.profiles import site_folder
 from lp_rules.record import ANSWERS, NOT_NEEDED, outcome_sections
 
-from .conftest import ROOT, Site
+from .conftest import ROOT, Site, tab_to
 
 sys.path.insert(0, str(ROOT / "tools"))
 from sitegen import scenarios  # noqa: E402
@@ -59,14 +59,6 @@ def go_to(page: Page, n: int) -> None:
     for _ in range(abs(n - now)):
         page.keyboard.press(key)
     assert shown(page) == [n]
-
-
-def tab_to(page: Page, selector: str, limit: int = 40) -> None:
-    for _ in range(limit):
-        page.keyboard.press("Tab")
-        if page.evaluate("(s) => document.activeElement.matches(s)", selector):
-            return
-    raise AssertionError(f"Tab never reached {selector}")
 
 
 def section_texts(outcome: Any, heading: str) -> list[str]:
