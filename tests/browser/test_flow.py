@@ -274,6 +274,25 @@ def test_continue_moves_focus_to_the_next_legend_and_an_urgent_answer_to_the_out
     assert page.locator("#q-safety").is_hidden()
 
 
+def test_a_focus_move_made_before_the_pages_own_is_kept(page: Page, site: Site) -> None:
+    """The page moves focus a frame after an answer; a user who has already moved it (a quick
+    Tab on a slow phone) keeps it there. Both happen in one task here, so the page's frame is
+    always after the user's move: the race a keyboard user can win, every time."""
+    page.goto(site.url("tools/who-should-lead/"))
+    wait_ready(page)
+    page.check("#harm-no")
+    page.evaluate("""() => {
+        document.querySelector('#q-harm [data-continue]').click();
+        document.getElementById('safety-no').focus();
+    }""")
+    wait_settled(page)  # the page's focus frame has run
+    assert page.evaluate("document.activeElement.id") == "safety-no"
+    # Without the user's move, the same answer takes focus to the next legend.
+    page.check("#safety-no")
+    page.click("#q-safety [data-continue]")
+    expect(page.locator("#q-social_care legend")).to_be_focused()
+
+
 def test_continue_with_nothing_chosen_is_an_error(page: Page, site: Site, device: str) -> None:
     page.goto(site.url("tools/change-lead/"))
     wait_ready(page)

@@ -291,15 +291,19 @@ function main(root) {
    *  to lay the page out there and then, after the answer's changes (on a phone with the
    *  processor slowed 4 times, two thirds of an answer's work: 11 ms of 17). In the frame, the
    *  layout is the one the browser does anyway to show the change. The page is busy until then.
+   *  If the user has moved focus themselves before that frame (a quick Tab on a slow phone), the
+   *  page leaves it where they put it: taking it back would undo a keystroke by surprise.
    *  @param {State} next @param {string | null} nextId @param {boolean} outcomeShown */
   function moveFocus(next, nextId, outcomeShown) {
     const intent = next.focus;
     if (!intent || next.errors.length) return;
     cancelAnimationFrame(focusFrame); // a later intent replaces one not yet carried out
+    const from = document.activeElement;
     focusFrame = requestAnimationFrame(() => {
       focusFrame = 0;
       markBusy();
-      focusNow(intent, nextId, outcomeShown);
+      const now = document.activeElement;
+      if (now === from || now === null || now === document.body) focusNow(intent, nextId, outcomeShown);
     });
     markBusy();
   }
