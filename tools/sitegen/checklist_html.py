@@ -125,17 +125,21 @@ def _candidate_field(f: dict[str, Any]) -> str:
 
 def _candidate_editor(q: dict[str, Any]) -> str:
     """One practitioner's questions, opened by "Add a practitioner" or a card's "Change" (GOV.UK's
-    add-another pattern: one thing's questions at a time, then a summary card for it)."""
+    add-another pattern: one thing's questions at a time, then a summary card for it). The words
+    are the list's own (``q["editor"]``, lp_rules.checklists.practitioners); the page puts the
+    practitioner's number in ``data-number``, where the heading says ``{n}``."""
+    words = q["editor"]
+    before, _, after = words["heading"].partition("{n}")
     return (
         '<div class="lp-candidate-editor" role="group" aria-labelledby="candidate-editor-title"'
         ' data-candidate-editor hidden>'
         '<h3 class="lp-candidate-editor-title" id="candidate-editor-title" tabindex="-1">'
-        "Practitioner <span data-number></span></h3>"
+        f"{escape(before)}<span data-number></span>{escape(after)}</h3>"
         f'{"".join(_candidate_field(f) for f in q["fields"])}'
         '<div class="lp-button-group">'
-        '<button type="button" class="lp-button" data-save-candidate>Save practitioner</button>'
-        '<button type="button" class="lp-link-button" data-cancel-candidate>Cancel</button>'
-        "</div></div>"
+        f'<button type="button" class="lp-button" data-save-candidate>{escape(words["save"])}</button>'
+        '<button type="button" class="lp-link-button" data-cancel-candidate>'
+        f'{escape(words["cancel"])}</button></div></div>'
     )
 
 
@@ -148,25 +152,23 @@ def _candidate_card(q: dict[str, Any]) -> str:
         f'<dd data-value-for="{f["id"]}"></dd></div>'
         for f in q["fields"][1:]
     )
+    words = q["editor"]
     name = '<span class="lp-visually-hidden"> <span data-name></span></span>'
     return (
         '<template id="lp-candidate-card-template"><div class="lp-summary-card lp-candidate">'
         '<div class="lp-summary-card-head">'
         '<h3 class="lp-summary-card-title" tabindex="-1" data-title></h3>'
         '<ul class="lp-summary-card-actions">'
-        f'<li><button type="button" class="lp-link-button" data-change-candidate>Change{name}'
-        "</button></li>"
-        f'<li><button type="button" class="lp-link-button" data-remove-candidate>Remove{name}'
-        "</button></li></ul></div>"
+        '<li><button type="button" class="lp-link-button" data-change-candidate>'
+        f'{escape(words["change"])}{name}</button></li>'
+        '<li><button type="button" class="lp-link-button" data-remove-candidate>'
+        f'{escape(words["remove"])}{name}</button></li></ul></div>'
         f'<dl class="lp-summary-card-list">{rows}</dl></div></template>'
     )
 
 
 def _candidates_question(q: dict[str, Any]) -> str:
-    full = (
-        f"You have listed {q['max_items']} practitioners, the most this checklist takes. "
-        "To add a different one, remove one first."
-    )
+    words = q["editor"]
     return (
         f'<fieldset class="lp-question lp-candidates" id="q-{q["id"]}" data-question="{q["id"]}"'
         f' aria-describedby="{q["id"]}-hint">'
@@ -177,11 +179,11 @@ def _candidates_question(q: dict[str, Any]) -> str:
         '<div class="lp-candidate-list" data-candidate-list></div>'
         f"{_candidate_editor(q)}"
         '<div class="lp-candidate-actions" data-candidate-actions>'
-        f'<p class="lp-candidate-full" data-candidate-full hidden>{escape(full)}</p>'
+        f'<p class="lp-candidate-full" data-candidate-full hidden>{escape(words["full"])}</p>'
         '<p><button type="button" class="lp-button lp-button-secondary" data-add-candidate>'
-        "Add a practitioner</button></p>"
+        f'{escape(words["add_first"])}</button></p>'
         '<p><button type="button" class="lp-button" data-save-candidates>'
-        "Use these practitioners</button></p></div>"
+        f'{escape(words["use"])}</button></p></div>'
         f"{_candidate_card(q)}</div></fieldset>"
     )
 
