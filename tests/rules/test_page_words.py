@@ -1,7 +1,9 @@
 """The page's views write no words of their own: every word the practitioner editor shows is the
 list's own (``ListEditor`` in checklists/practitioners.py), exported in the page data the build
-writes (``schema()``, the page's ``lp-data``). A word a view reads that the data does not hold
-would show as "undefined"; a changed word must reach the page without touching JavaScript."""
+writes (``schema()``, the page's ``lp-data``); every word the trainer's script says is in
+``texts.TRAINER``, which the trainer page holds as data (``data-trainer-words``). A word a view
+reads that the data does not hold would show as "undefined"; a changed word must reach the page
+without touching JavaScript."""
 
 from __future__ import annotations
 
@@ -12,10 +14,12 @@ from pathlib import Path
 import pytest
 
 from lp_rules import PROFILE_IDS, get_tool, load_profile, schema
+from lp_rules.checklists.texts import TRAINER
 from lp_rules.schema import tool_schema
 
 ROOT = Path(__file__).resolve().parents[2]
 EDITOR_VIEW = ROOT / "docs/assets/js/checklist/practitioners-view.js"
+TRAINER_SCRIPT = ROOT / "docs/assets/js/trainer.js"
 PLACE = re.compile(r"\{(\w+)\}")
 
 
@@ -48,3 +52,11 @@ def test_a_changed_word_reaches_the_page_data() -> None:
     data = tool_schema(replace(tool, lists=(changed,)), load_profile("merton"))
     q = next(q for q in data["questions"] if q["id"] == listed.id)
     assert q["editor"]["add_first"] == "Name a practitioner"
+
+
+def test_the_trainer_script_reads_only_its_exported_words() -> None:
+    used = _read(TRAINER_SCRIPT, "words")
+    assert {"answer_tag", "no_prediction", "right", "wrong", "reveal", "hide"} <= used
+    assert not used - TRAINER.keys(), "trainer.js reads words texts.TRAINER does not hold"
+    for key, text in TRAINER.items():
+        assert set(PLACE.findall(text)) <= {"n", "total", "outcome"}, f"{key}: {text}"

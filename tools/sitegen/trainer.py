@@ -23,10 +23,12 @@ scenarios page, so a trainer's link ``trainer/#scenario-N`` stays the same scena
 
 from __future__ import annotations
 
+import json
 from html import escape
 from typing import Any
 
 from lp_rules import evaluate, schema
+from lp_rules.checklists.texts import TRAINER
 from lp_rules.profiles import Profile
 from lp_rules.record import ANSWERS, NOT_NEEDED, Item, Section, outcome_sections, tone
 
@@ -86,7 +88,7 @@ def _panel(n: int, section: Section, result: dict[str, Any]) -> str:
 
 def _outcome_html(n: int, s: dict[str, Any], result: dict[str, Any], model: list[Section]) -> str:
     lead, *rest = model
-    teach = (f'<div class="lp-trainer-teach" data-search-exclude><h3>For the trainer</h3>'
+    teach = (f'<div class="lp-trainer-teach" data-search-exclude><h3>{_e(TRAINER["for_trainer"])}</h3>'
              f'<p>{_e(s["teach"])}</p></div>' if s.get("teach") else "")
     link = scenarios.link(s["tool"], s["answers"])
     return (
@@ -95,7 +97,7 @@ def _outcome_html(n: int, s: dict[str, Any], result: dict[str, Any], model: list
         + _panel(n, lead, result)
         + "".join(_section(part) for part in rest if part.heading != ANSWERS)
         + teach
-        + f'<p class="lp-trainer-open"><a href="{_e(link)}">Open this scenario in the checklist</a></p>'
+        + f'<p class="lp-trainer-open"><a href="{_e(link)}">{_e(TRAINER["open"])}</a></p>'
         "</div>"
     )
 
@@ -120,18 +122,18 @@ def _scenario_html(n: int, total: int, s: dict[str, Any], tool: dict[str, Any],
         f'data-scenario-tool="{_e(s["tool"])}" data-scenario-recommendation="{_e(result["recommendation"])}" '
         f'aria-labelledby="lp-trainer-title-{n}">'
         + _nav(n, total, top=True)
-        + f'<p class="lp-trainer-kicker">Scenario {n} of {total}<span class="lp-trainer-sep"> · </span>'
+        + f'<p class="lp-trainer-kicker">{_e(TRAINER["scenario"].format(n=n, total=total))}<span class="lp-trainer-sep"> · </span>'
         f'<span class="lp-trainer-tool">{_e(tool["title"])}</span></p>'
         f'<h2 id="lp-trainer-title-{n}" tabindex="-1">{_e(s["title"])}</h2>'
         f'<p class="lp-trainer-story" data-search-exclude>{_e(s["situation"])}</p>'
         + f'<div class="lp-trainer-answers">{_section(answers)}</div>'
         + f'<div class="lp-trainer-predict" role="group" aria-labelledby="lp-trainer-predict-{n}">'
-        f'<h3 id="lp-trainer-predict-{n}" data-search-exclude>What will the checklist say?</h3>'
+        f'<h3 id="lp-trainer-predict-{n}" data-search-exclude>{_e(TRAINER["predict"])}</h3>'
         f'<ol class="lp-trainer-choices" data-search-exclude>{"".join(choices)}</ol>'
         f'</div><p class="lp-trainer-reveal-bar" data-trainer-js hidden>'
         f'<button type="button" class="lp-button" data-trainer-reveal aria-expanded="false" '
-        f'aria-controls="scenario-{n}-outcome" aria-keyshortcuts="R">Reveal the outcome</button></p>'
-        f'<details class="lp-trainer-reveal"><summary>Reveal the outcome</summary>'
+        f'aria-controls="scenario-{n}-outcome" aria-keyshortcuts="R">{_e(TRAINER["reveal"])}</button></p>'
+        f'<details class="lp-trainer-reveal"><summary>{_e(TRAINER["reveal"])}</summary>'
         + _outcome_html(n, s, result, model)
         + "</details>"
         + _nav(n, total, top=False)
@@ -145,9 +147,9 @@ def _nav(n: int, total: int, top: bool) -> str:
     nxt = " disabled" if n == total else ""
     buttons = (
         f'<button type="button" class="lp-button lp-button-secondary" data-trainer-prev '
-        f'aria-keyshortcuts="ArrowLeft PageUp"{prev}><span aria-hidden="true">←</span> Previous</button>'
+        f'aria-keyshortcuts="ArrowLeft PageUp"{prev}><span aria-hidden="true">←</span> {_e(TRAINER["previous"])}</button>'
         f'<button type="button" class="lp-button" data-trainer-next '
-        f'aria-keyshortcuts="ArrowRight PageDown"{nxt}>Next <span aria-hidden="true">→</span></button>'
+        f'aria-keyshortcuts="ArrowRight PageDown"{nxt}>{_e(TRAINER["next"])} <span aria-hidden="true">→</span></button>'
     )
     if top:
         return f'<nav class="lp-trainer-nav" aria-label="Scenarios" data-trainer-js hidden>{buttons}</nav>'
@@ -170,7 +172,10 @@ def trainer_view(profile: Profile) -> str:
         "a number to choose the room's prediction, <kbd>R</kbd> to reveal the outcome.</p>"
     )
     live = '<p class="lp-visually-hidden" aria-live="polite" data-trainer-live></p>'
+    # What trainer.js says, as data (a JSON block is not executed: the strict CSP allows it).
+    words = json.dumps(TRAINER, ensure_ascii=False).replace("</", "<\\/")
     return (
         f'<div class="lp-trainer" data-trainer data-count="{len(loaded)}">'
+        f'<script type="application/json" data-trainer-words>{words}</script>'
         f'<link rel="stylesheet" href="{STYLESHEET}">{keys}{live}{"".join(sections)}</div>'
     )
