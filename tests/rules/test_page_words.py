@@ -1,7 +1,7 @@
 """The page's views write no words of their own: every word the practitioner editor shows is the
 list's own (``ListEditor`` in checklists/practitioners.py), exported in the page data the build
 writes (``schema()``, the page's ``lp-data``); every word the trainer's script says is in
-``texts.TRAINER``, which the trainer page holds as data (``data-trainer-words``). A word a view
+``texts.TRAINER``, which the trainer page holds as data (its root's ``data-words``). A word a view
 reads that the data does not hold would show as "undefined"; a changed word must reach the page
 without touching JavaScript."""
 

@@ -179,10 +179,9 @@ def trainer_view(profile: Profile) -> str:
         "a number to choose the room's prediction, <kbd>R</kbd> to reveal the outcome.</p>"
     )
     live = '<p class="lp-visually-hidden" aria-live="polite" data-trainer-live></p>'
-    # What trainer.js says, as data (a JSON block is not executed: the strict CSP allows it).
-    words = json.dumps(TRAINER, ensure_ascii=False).replace("</", "<\\/")
+    # What trainer.js says, as data in an attribute (the page's content holds no inline script).
+    words = _a(json.dumps(TRAINER, ensure_ascii=False))
     return (
-        f'<div class="lp-trainer" data-trainer data-count="{len(loaded)}">'
-        f'<script type="application/json" data-trainer-words>{words}</script>'
+        f'<div class="lp-trainer" data-trainer data-count="{len(loaded)}" data-words="{words}">'
         f'<link rel="stylesheet" href="{STYLESHEET}">{keys}{live}{"".join(sections)}</div>'
     )

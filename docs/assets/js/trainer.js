@@ -6,7 +6,7 @@
 // shows one scenario at a time (ArrowLeft/ArrowRight, PageUp/PageDown as presentation clickers send,
 // or the Previous/Next buttons), lets the room's prediction be chosen (click, or its number key), and
 // reveals the outcome (the Reveal button, or R). No Python and no request: nothing is computed here.
-// Its words are the page's data (`data-trainer-words`, written in lp_rules/checklists/texts.py,
+// Its words are the page's data (the root's `data-words`, written in lp_rules/checklists/texts.py,
 // TRAINER): this file writes none.
 
 const root = document.querySelector("[data-trainer]");
@@ -35,7 +35,7 @@ function parts(parent, selector) {
 /** @param {HTMLElement} root */
 function setUp(root) {
   /** @type {Words} */
-  const words = JSON.parse(part(root, "[data-trainer-words]").textContent ?? "");
+  const words = JSON.parse(root.dataset.words ?? "");
   const sections = parts(root, ".lp-trainer-scenario");
   const live = part(root, "[data-trainer-live]");
   let current = 0;
