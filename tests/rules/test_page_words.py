@@ -1,7 +1,7 @@
 """The page's views write no words of their own: every word the practitioner editor shows is the
 list's own (``ListEditor`` in checklists/practitioners.py), exported in the page data the build
 writes (``schema()``, the page's ``lp-data``); every word the trainer's script says is in
-``texts.TRAINER``, which the trainer page holds as data (its root's ``data-words``). A word a view
+``texts.TRAINER_SCRIPT``, which the trainer page holds as data (its root's ``data-words``). A word a view
 reads that the data does not hold would show as "undefined"; a changed word must reach the page
 without touching JavaScript."""
 
@@ -14,12 +14,12 @@ from pathlib import Path
 import pytest
 
 from lp_rules import PROFILE_IDS, get_tool, load_profile, schema
-from lp_rules.checklists.texts import TRAINER
+from lp_rules.checklists.texts import TRAINER_PAGE, TRAINER_SCRIPT
 from lp_rules.schema import tool_schema
 
 ROOT = Path(__file__).resolve().parents[2]
 EDITOR_VIEW = ROOT / "docs/assets/js/checklist/practitioners-view.js"
-TRAINER_SCRIPT = ROOT / "docs/assets/js/trainer.js"
+TRAINER_JS = ROOT / "docs/assets/js/trainer.js"
 PLACE = re.compile(r"\{(\w+)\}")
 
 
@@ -55,8 +55,8 @@ def test_a_changed_word_reaches_the_page_data() -> None:
 
 
 def test_the_trainer_script_reads_only_its_exported_words() -> None:
-    used = _read(TRAINER_SCRIPT, "words")
+    used = _read(TRAINER_JS, "words")
     assert {"answer_tag", "no_prediction", "right", "wrong", "reveal", "hide"} <= used
-    assert not used - TRAINER.keys(), "trainer.js reads words texts.TRAINER does not hold"
-    for key, text in TRAINER.items():
+    assert not used - TRAINER_SCRIPT.keys(), "trainer.js reads words TRAINER_SCRIPT does not hold"
+    for key, text in {**TRAINER_PAGE, **TRAINER_SCRIPT}.items():
         assert set(PLACE.findall(text)) <= {"n", "total", "outcome"}, f"{key}: {text}"

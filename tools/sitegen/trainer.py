@@ -28,7 +28,7 @@ from html import escape
 from typing import Any
 
 from lp_rules import evaluate, schema
-from lp_rules.checklists.texts import TRAINER
+from lp_rules.checklists.texts import TRAINER_PAGE, TRAINER_SCRIPT
 from lp_rules.profiles import Profile
 from lp_rules.record import ANSWERS, NOT_NEEDED, Item, Section, outcome_sections, tone
 
@@ -95,7 +95,7 @@ def _panel(n: int, section: Section, result: dict[str, Any]) -> str:
 
 def _outcome_html(n: int, s: dict[str, Any], result: dict[str, Any], model: list[Section]) -> str:
     lead, *rest = model
-    teach = (f'<div class="lp-trainer-teach" data-search-exclude><h3>{_e(TRAINER["for_trainer"])}</h3>'
+    teach = (f'<div class="lp-trainer-teach" data-search-exclude><h3>{_e(TRAINER_PAGE["for_trainer"])}</h3>'
              f'<p>{_e(s["teach"])}</p></div>' if s.get("teach") else "")
     link = scenarios.link(s["tool"], s["answers"])
     return (
@@ -104,7 +104,7 @@ def _outcome_html(n: int, s: dict[str, Any], result: dict[str, Any], model: list
         + _panel(n, lead, result)
         + "".join(_section(part) for part in rest if part.heading != ANSWERS)
         + teach
-        + f'<p class="lp-trainer-open"><a href="{_a(link)}">{_e(TRAINER["open"])}</a></p>'
+        + f'<p class="lp-trainer-open"><a href="{_a(link)}">{_e(TRAINER_PAGE["open"])}</a></p>'
         "</div>"
     )
 
@@ -129,18 +129,18 @@ def _scenario_html(n: int, total: int, s: dict[str, Any], tool: dict[str, Any],
         f'data-scenario-tool="{_a(s["tool"])}" data-scenario-recommendation="{_a(result["recommendation"])}" '
         f'aria-labelledby="lp-trainer-title-{n}">'
         + _nav(n, total, top=True)
-        + f'<p class="lp-trainer-kicker">{_e(TRAINER["scenario"].format(n=n, total=total))}<span class="lp-trainer-sep"> · </span>'
+        + f'<p class="lp-trainer-kicker">{_e(TRAINER_SCRIPT["scenario"].format(n=n, total=total))}<span class="lp-trainer-sep"> · </span>'
         f'<span class="lp-trainer-tool">{_e(tool["title"])}</span></p>'
         f'<h2 id="lp-trainer-title-{n}" tabindex="-1">{_e(s["title"])}</h2>'
         f'<p class="lp-trainer-story" data-search-exclude>{_e(s["situation"])}</p>'
         + f'<div class="lp-trainer-answers">{_section(answers)}</div>'
         + f'<div class="lp-trainer-predict" role="group" aria-labelledby="lp-trainer-predict-{n}">'
-        f'<h3 id="lp-trainer-predict-{n}" data-search-exclude>{_e(TRAINER["predict"])}</h3>'
+        f'<h3 id="lp-trainer-predict-{n}" data-search-exclude>{_e(TRAINER_PAGE["predict"])}</h3>'
         f'<ol class="lp-trainer-choices" data-search-exclude>{"".join(choices)}</ol>'
         f'</div><p class="lp-trainer-reveal-bar" data-trainer-js data-search-exclude hidden>'
         f'<button type="button" class="lp-button" data-trainer-reveal aria-expanded="false" '
-        f'aria-controls="scenario-{n}-outcome" aria-keyshortcuts="R">{_e(TRAINER["reveal"])}</button></p>'
-        f'<details class="lp-trainer-reveal"><summary>{_e(TRAINER["reveal"])}</summary>'
+        f'aria-controls="scenario-{n}-outcome" aria-keyshortcuts="R">{_e(TRAINER_SCRIPT["reveal"])}</button></p>'
+        f'<details class="lp-trainer-reveal"><summary>{_e(TRAINER_SCRIPT["reveal"])}</summary>'
         + _outcome_html(n, s, result, model)
         + "</details>"
         + _nav(n, total, top=False)
@@ -154,9 +154,9 @@ def _nav(n: int, total: int, top: bool) -> str:
     nxt = " disabled" if n == total else ""
     buttons = (
         f'<button type="button" class="lp-button lp-button-secondary" data-trainer-prev '
-        f'aria-keyshortcuts="ArrowLeft PageUp"{prev}><span aria-hidden="true">←</span> {_e(TRAINER["previous"])}</button>'
+        f'aria-keyshortcuts="ArrowLeft PageUp"{prev}><span aria-hidden="true">←</span> {_e(TRAINER_PAGE["previous"])}</button>'
         f'<button type="button" class="lp-button" data-trainer-next '
-        f'aria-keyshortcuts="ArrowRight PageDown"{nxt}>{_e(TRAINER["next"])} <span aria-hidden="true">→</span></button>'
+        f'aria-keyshortcuts="ArrowRight PageDown"{nxt}>{_e(TRAINER_PAGE["next"])} <span aria-hidden="true">→</span></button>'
     )
     if top:
         return f'<nav class="lp-trainer-nav" aria-label="Scenarios" data-trainer-js hidden>{buttons}</nav>'
@@ -180,7 +180,7 @@ def trainer_view(profile: Profile) -> str:
     )
     live = '<p class="lp-visually-hidden" aria-live="polite" data-trainer-live></p>'
     # What trainer.js says, as data in an attribute (the page's content holds no inline script).
-    words = _a(json.dumps(TRAINER, ensure_ascii=False))
+    words = _a(json.dumps(TRAINER_SCRIPT, ensure_ascii=False))
     return (
         f'<div class="lp-trainer" data-trainer data-count="{len(loaded)}" data-words="{words}">'
         f'<link rel="stylesheet" href="{STYLESHEET}">{keys}{live}{"".join(sections)}</div>'

@@ -6,8 +6,7 @@
 // shows one scenario at a time (ArrowLeft/ArrowRight, PageUp/PageDown as presentation clickers send,
 // or the Previous/Next buttons), lets the room's prediction be chosen (click, or its number key), and
 // reveals the outcome (the Reveal button, or R). No Python and no request: nothing is computed here.
-// Its words are the page's data (the root's `data-words`, written in lp_rules/checklists/texts.py,
-// TRAINER): this file writes none.
+// Its words are the page's data (the root's data-words: lp_rules texts.TRAINER_SCRIPT).
 
 const root = document.querySelector("[data-trainer]");
 if (root) setUp(/** @type {HTMLElement} */ (root));
@@ -25,12 +24,9 @@ function parts(parent, selector) {
   return /** @type {HTMLElement[]} */ ([...parent.querySelectorAll(selector)]);
 }
 
-/**
- * The words the script says (texts.TRAINER): `{outcome}` is an outcome's title, `{n}` and
- * `{total}` a scenario's number and how many there are.
+/** `{outcome}`: an outcome's title; `{n}` of `{total}`: a scenario's number.
  * @typedef {{scenario: string, reveal: string, hide: string, answer_tag: string,
- *   predicted: string, no_prediction: string, right: string, wrong: string}} Words
- */
+ *   predicted: string, no_prediction: string, right: string, wrong: string}} Words */
 
 /** @param {HTMLElement} root */
 function setUp(root) {

@@ -123,19 +123,22 @@ KICKER_OUTCOME = "Outcome"
 """The small label above an outcome's title (its panel's "kicker"): an urgent outcome, an
 escalation, and any other outcome (record.tone chooses)."""
 
-# The trainer's view of the worked scenarios (the trainer/ page, tools/sitegen/trainer.py), and
-# what its script (docs/assets/js/trainer.js) says as the room predicts and reveals; the page
-# hands them to the script as data. ``{n}`` and ``{total}``: a scenario's number and how many
-# there are; ``{outcome}``: the title of the outcome the room predicted.
-TRAINER = {
-    "scenario": "Scenario {n} of {total}",
+# The trainer's view of the worked scenarios (the trainer/ page, tools/sitegen/trainer.py). Its
+# page says TRAINER_PAGE; its script (docs/assets/js/trainer.js) says TRAINER_SCRIPT as the room
+# predicts and reveals, and the page hands it those as data (the page uses "scenario" and
+# "reveal" too). ``{n}`` and ``{total}``: a scenario's number and how many there are;
+# ``{outcome}``: the title of the outcome the room predicted.
+TRAINER_PAGE = {
     "predict": "What will the checklist say?",
-    "reveal": "Reveal the outcome",
-    "hide": "Hide the outcome",
     "previous": "Previous",
     "next": "Next",
     "for_trainer": "For the trainer",
     "open": "Open this scenario in the checklist",
+}
+TRAINER_SCRIPT = {
+    "scenario": "Scenario {n} of {total}",
+    "reveal": "Reveal the outcome",
+    "hide": "Hide the outcome",
     "answer_tag": "The checklist's outcome",
     "predicted": "The room's prediction: {outcome}",
     "no_prediction": "The room made no prediction.",
