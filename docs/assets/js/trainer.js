@@ -34,6 +34,9 @@ function setUp(root) {
   const words = JSON.parse(root.dataset.words ?? "");
   const sections = parts(root, ".lp-trainer-scenario");
   const live = part(root, "[data-trainer-live]");
+  /** Previous and next: the page has them once, and they move into the scenario shown, at its
+   *  top and at its end. */
+  const [topNav, endNav] = parts(root, ".lp-trainer-nav");
   let current = 0;
 
   root.classList.add("lp-trainer--js");
@@ -92,6 +95,12 @@ function setUp(root) {
     current = index;
     sections.forEach((s, i) => { s.hidden = i !== index; });
     const section = sections[index];
+    section.prepend(topNav);
+    section.append(endNav);
+    for (const nav of [topNav, endNav]) {
+      /** @type {HTMLButtonElement} */ (part(nav, "[data-trainer-prev]")).disabled = index === 0;
+      /** @type {HTMLButtonElement} */ (part(nav, "[data-trainer-next]")).disabled = index === sections.length - 1;
+    }
     const heading = part(section, "h2");
     const hash = `#${section.id}`;
     if (location.hash !== hash) history.replaceState(null, "", hash);
