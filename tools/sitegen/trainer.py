@@ -24,6 +24,7 @@ scenarios page, so a trainer's link ``trainer/#scenario-N`` stays the same scena
 from __future__ import annotations
 
 import json
+import re
 from html import escape
 from typing import Any
 
@@ -157,7 +158,7 @@ def _nav(top: bool) -> str:
         f'aria-keyshortcuts="ArrowRight PageDown">{_e(TRAINER_PAGE["next"])} <span aria-hidden="true">→</span></button>'
     )
     if top:
-        return f'<nav class="lp-trainer-nav" aria-label="Scenarios" data-trainer-js hidden>{buttons}</nav>'
+        return f'<nav class="lp-trainer-nav" aria-label="{_a(TRAINER_PAGE["nav"])}" data-trainer-js hidden>{buttons}</nav>'
     return f'<div class="lp-trainer-nav lp-trainer-nav--end" data-trainer-js hidden>{buttons}</div>'
 
 
@@ -170,12 +171,8 @@ def trainer_view(profile: Profile) -> str:
         result = evaluate(s["tool"], s["answers"], profile, explain=True)
         assert result["status"] == "complete", f"scenario {n} is incomplete: needs {result['next']}"
         sections.append(_scenario_html(n, len(loaded), s, tools[s["tool"]], result, profile))
-    keys = (
-        '<p class="lp-trainer-keys" data-trainer-js hidden>Keys: '
-        "<kbd>→</kbd> or <kbd>Page Down</kbd> next scenario, "
-        "<kbd>←</kbd> or <kbd>Page Up</kbd> previous, "
-        "a number to choose the room's prediction, <kbd>R</kbd> to reveal the outcome.</p>"
-    )
+    keys = re.sub(r"\[([^\]]+)\]", r"<kbd>\1</kbd>", _e(TRAINER_PAGE["keys"]))
+    keys = f'<p class="lp-trainer-keys" data-trainer-js hidden>{keys}</p>'
     live = '<p class="lp-visually-hidden" aria-live="polite" data-trainer-live></p>'
     # What trainer.js says, as data in an attribute (the page's content holds no inline script).
     words = _a(json.dumps(TRAINER_SCRIPT, ensure_ascii=False))

@@ -127,8 +127,11 @@ escalation, and any other outcome (record.tone chooses)."""
 # page says TRAINER_PAGE; its script (docs/assets/js/trainer.js) says TRAINER_SCRIPT as the room
 # predicts and reveals, and the page hands it those as data (the page uses "scenario" and
 # "reveal" too). ``{n}`` and ``{total}``: a scenario's number and how many there are;
-# ``{outcome}``: the title of the outcome the room predicted.
+# ``{outcome}``: the title of the outcome the room predicted; ``[R]``: a key, shown as a key.
 TRAINER_PAGE = {
+    "keys": "Keys: [→] or [Page Down] next scenario, [←] or [Page Up] previous, a number to "
+    "choose the room's prediction, [R] to reveal the outcome.",
+    "nav": "Scenarios",
     "predict": "What will the checklist say?",
     "previous": "Previous",
     "next": "Next",
