@@ -24,7 +24,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from sitegen.paths import AUTHORITIES, ROOT  # noqa: E402
 
-from lp_rules.candidates import FIELDS as CANDIDATE_FIELDS  # noqa: E402
+from lp_rules.checklists.practitioners import FIELDS as CANDIDATE_FIELDS  # noqa: E402
 from lp_rules.profiles import Profile, _from_toml  # noqa: E402
 from lp_rules.sources import PROFILE_CITATIONS, SOURCE_TITLES  # noqa: E402
 

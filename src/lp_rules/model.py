@@ -7,7 +7,7 @@ is what lets the engine tell which unanswered questions could still change the o
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass, field
 from functools import cached_property
 from typing import TYPE_CHECKING, ClassVar, Mapping, Protocol
 
@@ -63,6 +63,39 @@ class Question:
 
 
 @dataclass(frozen=True)
+class ListEditor:
+    """What the page's editor of a list says (GOV.UK's add-another pattern: one item's questions
+    at a time, then a summary card for it). Braces are filled in by the page: ``{n}``, the
+    item's number; ``{<field id>}``, the label of that field's answer (``{role}``);
+    ``{title}``, an item's ``title``. ``full`` is filled in by the schema: ``{most}``, the
+    list's ``max_items``."""
+
+    heading: str
+    """Above an item's questions while they are open ("Practitioner {n}")."""
+    title: str
+    """A saved item's card ("Practitioner {n}: {role}")."""
+    name: str
+    """Said after "Change" and "Remove" to a screen reader: which item they act on."""
+    add_first: str
+    add_another: str
+    save: str
+    cancel: str
+    change: str
+    remove: str
+    use: str
+    """The list's Continue: the list becomes the question's answer."""
+    removed: str
+    """The status message after "Remove" (``{title}``: the removed item's card title)."""
+    moved_up: str
+    """Added to ``removed`` when items followed the removed one."""
+    full: str
+    """In place of "Add another" once the list holds ``max_items``."""
+
+    def as_dict(self) -> dict[str, str]:
+        return asdict(self)
+
+
+@dataclass(frozen=True)
 class PractitionerList:
     """A question answered with a list: the practitioners who could lead, each answering the
     same ``fields`` (single-choice questions), at most ``max_items`` of them. Validation, links,
@@ -78,6 +111,8 @@ class PractitionerList:
     max_items: int
     hint: str = ""
     error: str = ""
+    editor: ListEditor = field(kw_only=True)
+    """The page's words for editing the list."""
     kind: ClassVar[str] = "candidates"
     """The question's kind in the schema's JSON (a choice question's is ``choice``)."""
 

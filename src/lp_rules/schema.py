@@ -18,7 +18,8 @@ from .validate import candidate_fields
 
 
 class _KeepUnknown(dict[str, str]):
-    """Format with the profile's terms, keeping ``{n}`` (a practitioner's number) for the page."""
+    """Format with the profile's terms, keeping ``{n}`` (a practitioner's number) and the other
+    names only the page knows (``{role}``, ``{title}``) for the page."""
 
     def __missing__(self, key: str) -> str:
         return "{" + key + "}"
@@ -51,6 +52,11 @@ def _list_question(q: PractitionerList, profile: Profile) -> dict[str, Any]:
         "error": q.error.format(**terms),
         "max_items": q.max_items,
         "fields": [_question(f, profile) for f in candidate_fields(profile, q)],
+        # The page fills in what only it knows ({n}, {role}, {title}).
+        "editor": {
+            key: text.format_map(_KeepUnknown(terms, most=str(q.max_items)))
+            for key, text in q.editor.as_dict().items()
+        },
     }
 
 

@@ -12,7 +12,7 @@ import pytest
 from playwright.sync_api import Page, expect
 
 import lp_rules
-from lp_rules.candidates import FIELDS
+from lp_rules.checklists.practitioners import FIELDS
 from lp_rules.links import MAX_PRACTITIONERS_IN_LINK
 
 from .conftest import Site, choose, wait_for_outcome, wait_ready

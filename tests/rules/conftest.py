@@ -11,7 +11,7 @@ import pytest
 from hypothesis import strategies as st
 
 from lp_rules import DEFAULT_PROFILE, get_tool, load_profile
-from lp_rules.candidates import FIELDS, MAX_CANDIDATES
+from lp_rules.checklists.practitioners import FIELDS, MAX_CANDIDATES
 
 from . import oracle
 

@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 
 from lp_rules import PROFILE_IDS, RULES_VERSION, TOOL_IDS, get_tool, load_profile
-from lp_rules.candidates import FIELDS
+from lp_rules.checklists.practitioners import FIELDS
 from lp_rules.profiles import PUBLISHED_IDS
 from lp_rules.sources import SOURCE_TITLES
 

@@ -74,8 +74,14 @@ def test_no_area_shows_another_areas_details(profile_id: str) -> None:
 def test_profiles_load_and_fill_every_placeholder(profile_id: str) -> None:
     profile = load_profile(profile_id)
     assert profile.id == profile_id
-    # {n} is the one placeholder left for the page: a practitioner's number in an error message.
-    assert not re.search(r"\{(?!n\})[a-z_]+\}", json.dumps(schema(profile_id)))
+    # The placeholders left for the page are its own, never a profile's term: {n}, a
+    # practitioner's number (errors, the practitioner editor's words), and in the editor's words
+    # {title}, a card's title, and {<field id>}, that answer's label ("Practitioner {n}: {role}").
+    data = schema(profile_id)
+    fields = {f["id"] for t in data["tools"] for q in t["questions"] for f in q.get("fields", [])}
+    left = set(re.findall(r"\{([a-z_]+)\}", json.dumps(data)))
+    assert left <= {"n", "title"} | fields, left - {"n", "title"} - fields
+    assert not left & set(profile.terms()), "a profile's term was left unfilled"
 
 
 def test_local_practice_is_labelled_as_such() -> None:

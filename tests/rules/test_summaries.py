@@ -9,8 +9,8 @@ import re
 import pytest
 
 from lp_rules import evaluate
-from lp_rules.candidates import NOBODY_LISTED
 from lp_rules.checklists import TOOLS
+from lp_rules.checklists.practitioners import NOBODY_LISTED
 from lp_rules.engine import presented
 
 from . import space

@@ -9,11 +9,13 @@ so it can be answered at first paint, before Python has loaded.
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 from html import escape
 from typing import Any
 
 from lp_rules import RULES_VERSION, get_tool, schema
+from lp_rules.checklists.texts import CHECKLIST_PAGE as WORDS
 from lp_rules.compiled import compile_tool
 from lp_rules.links import CURRENT_MAJOR, VERSION_PARAM, reader_rules
 from lp_rules.profiles import Profile
@@ -73,8 +75,8 @@ def _not_needed(q: dict[str, Any]) -> str:
     return (
         f'<p class="lp-not-needed" id="{q["id"]}-not-needed" hidden>'
         '<span class="lp-not-needed-answer" data-collapsed-answer></span> '
-        '<span class="lp-not-needed-tag">Not needed for this outcome</span> '
-        '<button type="button" class="lp-change-button" data-expand>Change'
+        f'<span class="lp-not-needed-tag">{escape(WORDS["not_needed"])}</span> '
+        f'<button type="button" class="lp-change-button" data-expand>{escape(WORDS["change"])}'
         f'<span class="lp-visually-hidden"> {escape(q["summary"].lower())}</span></button></p>'
     )
 
@@ -87,7 +89,8 @@ def _warning(qid: str, warning: str) -> str:
     return (
         f'<div class="lp-warning-text" id="{qid}-warning">'
         '<span class="lp-warning-text-icon" aria-hidden="true">!</span>'
-        '<strong class="lp-warning-text-text"><span class="lp-visually-hidden">Warning: </span>'
+        '<strong class="lp-warning-text-text"><span class="lp-visually-hidden">'
+        f'{escape(WORDS["warning"])} </span>'
         f"{escape(warning)}</strong></div>"
     )
 
@@ -125,17 +128,21 @@ def _candidate_field(f: dict[str, Any]) -> str:
 
 def _candidate_editor(q: dict[str, Any]) -> str:
     """One practitioner's questions, opened by "Add a practitioner" or a card's "Change" (GOV.UK's
-    add-another pattern: one thing's questions at a time, then a summary card for it)."""
+    add-another pattern: one thing's questions at a time, then a summary card for it). The words
+    are the list's own (``q["editor"]``, lp_rules.checklists.practitioners); the page puts the
+    practitioner's number in ``data-number``, where the heading says ``{n}``."""
+    words = q["editor"]
+    before, _, after = words["heading"].partition("{n}")
     return (
         '<div class="lp-candidate-editor" role="group" aria-labelledby="candidate-editor-title"'
         ' data-candidate-editor hidden>'
         '<h3 class="lp-candidate-editor-title" id="candidate-editor-title" tabindex="-1">'
-        "Practitioner <span data-number></span></h3>"
+        f"{escape(before)}<span data-number></span>{escape(after)}</h3>"
         f'{"".join(_candidate_field(f) for f in q["fields"])}'
         '<div class="lp-button-group">'
-        '<button type="button" class="lp-button" data-save-candidate>Save practitioner</button>'
-        '<button type="button" class="lp-link-button" data-cancel-candidate>Cancel</button>'
-        "</div></div>"
+        f'<button type="button" class="lp-button" data-save-candidate>{escape(words["save"])}</button>'
+        '<button type="button" class="lp-link-button" data-cancel-candidate>'
+        f'{escape(words["cancel"])}</button></div></div>'
     )
 
 
@@ -148,25 +155,23 @@ def _candidate_card(q: dict[str, Any]) -> str:
         f'<dd data-value-for="{f["id"]}"></dd></div>'
         for f in q["fields"][1:]
     )
+    words = q["editor"]
     name = '<span class="lp-visually-hidden"> <span data-name></span></span>'
     return (
         '<template id="lp-candidate-card-template"><div class="lp-summary-card lp-candidate">'
         '<div class="lp-summary-card-head">'
         '<h3 class="lp-summary-card-title" tabindex="-1" data-title></h3>'
         '<ul class="lp-summary-card-actions">'
-        f'<li><button type="button" class="lp-link-button" data-change-candidate>Change{name}'
-        "</button></li>"
-        f'<li><button type="button" class="lp-link-button" data-remove-candidate>Remove{name}'
-        "</button></li></ul></div>"
+        '<li><button type="button" class="lp-link-button" data-change-candidate>'
+        f'{escape(words["change"])}{name}</button></li>'
+        '<li><button type="button" class="lp-link-button" data-remove-candidate>'
+        f'{escape(words["remove"])}{name}</button></li></ul></div>'
         f'<dl class="lp-summary-card-list">{rows}</dl></div></template>'
     )
 
 
 def _candidates_question(q: dict[str, Any]) -> str:
-    full = (
-        f"You have listed {q['max_items']} practitioners, the most this checklist takes. "
-        "To add a different one, remove one first."
-    )
+    words = q["editor"]
     return (
         f'<fieldset class="lp-question lp-candidates" id="q-{q["id"]}" data-question="{q["id"]}"'
         f' aria-describedby="{q["id"]}-hint">'
@@ -177,11 +182,11 @@ def _candidates_question(q: dict[str, Any]) -> str:
         '<div class="lp-candidate-list" data-candidate-list></div>'
         f"{_candidate_editor(q)}"
         '<div class="lp-candidate-actions" data-candidate-actions>'
-        f'<p class="lp-candidate-full" data-candidate-full hidden>{escape(full)}</p>'
+        f'<p class="lp-candidate-full" data-candidate-full hidden>{escape(words["full"])}</p>'
         '<p><button type="button" class="lp-button lp-button-secondary" data-add-candidate>'
-        "Add a practitioner</button></p>"
+        f'{escape(words["add_first"])}</button></p>'
         '<p><button type="button" class="lp-button" data-save-candidates>'
-        "Use these practitioners</button></p></div>"
+        f'{escape(words["use"])}</button></p></div>'
         f"{_candidate_card(q)}</div></fieldset>"
     )
 
@@ -217,32 +222,30 @@ def checklist(profile: Profile, runtime: Runtime, tool_id: str) -> str:
     # A JSON data block is not executed, so the page's strict CSP allows it; "</" is escaped
     # so no text inside can close the element.
     payload = json.dumps(data, ensure_ascii=False).replace("</", "<\\/")
+    could_not_start = re.sub(r"\[([^\]]+)\]", r'<a href="#decision-table">\1</a>',
+                             escape(WORDS["could_not_start"]))
     return f"""
 <div class="lp-checklist" data-checklist="{tool_id}">
 <script type="application/json" class="lp-data">{payload}</script>
-<p class="lp-status" role="status" data-state="waiting">The checklist gives its outcome as you
-answer. Its full version, with the reasons and a record, loads in the background.</p>
+<p class="lp-status" role="status" data-state="waiting">{escape(WORDS["waiting"])}</p>
 <p class="lp-progress-row" hidden><progress class="lp-progress"
 aria-labelledby="lp-progress-text-{tool_id}"></progress>
 <span class="lp-progress-text" id="lp-progress-text-{tool_id}"></span></p>
 <p class="lp-retry-row" hidden><button type="button" class="lp-button lp-button-secondary"
-data-retry>Try loading the checklist again</button></p>
+data-retry>{escape(WORDS["retry"])}</button></p>
 <div class="lp-link-notice lp-notice" hidden><p data-notice-text></p>
-<p><a href="{ROOT_FROM_TOOL_PAGE}{WHAT_CHANGED}">What changed in the rules</a></p></div>
+<p><a href="{ROOT_FROM_TOOL_PAGE}{WHAT_CHANGED}">{escape(WORDS["what_changed"])}</a></p></div>
 <div class="lp-error-summary" role="alert" tabindex="-1" aria-labelledby="lp-error-title" hidden>
-<h2 id="lp-error-title">There is a problem</h2><ul class="lp-error-list"></ul></div>
-<noscript><p class="lp-notice">This checklist needs JavaScript to work out an answer. Without
-it, use the decision table below and the guidance it links to.</p></noscript>
+<h2 id="lp-error-title">{escape(WORDS["problem"])}</h2><ul class="lp-error-list"></ul></div>
+<noscript><p class="lp-notice">{escape(WORDS["no_script"])}</p></noscript>
 {_before_you_start(rules.before_you_start)}
 <form class="lp-form" action="." method="get" novalidate>{questions}</form>
 <section class="lp-outcome" tabindex="-1" aria-labelledby="lp-outcome-title" hidden></section>
 <section class="lp-answers" aria-labelledby="lp-answers-title" hidden>
-<h2 id="lp-answers-title" tabindex="-1">Check your answers</h2><dl class="lp-summary-list"></dl>
-<p><a class="lp-button lp-button-secondary" href="./" data-start-again>Start again</a></p>
+<h2 id="lp-answers-title" tabindex="-1">{escape(WORDS["check_answers"])}</h2><dl class="lp-summary-list"></dl>
+<p><a class="lp-button lp-button-secondary" href="./" data-start-again>{escape(WORDS["start_again"])}</a></p>
 </section>
-<div class="lp-start-failed lp-notice" role="alert" hidden><p>The checklist could not start:
-part of this page did not arrive, or arrived damaged. Reload the page to try again, or use
-<a href="#decision-table">the decision table below</a> and the guidance it links to.</p></div>
+<div class="lp-start-failed lp-notice" role="alert" hidden><p>{could_not_start}</p></div>
 <script>{watchdog_script()}</script>
 </div>
 """
@@ -256,7 +259,8 @@ def _before_you_start(items: tuple[str, ...]) -> str:
     listed = "".join(f"<li>{escape(item)}</li>" for item in items)
     return (
         '<section class="lp-before-start" aria-labelledby="lp-before-start-title">'
-        '<h2 id="lp-before-start-title">Before you start</h2><p>You will need to know:</p>'
+        f'<h2 id="lp-before-start-title">{escape(WORDS["before_you_start"])}</h2>'
+        f'<p>{escape(WORDS["you_will_need"])}</p>'
         f"<ul>{listed}</ul></section>"
     )
 
@@ -283,15 +287,16 @@ def decision_table(profile: Profile, tool_id: str) -> str:
             f'<td>{escape(row["when"])}</td><td><strong>{escape(row["title"])}</strong><br>'
             f'{escape(row["summary"])}</td><td>{sources}</td></tr>'
         )
+    caption = escape(WORDS["table_caption"].format(title=tool["title"]))
+    heads = "".join(f'<th scope="col">{escape(WORDS[k])}</th>'
+                    for k in ("table_order", "table_when", "table_outcome", "table_sources"))
     return f"""
 <details class="lp-decision-table" id="decision-table">
-<summary>How this checklist decides (decision table)</summary>
-<p>The rules are checked in this order; the first one that applies gives the outcome.
-Significant harm is always checked first.</p>
+<summary>{escape(WORDS["table"])}</summary>
+<p>{escape(WORDS["table_intro"])}</p>
 <div class="lp-table-wrap"><table>
-<caption class="lp-visually-hidden">Decision table: {escape(tool["title"])}</caption>
-<thead><tr><th scope="col">Order</th><th scope="col">When</th>
-<th scope="col">Outcome</th><th scope="col">Sources</th></tr></thead>
+<caption class="lp-visually-hidden">{caption}</caption>
+<thead><tr>{heads}</tr></thead>
 <tbody>{"".join(rows)}</tbody></table></div>
 </details>
 """

@@ -19,8 +19,8 @@ from typing import Any
 
 import jinja2
 
-from lp_rules.candidates import FIELDS as CANDIDATE_FIELDS
 from lp_rules.checklists import TOOLS
+from lp_rules.checklists.practitioners import FIELDS as CANDIDATE_FIELDS
 from lp_rules.model import Action
 from lp_rules.profiles import PUBLISHED_IDS, Profile, load_profile
 from lp_rules.sources import PROFILE_CITATIONS, SOURCE_TITLES, Citation, ProfileCitation

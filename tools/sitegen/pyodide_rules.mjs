@@ -16,7 +16,6 @@ export function installRules(py, wheelBytes) {
 const PYTHON = `
 import itertools, json, random
 import lp_rules
-from lp_rules.candidates import FIELDS, MAX_CANDIDATES
 
 rng = random.Random(314)
 requests = []
@@ -29,10 +28,10 @@ for profile in lp_rules.PROFILE_IDS:
             combos = rng.sample(combos, LIMIT)
         for values in combos:
             answers = dict(zip((q for q, _ in qs), values))
-            if "candidates" in tool.list_questions:
-                answers["candidates"] = [
-                    {f.id: rng.choice(f.option_ids) for f in FIELDS}
-                    for _ in range(rng.randrange(MAX_CANDIDATES + 1))
+            for listed in tool.lists:
+                answers[listed.id] = [
+                    {f.id: rng.choice(f.option_ids) for f in listed.fields}
+                    for _ in range(rng.randrange(listed.max_items + 1))
                 ]
             requests.append({"tool": tool_id, "answers": answers, "profile": profile, "date": "2026-11-23"})
             cut = rng.randrange(len(qs) + 1)
@@ -41,8 +40,8 @@ for profile in lp_rules.PROFILE_IDS:
         requests.append({"tool": tool_id, "answers": {first: "not-an-option"}, "profile": profile})
         requests.append({"tool": tool_id, "answers": {"no_such_question": "x"}, "profile": profile})
         requests.append({"tool": tool_id, "answers": [], "profile": profile})
-        if "candidates" in tool.list_questions:
-            requests.append({"tool": tool_id, "answers": {"candidates": [{"role": "x"}] * 99}, "profile": profile})
+        for listed in tool.lists:
+            requests.append({"tool": tool_id, "answers": {listed.id: [{listed.field_ids[0]: "x"}] * 99}, "profile": profile})
 requests.append({"tool": "no-such-tool", "answers": {}})
 requests.append({"tool": "consent-withdrawn", "answers": {}, "profile": "no-such-profile"})
 json.dumps(requests)

@@ -10,7 +10,6 @@ from html import escape
 from typing import Any
 
 from lp_rules import evaluate, get_tool
-from lp_rules.candidates import QUESTION_ID
 from lp_rules.links import share_link
 from lp_rules.profiles import Profile
 
@@ -38,10 +37,11 @@ def untold_answers(scenario: dict[str, Any]) -> list[str]:
     A trainer teaches from the story, so an answer the story leaves out is a scenario the room
     cannot work out for itself."""
     says: dict[str, Any] = scenario.get("says", {})
+    tool = get_tool(scenario["tool"])
     untold = []
     for qid, value in scenario["answers"].items():
         phrases = says.get(qid)
-        if qid == QUESTION_ID:
+        if tool.list_question(qid) is not None:
             if not isinstance(phrases, list) or len(phrases) != len(value):
                 untold.append(qid)
                 continue

@@ -6,6 +6,7 @@
 // shows one scenario at a time (ArrowLeft/ArrowRight, PageUp/PageDown as presentation clickers send,
 // or the Previous/Next buttons), lets the room's prediction be chosen (click, or its number key), and
 // reveals the outcome (the Reveal button, or R). No Python and no request: nothing is computed here.
+// Its words are the page's data (the root's data-words: lp_rules texts.TRAINER_SCRIPT).
 
 const root = document.querySelector("[data-trainer]");
 if (root) setUp(/** @type {HTMLElement} */ (root));
@@ -23,10 +24,19 @@ function parts(parent, selector) {
   return /** @type {HTMLElement[]} */ ([...parent.querySelectorAll(selector)]);
 }
 
+/** `{outcome}`: an outcome's title; `{n}` of `{total}`: a scenario's number.
+ * @typedef {{scenario: string, reveal: string, hide: string, answer_tag: string,
+ *   predicted: string, no_prediction: string, right: string, wrong: string}} Words */
+
 /** @param {HTMLElement} root */
 function setUp(root) {
+  /** @type {Words} */
+  const words = JSON.parse(root.dataset.words ?? "");
   const sections = parts(root, ".lp-trainer-scenario");
   const live = part(root, "[data-trainer-live]");
+  /** Previous and next: the page has them once, and they move into the scenario shown, at its
+   *  top and at its end. */
+  const [topNav, endNav] = parts(root, ".lp-trainer-nav");
   let current = 0;
 
   root.classList.add("lp-trainer--js");
@@ -49,7 +59,7 @@ function setUp(root) {
       button.append(...item.childNodes);
       const tag = document.createElement("span");
       tag.className = "lp-trainer-choice-tag";
-      tag.textContent = "The checklist's outcome";
+      tag.textContent = words.answer_tag;
       tag.hidden = true;
       button.append(tag);
       button.addEventListener("click", () => predict(section, /** @type {string} */ (item.dataset.choice)));
@@ -85,13 +95,20 @@ function setUp(root) {
     current = index;
     sections.forEach((s, i) => { s.hidden = i !== index; });
     const section = sections[index];
+    section.prepend(topNav);
+    section.append(endNav);
+    for (const nav of [topNav, endNav]) {
+      /** @type {HTMLButtonElement} */ (part(nav, "[data-trainer-prev]")).disabled = index === 0;
+      /** @type {HTMLButtonElement} */ (part(nav, "[data-trainer-next]")).disabled = index === sections.length - 1;
+    }
     const heading = part(section, "h2");
     const hash = `#${section.id}`;
     if (location.hash !== hash) history.replaceState(null, "", hash);
     if (focus) {
       section.scrollIntoView({ block: "start" });
       heading.focus({ preventScroll: true });
-      announce(`Scenario ${index + 1} of ${sections.length}: ${title(section)}`);
+      const scenario = words.scenario.replace("{n}", String(index + 1)).replace("{total}", String(sections.length));
+      announce(`${scenario}: ${title(section)}`);
     }
   }
 
@@ -121,7 +138,7 @@ function setUp(root) {
       if (chosen) item.scrollIntoView({ block: "nearest" }); // the room sees what was chosen
     }
     if (isRevealed(section)) verdict(section);
-    announce(`The room's prediction: ${choiceTitle(section, code)}`);
+    announce(words.predicted.replace("{outcome}", choiceTitle(section, code)));
   }
 
   /** @param {HTMLElement} section */
@@ -136,7 +153,7 @@ function setUp(root) {
     section.dataset.revealed = String(open);
     outcome.hidden = !open;
     button.setAttribute("aria-expanded", String(open));
-    button.textContent = open ? "Hide the outcome" : "Reveal the outcome";
+    button.textContent = open ? words.hide : words.reveal;
     const answer = /** @type {string} */ (section.dataset.scenarioRecommendation);
     for (const item of parts(section, ".lp-trainer-choice")) {
       const isAnswer = open && item.dataset.choice === answer;
@@ -157,13 +174,13 @@ function setUp(root) {
     const answer = section.dataset.scenarioRecommendation;
     let text;
     if (!predicted) {
-      text = "The room made no prediction.";
+      text = words.no_prediction;
       el.dataset.verdict = "none";
     } else if (predicted === answer) {
-      text = `✓ Right: the room predicted “${choiceTitle(section, predicted)}”.`;
+      text = words.right.replace("{outcome}", choiceTitle(section, predicted));
       el.dataset.verdict = "right";
     } else {
-      text = `✗ Not this time: the room predicted “${choiceTitle(section, predicted)}”.`;
+      text = words.wrong.replace("{outcome}", choiceTitle(section, predicted));
       el.dataset.verdict = "wrong";
     }
     el.textContent = text;

@@ -13,7 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Mapping, Sequence
 
-from ..model import Answers, Option, PractitionerList, Question, TriState
+from ..model import Answers, ListEditor, Option, PractitionerList, Question, TriState
 
 if TYPE_CHECKING:
     from ..profiles import Profile
@@ -108,6 +108,22 @@ PRACTITIONERS = PractitionerList(
     hint="Add up to 8. Any practitioner supporting the family can take on the role. Record "
     "roles only: do not enter names.",
     error="Add at least one practitioner who works with the family",
+    editor=ListEditor(
+        heading="Practitioner {n}",
+        title="Practitioner {n}: {role}",
+        name="practitioner {n}, {role}",
+        add_first="Add a practitioner",
+        add_another="Add another practitioner",
+        save="Save practitioner",
+        cancel="Cancel",
+        change="Change",
+        remove="Remove",
+        use="Use these practitioners",
+        removed="{title} removed.",
+        moved_up="The practitioners after them have moved up one number.",
+        full="You have listed {most} practitioners, the most this checklist takes. To add a "
+        "different one, remove one first.",
+    ),
 )
 """The list question who-should-lead asks last (``Tool.lists``)."""
 FIELD_IDS = PRACTITIONERS.field_ids

@@ -122,3 +122,61 @@ KICKER_ESCALATION = "Escalate today"
 KICKER_OUTCOME = "Outcome"
 """The small label above an outcome's title (its panel's "kicker"): an urgent outcome, an
 escalation, and any other outcome (record.tone chooses)."""
+
+# A checklist page's own lines around the questions (tools/sitegen/checklist_html.py): what it
+# says while it loads, if it cannot start, above the questions and in its decision table.
+# ``[the decision table below]``: a link to the page's decision table; ``{title}``: the
+# checklist's title.
+CHECKLIST_PAGE = {
+    "waiting": "The checklist gives its outcome as you answer. Its full version, with the "
+    "reasons and a record, loads in the background.",
+    "retry": "Try loading the checklist again",
+    "what_changed": "What changed in the rules",
+    "problem": "There is a problem",
+    "no_script": "This checklist needs JavaScript to work out an answer. Without it, use the "
+    "decision table below and the guidance it links to.",
+    "could_not_start": "The checklist could not start: part of this page did not arrive, or "
+    "arrived damaged. Reload the page to try again, or use [the decision table below] and the "
+    "guidance it links to.",
+    "before_you_start": "Before you start",
+    "you_will_need": "You will need to know:",
+    "warning": "Warning:",
+    "not_needed": "Not needed for this outcome",
+    "change": "Change",
+    "check_answers": "Check your answers",
+    "start_again": "Start again",
+    "table": "How this checklist decides (decision table)",
+    "table_intro": "The rules are checked in this order; the first one that applies gives the "
+    "outcome. Significant harm is always checked first.",
+    "table_caption": "Decision table: {title}",
+    "table_order": "Order",
+    "table_when": "When",
+    "table_outcome": "Outcome",
+    "table_sources": "Sources",
+}
+
+# The trainer's view of the worked scenarios (the trainer/ page, tools/sitegen/trainer.py). Its
+# page says TRAINER_PAGE; its script (docs/assets/js/trainer.js) says TRAINER_SCRIPT as the room
+# predicts and reveals, and the page hands it those as data (the page uses "scenario" and
+# "reveal" too). ``{n}`` and ``{total}``: a scenario's number and how many there are;
+# ``{outcome}``: the title of the outcome the room predicted; ``[R]``: a key, shown as a key.
+TRAINER_PAGE = {
+    "keys": "Keys: [→] or [Page Down] next scenario, [←] or [Page Up] previous, a number to "
+    "choose the room's prediction, [R] to reveal the outcome.",
+    "nav": "Scenarios",
+    "predict": "What will the checklist say?",
+    "previous": "Previous",
+    "next": "Next",
+    "for_trainer": "For the trainer",
+    "open": "Open this scenario in the checklist",
+}
+TRAINER_SCRIPT = {
+    "scenario": "Scenario {n} of {total}",
+    "reveal": "Reveal the outcome",
+    "hide": "Hide the outcome",
+    "answer_tag": "The checklist's outcome",
+    "predicted": "The room's prediction: {outcome}",
+    "no_prediction": "The room made no prediction.",
+    "right": "✓ Right: the room predicted “{outcome}”.",
+    "wrong": "✗ Not this time: the room predicted “{outcome}”.",
+}

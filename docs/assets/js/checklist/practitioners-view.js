@@ -4,7 +4,8 @@
 // visitor", the answers, Change and Remove), up to the question's most (8); "Use these
 // practitioners" is the question's Continue. It reads and writes the DOM the build generated
 // (tools/sitegen/checklist_html.py: the editor, and a card template cloned per practitioner);
-// every text goes in with textContent.
+// every text goes in with textContent. Its words are the list's own, from the page data
+// (`question.editor`, written in lp_rules/checklists/practitioners.py): this file writes none.
 //
 // The list being edited lives here until "Use these practitioners" confirms it as the answer;
 // what the page must know meanwhile (the list changed, so an outcome worked out from the old one
@@ -20,8 +21,22 @@ import { find } from "./dom.js";
 /** @typedef {import("./core.js").FieldError} FieldError */
 /** @typedef {import("./state.js").Event} StateEvent */
 
+/**
+ * The list's words (lp_rules.model.ListEditor, as the schema exports them): braces name what
+ * the page fills in, `{n}` (a practitioner's number), `{<field id>}` (that answer's label),
+ * `{title}` (a card's title).
+ * @typedef {{title: string, name: string, add_first: string, add_another: string,
+ *   removed: string, moved_up: string}} EditorWords
+ */
+
 /** The editor's radios are named "candidate-<field>" (checklist_html.CANDIDATE_PREFIX). */
 const PREFIX = "candidate-";
+
+/** `text` with each `{name}` that `values` holds filled in; any other left as it is.
+ *  @param {string} text @param {Record<string, string>} values */
+function fill(text, values) {
+  return text.replace(/\{(\w+)\}/g, (whole, key) => values[key] ?? whole);
+}
 
 /**
  * @param {{fieldset: HTMLElement, question: Question, dispatch: (event: StateEvent) => void}} ctx
@@ -45,6 +60,7 @@ export function createPractitionersEditor({ fieldset, question, dispatch }) {
   const template = find(body, "#lp-candidate-card-template");
   const fields = question.fields ?? [];
   const max = question.max_items ?? 8;
+  const words = /** @type {{editor: EditorWords}} */ (/** @type {unknown} */ (question)).editor;
   /** The practitioners saved (cards), in order. @type {Row[]} */
   let saved = [];
   /** The practitioner whose questions are open (saved.length: a new one), or null. @type {number | null} */
@@ -52,8 +68,12 @@ export function createPractitionersEditor({ fieldset, question, dispatch }) {
 
   /** @param {Question} field @param {string} value */
   const label = (field, value) => field.options?.find((o) => o.id === value)?.label ?? value;
-  /** "Practitioner 2: GP": the first field (the role) names a practitioner. @param {number} i */
-  const title = (i) => `Practitioner ${i + 1}: ${label(fields[0], saved[i][fields[0].id])}`;
+  /** What the list's words fill in for practitioner `i`: their number and their answers' labels.
+   *  @param {number} i @returns {Record<string, string>} */
+  const values = (i) => Object.fromEntries([["n", String(i + 1)],
+    ...fields.map((f) => [f.id, label(f, saved[i][f.id])])]);
+  /** "Practitioner 2: GP", the card's title. @param {number} i */
+  const title = (i) => fill(words.title, values(i));
 
   /** @param {Question} field @returns {HTMLInputElement[]} */
   function radios(field) {
@@ -71,7 +91,7 @@ export function createPractitionersEditor({ fieldset, question, dispatch }) {
       const card = /** @type {HTMLElement} */ (template.content.firstElementChild?.cloneNode(true));
       card.dataset.index = String(i);
       find(card, "[data-title]").textContent = title(i);
-      const name = `practitioner ${i + 1}, ${label(fields[0], row[fields[0].id])}`;
+      const name = fill(words.name, values(i));
       card.querySelectorAll("[data-name]").forEach((n) => (n.textContent = name));
       for (const f of fields.slice(1)) {
         find(card, `[data-value-for="${CSS.escape(f.id)}"]`).textContent = label(f, row[f.id]);
@@ -81,7 +101,7 @@ export function createPractitionersEditor({ fieldset, question, dispatch }) {
     list.replaceChildren(...made);
     const atMost = saved.length >= max;
     /** @type {HTMLElement} */ (addButton.parentElement).hidden = atMost;
-    addButton.textContent = saved.length ? "Add another practitioner" : "Add a practitioner";
+    addButton.textContent = saved.length ? words.add_another : words.add_first;
     full.hidden = !atMost;
   }
 
@@ -166,8 +186,8 @@ export function createPractitionersEditor({ fieldset, question, dispatch }) {
     saved = saved.filter((_, j) => j !== i);
     render();
     dispatch({ type: "practitioners-edited" });
-    const after = i < saved.length ? " The practitioners after them have moved up one number." : "";
-    notice.textContent = `${removed} removed.${after}`;
+    const said = fill(words.removed, { title: removed });
+    notice.textContent = i < saved.length ? `${said} ${words.moved_up}` : said;
     notice.hidden = false;
     focus(notice);
   }
