@@ -14,7 +14,7 @@ from typing import Iterator
 import pytest
 from playwright.sync_api import Page, Route, expect
 
-from .conftest import Site, choose, expect_page_errors, wait_ready
+from .conftest import Site, choose, expect_page_errors, wait_ready, wait_settled
 
 RUNTIME = ("**/pyodide/**", "**/*.whl")
 FULL_LINE = "need the checklist's full version"
@@ -194,3 +194,50 @@ def test_a_choice_made_before_the_script_runs_is_kept_for_continue(page: Page, s
     expect(page.locator("#harm-yes")).to_be_checked()
     page.click("#q-harm [data-continue]")
     expect(page.locator('.lp-panel--urgent[data-decided="safeguarding_first"]')).to_be_visible()
+
+
+# Changes an answer and continues within one task, and reports the page as the answer's event
+# left it: what a screen reader or a test could find before the browser's next frame.
+_ANSWER_AND_LOOK = """([question, option]) => {
+    document.querySelector(`#${question}-${option}`).click();
+    document.querySelector(`#q-${question} [data-continue]`).click();
+    const outcome = document.querySelector(".lp-outcome");
+    return {
+        decided: [...document.querySelectorAll("[data-decided]")].map((p) => p.dataset.decided),
+        titles: document.querySelectorAll("#lp-outcome-title").length,
+        shown: [...outcome.querySelectorAll(".lp-panel")].filter((p) => p.offsetParent !== null).length,
+        outcomeHidden: outcome.hidden,
+    };
+}"""
+
+
+def test_an_outcome_with_focus_gives_way_to_the_next_at_once(page: Page, site: Site,
+                                                             held: Held) -> None:
+    """The page moves focus to an outcome's heading; an answer that changes the outcome then
+    replaces it (the old one is hidden at once and removed just after, which spares a slow phone
+    the browser's restyling of the whole page inside the answer). In the answer's own event only
+    the new outcome can be found, and once the page has settled the old one is gone and focus is
+    on the new one's heading."""
+    page.goto(site.url("tools/who-should-lead/"))
+    choose(page, "harm", "yes")
+    expect(page.locator("#lp-outcome-title")).to_be_focused()
+
+    # An outcome with focus, then an answer that leaves no outcome: none is found at once.
+    now = page.evaluate(_ANSWER_AND_LOOK, ["harm", "no"])
+    assert now == {"decided": [], "titles": 0, "shown": 0, "outcomeHidden": True}, now
+    wait_settled(page)
+    expect(page.locator(".lp-outcome > *")).to_have_count(0)
+    expect(page.locator("#q-safety legend")).to_be_focused()
+
+    # An outcome with focus, then an answer that gives another outcome: only the new one.
+    choose(page, "safety", "no")
+    choose(page, "social_care", "child_protection")
+    expect(page.locator("#lp-outcome-title")).to_be_focused()
+    now = page.evaluate(_ANSWER_AND_LOOK, ["harm", "yes"])
+    assert now == {"decided": ["safeguarding_first"], "titles": 1, "shown": 1,
+                   "outcomeHidden": False}, now
+    wait_settled(page)
+    expect(page.locator(".lp-outcome .lp-panel")).to_have_count(1)
+    expect(page.locator("#lp-outcome-title")).to_be_focused()
+    expect(page.locator("#lp-outcome-title")).to_contain_text("Act now")
+    loading(page)

@@ -39,7 +39,7 @@ class Visit:
     outcome: float | None = None
     fcp: float | None = None
     failed: str | None = None
-    # The page's HTML parsed, its blocking scripts (the theme's) run: the navigation's
+    # The page's HTML parsed (with the stylesheets its inline scripts wait for): the navigation's
     # domInteractive. The checklist's script, a module, runs only after it.
     parsed: float | None = None
 

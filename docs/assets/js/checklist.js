@@ -132,8 +132,13 @@ function main(root) {
    *  effect (afterPaint) is done: until then the checklist is marked busy (data-busy), so a test
    *  (or anything else) waits for the page instead of sleeping and hoping it has acted. */
   function markBusy() {
-    if (asking || addressesToWrite > 0 || focusFrame || laterDue) root.dataset.busy = "true";
-    else delete root.dataset.busy;
+    const busy = Boolean(asking || addressesToWrite > 0 || focusFrame || laterDue);
+    // Written only when it changes: an answer's event asks several times, and each write of an
+    // attribute is a change to the page that observers are told of.
+    if (busy !== ("busy" in root.dataset)) {
+      if (busy) root.dataset.busy = "true";
+      else delete root.dataset.busy;
+    }
   }
 
   /** The choices made before the script ran, chosen again after the form is filled (from the

@@ -1,4 +1,5 @@
-// Per-answer latency, in the page: change the last visible question's answer to its next option
+// Per-answer latency, in the page: change the last visible choice question's answer (a question
+// with a Continue: the practitioner editor has radios of its own but no Continue) to its next option
 // and continue (two clicks, as a person would: the answer takes effect on Continue) and time from
 // Continue until the page has acted on it. The page's handlers run within the click, so when the
 // page has changed by the time the click returns (its pending mutation records say so), the time
@@ -17,7 +18,7 @@ export default async (count) => {
   const times = [];
   for (let i = 0; i < count; i++) {
     const sets = [...root.querySelectorAll(".lp-form [data-question]:not([hidden])")]
-      .filter((set) => set.querySelector("input[type=radio]"));
+      .filter((set) => set.querySelector(".lp-continue"));
     const radios = [...sets[sets.length - 1].querySelectorAll("input[type=radio]")];
     const next = radios[(radios.findIndex((r) => r.checked) + 1) % radios.length];
     next.click();

@@ -16,6 +16,18 @@ import { createPractitionersEditor } from "./practitioners-view.js";
 /** @typedef {import("./core.js").Row} Row */
 /** @typedef {import("./state.js").Event} StateEvent */
 
+/** Hide or show an element, writing the page only if that changes it.
+ *  @param {HTMLElement} element @param {boolean} hidden */
+function setHidden(element, hidden) {
+  if (element.hidden !== hidden) element.hidden = hidden;
+}
+
+/** Set an element's text, writing the page only if that changes it.
+ *  @param {HTMLElement} element @param {string} text */
+function setText(element, text) {
+  if (element.textContent !== text) element.textContent = text;
+}
+
 /** Scroll gently, unless the user asked their system for less motion. */
 function scrollBehaviour() {
   return matchMedia("(prefers-reduced-motion: reduce)").matches ? "auto" : "smooth";
@@ -38,6 +50,15 @@ export function createFormView({ root, questions, byId, dispatch }) {
    *  question the user returned to with Change. */
   const open = new Set();
 
+  /** Each question's fieldset, found once (an answer's work looks them up by the dozen).
+   *  @type {Map<string, HTMLFieldSetElement>} */
+  const fieldsets = new Map(questions.map((q) => [q.id, find(form, `[data-question="${CSS.escape(q.id)}"]`)]));
+
+  /** @param {string} qid @returns {HTMLFieldSetElement} */
+  function fieldset(qid) {
+    return fieldsets.get(qid) ?? find(form, `[data-question="${CSS.escape(qid)}"]`);
+  }
+
   // Each choice question's Continue, under its options (the practitioners have their own,
   // "Use these practitioners"). Made here: without the script the form is not used.
   for (const q of questions) {
@@ -51,9 +72,28 @@ export function createFormView({ root, questions, byId, dispatch }) {
     fieldset(q.id).append(row);
   }
 
-  /** @param {string} qid @returns {HTMLFieldSetElement} */
-  function fieldset(qid) {
-    return find(form, `[data-question="${CSS.escape(qid)}"]`);
+
+  /** The parts of each question that showQuestions sets, and a choice question's options
+   *  (fillChoices), found once: the build made them and the page never replaces them. */
+  const parts = new Map(questions.map((q) => {
+    const fs = fieldset(q.id);
+    const notNeededRow = find(fs, ".lp-not-needed");
+    const radios = q.kind === "candidates" ? []
+      : [.../** @type {NodeListOf<HTMLInputElement>} */ (fs.querySelectorAll(`input[name="${CSS.escape(q.id)}"]`))];
+    return [q.id, {
+      fs, notNeededRow, radios,
+      /** @type {HTMLElement} */ collapsedAnswer: find(notNeededRow, "[data-collapsed-answer]"),
+      /** @type {HTMLElement} */ expand: find(notNeededRow, "[data-expand]"),
+      /** @type {HTMLElement | null} */ continueRow: fs.querySelector(".lp-continue-row"),
+      /** @type {HTMLElement} */ caption: find(fs, "[data-progress]"),
+    }];
+  }));
+
+  /** @param {string} qid */
+  function partsOf(qid) {
+    const found = parts.get(qid);
+    if (!found) throw new Error(`checklist: no question ${qid}`);
+    return found;
   }
 
   const candidatesQ = questions.find((q) => q.kind === "candidates");
@@ -66,11 +106,15 @@ export function createFormView({ root, questions, byId, dispatch }) {
    *  @param {Answers} answers */
   function fillChoices(answers) {
     open.clear();
-    for (const q of questions) {
-      if (q.kind === "candidates") continue;
-      /** @type {NodeListOf<HTMLInputElement>} */
-      const radios = form.querySelectorAll(`input[name="${CSS.escape(q.id)}"]`);
-      for (const radio of radios) radio.checked = radio.value === answers[q.id];
+    for (const q of questions) check(q.id, answers[q.id]);
+  }
+
+  /** A choice question's options as its answer has them, each changed only if it differs.
+   *  @param {string} qid @param {unknown} answer */
+  function check(qid, answer) {
+    for (const radio of partsOf(qid).radios) {
+      const checked = radio.value === answer;
+      if (radio.checked !== checked) radio.checked = checked;
     }
   }
 
@@ -85,8 +129,8 @@ export function createFormView({ root, questions, byId, dispatch }) {
    *  @param {string} qid */
   function openQuestion(qid) {
     open.add(qid);
-    const row = fieldset(qid).querySelector(".lp-continue-row");
-    if (row instanceof HTMLElement) row.hidden = false;
+    const row = partsOf(qid).continueRow;
+    if (row) row.hidden = false;
   }
 
   /** @param {Answers} answers */
@@ -97,16 +141,16 @@ export function createFormView({ root, questions, byId, dispatch }) {
         practitioners?.fill(Array.isArray(answers[q.id]) ? answers[q.id] : []);
         continue;
       }
-      /** @type {NodeListOf<HTMLInputElement>} */
-      const radios = form.querySelectorAll(`input[name="${CSS.escape(q.id)}"]`);
-      for (const radio of radios) radio.checked = radio.value === answers[q.id];
+      check(q.id, answers[q.id]);
     }
   }
 
   /**
    * Show the answered questions and the next one (never hide an answer: it would vanish from
    * under the user), mark the answers the rules no longer need, and caption the next question
-   * "Question N of up to M". Returns the next question's id, or null.
+   * "Question N of up to M". Only what differs from the page is written: an answer changes one
+   * or two questions (the next one shown, one collapsed), and on a slow phone rewriting all of
+   * them was most of an answer's work.
    * @param {Answers} answers @param {Progress | null} result null before the rules answer
    * @param {string | null} next
    */
@@ -114,28 +158,25 @@ export function createFormView({ root, questions, byId, dispatch }) {
     const visible = visibleQuestions(questions, answers, result);
     const unneeded = result ? notNeeded(questions, answers, result) : new Set();
     for (const q of questions) {
-      const fs = fieldset(q.id);
-      fs.hidden = !visible.has(q.id);
+      const { fs, notNeededRow, collapsedAnswer, expand, continueRow, caption } = partsOf(q.id);
+      setHidden(fs, !visible.has(q.id));
       if (!unneeded.has(q.id)) expanded.delete(q.id);
       const collapse = unneeded.has(q.id) && !expanded.has(q.id);
-      const row = find(fs, ".lp-not-needed");
-      row.hidden = !unneeded.has(q.id);
-      find(row, "[data-collapsed-answer]").textContent = collapse ? answerText(q, answers) : "";
-      const hadFocus = collapse && fs.contains(document.activeElement) &&
-        !row.contains(document.activeElement);
-      fs.classList.toggle("lp-question--collapsed", collapse);
-      if (hadFocus) find(row, "[data-expand]").focus(); // focus never falls to the page
-      const continueRow = fs.querySelector(".lp-continue-row");
-      if (continueRow instanceof HTMLElement) {
-        continueRow.hidden = !(q.id === next || open.has(q.id)) || collapse;
+      setHidden(notNeededRow, !unneeded.has(q.id));
+      setText(collapsedAnswer, collapse ? answerText(q, answers) : "");
+      if (collapse !== fs.classList.contains("lp-question--collapsed")) {
+        const hadFocus = collapse && fs.contains(document.activeElement) &&
+          !notNeededRow.contains(document.activeElement);
+        fs.classList.toggle("lp-question--collapsed", collapse);
+        if (hadFocus) expand.focus(); // focus never falls to the page
       }
-      const caption = find(fs, "[data-progress]");
+      if (continueRow) setHidden(continueRow, !(q.id === next || open.has(q.id)) || collapse);
+      let text = "";
       if (q.id === next) {
         const { n, m } = progress(questions, answers, result, q.id);
-        caption.textContent = n === m ? `Question ${n} of ${m}` : `Question ${n} of up to ${m}`;
-      } else {
-        caption.textContent = "";
+        text = n === m ? `Question ${n} of ${m}` : `Question ${n} of up to ${m}`;
       }
+      setText(caption, text);
     }
   }
 
@@ -156,7 +197,7 @@ export function createFormView({ root, questions, byId, dispatch }) {
     if (!fs) return;
     expanded.add(fs.dataset.question);
     fs.classList.remove("lp-question--collapsed");
-    find(fs, "[data-collapsed-answer]").textContent = "";
+    partsOf(fs.dataset.question ?? "").collapsedAnswer.textContent = "";
     focusQuestion(fs.dataset.question ?? "");
     if (byId[fs.dataset.question ?? ""]?.kind !== "candidates") openQuestion(fs.dataset.question ?? "");
   });

@@ -155,16 +155,53 @@ export function createOutcomeView({ root, data, siteRoot, live, state }) {
   /** @type {(() => void) | null} */
   let rest = null;
 
-  function hide() {
+  /** The outcome last shown, hidden but not yet removed because it held focus (clear). */
+  /** @type {Element[]} */
+  let retired = [];
+
+  /** Empty the outcome, for what takes its place. Removing the element that has focus (the
+   *  outcome's heading, where the page moves focus to show an outcome) makes the browser bring
+   *  the whole page's style up to date there and then, inside the answer's event: 5-9 ms of a
+   *  slow phone's answer (the processor slowed 4 times; an answer's work is otherwise 2-5 ms).
+   *  So an outcome that holds focus is hidden instead, which costs nothing (the browser lets go
+   *  of focus in hidden content at its next frame), with its ids and marks taken off so that
+   *  nothing finds it, and removed by finish, once the answer's effect is on screen. What
+   *  comes next goes before it (prepend). */
+  function clear() {
     rest = null;
+    const focused = document.activeElement;
+    if (!focused || focused === outcomeEl || !outcomeEl.contains(focused)) {
+      outcomeEl.replaceChildren();
+      retired = [];
+      return;
+    }
+    for (const node of outcomeEl.children) {
+      if (retired.includes(node)) continue;
+      /** @type {HTMLElement} */ (node).hidden = true;
+      for (const marked of [node, ...node.querySelectorAll("[id], [data-decided]")]) {
+        for (const name of ["id", "data-decided", "data-recommendation"]) marked.removeAttribute(name);
+      }
+      retired.push(node);
+    }
+  }
+
+  function hide() {
+    clear();
     outcomeEl.hidden = true;
-    outcomeEl.replaceChildren();
   }
 
   /** Add what render left for after the outcome is on screen: every action with its sources,
    *  the sources, the judgement line, the rules' version, and the record's paper and address
-   *  (print only). Called by the entry module once the outcome is on screen, and by complete. */
+   *  (print only); and remove an outcome that clear only hid. Called by the entry module once
+   *  the outcome is on screen. */
   function finish() {
+    for (const node of retired) node.remove();
+    retired = [];
+    addRest();
+  }
+
+  /** What render left for after the outcome is on screen (finish), added now. */
+  function addRest() {
     const add = rest;
     rest = null;
     add?.();
@@ -174,7 +211,7 @@ export function createOutcomeView({ root, data, siteRoot, live, state }) {
    *  @param {string} message */
   function pending(message) {
     hide();
-    outcomeEl.append(make("p", "lp-outcome-pending", message));
+    outcomeEl.prepend(make("p", "lp-outcome-pending", message));
     outcomeEl.hidden = false;
   }
 
@@ -396,7 +433,8 @@ export function createOutcomeView({ root, data, siteRoot, live, state }) {
     const full = make("div", "lp-outcome-full");
     full.append(make("p", "lp-full-pending", fullPendingText()));
 
-    outcomeEl.replaceChildren(
+    clear();
+    outcomeEl.prepend(
       panel,
       ...(recordedOutcome ? [recordComparison(result, recordedOutcome)] : []),
       make("h3", "lp-do-now-title", "Do this now"),
@@ -430,7 +468,7 @@ export function createOutcomeView({ root, data, siteRoot, live, state }) {
    *  record's buttons work. Nothing above them is rebuilt, so focus and what the reader is
    *  looking at stay where they are. */
   function complete(result) {
-    finish();
+    addRest();
     const full = find(outcomeEl, ".lp-outcome-full");
     const why = make("ul", "lp-reasons");
     result.reasons.forEach((r) => why.append(make("li", "", r)));
@@ -465,7 +503,7 @@ export function createOutcomeView({ root, data, siteRoot, live, state }) {
     hide();
     const p = make("p", "lp-outcome-error", message);
     p.setAttribute("role", "alert");
-    outcomeEl.append(p);
+    outcomeEl.prepend(p);
     outcomeEl.hidden = false;
   }
 
