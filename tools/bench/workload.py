@@ -17,7 +17,6 @@ import yaml
 
 from sitegen.paths import CONFIG, ROOT
 from lp_rules import PROFILE_IDS, TOOL_IDS, InvalidAnswers, evaluate, get_tool
-from lp_rules.candidates import FIELDS
 from lp_rules.links import share_link
 
 # The checklist visit timed cold, warm and offline: every answer in the link, so the first
@@ -91,8 +90,9 @@ def worker_requests(count: int) -> list[str]:
         for _ in range(count):
             answers: dict[str, Any] = {q.id: rng.choice(q.option_ids) for q in tool.questions}
             answers = dict(list(answers.items())[: rng.randrange(1, len(answers) + 1)])
-            if "candidates" in tool.list_questions and rng.random() < 0.5:
-                answers["candidates"] = [{f.id: rng.choice(f.option_ids) for f in FIELDS}]
+            for listed in tool.lists:
+                if rng.random() < 0.5:
+                    answers[listed.id] = [{f.id: rng.choice(f.option_ids) for f in listed.fields}]
             requests.append(json.dumps({"tool": tool_id, "answers": answers,
                                         "profile": PROFILE_IDS[0], "date": "2026-11-23"}))
     rng.shuffle(requests)
