@@ -15,7 +15,7 @@ CHROMIUM ?= /usr/bin/chromium
 JAVA ?= java
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: runtime-caches fictional-site list-authorities site-folder new-authority check-authority setup build build-all serve test test-compiled-all check chromium java typecheck jscheck pyodide-wheels bench wheel clean
+.PHONY: fictional-site list-authorities site-folder new-authority check-authority setup build build-all serve test test-compiled-all check chromium java typecheck jscheck pyodide-wheels bench wheel clean
 
 $(VENV)/.installed: requirements.txt pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -55,11 +55,15 @@ $(foreach p,$(PROFILES),$(if $(wildcard $(call site_of,$(p))/index.html),,$(shel
 
 # The compiled wheel and the trimmed standard library every site shares (build/wheel/,
 # build/stdlib/), made once before the sites, so that sites built side by side (make -j2) never
-# write them at the same time. Each is made only when its inputs' hash is new.
-runtime-caches: dist/.built node_modules/.installed
-	@PYTHONPATH=tools $(PY) -c 'from sitegen.runtime import site_wheel; from sitegen.stdlib import trimmed_stdlib; site_wheel(); trimmed_stdlib()'
+# write them at the same time (a file, not a phony target, so that `make -q build-all` can say
+# the sites are up to date). Each cache is made only when its inputs' hash is new.
+RUNTIME_CACHES := build/runtime-caches.stamp
+$(RUNTIME_CACHES): dist/.built node_modules/.installed tools/sitegen/runtime.py tools/sitegen/stdlib.py
+	@mkdir -p build
+	PYTHONPATH=tools $(PY) -c 'from sitegen.runtime import site_wheel; from sitegen.stdlib import trimmed_stdlib; site_wheel(); trimmed_stdlib()'
+	touch $@
 
-build/stamps/%: $(SITE_INPUTS) | runtime-caches
+build/stamps/%: $(SITE_INPUTS) | $(RUNTIME_CACHES)
 	@mkdir -p build/stamps
 	rm -f build/stamps/$(basename $*).*
 	$(PY) tools/build_site.py --profile $(basename $*) --builder $(subst .,,$(suffix $*))
@@ -140,7 +144,7 @@ test:
 	CHROMIUM=$(CHROMIUM) $(BIN)/pytest --durations=10 tests/perf
 
 # The tests' fictional authority's site (tests/conftest.py), built when missing or stale.
-fictional-site: dist/.built node_modules/.installed | runtime-caches
+fictional-site: dist/.built node_modules/.installed | $(RUNTIME_CACHES)
 	@$(PY) -c 'from tests.conftest import FICTIONAL, build_fictional_site; build_fictional_site(FICTIONAL)'
 
 # The quick loop while editing (no site build, no browser): types, the page's JavaScript, the
