@@ -118,15 +118,17 @@ pyodide-wheels: $(PYODIDE_WHEELS)
 #      the browser tests in BROWSER_LANE_1;
 #   2. every other browser test (one Chromium; every served site on its own ephemeral port,
 #      every site a test changes a private copy in a temporary folder).
-# BROWSER_LANE_1 balances the lanes (measured 2026-12-06: lane 1's native tests and Pyodide
-# took about 485 s, the browser tests about 1,000 s): a new browser test file runs in lane 2.
+# BROWSER_LANE_1 balances the lanes. Measured 2026-12-06: lane 1's native tests and Pyodide
+# took 485 s, the browser tests 909 s, of which the accessibility scans about 15% and the print
+# tests 8% (their share of a 1,846 s run under load 13): about 665 s against 690 s. A new
+# browser test file runs in lane 2.
 # Not pytest-xdist: its workers would each repeat the rules' walk and the Zensical build (which
 # write the same build/<profile>/ folders), and start a Chromium and a Pyodide each.
 # Lane 2 writes to build/test-logs/browser.log, shown when both lanes are done; the recipe fails
 # if either lane failed. tests/perf times things, so it runs alone, afterwards. Each run prints
 # its slowest tests (--durations), so a slow test is seen where it is, in every run and in CI.
 NATIVE_TESTS := tests/rules tests/cli tests/test_waits.py tests/site
-BROWSER_LANE_1 := tests/browser/test_accessibility.py
+BROWSER_LANE_1 := tests/browser/test_accessibility.py tests/browser/test_print.py
 test:
 	@$(MAKE) --no-print-directory chromium java
 	@$(MAKE) --no-print-directory -j2 build-all fictional-site typecheck jscheck pyodide-wheels
