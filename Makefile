@@ -120,8 +120,9 @@ pyodide-wheels: $(PYODIDE_WHEELS)
 #      every site a test changes a private copy in a temporary folder).
 # BROWSER_LANE_1 balances the lanes. Measured 2026-12-06: lane 1's native tests and Pyodide
 # took 485 s, the browser tests 909 s, of which the accessibility scans about 15% and the print
-# tests 8% (their share of a 1,846 s run under load 13): about 665 s against 690 s. A new
-# browser test file runs in lane 2.
+# tests 8% (their share of a 1,846 s run under load 13): about 665 s against 690 s expected.
+# Measured after, in one `make test` under load 8-13: lane 1 about 1,000 s (native 693 s,
+# Pyodide 73 s, the two browser files 230 s), lane 2 1,037 s. A new browser test file runs in lane 2.
 # Not pytest-xdist: its workers would each repeat the rules' walk and the Zensical build (which
 # write the same build/<profile>/ folders), and start a Chromium and a Pyodide each.
 # Lane 2 writes to build/test-logs/browser.log, shown when both lanes are done; the recipe fails
