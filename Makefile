@@ -15,7 +15,7 @@ CHROMIUM ?= /usr/bin/chromium
 JAVA ?= java
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: list-authorities site-folder new-authority check-authority setup build build-all serve test test-compiled-all check chromium java typecheck jscheck pyodide-wheels bench wheel clean
+.PHONY: fictional-site list-authorities site-folder new-authority check-authority setup build build-all serve test test-compiled-all check chromium java typecheck jscheck pyodide-wheels bench wheel clean
 
 $(VENV)/.installed: requirements.txt pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -53,7 +53,17 @@ PROFILES := $(patsubst $(AUTHORITIES)/%/profile.toml,%,$(wildcard $(AUTHORITIES)
 site_of = $(shell PYTHONPATH=src $(PYTHON) -c 'import sys; from lp_rules.profiles import site_folder; print(site_folder(sys.argv[1]))' $(1))
 $(foreach p,$(PROFILES),$(if $(wildcard $(call site_of,$(p))/index.html),,$(shell rm -f build/stamps/$(p).*)))
 
-build/stamps/%: $(SITE_INPUTS)
+# The compiled wheel and the trimmed standard library every site shares (build/wheel/,
+# build/stdlib/), made once before the sites, so that sites built side by side (make -j2) never
+# write them at the same time (a file, not a phony target, so that `make -q build-all` can say
+# the sites are up to date). Each cache is made only when its inputs' hash is new.
+RUNTIME_CACHES := build/runtime-caches.stamp
+$(RUNTIME_CACHES): dist/.built node_modules/.installed tools/sitegen/runtime.py tools/sitegen/stdlib.py
+	@mkdir -p build
+	PYTHONPATH=tools $(PY) -c 'from sitegen.runtime import site_wheel; from sitegen.stdlib import trimmed_stdlib; site_wheel(); trimmed_stdlib()'
+	touch $@
+
+build/stamps/%: $(SITE_INPUTS) | $(RUNTIME_CACHES)
 	@mkdir -p build/stamps
 	rm -f build/stamps/$(basename $*).*
 	$(PY) tools/build_site.py --profile $(basename $*) --builder $(subst .,,$(suffix $*))
@@ -98,28 +108,47 @@ pyodide-wheels: $(PYODIDE_WHEELS)
 # Every test: types, the rules natively, the built sites, the browser; the rules again inside
 # Pyodide under Node, on the site's trimmed, precompiled stdlib plus (for pytest and hypothesis
 # only) the stock modules it leaves out (see tools/sitegen/stdlib.py); last, the timed tests.
-# Two lanes run side by side, one process each, so a 2-core machine is kept busy:
+# What the tests need is made first, two jobs at a time (the sites, the fictional authority's
+# site, the type and JavaScript checks); chromium and java go first, one after the other, as
+# each may run apt-get. The tests' fictional site is built here, once, so that the two lanes'
+# processes only read it (tests/conftest.py's build_fictional_site also takes a lock).
+# Then two lanes run side by side, one process at a time each, so a 2-core machine is kept busy:
 #   1. the rules (one shared walk of every answer set per build: tests/rules/space.py), the CLI,
-#      the built sites (one Zensical build into build/<profile>/), then the rules in Pyodide;
-#   2. the browser tests (one Chromium; every served site on its own ephemeral port, every site
-#      a test changes a private copy in a temporary folder).
+#      the built sites (one Zensical build into build/<profile>/), the rules in Pyodide, then
+#      the browser tests in BROWSER_LANE_1;
+#   2. every other browser test (one Chromium; every served site on its own ephemeral port,
+#      every site a test changes a private copy in a temporary folder).
+# BROWSER_LANE_1 balances the lanes. Measured 2026-12-06: lane 1's native tests and Pyodide
+# took 485 s, the browser tests 909 s, of which the accessibility scans about 15% and the print
+# tests 8% (their share of a 1,846 s run under load 13): about 665 s against 690 s expected.
+# Measured after, in one `make test` under load 8-13: lane 1 about 1,000 s (native 693 s,
+# Pyodide 73 s, the two browser files 230 s), lane 2 1,037 s. A new browser test file runs in lane 2.
 # Not pytest-xdist: its workers would each repeat the rules' walk and the Zensical build (which
 # write the same build/<profile>/ folders), and start a Chromium and a Pyodide each.
 # Lane 2 writes to build/test-logs/browser.log, shown when both lanes are done; the recipe fails
 # if either lane failed. tests/perf times things, so it runs alone, afterwards. Each run prints
 # its slowest tests (--durations), so a slow test is seen where it is, in every run and in CI.
 NATIVE_TESTS := tests/rules tests/cli tests/test_waits.py tests/site
-test: build-all chromium java typecheck jscheck pyodide-wheels
+BROWSER_LANE_1 := tests/browser/test_accessibility.py tests/browser/test_print.py
+test:
+	@$(MAKE) --no-print-directory chromium java
+	@$(MAKE) --no-print-directory -j2 build-all fictional-site typecheck jscheck pyodide-wheels
 	@mkdir -p build/test-logs
-	@CHROMIUM=$(CHROMIUM) $(BIN)/pytest --durations=15 tests/browser >build/test-logs/browser.log 2>&1 & browser=$$!; \
+	@CHROMIUM=$(CHROMIUM) $(BIN)/pytest --durations=15 tests/browser $(addprefix --ignore=,$(BROWSER_LANE_1)) \
+		>build/test-logs/browser.log 2>&1 & browser=$$!; \
 	echo "make test: the browser tests run beside these, into build/test-logs/browser.log"; \
 	CHROMIUM=$(CHROMIUM) $(BIN)/pytest --durations=15 $(NATIVE_TESTS) \
 	&& PYTHONPATH=tools $(PY) -m sitegen.stdlib --test-zip build/pyodide-stdlib-test.zip \
-	&& node tests/pyodide/run_rules_tests.mjs --stdlib build/pyodide-stdlib-test.zip; \
+	&& node tests/pyodide/run_rules_tests.mjs --stdlib build/pyodide-stdlib-test.zip \
+	&& CHROMIUM=$(CHROMIUM) $(BIN)/pytest --durations=15 $(BROWSER_LANE_1); \
 	native=$$?; wait $$browser; browsers=$$?; cat build/test-logs/browser.log; \
-	echo "make test: rules, CLI, sites and Pyodide exit $$native; browser tests exit $$browsers"; \
+	echo "make test: lane 1 (rules, CLI, sites, Pyodide, $(notdir $(BROWSER_LANE_1))) exit $$native; lane 2 (the other browser tests) exit $$browsers"; \
 	[ $$native -eq 0 ] && [ $$browsers -eq 0 ]
 	CHROMIUM=$(CHROMIUM) $(BIN)/pytest --durations=10 tests/perf
+
+# The tests' fictional authority's site (tests/conftest.py), built when missing or stale.
+fictional-site: dist/.built node_modules/.installed | $(RUNTIME_CACHES)
+	@$(PY) -c 'from tests.conftest import FICTIONAL, build_fictional_site; build_fictional_site(FICTIONAL)'
 
 # The quick loop while editing (no site build, no browser): types, the page's JavaScript, the
 # rules natively on every combination of answers, and the CLI. One process: the rules tests share

@@ -41,6 +41,8 @@ def build_fictional_site(profile_id: str) -> None:
     is built here, by the same tools/build_site.py, when its site is missing or older than any
     input of the build (a stale one failed the safety page's test after a hazard-log edit).
     Nothing for any other authority."""
+    import fcntl  # here, not at the top: this file is loaded inside Pyodide too (tests/pyodide)
+
     from lp_rules.profiles import PUBLISHED_IDS, site_folder
 
     if profile_id in PUBLISHED_IDS:
@@ -50,10 +52,18 @@ def build_fictional_site(profile_id: str) -> None:
     inputs = [p for d in ("docs", "tools", "overrides", "src") for p in (root / d).rglob("*")
               if p.is_file() and "__pycache__" not in p.parts]
     inputs += [root / "mkdocs.yml", root / "hazard-log.toml"]  # read by the build too
-    if index.exists() and index.stat().st_mtime >= max(p.stat().st_mtime for p in inputs):
-        return
-    subprocess.run([sys.executable, str(root / "tools" / "build_site.py"), "--profile", profile_id],
-                   cwd=root, check=True, capture_output=True)
+    newest = max(p.stat().st_mtime for p in inputs)
+    # `make test` builds it before its two lanes start; the lock keeps any two pytest processes
+    # that find it stale (two lanes run by hand) from building into the same folder at once:
+    # the second waits, then finds it fresh.
+    lock = root / "build" / f"{profile_id}.site.lock"
+    lock.parent.mkdir(parents=True, exist_ok=True)
+    with lock.open("w") as held:
+        fcntl.flock(held, fcntl.LOCK_EX)
+        if index.exists() and index.stat().st_mtime >= newest:
+            return
+        subprocess.run([sys.executable, str(root / "tools" / "build_site.py"), "--profile", profile_id],
+                       cwd=root, check=True, capture_output=True)
 
 
 try:  # the browser fixtures; absent inside Pyodide (tests/pyodide), where only tests/rules run
