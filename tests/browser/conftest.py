@@ -148,7 +148,7 @@ def actions(pg: Page) -> list[str]:
 
 
 PRACTITIONER_FIELDS = ("role", "relationship", "family_view", "main_needs", "capacity", "leaving_soon")
-"""A practitioner's questions in asking order (lp_rules.candidates.FIELDS), as a link lists them."""
+"""A practitioner's questions in asking order (lp_rules.checklists.practitioners.FIELDS), as a link lists them."""
 
 
 def fill_practitioner(pg: Page, values: tuple[str, ...]) -> None:

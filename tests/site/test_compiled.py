@@ -36,8 +36,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from lp_rules import InvalidAnswers, evaluate, get_tool
-from lp_rules.candidates import QUESTION_ID
 from lp_rules.checklists import TOOLS
+from lp_rules.checklists.practitioners import PRACTITIONERS
 from lp_rules.compiled import UnknownCondition, compile_tool, condition
 from lp_rules.profiles import DEFAULT_PROFILE, PROFILE_IDS, Profile
 from lp_rules.validate import candidate_fields
@@ -114,9 +114,9 @@ def answer_sets(tool_id: str, lists: list[list[dict[str, str]]], stride: int = 1
     tool = get_tool(tool_id)
     choices = [[UNANSWERED, *q.option_ids] for q in tool.questions]
     ids = [q.id for q in tool.questions]
-    if QUESTION_ID in tool.list_questions:
+    for listed in tool.lists:
         choices.append([UNANSWERED, *lists])
-        ids.append(QUESTION_ID)
+        ids.append(listed.id)
     for n, combo in enumerate(itertools.product(*choices)):
         full = UNANSWERED not in combo
         if full or n % stride == offset % stride:
@@ -166,18 +166,18 @@ def test_refused_answers_name_the_field() -> None:
     ]
     compare("change-lead", profile_for(DEFAULT_PROFILE, True), cases)
     who = [
-        {"harm": "no", QUESTION_ID: [{"role": "teacher"}]},
-        {"harm": "no", QUESTION_ID: [dict(FIXED_LISTS[1][0], role="astronaut")]},
-        {"harm": "no", QUESTION_ID: [dict(FIXED_LISTS[1][0], colour="red")]},
-        {"harm": "no", QUESTION_ID: FIXED_LISTS[1] * 9},
+        {"harm": "no", PRACTITIONERS.id: [{"role": "teacher"}]},
+        {"harm": "no", PRACTITIONERS.id: [dict(FIXED_LISTS[1][0], role="astronaut")]},
+        {"harm": "no", PRACTITIONERS.id: [dict(FIXED_LISTS[1][0], colour="red")]},
+        {"harm": "no", PRACTITIONERS.id: FIXED_LISTS[1] * 9},
         # Principle 1: beside an urgent outcome, too many practitioners is a warning...
-        {"harm": "yes", QUESTION_ID: FIXED_LISTS[1] * 9},
-        {"harm": "unsure", QUESTION_ID: FIXED_LISTS[1] * 16},
+        {"harm": "yes", PRACTITIONERS.id: FIXED_LISTS[1] * 9},
+        {"harm": "unsure", PRACTITIONERS.id: FIXED_LISTS[1] * 16},
         # ...but more than a link can carry, or a wrong value, is refused whatever harm says.
-        {"harm": "yes", QUESTION_ID: FIXED_LISTS[1] * 17},
-        {"harm": "yes", QUESTION_ID: [dict(FIXED_LISTS[1][0], role="astronaut")]},
-        {"harm": "no", QUESTION_ID: ["teacher"]},
-        {"harm": "no", QUESTION_ID: "teacher"},
+        {"harm": "yes", PRACTITIONERS.id: FIXED_LISTS[1] * 17},
+        {"harm": "yes", PRACTITIONERS.id: [dict(FIXED_LISTS[1][0], role="astronaut")]},
+        {"harm": "no", PRACTITIONERS.id: ["teacher"]},
+        {"harm": "no", PRACTITIONERS.id: "teacher"},
     ]
     compare("who-should-lead", profile_for(FEWEST_ROLES, True), who)
     contradiction = {"harm": "no", "who": "young_person", "competence": "not_applicable"}
@@ -201,7 +201,7 @@ def test_drawn_practitioners(variant: tuple[str, bool], seed: int) -> None:
     cases = []
     for _ in range(200):
         answers: dict[str, Any] = {q.id: draw.choice(q.option_ids) for q in tool.questions}
-        answers[QUESTION_ID] = [{f.id: draw.choice(f.option_ids) for f in fields}
+        answers[PRACTITIONERS.id] = [{f.id: draw.choice(f.option_ids) for f in fields}
                                 for _ in range(draw.randint(0, 8))]
         cases.append(answers)
     compare("who-should-lead", profile, cases)

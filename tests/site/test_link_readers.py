@@ -26,7 +26,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from lp_rules import TOOL_IDS, InvalidAnswers, get_tool
-from lp_rules.candidates import FIELDS
+from lp_rules.model import PractitionerList
 from lp_rules.links import (
     MAX_QUERY, MAX_VALUE, PROTOTYPE_NAMES, RELEASES, link_text, parse_query, read_link, reader_rules,
 )
@@ -121,10 +121,11 @@ def option_or_odd(rng: random.Random, question: Any) -> str:
     return "".join(rng.choice("ab_%2C😀²+~.=") for _ in range(rng.randint(0, 12)))
 
 
-def candidates_value(rng: random.Random) -> str:
+def list_value(rng: random.Random, listed: PractitionerList) -> str:
+    """A list question's value as a link could hold it: valid, too long, or with odd rows."""
     rows = []
     for _ in range(rng.choice([0, 1, 2, 8, 9, 16, 17, 40])):
-        parts = [rng.choice(f.option_ids) if rng.random() < 0.85 else "" for f in FIELDS]
+        parts = [rng.choice(f.option_ids) if rng.random() < 0.85 else "" for f in listed.fields]
         if rng.random() < 0.05:
             parts.append("extra")
         if rng.random() < 0.1:
@@ -141,9 +142,9 @@ def generated_link(rng: random.Random, tool_id: str) -> str:
     for question in tool.questions:
         if rng.random() < 0.55:
             pairs.append((question.id, option_or_odd(rng, question)))
-    for listed in tool.list_questions:
+    for listed in tool.lists:
         if rng.random() < 0.5:
-            pairs.append((listed, candidates_value(rng)))
+            pairs.append((listed.id, list_value(rng, listed)))
     for _ in range(rng.choice([0, 0, 0, 1, 2])):
         roll = rng.random()
         if roll < 0.3:
