@@ -27,7 +27,8 @@ def test_every_answer_is_in_the_story(scenario: dict[str, object]) -> None:
 
 
 def test_a_story_missing_an_answer_is_caught() -> None:
-    scenario = {"situation": "The lead is on leave.", "answers": {"harm": "no", "event": "absence_short"},
+    scenario = {"tool": "change-lead", "situation": "The lead is on leave.",
+                "answers": {"harm": "no", "event": "absence_short"},
                 "says": {"event": "on leave", "harm": "no concern of significant harm"}}
     assert scenarios.untold_answers(scenario) == ["harm"]
 
