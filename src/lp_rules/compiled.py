@@ -92,6 +92,8 @@ class _Tables:
             "citations": source_tags(cited),
             "sources": [self.citation(c) for c in cited],
         }
+        if a.holds_back:  # only where true: the page's data stays small
+            entry["holds_back"] = True
         if entry not in self.actions:
             self.actions.append(entry)
         return self.actions.index(entry)
@@ -136,6 +138,7 @@ def _rule(rule: Rule, tables: _Tables) -> dict[str, Any]:
         "citations": [tables.citation(c) for c in shown.citations if isinstance(c, Citation)],
         "urgent": shown.urgent,
         "escalation": shown.escalation,
+        "go_ahead": shown.go_ahead,
         # The panel's look and kicker (record.tone: written once, for the page and the trainer).
         "tone": dict(zip(("name", "kicker"), tone({"urgent": shown.urgent, "escalation":
                                                   shown.escalation, "go_ahead": shown.go_ahead}))),
@@ -194,6 +197,9 @@ def compile_tool(tool: Tool, profile: Profile) -> dict[str, Any]:
         # Who to call on an urgent or escalation outcome (lp_rules.emergency), so the page shows
         # it at once, before Python has loaded.
         "emergency": emergency.routes(profile),
+        # A go-ahead rule's panel when an action holds it back (engine.rule_shown's go_ahead).
+        "heldTone": dict(zip(("name", "kicker"), tone({"urgent": False, "escalation": False,
+                                                     "go_ahead": False}))),
     }
     for listed in tool.lists:
         fields, keys = ranking(listed, profile)

@@ -231,7 +231,9 @@ def rule_shown(tool: Tool, decision: Decision, profile: Profile) -> RuleShown:
         suggests_candidate=rule.suggests_candidate,
         urgent=rule.urgent,
         escalation=rule.escalation,
-        go_ahead=rule.go_ahead,
+        # Not a go-ahead while something must be agreed first (plan_safe_contact: the green
+        # panel would read as "go ahead" above "before any contact, talk to your DSL today").
+        go_ahead=rule.go_ahead and not any(a.holds_back for a in decision.actions),
         actions=tuple(
             (a.code, _fill(a.text, profile), tuple(source_tags(_concrete(a.citations))),
              tuple(c.as_dict() for c in _concrete(a.citations)))

@@ -260,6 +260,10 @@ class Action:
     """Required by RULES.md's principles on every outcome that includes it at all (the child's
     views, recording, sharing when necessary, monitoring), so it stays even where the guidance
     is silent and local practice is off."""
+    holds_back: bool = False
+    """Something the practitioner must do before acting on the outcome at all (agree with the
+    designated safeguarding lead today how to contact each person safely): an outcome that
+    includes it is not shown as a go-ahead, whatever its rule says (``Rule.go_ahead``)."""
 
 
 @dataclass(frozen=True)
@@ -290,7 +294,8 @@ class Rule:
     go_ahead: bool = False
     """The outcome confirms that the practitioner can go ahead (with the change, the plan or the
     support asked about) without waiting for anyone's decision first: the only outcomes the page
-    shows in the green panel of a confirmation. Never urgent, never an escalation."""
+    shows in the green panel of a confirmation. Never urgent, never an escalation. An outcome
+    whose actions include one that holds back (``Action.holds_back``) is not a go-ahead."""
     suggests_candidate: bool = False
     """The outcome names the best-ranked practitioner listed (who-should-lead's agree_at_taf)."""
 

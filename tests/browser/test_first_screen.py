@@ -1,6 +1,7 @@
 """Every outcome's first screen on a phone (issue 21, item 3): opened from a share link at
 390x844, "Do this now" starts on the first screen, once the page has put the outcome where it
-puts it; and the panel's colour follows the rules' data (green only for a go-ahead).
+puts it; and the panel's colour follows the rules' data (green only for a go-ahead, and never
+above "plan safe contact with your designated safeguarding lead first").
 
 The links are the ones a practitioner shares (``lp_rules.links.share_link``); the answers that
 give each outcome are found by asking as the page does, so every outcome any answers reach in
@@ -58,9 +59,25 @@ def reachable(tool_id: str, profile: str) -> dict[int, tuple[str, dict[str, Any]
     return found
 
 
+def without_safety_concern(tool_id: str, build: str, answers: dict[str, Any]
+                           ) -> dict[str, Any] | None:
+    """The same answers with no safety concern, where they reach the same rule: the walk tries
+    "Yes" first, which holds every go-ahead back (plan_safe_contact first), so a go-ahead's
+    green panel is only seen with this twin."""
+    if answers.get("safety") == "no" or "safety" not in answers:
+        return None
+    twin = {**answers, "safety": "no"}
+    same = evaluate(tool_id, twin, build)["rule_index"] == evaluate(tool_id, answers, build)["rule_index"]
+    return twin if same else None
+
+
 BUILDS = tuple(p for p in PUBLISHED_IDS if load_profile(p).local_practice)
-CASES = [(build, tool_id, code, answers) for build in BUILDS for tool_id in TOOLS
-         for _, (code, answers) in sorted(reachable(tool_id, build).items())]
+FIRST_FOUND = [(build, tool_id, code, answers) for build in BUILDS for tool_id in TOOLS
+               for _, (code, answers) in sorted(reachable(tool_id, build).items())]
+GO_AHEAD_TWINS = [(build, tool_id, code, twin) for build, tool_id, code, answers in FIRST_FOUND
+                  if TOOLS[tool_id].rules[evaluate(tool_id, answers, build)["rule_index"]].go_ahead
+                  and (twin := without_safety_concern(tool_id, build, answers)) is not None]
+CASES = FIRST_FOUND + GO_AHEAD_TWINS
 
 
 def test_every_outcome_of_every_tool_is_checked() -> None:
@@ -71,7 +88,9 @@ def test_every_outcome_of_every_tool_is_checked() -> None:
         for tool_id, tool in TOOLS.items():
             reached = reachable(tool_id, build)
             assert sorted(reached) == list(range(len(tool.rules))), (build, tool_id)
-    assert len(CASES) == 2 * sum(len(tool.rules) for tool in TOOLS.values())
+    assert len(FIRST_FOUND) == 2 * sum(len(tool.rules) for tool in TOOLS.values())
+    go_aheads = sum(rule.go_ahead for tool in TOOLS.values() for rule in tool.rules)
+    assert len(GO_AHEAD_TWINS) == 2 * go_aheads, "each go-ahead is also seen green, with no safety concern"
 
 
 @pytest.fixture(scope="module")
@@ -115,7 +134,8 @@ def test_do_this_now_is_on_the_first_screen(phone: Page, sites: Any, build: str,
     seen: dict[str, Any] = phone.evaluate(FIRST_SCREEN)
     assert seen["doNow"] < SCREEN, f"'Do this now' starts {seen['doNow']:.0f} px down"
     assert seen["firstStep"] < SCREEN, f"'Do this now' ends its heading {seen['firstStep']:.0f} px down"
-    # The panel's colour from the rules' data: green only where the rule says go ahead.
+    # The panel's colour from the rules' data: green only where the rule says go ahead and no
+    # action holds it back (a safety concern: plan safe contact with the DSL first).
     result = evaluate(tool_id, answers, build)
     expected = ("urgent" if result["urgent"] else "warning" if result["escalation"]
                 else "go-ahead" if result["go_ahead"] else "outcome")

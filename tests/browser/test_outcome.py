@@ -174,8 +174,10 @@ NSPCC = ("tel:08088005000", "mailto:help@nspcc.org.uk")
 CANDIDATE_FIELDS = ("role", "relationship", "family_view", "main_needs", "capacity", "leaving_soon")
 
 
-def answers_for(tool: str, code: str, profile: str) -> dict[str, Any]:
-    """Answers that give ``code``, found by asking as the page does (first option first)."""
+def answers_for(tool: str, code: str, profile: str, given: dict[str, str] | None = None
+                ) -> dict[str, Any]:
+    """Answers that give ``code``, found by asking as the page does (first option first), from
+    the ``given`` answers."""
     def walk(answers: dict[str, Any]) -> dict[str, Any] | None:
         try:
             result = evaluate(tool, answers, profile)
@@ -194,33 +196,39 @@ def answers_for(tool: str, code: str, profile: str) -> dict[str, Any]:
             if found:
                 return found
         return None
-    found = walk({})
-    assert found, f"no answers give {code} in {tool}"
+    found = walk(dict(given or {}))
+    assert found, f"no answers give {code} in {tool} from {given}"
     return found
 
 
-def link_to(tool: str, code: str, profile: str) -> str:
-    answers = answers_for(tool, code, profile)
+def link_to(tool: str, code: str, profile: str, given: dict[str, str] | None = None) -> str:
+    answers = answers_for(tool, code, profile, given)
     return f"tools/{tool}/?{query_string(share_query(tool, answers))}"
 
 
-TONES = [  # (tool, outcome, panel class, kicker, who to call shown)
-    ("change-lead", "safeguarding_first", "lp-panel--urgent", "Act now", True),
-    ("consent-withdrawn", "seek_safeguarding_advice", "lp-panel--urgent", "Act now", True),
-    ("change-lead", "step_up", "lp-panel--warning", "Escalate today", True),
-    ("change-lead", "report_concern_about_practitioner", "lp-panel--warning", "Escalate today", True),
-    ("change-lead", "cover_absence", "lp-panel--go-ahead", "Outcome", False),
-    ("change-lead", "review_at_taf", "lp-panel--outcome", "Outcome", False),
+TONES = [  # (tool, outcome, safety answer, panel class, kicker, who to call shown)
+    ("change-lead", "safeguarding_first", "yes", "lp-panel--urgent", "Act now", True),
+    ("consent-withdrawn", "seek_safeguarding_advice", "yes", "lp-panel--urgent", "Act now", True),
+    ("change-lead", "step_up", "yes", "lp-panel--warning", "Escalate today", True),
+    ("change-lead", "report_concern_about_practitioner", "yes", "lp-panel--warning", "Escalate today",
+     True),
+    ("change-lead", "cover_absence", "no", "lp-panel--go-ahead", "Outcome", False),
+    # A safety concern holds a go-ahead back (RULES.md principle 7): plain, never green.
+    ("change-lead", "cover_absence", "yes", "lp-panel--outcome", "Outcome", False),
+    ("change-lead", "review_at_taf", "yes", "lp-panel--outcome", "Outcome", False),
 ]
 
 
 @pytest.mark.parametrize("build", PUBLISHED_IDS)
-@pytest.mark.parametrize("tool,code,tone,kicker,calls", TONES, ids=[t[1] for t in TONES])
+@pytest.mark.parametrize("tool,code,safety,tone,kicker,calls", TONES,
+                         ids=[f"{t[1]}-safety-{t[2]}" for t in TONES])
 def test_who_to_call_heads_urgent_and_escalation_outcomes(
-        page: Page, sites: Sites, build: str, tool: str, code: str, tone: str,
+        page: Page, sites: Sites, build: str, tool: str, code: str, safety: str, tone: str,
         kicker: str, calls: bool) -> None:
     served = sites[build]
-    page.goto(served.url(link_to(tool, code, build)))
+    # Safety only where the harm answer lets it be asked (an urgent outcome asks nothing more).
+    given = {"safety": safety} if code not in ("safeguarding_first", "seek_safeguarding_advice") else {}
+    page.goto(served.url(link_to(tool, code, build, given)))
     # Shown with the outcome's first render, from the compiled rules: no wait for Python.
     panel = page.locator(f'.lp-panel[data-decided="{code}"]')
     panel.wait_for(timeout=60_000)

@@ -26,16 +26,26 @@ def test_go_ahead_is_never_urgent_or_an_escalation() -> None:
             assert not (rule.go_ahead and (rule.urgent or rule.escalation)), rule.code
 
 
+SAFETY_CONCERN = ("yes", "unsure")
+"""RULES.md principle 7: with a concern about contacting the family safely, every outcome that
+is not urgent first says to agree safe contact with the designated safeguarding lead today."""
+
+
 @pytest.mark.parametrize("tool_id", list(TOOLS))
 def test_the_outcome_says_whether_it_is_a_go_ahead(tool_id: str) -> None:
-    seen: set[bool] = set()
+    """A go-ahead (the green panel) is the rule's, except where the answers raise a concern about
+    contacting the family safely: "go ahead" above "before any contact, talk to your designated
+    safeguarding lead today" would contradict itself."""
+    seen: set[tuple[bool, bool]] = set()
     listed = {q: [] for q in TOOLS[tool_id].list_questions}  # nobody listed: still complete
     for answers in all_full_answers(tool_id):
         result = evaluate(tool_id, {**answers, **listed})
         rule = TOOLS[tool_id].rules[result["rule_index"]]
-        assert result["go_ahead"] is rule.go_ahead
-        seen.add(result["go_ahead"])
-    assert seen == {True, False}, "each tool has outcomes of both kinds"
+        held = answers.get("safety") in SAFETY_CONCERN
+        assert result["go_ahead"] is (rule.go_ahead and not held), (answers, rule.code)
+        seen.add((rule.go_ahead, held))
+    assert (True, False) in seen and (True, True) in seen and (False, False) in seen, \
+        "each tool has go-aheads, go-aheads held back by a safety concern, and other outcomes"
 
 
 def _first(tool_id: str, answers: dict[str, Any]) -> list[str]:

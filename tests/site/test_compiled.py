@@ -64,7 +64,7 @@ RUNNER = ROOT / "tests" / "js" / "compiled_runner.mjs"
 SIZE_GOAL = 50_000
 """Issue 20: all three checklists' compiled data and the evaluator, compressed, per build."""
 
-COMPARED = ("status", "next", "relevant", "recommendation", "rule_index", "urgent", "escalation",
+COMPARED = ("status", "next", "relevant", "recommendation", "rule_index", "urgent", "escalation", "go_ahead",
             "emergency", "title",
             "summary", "actions", "citations", "suggested_candidate", "judgement", "warnings",
             "rules_version")

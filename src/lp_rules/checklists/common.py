@@ -104,6 +104,7 @@ PLAN_SAFE_CONTACT = Action(
     "details became known.",
     (CA89_SEEING_HARM, DAA21_CHILD_VICTIM, IS24_SAFE_CONTACT, LOCAL_DOMESTIC_ABUSE),
     principle=True,
+    holds_back=True,
 )
 """RULES.md principle 7. Telling a practitioner not to share plans or whereabouts with a
 possible abuser is not the "do not share" that principle 2 forbids."""

@@ -14,17 +14,18 @@
 /**
  * @typedef {any[]} Cond  a condition tree: ["in", q, values], ["all", parts], ["any", parts],
  *   ["always"], ["no_eligible", q], ["suggested", q, field, values]
- * @typedef {{code: string, text: string, citations: string[], sources: number[]}} CompiledAction
+ * @typedef {{code: string, text: string, citations: string[], sources: number[], holds_back?: boolean}} CompiledAction
  * @typedef {{source: string, title: string, section: string, url: string}} Citation
+ * @typedef {{name: string, kicker: string}} Tone  the outcome panel's look and kicker (record.tone)
  * @typedef {{when: Cond, code: string, title: string, summary: string, citations: number[],
- *   urgent: boolean, escalation: boolean, suggests: boolean, steps: [Cond | null, number, number][], tail: number[]}} CompiledRule
+ *   urgent: boolean, escalation: boolean, go_ahead: boolean, tone: Tone, suggests: boolean, steps: [Cond | null, number, number][], tail: number[]}} CompiledRule
  * @typedef {{question: string, max: number, linkMax: number, tooMany: Record<string, string>,
  *   fields: [string, string[]][], keys: number[], nobodyListed: string}} CompiledCandidates
  * @typedef {{format: number, tool: string, profile: string, rulesVersion: string,
  *   order: string[], options: Record<string, string[]>, urgentWhen: Cond,
  *   contradictions: [Cond, string, string][],
  *   rules: CompiledRule[], actions: CompiledAction[], citations: Citation[],
- *   judgement: [string, string], emergency: any[], candidates?: CompiledCandidates}} Compiled
+ *   judgement: [string, string], emergency: any[], heldTone: Tone, candidates?: CompiledCandidates}} Compiled
  * @typedef {Record<string, any>} Answers
  */
 
@@ -199,7 +200,7 @@ function decide(data, answers) {
 /**
  * What lp_rules.evaluate gives for these answers, as far as the compiled tables carry it:
  * {status: "invalid", field} for answers the rules refuse; otherwise status, next, relevant,
- * recommendation, rule_index, urgent, escalation, emergency, title, summary, actions, citations, suggested_candidate,
+ * recommendation, rule_index, urgent, escalation, go_ahead, emergency, title, summary, actions, citations, suggested_candidate,
  * judgement, warnings and rules_version, with `full: false` (the rest comes from Python).
  * @param {Compiled} data @param {Answers} answers
  */
@@ -226,6 +227,7 @@ export function evaluate(data, answers) {
     relevant: decision.considered.filter((q) => has(answers, q)),
     urgent: false,
     escalation: false,
+    go_ahead: false,
     emergency: /** @type {any[]} */ ([]),
     rule_index: /** @type {number | null} */ (null),
     judgement: data.judgement[0],
@@ -250,23 +252,28 @@ export function evaluate(data, answers) {
     title: rule.title,
     summary: rule.suggests && !(Array.isArray(listed) && listed.length) && data.candidates
       ? `${rule.summary} ${data.candidates.nobodyListed}` : rule.summary,
-    actions: actions.map((a) => ({ ...a, sources: a.sources.map((i) => data.citations[i]) })),
+    // An action as lp_rules.evaluate gives it (holds_back is the compiled data's own).
+    actions: actions.map((a) => ({ code: a.code, text: a.text, citations: a.citations,
+      sources: a.sources.map((i) => data.citations[i]) })),
     citations: [...seen.values()],
     suggested_candidate: rule.suggests ? best : null,
     rule_index: decision.rule,
     urgent: rule.urgent,
     escalation: rule.escalation,
+    // Not a go-ahead while an action holds it back (engine.rule_shown: plan_safe_contact).
+    go_ahead: rule.go_ahead && !actions.some((a) => a.holds_back),
     emergency: rule.urgent || rule.escalation ? data.emergency : [],
     judgement: data.judgement[rule.urgent ? 1 : 0],
   });
 }
 
 /** What the page shows at once and Python must give the same: status, next questions,
- *  recommendation, urgency, title, summary, warnings and the actions (codes, texts, tags).
+ *  recommendation, urgency, whether it is a go-ahead, title, summary, warnings and the actions
+ *  (codes, texts, tags).
  *  @param {any} result */
 function shown(result) {
   return JSON.stringify([result.status, result.next, result.recommendation, result.urgent,
-    result.escalation, result.emergency,
+    result.escalation, result.go_ahead, result.emergency,
     result.title, result.summary, result.warnings,
     result.actions.map((/** @type {CompiledAction} */ a) => [a.code, a.text, a.citations])]);
 }

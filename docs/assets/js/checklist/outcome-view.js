@@ -372,9 +372,11 @@ export function createOutcomeView({ root, data, siteRoot, live, state }) {
    *  slow phone an answer's effect is then drawn in about half the time. */
   function render(result) {
     const { recordedOutcome } = state();
-    // Its look and kicker, as the rules give them (record.tone, carried by the compiled rules).
+    // Its look and kicker, as the rules give them (record.tone, carried by the compiled rules);
+    // a go-ahead rule held back by an action (result.go_ahead false) is a plain outcome.
+    const rule = data.compiled.rules[result.rule_index];
     /** @type {{name: string, kicker: string}} */
-    const tone = data.compiled.rules[result.rule_index].tone;
+    const tone = rule.go_ahead && !result.go_ahead ? data.compiled.heldTone : rule.tone;
     const panel = make("div", `lp-panel lp-panel--${tone.name}`);
     // data-decided: the outcome is on screen; data-recommendation: Python has given it whole.
     panel.dataset.decided = result.recommendation;
