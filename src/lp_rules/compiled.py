@@ -86,7 +86,7 @@ class _Tables:
 
     def action(self, a: Action) -> int:
         cited = tuple(c for c in a.citations if isinstance(c, Citation))
-        entry = {
+        entry: dict[str, Any] = {
             "code": a.code,
             "text": a.text.format(**self.profile.terms()),
             "citations": source_tags(cited),
