@@ -3,8 +3,9 @@
 // browsers never send to any host); the outcome decided at once from the rules compiled into the
 // page, and completed by the rules themselves in a Web Worker.
 //
-// This file holds no rule, question or outcome wording: questions and the compiled rules come from
-// the page's JSON data block (generated from lp_rules at build time) and the full outcome from
+// This file holds no rule, question or outcome wording, and no words of its own: questions, the
+// compiled rules and the page's words (`data.words`, lp_rules.checklists.texts) come from the
+// page's JSON data block (generated from lp_rules at build time) and the full outcome from
 // lp_rules in the worker. It wires the pieces, each with one job (docs/assets/js/checklist/):
 //   links.js          the link reader: an address's answers read exactly as lp_rules.links reads
 //                     them (pure, tested equal to it: tests/site/test_link_readers.py)

@@ -1,7 +1,8 @@
 """The words a practitioner reads that belong to no one checklist, each written once: the note on
 professional judgement under every outcome, the outcome where the guidance is silent, the
 sentences that explain an outcome, what the page says about an older link, the record's headings
-and the "who to call" lines.
+and the "who to call" lines, a checklist page's own lines (CHECKLIST_PAGE) and what its script
+shows and says as it is answered (CHECKLIST_SCRIPT), and the trainer's view's words.
 
 Change only the text between quotes, and keep every name in braces (``{support}``,
 ``{title}``): the code fills each one in. A name from the authority's profile (``{support}``,
