@@ -9,6 +9,7 @@ from __future__ import annotations
 from typing import Any
 
 from .checklists import TOOLS
+from .checklists.texts import CHECKLIST_PAGE, CHECKLIST_SCRIPT
 from .engine import RULES_VERSION, presented
 from .links import CURRENT_MAJOR, VERSION_PARAM
 from .model import PractitionerList, Question, Tool
@@ -94,6 +95,14 @@ def tool_schema(tool: Tool, profile: Profile) -> dict[str, Any]:
     }
 
 
+def page_words(profile: Profile) -> dict[str, str]:
+    """The words a checklist page's script shows or says (``texts.CHECKLIST_SCRIPT``) and the
+    page's own lines it reuses (``texts.CHECKLIST_PAGE``), with the profile's terms filled in and
+    the names only the page knows (``{n}``, ``{title}``...) kept for it."""
+    terms = _KeepUnknown(profile.terms())
+    return {key: text.format_map(terms) for key, text in {**CHECKLIST_PAGE, **CHECKLIST_SCRIPT}.items()}
+
+
 def schema(profile: Profile) -> dict[str, Any]:
     """All tools, for the CLI's ``schema`` command and the site generator."""
     return {
@@ -101,5 +110,6 @@ def schema(profile: Profile) -> dict[str, Any]:
         "link_version": {"param": VERSION_PARAM, "major": CURRENT_MAJOR},
         "profile": profile.id,
         "sources": SOURCE_TITLES,
+        "words": page_words(profile),
         "tools": [tool_schema(t, profile) for t in TOOLS.values()],
     }

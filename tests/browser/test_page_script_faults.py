@@ -18,11 +18,12 @@ from .test_privacy_and_faults import Serve, Served, _flipped, faulty_site  # noq
 CHECKLIST = "tools/consent-withdrawn/"
 [ENTRY] = (ROOT / "site" / "assets" / "js").glob("*/checklist.js")
 MODULES = {
-    # each with a letter of one of its messages, so that a flipped bit leaves it a module that
-    # parses and runs: only its integrity check can tell
-    "checklist.js": (ENTRY.relative_to(ROOT / "site").as_posix(), b"You have changed"),
+    # each with a letter of one of its strings (the page's words are in its data, not its
+    # modules), so that a flipped bit leaves it a module that parses and runs: only its integrity
+    # check can tell
+    "checklist.js": (ENTRY.relative_to(ROOT / "site").as_posix(), b"lp-visually-hidden"),
     "checklist/core.js": ((ENTRY.parent / "checklist" / "core.js").relative_to(ROOT / "site").as_posix(),
-                          b"Question "),
+                          b"more than once"),
 }
 COULD_NOT_START = "The checklist could not start"
 WITHIN_S = 3.0

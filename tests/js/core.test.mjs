@@ -9,7 +9,7 @@ import { existsSync, readFileSync } from "node:fs";
 import { test } from "node:test";
 
 import {
-  candidateErrors, invalidError, notNeeded, nextQuestion, progress, queryFor, today, visibleQuestions,
+  candidateErrors, fill, fillParts, invalidError, notNeeded, nextQuestion, progress, queryFor, today, visibleQuestions,
 } from "../../docs/assets/js/checklist/core.js";
 import { linkText, readLink } from "../../docs/assets/js/checklist/links.js";
 
@@ -18,6 +18,8 @@ const python = existsSync(new URL(".venv/bin/python", ROOT)) ? new URL(".venv/bi
 const schema = JSON.parse(execFileSync(python, ["-m", "lp_rules", "schema"], { cwd: ROOT, encoding: "utf8" }));
 /** @type {Record<string, any[]>} */
 const QUESTIONS = Object.fromEntries(schema.tools.map((t) => [t.id, t.questions]));
+/** The page's words, as the page data holds them (lp_rules.schema.page_words). */
+const WORDS = schema.words;
 const fixture = JSON.parse(readFileSync(new URL("tests/fixtures/share_links.json", ROOT), "utf8"));
 /** The link reader's rules for each tool, as the page gets them (lp_rules.links.reader_rules). */
 const READER = JSON.parse(execFileSync(python, ["-c",
@@ -106,22 +108,38 @@ test("each missing practitioner field has its own message, with the practitioner
 });
 
 test("an invalid link's error is the field's plain words, never an id", () => {
-  const harm = invalidError("answers.harm", who, { harm: "maybe" });
+  const harm = invalidError("answers.harm", who, { harm: "maybe" }, WORDS);
   assert.equal(harm.question, "harm");
   assert.equal(harm.message, who[0].error);
-  const field = invalidError("answers.candidates[0].relationship", who, {});
+  const field = invalidError("answers.candidates[0].relationship", who, {}, WORDS);
   assert.deepEqual([field.question, field.row, field.field], ["candidates", 0, "relationship"]);
   assert.equal(field.message, "Select how practitioner 1's relationship with the family is");
-  const unknown = invalidError("link", who, {});
+  const unknown = invalidError("link", who, {}, WORDS);
   assert.equal(unknown.question, null);
-  for (const e of [harm, field, unknown, invalidError("answers.candidates", who, {}), invalidError("answers.candidates[2]", who, {})]) {
-    assert.doesNotMatch(e.message, /answers\.|_|\[\d/);
+  const list = invalidError("answers.candidates", who, {}, WORDS);
+  const row = invalidError("answers.candidates[2]", who, {}, WORDS);
+  const twice = invalidError("answers.harm", who, {}, WORDS, "answers.harm: given more than once in the link");
+  for (const e of [harm, field, unknown, list, row, twice]) {
+    assert.doesNotMatch(e.message, /answers\.|_|\[\d|[{}]/); // no id, no name left unfilled
   }
+  assert.match(list.message, /\b8 practitioners\b/);
+  assert.match(row.message, /\bpractitioner 3\b/);
+  assert.match(twice.message, new RegExp(`“${who[0].summary}”`));
 });
 
 test("a contradiction names the answer by its label", () => {
   const consent = QUESTIONS["consent-withdrawn"];
-  const e = invalidError("answers.competence", consent, { who: "young_person", competence: "not_applicable" });
+  const e = invalidError("answers.competence", consent, { who: "young_person", competence: "not_applicable" }, WORDS);
   assert.equal(e.question, "competence");
   assert.doesNotMatch(e.message, /not_applicable|young_person/);
+});
+
+test("the page's words are filled in by name, and a name the page does not know is kept", () => {
+  assert.equal(fill("Question {n} of {m}", { n: "2", m: "5" }), "Question 2 of 5");
+  assert.equal(fill("{who} ({n})", { n: "{who}" }), "{who} ({who})", "a value is never filled in again");
+  assert.deepEqual(fillParts("Rules {version}. [What changed]", { version: "2.1" }, (t) => ({ link: t })),
+    ["Rules ", "2.1", ". ", { link: "What changed" }]);
+  const node = { element: true };
+  assert.deepEqual(fillParts("Checked against: {sources}.", { sources: node }), ["Checked against: ", node, "."]);
+  assert.deepEqual(fillParts("[not a link] {gone}", {}), ["[not a link]", " ", "{gone}"]);
 });

@@ -8,14 +8,15 @@ without touching JavaScript."""
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import replace
 from pathlib import Path
 
 import pytest
 
 from lp_rules import PROFILE_IDS, get_tool, load_profile, schema
-from lp_rules.checklists.texts import TRAINER_PAGE, TRAINER_SCRIPT
-from lp_rules.schema import tool_schema
+from lp_rules.checklists.texts import CHECKLIST_PAGE, CHECKLIST_SCRIPT, TRAINER_PAGE, TRAINER_SCRIPT
+from lp_rules.schema import page_words, tool_schema
 
 ROOT = Path(__file__).resolve().parents[2]
 EDITOR_VIEW = ROOT / "docs/assets/js/checklist/practitioners-view.js"
@@ -60,3 +61,111 @@ def test_the_trainer_script_reads_only_its_exported_words() -> None:
     assert not used - TRAINER_SCRIPT.keys(), "trainer.js reads words TRAINER_SCRIPT does not hold"
     for key, text in {**TRAINER_PAGE, **TRAINER_SCRIPT}.items():
         assert set(PLACE.findall(text)) <= {"n", "total", "outcome"}, f"{key}: {text}"
+
+
+CHECKLIST_JS = [ROOT / "docs/assets/js/checklist.js",
+                *sorted((ROOT / "docs/assets/js/checklist").glob("*.js"))]
+PAGE_VIEWS = [p for p in CHECKLIST_JS if p != EDITOR_VIEW]
+"""The checklist's scripts that read the page's words as ``words`` (the editor's ``words`` are
+the list's own, checked above)."""
+FILL = re.compile(r"\bfill(Parts)?\(([^{;]*?),\s*\{([^}]*)\}(,\s*\()?")
+"""A filling of words: ``fill(words.key, { n: ..., role })``, ``fillParts(..., { ... }, (text) =>``
+(a link function: the words hold a ``[link]``). The first argument may choose between keys."""
+
+
+def _fills() -> tuple[dict[str, set[str]], set[str], Counter[str]]:
+    """What the scripts fill into each key (by name), which keys get a link, and how many times
+    each key is read inside a filling."""
+    filled: dict[str, set[str]] = {}
+    linked: set[str] = set()
+    in_fill: Counter[str] = Counter()
+    for path in PAGE_VIEWS:
+        for parts, chosen, values, link in FILL.findall(path.read_text(encoding="utf-8")):
+            names = {m.group(1) for piece in values.split(",")
+                     if (m := re.match(r"\s*(\w+)\s*(?::|$)", piece))}
+            for key in re.findall(r"\bwords\.(\w+)", chosen):
+                assert filled.setdefault(key, names) == names, f"{key} filled two ways"
+                in_fill[key] += 1
+                if link:
+                    linked.add(key)
+    return filled, linked, in_fill
+
+
+def test_the_checklist_scripts_read_only_exported_words() -> None:
+    read = Counter(key for path in PAGE_VIEWS for key in
+                   re.findall(r"\bwords\.(\w+)\b", path.read_text(encoding="utf-8")))
+    assert {"continue", "do_now", "loading", "what_if", "link_twice", "disagree"} <= read.keys()
+    assert not CHECKLIST_PAGE.keys() & CHECKLIST_SCRIPT.keys()
+    for profile_id in PROFILE_IDS:
+        words = page_words(load_profile(profile_id))
+        assert words == schema(load_profile(profile_id))["words"]
+        assert not read.keys() - words.keys(), "a script reads words the page data does not hold"
+        assert all(isinstance(t, str) and t.strip() for t in words.values())
+    assert not CHECKLIST_SCRIPT.keys() - read.keys(), "words no script reads"
+
+
+@pytest.mark.parametrize("profile_id", PROFILE_IDS)
+def test_every_name_in_braces_is_one_the_page_fills(profile_id: str) -> None:
+    """Each of the script's words holds exactly the names the script fills into it (a name it
+    does not fill would show in braces; a name it fills and the words lack would drop a number
+    or an answer), a ``[link]`` exactly where the script makes one, and words the script reads
+    as they are hold no names."""
+    filled, linked, in_fill = _fills()
+    assert {"question_of", "link_practitioner", "what_if_change", "still_works"} <= filled.keys()
+    read = Counter(key for path in PAGE_VIEWS for key in
+                   re.findall(r"\bwords\.(\w+)\b", path.read_text(encoding="utf-8")))
+    words = page_words(load_profile(profile_id))
+    for key in CHECKLIST_SCRIPT:
+        text = words[key]
+        names = set(PLACE.findall(text))
+        assert names == filled.get(key, set()), f"{key}: {text}"
+        if read[key] > in_fill[key]:
+            assert not names, f"{key} is also shown as it is: {text}"
+        assert len(re.findall(r"\[[^\]]+\]", text)) == (key in linked), f"{key}: {text}"
+
+
+def test_the_outcome_names_a_practitioner_as_the_editor_does() -> None:
+    """The outcome's list titles each practitioner with the editor's card title, filled with
+    their number and role only."""
+    view = (ROOT / "docs/assets/js/checklist/outcome-view.js").read_text(encoding="utf-8")
+    assert re.search(r"fill\(candidatesQ\.editor\.title, \{ n: [^}]*, role: [^}]*\}\)", view)
+    for q in get_tool("who-should-lead").lists:
+        assert set(PLACE.findall(q.editor.title)) <= {"n", "role"}, q.editor.title
+
+
+SENTENCE = re.compile(r"(?<![-\w])[A-Za-z]{2,}\s+[a-z]{2,}(?![-\w])|^\s*[A-Z][a-z]+\s*$")
+"""Two words in a row (class names and selectors are joined by hyphens), or one capitalised word
+("Continue"; ids are lower case)."""
+READ_NOT_WRITTEN = {"more than once", "Enter"}
+"""Words a script looks for and never shows: in the rules' own message (core.js's invalidError
+tells a question given twice in a link, lp_rules.links's "given more than once", by them), and
+a key's name (``event.key``)."""
+
+
+TOKEN = re.compile(r'(?P<lit>"(?:[^"\\\n]|\\.)*"|\'(?:[^\'\\\n]|\\.)*\'|`(?:[^`\\]|\\.)*`)'
+                   r"|(?P<code>[^\"'`]+)")
+
+
+def _literals(source: str) -> list[str]:
+    """The script's string literals outside comments and outside ``throw`` statements (a
+    developer's message, as in links.py, stays with the code that checks)."""
+    source = re.sub(r"/\*.*?\*/", "", source, flags=re.S)
+    source = re.sub(r"(?m)(^|\s)//.*$", r"\1", source)
+    found, throwing = [], False
+    for token in TOKEN.finditer(source):
+        code = token.group("code")
+        if code is not None:
+            at = code.rfind("throw")
+            throwing = at >= 0 and ";" not in code[at:] or throwing and ";" not in code
+        elif not throwing:
+            found.append(re.sub(r"\$\{[^}]*\}", " ", token.group("lit")[1:-1]))
+    return found
+
+
+@pytest.mark.parametrize("path", CHECKLIST_JS, ids=lambda p: p.name)
+def test_the_checklist_scripts_write_no_sentence(path: Path) -> None:
+    """Every sentence the checklist page shows or says is in the rules package
+    (texts.CHECKLIST_SCRIPT, the checklist modules): none is written in its JavaScript."""
+    written = [t for t in _literals(path.read_text(encoding="utf-8"))
+               if SENTENCE.search(t) and t not in READ_NOT_WRITTEN]
+    assert not written, f"{path.name} writes words of its own: {written}"

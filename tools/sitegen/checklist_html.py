@@ -19,6 +19,7 @@ from lp_rules.checklists.texts import CHECKLIST_PAGE as WORDS
 from lp_rules.compiled import compile_tool
 from lp_rules.links import CURRENT_MAJOR, VERSION_PARAM, reader_rules
 from lp_rules.profiles import Profile
+from lp_rules.schema import page_words
 
 from .runtime import Runtime
 
@@ -209,6 +210,8 @@ def checklist(profile: Profile, runtime: Runtime, tool_id: str) -> str:
         "wheelSha256": runtime.wheel_sha256,
         "runtimeSha256": runtime.runtime_sha256,
         "questions": tool["questions"],
+        # Every word the page's script shows or says (texts.CHECKLIST_SCRIPT, CHECKLIST_PAGE).
+        "words": page_words(profile),
         "linkVersion": CURRENT_MAJOR,
         "versionParam": VERSION_PARAM,
         # How the page's link reader (links.js) reads a link exactly as lp_rules.links does.

@@ -3,8 +3,9 @@
 // browsers never send to any host); the outcome decided at once from the rules compiled into the
 // page, and completed by the rules themselves in a Web Worker.
 //
-// This file holds no rule, question or outcome wording: questions and the compiled rules come from
-// the page's JSON data block (generated from lp_rules at build time) and the full outcome from
+// This file holds no rule, question or outcome wording, and no words of its own: questions, the
+// compiled rules and the page's words (`data.words`, lp_rules.checklists.texts) come from the
+// page's JSON data block (generated from lp_rules at build time) and the full outcome from
 // lp_rules in the worker. It wires the pieces, each with one job (docs/assets/js/checklist/):
 //   links.js          the link reader: an address's answers read exactly as lp_rules.links reads
 //                     them (pure, tested equal to it: tests/site/test_link_readers.py)
@@ -35,7 +36,7 @@
 // shows an error and no advice.
 
 import { agrees, evaluate as decideNow } from "./checklist/compiled.js";
-import { invalidError, nextQuestion, queryFor, today } from "./checklist/core.js";
+import { fill, invalidError, nextQuestion, queryFor, today } from "./checklist/core.js";
 import { find, make } from "./checklist/dom.js";
 import { createFormView } from "./checklist/form-view.js";
 import { LINK_MARK, isPlaceOnPage, linkText, readAsItIs, readLink } from "./checklist/links.js";
@@ -50,12 +51,6 @@ import { createWhatIfNotice } from "./checklist/what-if-view.js";
 /** @typedef {import("./checklist/state.js").Event} StateEvent */
 /** @typedef {import("./checklist/state.js").FieldError} FieldError */
 
-const DISAGREE =
-  "This checklist worked out two different outcomes for these answers, so it shows no advice. " +
-  "Use the decision table below and the guidance it links to, and please tell the site's owners.";
-const PRACTITIONERS_CHANGED =
-  "You have changed the practitioners. Select “Use these practitioners” to see the outcome for them.";
-
 const el = document.querySelector(".lp-checklist");
 if (el instanceof HTMLElement) main(el);
 
@@ -66,6 +61,8 @@ function main(root) {
   const questions = data.questions;
   /** @type {Record<string, Question>} */
   const byId = Object.fromEntries(questions.map((q) => [q.id, q]));
+  /** Every word the page shows or says (lp_rules.checklists.texts). @type {import("./checklist/core.js").Words} */
+  const words = data.words;
   const live = make("p", "lp-visually-hidden");
   live.setAttribute("aria-live", "polite");
   root.append(live);
@@ -83,7 +80,7 @@ function main(root) {
 
   /** @type {State} */
   let state = initial();
-  const view = createFormView({ root, questions, byId, dispatch });
+  const view = createFormView({ root, questions, byId, words, dispatch });
   const { form } = view;
   const outcome = createOutcomeView({
     root, data, byId, siteRoot, live,
@@ -93,8 +90,8 @@ function main(root) {
       recordedOutcome: state.whatIf ? null : state.recordedOutcome,
     }),
   });
-  const whatIf = createWhatIfNotice(find(root, ".lp-outcome"));
-  const showStatus = createStatusView(root, (selector) => find(root, selector));
+  const whatIf = createWhatIfNotice(find(root, ".lp-outcome"), words);
+  const showStatus = createStatusView(root, (selector) => find(root, selector), words);
   const rules = createRulesClient({
     init: {
       root: siteRoot.href,
@@ -103,6 +100,7 @@ function main(root) {
       wheelSha256: data.wheelSha256,
       runtimeSha256: data.runtimeSha256,
     },
+    words,
     onStatus,
     onReply,
   });
@@ -190,7 +188,7 @@ function main(root) {
 
     /** @type {FieldError[]} */
     const errors = next.errors.length ? next.errors
-      : !held && mine.status === "invalid" ? [invalidError(mine.field, questions, next.answers)] : [];
+      : !held && mine.status === "invalid" ? [invalidError(mine.field, questions, next.answers, words)] : [];
     const errorsKey = JSON.stringify(errors);
     if (errorsKey !== drawn.errors) {
       if (errors.length) view.showErrors(errors);
@@ -206,19 +204,19 @@ function main(root) {
     if (noOutcome || stale) {
       if (drawn.outcome && !(stale && drawn.outcome === "stale")) hideOutcome();
       if (stale && drawn.outcome !== "stale") {
-        outcome.pending(PRACTITIONERS_CHANGED);
-        live.textContent = PRACTITIONERS_CHANGED;
+        outcome.pending(words.practitioners_changed);
+        live.textContent = words.practitioners_changed;
         drawn.outcome = "stale";
       }
       if (noOutcome && !errors.length && !held && event.type === "answer-confirmed" && nextId) {
-        live.textContent = `Next question: ${byId[nextId].text}`;
+        live.textContent = fill(words.next_question_said, { question: byId[nextId].text });
       }
     } else {
       const key = JSON.stringify([quick, shown, next.recordedOutcome, Boolean(next.whatIf)]);
       if (key !== drawn.outcome) {
         outcome.render(quick);
         if (quick.recommendation !== drawn.recommendation) {
-          live.textContent = `${next.whatIf ? "What-if outcome" : "Outcome"}: ${quick.title}`;
+          live.textContent = fill(next.whatIf ? words.what_if_said : words.outcome_said, { title: quick.title });
         }
         Object.assign(drawn, { outcome: key, complete: "", recommendation: quick.recommendation, error: false,
           rule: quick.rule_index, answersDue: true });
@@ -230,8 +228,8 @@ function main(root) {
         } else {
           // Two outcomes for the same answers: an error and no advice, until the answers change.
           hideOutcome();
-          outcome.error(DISAGREE);
-          live.textContent = DISAGREE;
+          outcome.error(words.disagree);
+          live.textContent = words.disagree;
           Object.assign(drawn, { outcome: key, error: true });
         }
         drawn.complete = key;
@@ -411,13 +409,13 @@ function main(root) {
     } else if (reply.type === "result") {
       dispatch({ type: "full-outcome-arrived", key, result: reply.result, record: reply.record });
     } else if (reply.type === "invalid" && forLink) {
-      dispatch({ type: "link-refused", errors: [invalidError(reply.field, questions, {}, reply.message)] });
+      dispatch({ type: "link-refused", errors: [invalidError(reply.field, questions, {}, words, reply.message)] });
     } else if (reply.type === "invalid") {
-      const errors = [invalidError(reply.field, questions, shownAnswers(state), reply.message)];
+      const errors = [invalidError(reply.field, questions, shownAnswers(state), words, reply.message)];
       dispatch({ type: "rules-refused", key, errors });
     } else {
       hideOutcome();
-      onStatus("failed", "Something went wrong while working out the answer.", {});
+      onStatus("failed", words.went_wrong, {});
     }
   }
 
@@ -503,7 +501,7 @@ function main(root) {
     }
     const reading = readLink(text, data.link);
     if (reading.type === "invalid") {
-      dispatch({ type: "link-refused", errors: [invalidError(reading.field, questions, {}, reading.message)] });
+      dispatch({ type: "link-refused", errors: [invalidError(reading.field, questions, {}, words, reading.message)] });
       return;
     }
     dispatch({ type: "link-read", answers: reading.answers, recordedOutcome: reading.recorded_outcome ?? null,

@@ -1,7 +1,8 @@
 """The words a practitioner reads that belong to no one checklist, each written once: the note on
 professional judgement under every outcome, the outcome where the guidance is silent, the
 sentences that explain an outcome, what the page says about an older link, the record's headings
-and the "who to call" lines.
+and the "who to call" lines, a checklist page's own lines (CHECKLIST_PAGE) and what its script
+shows and says as it is answered (CHECKLIST_SCRIPT), and the trainer's view's words.
 
 Change only the text between quotes, and keep every name in braces (``{support}``,
 ``{title}``): the code fills each one in. A name from the authority's profile (``{support}``,
@@ -180,3 +181,105 @@ TRAINER_SCRIPT = {
     "right": "✓ Right: the room predicted “{outcome}”.",
     "wrong": "✗ Not this time: the room predicted “{outcome}”.",
 }
+
+# What a checklist page's script says as the practitioner answers (docs/assets/js/checklist/):
+# the page data holds these (``schema()["words"]``, with CHECKLIST_PAGE, each authority's terms
+# filled in) and the script writes no words of its own. A name in braces is what the page fills
+# in: ``{n}``, ``{m}``: numbers; ``{count}``, ``{most}``: how many practitioners; ``{question}``:
+# a question's summary or text; ``{answer}``: an option's label; ``{title}``: an outcome's title;
+# ``{who}``: a practitioner's card title (the list's editor ``title``); ``{role}``: a
+# practitioner's role; ``{reasons}``: the suggested practitioner's reasons, in one line;
+# ``{message}``: what the rules' loader said went wrong; ``{sources}``: the pages checked
+# against, as links; ``{short}``: a source's short name; ``{version}``: the rules' version;
+# ``{address}``: the page's address; ``{outcome}``: an outcome's title; ``{changes}``: the
+# what-if's changes (``what_if_change`` each, joined with ``and``). ``[words]`` is a link.
+CHECKLIST_SCRIPT = {
+    # Loading the checklist's full version (the rules in Python), beside the questions.
+    "loading": "Loading the checklist's rules…",
+    "stalled": "The checklist's rules stopped loading: nothing has arrived for a minute. Check "
+    "your connection, then try again.",
+    "cannot_start": "The checklist's rules could not be started in this browser.",
+    "went_wrong": "Something went wrong while working out the answer.",
+    "still_works": "{message} The checklist still gives the outcome and what to do now; the "
+    "reasons, the practitioners' ranking and the record need its full version. You can also use "
+    "[the decision table below].",
+    "reload": "Reload the page",
+    # The questions.
+    "continue": "Continue",
+    "question_of": "Question {n} of {m}",
+    "question_of_up_to": "Question {n} of up to {m}",
+    "next_question_said": "Next question: {question}",
+    "one_listed": "1 practitioner listed",
+    "many_listed": "{count} practitioners listed",
+    "none_listed": "None listed",
+    "practitioners_changed": "You have changed the practitioners. Select “Use these "
+    "practitioners” to see the outcome for them.",
+    # A link's answers the checklist cannot use, beside the question they belong to.
+    "link_unreadable": "This link could not be read in full. Answer the questions below to "
+    "continue.",
+    "link_practitioner": "Check practitioner {n}'s details: the link does not give them in a "
+    "form the checklist can read",
+    "link_list": "List up to {most} practitioners who work with the family",
+    "link_twice": "The link gives “{question}” more than once: choose the answer again",
+    "does_not_fit": "“{answer}” does not fit your other answers: check “{question}”",
+    # The outcome.
+    "outcome_said": "Outcome: {title}",
+    "what_if_said": "What-if outcome: {title}",
+    "your_answers": "Your answers",
+    "suggested": "Suggested to discuss first:",
+    "suggested_who": "Practitioner {n}, {role}.",
+    "suggested_why": "Why: {reasons}",
+    "act_first": "Act on this first. Then check your answers:",
+    "do_now": "Do this now",
+    "who_to_call": WHO_TO_CALL,
+    "checked_against": "Checked against: {sources}.",
+    "copy": "Copy for case notes",
+    "copied": "Copied",
+    "download": "Download record",
+    "print": "Print record",
+    "keep_record": "Keep a record",
+    "record_note": "The record holds your answers and this outcome. It stays on this device: "
+    "your answers are kept after “#” in the page's address, which browsers never send, so this "
+    "site's host sees only which checklist you opened, never your answers.",
+    "full_loading": "Working out the reasons and the record: the checklist's full version is "
+    "still loading.",
+    "full_failed": "The reasons, the practitioners' ranking and the record need the checklist's "
+    "full version, which could not load in this browser: the outcome and what to do now above "
+    "are complete.",
+    "every_action": "Every action",
+    "sources": RECORD_SOURCES,
+    "for_short": "(“{short}” for short)",
+    "version": "Rules version {version}. [What changed]",
+    "why": RECORD_WHY,
+    "why_not": "Why not another outcome?",
+    "would_change": "What would change the outcome?",
+    "listed": "Practitioners you listed",
+    "listed_hint": "Best placed first; those who cannot lead at present last.",
+    "suggested_first": "{who} (suggested to discuss first at the Team Around the Family)",
+    "cannot_lead": "{who} (cannot lead at present)",
+    "printed_from": "Printed from: {address}",
+    "disagree": "This checklist worked out two different outcomes for these answers, so it "
+    "shows no advice. Use the decision table below and the guidance it links to, and please "
+    "tell the site's owners.",
+    # A record reopened from its link: does today's outcome match the one it gave?
+    "record_same": "This is the outcome the record gave when it was made.",
+    "record_differs": "When this record was made, the outcome was “{outcome}”. With today's "
+    "rules the outcome is different: read it below, and see what changed.",
+    "record_gone": "an outcome these rules no longer have",
+    # Copy for case notes.
+    "copied_said": "Record copied. Paste it into your case notes.",
+    "copy_box": "Record for case notes",
+    "copy_blocked": "This browser did not let the page copy the record. It is selected below: "
+    "copy it from there (on a phone, press and hold, then Copy).",
+    "copy_blocked_said": "Copying is blocked here: the record is selected below, copy it from "
+    "there.",
+    # A what-if, opened from "What would change the outcome?".
+    "what_if": "You are looking at a what-if:",
+    "what_if_outcome": "the outcome if {changes}.",
+    "what_if_change": "“{question}” were “{answer}”",
+    "and": "and",
+    "what_if_kept": "Your own answers are kept: the link to this page, the record, Copy and "
+    "Download are for your answers, not this what-if.",
+    "back": "Back to your answers",
+}
+"""Keys ending ``_said`` are said to a screen reader only (the page's live region)."""

@@ -15,7 +15,32 @@
  * @typedef {{status: string, relevant: string[], next: string[]}} Progress  the rules' result,
  *   as far as the flow needs it
  * @typedef {{question: string | null, row: number | null, field: string | null, message: string}} FieldError
+ * @typedef {Record<string, string>} Words  the page's words (the page data's `words`:
+ *   lp_rules.checklists.texts CHECKLIST_SCRIPT and CHECKLIST_PAGE), each written there once
  */
+
+/** `text` with each `{name}` that `values` holds filled in; any other left as it is.
+ *  @param {string} text @param {Record<string, string>} values */
+export function fill(text, values) {
+  return text.replace(/\{(\w+)\}/g, (whole, key) => values[key] ?? whole);
+}
+
+/** `text` as pieces to append to an element: each `{name}` that `values` holds replaced by its
+ *  value (text or an element, such as a link), and each `[words]` by `link(words)`.
+ *  @template T
+ *  @param {string} text @param {Record<string, string | T>} values
+ *  @param {(words: string) => T} [link] @returns {(string | T)[]} */
+export function fillParts(text, values, link) {
+  /** @type {(string | T)[]} */
+  const parts = [];
+  for (const piece of text.split(/(\{\w+\}|\[[^\]]+\])/)) {
+    const name = /^\{(\w+)\}$/.exec(piece)?.[1];
+    if (name !== undefined && name in values) parts.push(values[name]);
+    else if (link && /^\[[^\]]+\]$/.test(piece)) parts.push(link(piece.slice(1, -1)));
+    else if (piece) parts.push(piece);
+  }
+  return parts;
+}
 
 /** Today's local date as YYYY-MM-DD, for the record. */
 export function today(d = new Date()) {
@@ -102,7 +127,7 @@ export function isComplete(row, fields) {
 /** A practitioner field's error in plain words, for practitioner `index` (from 0).
  *  @param {Question} field @param {number} index */
 export function fieldMessage(field, index) {
-  return field.error.replaceAll("{n}", String(index + 1));
+  return fill(field.error, { n: String(index + 1) });
 }
 
 /** Every missing field of the practitioners listed, one plain message each, in order; the
@@ -128,15 +153,12 @@ export function candidateErrors(rows, candidatesQ) {
  *  `question` null and a general message.
  *  The rules' message is only read to tell a question given twice in a link from a wrong answer.
  *  @param {string | undefined} field @param {Question[]} questions @param {Answers} answers
- *  @param {string} [rulesMessage] @returns {FieldError} */
-export function invalidError(field, questions, answers, rulesMessage = "") {
+ *  @param {Words} words @param {string} [rulesMessage] @returns {FieldError} */
+export function invalidError(field, questions, answers, words, rulesMessage = "") {
   const match = /^answers\.([A-Za-z0-9_-]+)(?:\[(\d+)\](?:\.([A-Za-z0-9_-]+))?)?$/.exec(field ?? "");
   const q = match ? questions.find((x) => x.id === match[1]) : undefined;
   if (!match || !q) {
-    return {
-      question: null, row: null, field: null,
-      message: "This link could not be read in full. Answer the questions below to continue.",
-    };
+    return { question: null, row: null, field: null, message: words.link_unreadable };
   }
   const row = match[2] === undefined ? null : Number(match[2]);
   const sub = q.fields?.find((f) => f.id === match[3]);
@@ -146,19 +168,19 @@ export function invalidError(field, questions, answers, rulesMessage = "") {
   if (row !== null) {
     return {
       question: q.id, row, field: null,
-      message: `Check practitioner ${row + 1}'s details: the link does not give them in a form the checklist can read`,
+      message: fill(words.link_practitioner, { n: String(row + 1) }),
     };
   }
   if (q.kind === "candidates") {
     return {
       question: q.id, row: null, field: null,
-      message: `List up to ${q.max_items} practitioners who work with the family`,
+      message: fill(words.link_list, { most: String(q.max_items) }),
     };
   }
   if (rulesMessage.includes("more than once")) {
     return {
       question: q.id, row: null, field: null,
-      message: `The link gives “${q.summary}” more than once: choose the answer again`,
+      message: fill(words.link_twice, { question: q.summary }),
     };
   }
   const given = answers[q.id];
@@ -167,7 +189,7 @@ export function invalidError(field, questions, answers, rulesMessage = "") {
     // A valid option the rules refuse with the other answers: the answers contradict.
     return {
       question: q.id, row: null, field: null,
-      message: `“${option.label}” does not fit your other answers: check “${q.summary}”`,
+      message: fill(words.does_not_fit, { answer: option.label, question: q.summary }),
     };
   }
   return { question: q.id, row: null, field: null, message: q.error };

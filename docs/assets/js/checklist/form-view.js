@@ -5,7 +5,7 @@
 // the DOM the build generated (tools/sitegen/checklist_html.py); every text goes in with
 // textContent, so nothing from the address is ever inserted as HTML.
 
-import { isAnswered, notNeeded, progress, visibleQuestions } from "./core.js";
+import { fill, isAnswered, notNeeded, progress, visibleQuestions } from "./core.js";
 import { find, make } from "./dom.js";
 import { createPractitionersEditor } from "./practitioners-view.js";
 
@@ -14,6 +14,7 @@ import { createPractitionersEditor } from "./practitioners-view.js";
 /** @typedef {import("./core.js").Progress} Progress */
 /** @typedef {import("./core.js").FieldError} FieldError */
 /** @typedef {import("./core.js").Row} Row */
+/** @typedef {import("./core.js").Words} Words */
 /** @typedef {import("./state.js").Event} StateEvent */
 
 /** Hide or show an element, writing the page only if that changes it.
@@ -37,9 +38,9 @@ function scrollBehaviour() {
  * The form view of one checklist. `dispatch` takes the practitioner editor's events (the editor
  * handles its own buttons and radios: practitioners-view.js).
  * @param {{root: HTMLElement, questions: Question[], byId: Record<string, Question>,
- *   dispatch: (event: StateEvent) => void}} ctx
+ *   words: Words, dispatch: (event: StateEvent) => void}} ctx
  */
-export function createFormView({ root, questions, byId, dispatch }) {
+export function createFormView({ root, questions, byId, words, dispatch }) {
   /** @type {HTMLFormElement} */
   const form = find(root, ".lp-form");
   /** @type {HTMLElement} */
@@ -65,7 +66,7 @@ export function createFormView({ root, questions, byId, dispatch }) {
     if (q.kind === "candidates") continue;
     const row = make("div", "lp-continue-row");
     row.hidden = true;
-    const button = make("button", "lp-button lp-continue", "Continue");
+    const button = make("button", "lp-button lp-continue", words.continue);
     button.type = "button";
     button.dataset.continue = q.id;
     row.append(button);
@@ -174,7 +175,7 @@ export function createFormView({ root, questions, byId, dispatch }) {
       let text = "";
       if (q.id === next) {
         const { n, m } = progress(questions, answers, result, q.id);
-        text = n === m ? `Question ${n} of ${m}` : `Question ${n} of up to ${m}`;
+        text = fill(n === m ? words.question_of : words.question_of_up_to, { n: String(n), m: String(m) });
       }
       setText(caption, text);
     }
@@ -184,7 +185,7 @@ export function createFormView({ root, questions, byId, dispatch }) {
   function answerText(q, answers) {
     if (q.kind === "candidates") {
       const count = answers[q.id].length;
-      return count === 1 ? "1 practitioner listed" : `${count} practitioners listed`;
+      return count === 1 ? words.one_listed : fill(words.many_listed, { count: String(count) });
     }
     return q.options?.find((o) => o.id === answers[q.id])?.label ?? answers[q.id];
   }
@@ -334,7 +335,7 @@ export function createFormView({ root, questions, byId, dispatch }) {
         const listed = answers[q.id];
         value = listed.length
           ? listed.map((c) => roleLabel(c.role)).join(", ")
-          : "None listed";
+          : words.none_listed;
       } else {
         value = q.options?.find((o) => o.id === answers[q.id])?.label ?? answers[q.id];
       }
@@ -342,9 +343,9 @@ export function createFormView({ root, questions, byId, dispatch }) {
       if (unneeded.has(q.id)) {
         row.classList.add("lp-summary-row--not-needed");
         row.dataset.notNeeded = "true";
-        dd.append(make("span", "lp-not-needed-tag", "Not needed for this outcome"));
+        dd.append(make("span", "lp-not-needed-tag", words.not_needed));
       }
-      const change = make("a", "lp-change", "Change");
+      const change = make("a", "lp-change", words.change);
       change.setAttribute("href", `#q-${q.id}`);
       change.append(make("span", "lp-visually-hidden", ` ${q.summary.toLowerCase()}`));
       change.addEventListener("click", (event) => {

@@ -9,7 +9,7 @@
 // record's buttons, all within one phone screen of the title; then every action with its
 // sources, the practitioners best first, why, and the sources, each named once.
 
-import { queryFor, today } from "./core.js";
+import { fill, fillParts, queryFor, today } from "./core.js";
 import { find, make } from "./dom.js";
 
 /** The record's paper (record-view.js), imported on its own, after the checklist has started:
@@ -22,8 +22,6 @@ function loadRecordView() {
   return recordView;
 }
 
-const COPY = "Copy for case notes";
-const COPIED = "Copied";
 /** How long the Copy button says "Copied" before it reads as itself again. */
 export const COPIED_FOR_MS = 4000;
 
@@ -85,11 +83,11 @@ export function routeSources(routes) {
 /** "Who to call" (lp_rules.emergency): 999, the area's numbers or where to find them, and the
  *  national routes, each its title and a link to tap (tel:, mailto:, GOV.UK), or its title and
  *  where to go instead; then the pages they were checked against. Short, so that "Do this now"
- *  still starts in a phone's first screen. */
-export function whoToCall(routes) {
+ *  still starts in a phone's first screen. `words`: the page's words. */
+export function whoToCall(routes, words) {
   const box = make("section", "lp-emergency");
   box.setAttribute("aria-labelledby", "lp-emergency-title");
-  const heading = make("h4", "", "Who to call"); // under "Do this now"
+  const heading = make("h4", "", words.who_to_call); // under "Do this now"
   heading.id = "lp-emergency-title";
   const list = make("ul", "lp-emergency-routes");
   for (const route of routes) {
@@ -106,14 +104,15 @@ export function whoToCall(routes) {
     if (route.links.length) item.append(links);
     list.append(item);
   }
-  const cited = make("p", "lp-emergency-sources", "Checked against: ");
+  const sources = document.createDocumentFragment();
   routeSources(routes).forEach((source, i) => {
-    if (i) cited.append("; ");
+    if (i) sources.append("; ");
     const link = make("a", "", source.title);
     link.href = source.url;
-    cited.append(link);
+    sources.append(link);
   });
-  cited.append(".");
+  const cited = make("p", "lp-emergency-sources");
+  cited.append(...fillParts(words.checked_against, { sources }));
   box.append(heading, list, cited);
   return box;
 }
@@ -144,6 +143,8 @@ function withEmailLinks(text) {
  * @param {() => {answers: any, record: string, recordedOutcome: string | null, runtime: string}} ctx.state
  */
 export function createOutcomeView({ root, data, siteRoot, live, state }) {
+  /** The page's words (lp_rules.checklists.texts). @type {Record<string, string>} */
+  const words = data.words;
   /** @type {HTMLElement} */
   const outcomeEl = find(root, ".lp-outcome");
   const candidatesQ = data.questions.find((q) => q.kind === "candidates");
@@ -269,7 +270,7 @@ export function createOutcomeView({ root, data, siteRoot, live, state }) {
       item.dataset.source = group.source;
       item.append(make("span", "lp-source-title", group.title));
       const short = shortSourceName(group.title);
-      if (short !== group.title) item.append(` (“${short}” for short)`);
+      if (short !== group.title) item.append(" ", fill(words.for_short, { short }));
       const sections = make("ul");
       group.sections.forEach((s) => {
         const li = make("li");
@@ -292,22 +293,21 @@ export function createOutcomeView({ root, data, siteRoot, live, state }) {
    *  among those who can lead), then those who cannot lead at present; each with its reasons. */
   function renderCandidates(result) {
     const section = make("div", "lp-outcome-candidates");
-    section.append(make("h3", "", "Practitioners you listed"));
-    section.append(make("p", "lp-hint", "Best placed first; those who cannot lead at present last."));
+    section.append(make("h3", "", words.listed));
+    section.append(make("p", "lp-hint", words.listed_hint));
     const list = make("ul", "lp-candidate-results");
     let place = 0;
     for (const c of rankedCandidates(result.candidates, result.suggested_candidate)) {
       const item = make("li");
       const suggested = c.index === result.suggested_candidate;
-      const who = `Practitioner ${c.index + 1}: ${roleLabel(c.role)}`;
+      // The practitioner's card title, as the list's editor names them ("Practitioner 1: GP").
+      const who = fill(candidatesQ.editor.title, { n: String(c.index + 1), role: roleLabel(c.role) });
       let headline;
       if (c.eligible) {
         place += 1;
-        headline = suggested
-          ? `${place}. ${who} (suggested to discuss first at the Team Around the Family)`
-          : `${place}. ${who}`;
+        headline = `${place}. ${suggested ? fill(words.suggested_first, { who }) : who}`;
       } else {
-        headline = `${who} (cannot lead at present)`;
+        headline = fill(words.cannot_lead, { who });
       }
       item.append(make("strong", "", headline));
       if (suggested) item.classList.add("lp-suggested");
@@ -323,7 +323,7 @@ export function createOutcomeView({ root, data, siteRoot, live, state }) {
   /** "Your answers": a button at the top of the panel that takes the reader to Check your
    *  answers (a button, not a "#" link: the page's address after "#" holds the answers). */
   function answersButton() {
-    const button = make("button", "lp-panel-answers", "Your answers");
+    const button = make("button", "lp-panel-answers", words.your_answers);
     button.type = "button";
     button.addEventListener("click", () => {
       /** @type {HTMLElement | null} */
@@ -343,8 +343,8 @@ export function createOutcomeView({ root, data, siteRoot, live, state }) {
     const listed = state().answers[candidatesQ?.id];
     if (index === null || index === undefined || !Array.isArray(listed) || !listed[index]) return null;
     const line = make("p", "lp-panel-suggested");
-    line.append(make("strong", "", "Suggested to discuss first: "),
-      `Practitioner ${index + 1}, ${roleLabel(listed[index].role)}.`);
+    line.append(make("strong", "", words.suggested), " ",
+      fill(words.suggested_who, { n: String(index + 1), role: roleLabel(listed[index].role) }));
     const why = make("span", "lp-panel-suggested-why");
     why.dataset.suggestedWhy = "";
     line.append(" ", why);
@@ -354,15 +354,13 @@ export function createOutcomeView({ root, data, siteRoot, live, state }) {
 
   function fillSuggestedWhy(why, result) {
     const chosen = result.candidates?.find((c) => c.index === result.suggested_candidate);
-    if (chosen) why.textContent = `Why: ${reasonsLine(chosen.reasons)}`;
+    if (chosen) why.textContent = fill(words.suggested_why, { reasons: reasonsLine(chosen.reasons) });
   }
 
   /** The line in place of what only the full version gives (reasons, why not, what would
    *  change it, the practitioners' ranking, the record), by the state of the runtime. */
   function fullPendingText() {
-    return state().runtime === "failed"
-      ? "The reasons, the practitioners' ranking and the record need the checklist's full version, which could not load in this browser: the outcome and what to do now above are complete."
-      : "Working out the reasons and the record: the checklist's full version is still loading.";
+    return state().runtime === "failed" ? words.full_failed : words.full_loading;
   }
 
   /** The outcome as the rules decided it: at once from the compiled rules (`result.full`
@@ -394,7 +392,7 @@ export function createOutcomeView({ root, data, siteRoot, live, state }) {
     // takes) are reported beside the urgent outcome, never instead of it.
     if (result.warnings?.length) {
       const note = make("div", "lp-outcome-warnings");
-      note.append(make("p", "lp-outcome-warnings-title", "Act on this first. Then check your answers:"));
+      note.append(make("p", "lp-outcome-warnings-title", words.act_first));
       const list = make("ul");
       result.warnings.forEach((w) => list.append(make("li", "", w)));
       note.append(list);
@@ -415,22 +413,20 @@ export function createOutcomeView({ root, data, siteRoot, live, state }) {
 
     const recordBar = make("div", "lp-record-actions");
     recordBar.setAttribute("role", "group");
-    const copy = make("button", "lp-button", COPY);
+    const copy = make("button", "lp-button", words.copy);
     copy.type = "button";
     copy.dataset.copyRecord = "";
     copy.addEventListener("click", copyRecord);
-    const download = make("button", "lp-button lp-button-secondary", "Download record");
+    const download = make("button", "lp-button lp-button-secondary", words.download);
     download.type = "button";
     download.addEventListener("click", downloadRecord);
-    const print = make("button", "lp-button lp-button-secondary", "Print record");
+    const print = make("button", "lp-button lp-button-secondary", words.print);
     print.type = "button";
     print.addEventListener("click", printRecord);
-    recordBar.setAttribute("aria-label", "Keep a record");
+    recordBar.setAttribute("aria-label", words.keep_record);
     recordBar.append(copy, download, print);
     for (const button of [copy, download, print]) button.disabled = true; // until the record
-    const recordNote = make("p", "lp-record-note", "The record holds your answers and this outcome. " +
-      "It stays on this device: your answers are kept after “#” in the page's address, which browsers " +
-      "never send, so this site's host sees only which checklist you opened, never your answers.");
+    const recordNote = make("p", "lp-record-note", words.record_note);
 
     const full = make("div", "lp-outcome-full");
     full.append(make("p", "lp-full-pending", fullPendingText()));
@@ -439,9 +435,9 @@ export function createOutcomeView({ root, data, siteRoot, live, state }) {
     outcomeEl.prepend(
       panel,
       ...(recordedOutcome ? [recordComparison(result, recordedOutcome)] : []),
-      make("h3", "lp-do-now-title", "Do this now"),
+      make("h3", "lp-do-now-title", words.do_now),
       // On an urgent or escalation outcome, who to call comes first of all there is to do.
-      ...(result.emergency.length ? [whoToCall(result.emergency)] : []),
+      ...(result.emergency.length ? [whoToCall(result.emergency, words)] : []),
       doNow,
       recordBar,
       recordNote,
@@ -450,17 +446,19 @@ export function createOutcomeView({ root, data, siteRoot, live, state }) {
     outcomeEl.hidden = false;
     rest = () => {
       outcomeEl.prepend(printAddress());
-      if (!all) full.before(make("h3", "", "Every action"), everyAction(result));
+      if (!all) full.before(make("h3", "", words.every_action), everyAction(result));
       // The record on paper (record-view.js), filled in when the full version gives it.
       const printable = make("div", "lp-record-print");
       printable.setAttribute("aria-hidden", "true");
-      const version = make("p", "lp-version", `Rules version ${result.rules_version}. `);
-      const changes = make("a", "", "What changed");
-      changes.href = new URL(data.whatChanged, siteRoot).href;
-      version.append(changes);
+      const version = make("p", "lp-version");
+      version.append(...fillParts(words.version, { version: result.rules_version }, (text) => {
+        const changes = make("a", "", text);
+        changes.href = new URL(data.whatChanged, siteRoot).href;
+        return changes;
+      }));
       const judgement = make("p", "lp-judgement");
       judgement.append(...withEmailLinks(result.judgement));
-      full.after(make("h3", "", "Sources"), renderSources(result), judgement, printable, version);
+      full.after(make("h3", "", words.sources), renderSources(result), judgement, printable, version);
     };
     if (result.full !== false) complete(result);
   }
@@ -477,7 +475,7 @@ export function createOutcomeView({ root, data, siteRoot, live, state }) {
     const explanations = /** @type {HTMLElement[]} */ ([whyNot(result), whatWouldChange(result)].filter(Boolean));
     full.replaceChildren(
       ...(result.candidates.length ? [renderCandidates(result)] : []),
-      make("h3", "", "Why"),
+      make("h3", "", words.why),
       why,
       ...explanations,
     );
@@ -511,8 +509,8 @@ export function createOutcomeView({ root, data, siteRoot, live, state }) {
 
   /** On paper only: the address this outcome came from (kept current at each print). */
   function printAddress() {
-    const line = make("p", "lp-print-only lp-print-address", "Printed from: ");
-    line.append(make("span", "", location.href));
+    const line = make("p", "lp-print-only lp-print-address");
+    line.append(...fillParts(words.printed_from, { address: make("span", "", location.href) }));
     return line;
   }
 
@@ -520,7 +518,7 @@ export function createOutcomeView({ root, data, siteRoot, live, state }) {
   function whyNot(result) {
     if (!result.why_not.length) return null;
     const box = make("details", "lp-why-not");
-    box.append(make("summary", "", "Why not another outcome?"));
+    box.append(make("summary", "", words.why_not));
     const list = make("ul");
     for (const w of result.why_not) {
       const item = make("li");
@@ -537,7 +535,7 @@ export function createOutcomeView({ root, data, siteRoot, live, state }) {
     if (!result.what_would_change.length) return null;
     const { answers } = state();
     const box = make("details", "lp-what-would-change");
-    box.append(make("summary", "", "What would change the outcome?"));
+    box.append(make("summary", "", words.would_change));
     const list = make("ul");
     for (const c of result.what_would_change) {
       // "It would be “X” if “Y” were “Z”." (lp_rules.explain), as a link that opens it.
@@ -558,13 +556,13 @@ export function createOutcomeView({ root, data, siteRoot, live, state }) {
   function recordComparison(result, recordedOutcome) {
     const box = make("div", "lp-notice lp-record-comparison");
     if (recordedOutcome === result.recommendation) {
-      box.append(make("p", "", "This is the outcome the record gave when it was made."));
+      box.append(make("p", "", words.record_same));
       return box;
     }
-    const then = data.outcomeTitles[recordedOutcome] ?? "an outcome these rules no longer have";
+    const then = data.outcomeTitles[recordedOutcome] ?? words.record_gone;
     box.dataset.differs = "true";
-    box.append(make("p", "", `When this record was made, the outcome was “${then}”. With today's rules the outcome is different: read it below, and see what changed.`));
-    const link = make("a", "", "What changed in the rules");
+    box.append(make("p", "", fill(words.record_differs, { outcome: then })));
+    const link = make("a", "", words.what_changed);
     link.href = new URL(data.whatChanged, siteRoot).href;
     box.append(link);
     return box;
@@ -601,11 +599,11 @@ export function createOutcomeView({ root, data, siteRoot, live, state }) {
     /** @type {HTMLButtonElement | null} */
     const button = outcomeEl.querySelector("[data-copy-record]");
     if (!button) return;
-    button.textContent = COPIED;
+    button.textContent = words.copied;
     button.classList.add("lp-button--done");
     clearTimeout(copiedTimer);
     copiedTimer = setTimeout(() => {
-      button.textContent = COPY;
+      button.textContent = words.copy;
       button.classList.remove("lp-button--done");
     }, COPIED_FOR_MS);
   }
@@ -615,7 +613,7 @@ export function createOutcomeView({ root, data, siteRoot, live, state }) {
     try {
       await navigator.clipboard.writeText(record);
       confirmCopied();
-      live.textContent = "Record copied. Paste it into your case notes.";
+      live.textContent = words.copied_said;
     } catch {
       // Clipboard refused (permissions, older browser): show the text selected instead.
       /** @type {HTMLTextAreaElement | null} */
@@ -624,9 +622,8 @@ export function createOutcomeView({ root, data, siteRoot, live, state }) {
         box = make("textarea", "lp-record-fallback");
         box.readOnly = true;
         box.rows = 12;
-        box.setAttribute("aria-label", "Record for case notes");
-        const note = make("p", "lp-record-fallback-note",
-          "This browser did not let the page copy the record. It is selected below: copy it from there (on a phone, press and hold, then Copy).");
+        box.setAttribute("aria-label", words.copy_box);
+        const note = make("p", "lp-record-fallback-note", words.copy_blocked);
         note.id = "lp-record-fallback-note";
         box.setAttribute("aria-describedby", note.id);
         find(outcomeEl, ".lp-record-actions").after(note, box);
@@ -634,7 +631,7 @@ export function createOutcomeView({ root, data, siteRoot, live, state }) {
       box.value = record;
       box.focus();
       box.select();
-      live.textContent = "Copying is blocked here: the record is selected below, copy it from there.";
+      live.textContent = words.copy_blocked_said;
     }
   }
 

@@ -13,7 +13,7 @@
 // state.js's events. The editor's radios and buttons are not questions: their events stop here,
 // so the page's question handlers (checklist.js: Continue, Enter on an option) never see them.
 
-import { candidateErrors, fieldMessage } from "./core.js";
+import { candidateErrors, fieldMessage, fill } from "./core.js";
 import { find } from "./dom.js";
 
 /** @typedef {import("./core.js").Question} Question */
@@ -31,12 +31,6 @@ import { find } from "./dom.js";
 
 /** The editor's radios are named "candidate-<field>" (checklist_html.CANDIDATE_PREFIX). */
 const PREFIX = "candidate-";
-
-/** `text` with each `{name}` that `values` holds filled in; any other left as it is.
- *  @param {string} text @param {Record<string, string>} values */
-function fill(text, values) {
-  return text.replace(/\{(\w+)\}/g, (whole, key) => values[key] ?? whole);
-}
 
 /**
  * @param {{fieldset: HTMLElement, question: Question, dispatch: (event: StateEvent) => void}} ctx

@@ -3,6 +3,7 @@
 // that says it is a what-if, what differs from the user's answers, and "Back to your answers".
 // The entry module (checklist.js) keeps the user's answers, the address and the record theirs.
 
+import { fill } from "./core.js";
 import { make } from "./dom.js";
 
 /**
@@ -10,16 +11,16 @@ import { make } from "./dom.js";
  * to your answers". The outcome below it is the what-if's; the user's answers, the address and
  * the record stay theirs.
  * @param {HTMLElement} outcomeEl
+ * @param {import("./core.js").Words} words the page's words
  */
-export function createWhatIfNotice(outcomeEl) {
+export function createWhatIfNotice(outcomeEl, words) {
   const box = make("div", "lp-notice lp-what-if");
   box.hidden = true;
   const text = make("p", "lp-what-if-text");
   text.tabIndex = -1;
   text.id = "lp-what-if-text";
-  const keep = make("p", "", "Your own answers are kept: the link to this page, the record, Copy and " +
-    "Download are for your answers, not this what-if.");
-  const back = make("button", "lp-button lp-button-secondary", "Back to your answers");
+  const keep = make("p", "", words.what_if_kept);
+  const back = make("button", "lp-button lp-button-secondary", words.back);
   back.type = "button";
   back.dataset.whatIfBack = "";
   box.append(text, keep, back);
@@ -32,9 +33,10 @@ export function createWhatIfNotice(outcomeEl) {
     show(changes) {
       box.hidden = !changes;
       if (!changes) return;
-      const parts = changes.map(([summary, label]) => `“${summary}” were “${label}”`);
-      text.replaceChildren(make("strong", "", "You are looking at a what-if:"),
-        ` the outcome if ${parts.join(" and ")}.`);
+      const joined = changes.map(([summary, label]) => fill(words.what_if_change, { question: summary, answer: label }))
+        .join(` ${words.and} `);
+      text.replaceChildren(make("strong", "", words.what_if), " ",
+        fill(words.what_if_outcome, { changes: joined }));
     },
     focus() {
       box.scrollIntoView({ block: "start" });

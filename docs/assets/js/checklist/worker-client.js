@@ -11,6 +11,9 @@
  *  about 4 times a second while bytes arrive, and judges a stall itself after about 20 s). */
 export const WATCHDOG_MS = 60_000;
 
+import { fillParts } from "./core.js";
+
+/** @typedef {import("./core.js").Words} Words */
 /** @typedef {{loaded: number | null, total: number | null}} Bytes */
 /** @typedef {(state: "loading" | "ready" | "failed", message: string,
  *   extra: {start?: string, loaded?: number | null, total?: number | null,
@@ -18,11 +21,12 @@ export const WATCHDOG_MS = 60_000;
 
 /**
  * A client for the rules worker.
- * @param {{init: Record<string, unknown>, onStatus: StatusHandler, onReply: (reply: string) => void}} options
- *   init: the worker's init message without `type` and `fresh`; onReply is called only for the
- *   latest request.
+ * @param {{init: Record<string, unknown>, words: Words, onStatus: StatusHandler,
+ *   onReply: (reply: string) => void}} options
+ *   init: the worker's init message without `type` and `fresh`; words: the page's words, for
+ *   what this side says of the worker; onReply is called only for the latest request.
  */
-export function createRulesClient({ init, onStatus, onReply }) {
+export function createRulesClient({ init, words, onStatus, onReply }) {
   /** @type {Worker | null} */
   let worker = null;
   let sequence = 0;
@@ -40,9 +44,7 @@ export function createRulesClient({ init, onStatus, onReply }) {
    *  @param {Worker} current */
   function watch(current) {
     clearTimeout(watchdog);
-    watchdog = setTimeout(() => fail(current,
-      "The checklist's rules stopped loading: nothing has arrived for a minute. Check your connection, then try again."),
-    WATCHDOG_MS);
+    watchdog = setTimeout(() => fail(current, words.stalled), WATCHDOG_MS);
   }
 
   /** Start the rules; `fresh` (the Retry button) skips and deletes any saved Python start-up.
@@ -51,11 +53,11 @@ export function createRulesClient({ init, onStatus, onReply }) {
     worker?.terminate();
     const current = new Worker(new URL("../rules-worker.js", import.meta.url), { type: "module" });
     worker = current;
-    onStatus("loading", "Loading the checklist's rules…", { loaded: null, total: null });
+    onStatus("loading", words.loading, { loaded: null, total: null });
     watch(current);
     current.addEventListener("error", (event) => {
       event.preventDefault();
-      fail(current, "The checklist's rules could not be started in this browser.");
+      fail(current, words.cannot_start);
     });
     current.addEventListener("message", ({ data: message }) => {
       if (current !== worker) return;
@@ -90,9 +92,10 @@ export function createRulesClient({ init, onStatus, onReply }) {
  * a new release took this page's rules off the host).
  * @param {HTMLElement} root the .lp-checklist element
  * @param {(selector: string) => any} find the element the build generated for a selector
+ * @param {Words} words the page's words
  * @returns {StatusHandler}
  */
-export function createStatusView(root, find) {
+export function createStatusView(root, find, words) {
   /** @type {HTMLElement} */
   const statusEl = find(".lp-status");
   /** @type {HTMLElement} */
@@ -103,7 +106,6 @@ export function createStatusView(root, find) {
   const retryRow = find(".lp-retry-row");
   /** @type {HTMLElement} */
   const retryButton = find(".lp-retry-row [data-retry]");
-  const RETRY_TEXT = retryButton.textContent ?? "";
 
   /** Loading: the status region is announced, so it changes only with the phase ("Downloading
    *  the checklist's rules"), not with every byte count; the count is beside the bar.
@@ -128,7 +130,7 @@ export function createStatusView(root, find) {
     statusEl.dataset.state = state;
     retryRow.hidden = state !== "failed";
     retryRow.dataset.offer = extra.action ?? "retry";
-    retryButton.textContent = extra.action === "reload" ? "Reload the page" : RETRY_TEXT;
+    retryButton.textContent = extra.action === "reload" ? words.reload : words.retry;
     if (state === "loading") {
       showProgress(message, extra.loaded ?? null, extra.total ?? null);
       return;
@@ -142,12 +144,12 @@ export function createStatusView(root, find) {
     // Failed: the compiled rules still give the outcome and what to do now; what needs Python
     // is said in one line, here and in the outcome.
     const table = /** @type {HTMLDetailsElement | null} */ (document.getElementById("decision-table"));
-    const link = document.createElement("a");
-    link.textContent = "the decision table below";
-    link.href = "#decision-table";
-    statusEl.replaceChildren(`${message} The checklist still gives the outcome and what to do now; `,
-      "the reasons, the practitioners' ranking and the record need its full version. You can also use ",
-      link, ".");
+    statusEl.replaceChildren(...fillParts(words.still_works, { message }, (text) => {
+      const link = document.createElement("a");
+      link.textContent = text;
+      link.href = "#decision-table";
+      return link;
+    }));
     if (table) table.open = true;
   };
 }
