@@ -176,7 +176,13 @@ def operable_rows(results: Results) -> list[Row]:
     parsed is its HTML and its stylesheets. Traced then (3 cold visits, load average 11-15 on 2
     CPUs), the page's own work on the main thread before it was operable was 100-150 ms (parsing
     34-44, style 17-36, layout 16-43, the modules' evaluation 9-14); the rest of the 257-581 ms
-    was waiting for a processor the machine's other work held."""
+    was waiting for a processor the machine's other work held. Traced again late that day (main
+    thread CPU time, which the machine's load inflates far less than wall time; 8 cold visits
+    each, alternating with the build before, load average 12-15): 81 ms until the form was wired
+    (parsing 11, style 14, layout 13, inline and injected scripts 10, the modules' evaluation 4,
+    down from 8 once they carried V8's compile hint). The no-JavaScript decision table and the
+    decision map sit in closed <details>, so they are never laid out: the same page without them
+    took 85 ms against 94 (less parsing and style); without the theme's stylesheet, 77."""
     operable = median([v.operable for v in results.cold])
     parsed = median([v.parsed for v in results.cold])
     return [

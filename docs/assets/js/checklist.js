@@ -1,3 +1,7 @@
+//# allFunctionsCalledOnLoad
+// V8's compile hint (the line above; in each of the checklist's modules too): compile every
+// function while the module downloads, not at its first call, which on a slow phone was
+// most of the first answer's work (docs/performance.md).
 // @ts-check
 // The checklist page: answers in the form and in the address's fragment ("#v=2&harm=no", which
 // browsers never send to any host); the outcome decided at once from the rules compiled into the

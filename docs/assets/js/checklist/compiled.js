@@ -1,3 +1,4 @@
+//# allFunctionsCalledOnLoad
 // @ts-check
 // The rules' decisions worked out in the page, at once, from the tables the rules package
 // exported at build time (lp_rules/compiled.py): no rule, condition, text or ranking is written

@@ -1,3 +1,4 @@
+//# allFunctionsCalledOnLoad
 // @ts-check
 // The checklist's pure core: answers -> link (a link is read by links.js), which questions show
 // and how far along the user is, practitioner rows, and errors in plain words.

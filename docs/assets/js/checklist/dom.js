@@ -1,3 +1,4 @@
+//# allFunctionsCalledOnLoad
 // @ts-check
 // The DOM helpers the checklist's views share.
 

@@ -1,3 +1,4 @@
+//# allFunctionsCalledOnLoad
 // @ts-check
 // The checklist's form: which questions show, "Question N of up to M", each question's Continue
 // (GOV.UK's question pattern: a choice takes effect when the user continues), the practitioner

@@ -1,3 +1,4 @@
+//# allFunctionsCalledOnLoad
 // @ts-check
 // The page's one link reader: a checklist link's answers, read exactly as the rules read them
 // (lp_rules.links: parse_query then read_link), so opening a link, Back, Forward and reload can

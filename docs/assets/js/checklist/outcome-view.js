@@ -1,3 +1,4 @@
+//# allFunctionsCalledOnLoad
 // @ts-check
 // The checklist's outcome: the result panel, actions, practitioners, reasons, sources, the
 // decision map's path, and the record (copy, download, print). Everything goes in with

@@ -1,3 +1,4 @@
+//# allFunctionsCalledOnLoad
 // @ts-check
 // Who-should-lead's practitioners ("candidates"), GOV.UK's add-another pattern: one
 // practitioner's questions at a time (radios), saved as a summary card ("Practitioner 1: Health

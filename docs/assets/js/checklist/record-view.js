@@ -1,3 +1,4 @@
+//# allFunctionsCalledOnLoad
 // @ts-check
 // The record on paper: the sections lp_rules.record gives (`record_sections` in the rules'
 // result: the same sections the text record for Copy and Download is written from) laid out as

@@ -1,3 +1,4 @@
+//# allFunctionsCalledOnLoad
 // @ts-check
 // The checklist page's state, and the only way it changes: `reduce(state, event) -> state`.
 //

@@ -1,3 +1,4 @@
+//# allFunctionsCalledOnLoad
 // @ts-check
 // The what-if's notice: a "what would change it" alternative shows its outcome under a notice
 // that says it is a what-if, what differs from the user's answers, and "Back to your answers".

@@ -1,3 +1,4 @@
+//# allFunctionsCalledOnLoad
 // @ts-check
 // The page's side of the rules worker (docs/assets/js/rules-worker.js; the protocol:
 // {type: "status", state: "loading"|"ready"|"failed", message, loaded, total, start} and
