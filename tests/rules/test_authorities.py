@@ -38,6 +38,15 @@ def test_the_oracle_has_a_table_for_every_authority() -> None:
     assert set(oracle.FACTS) == ON_DISK
 
 
+def test_the_exhaustive_walk_covers_every_authority_both_ways() -> None:
+    """The shared walk of every answer set (tests/rules/space.py), which the exhaustive,
+    principle and compiled-decision tests read: each authority, local practice on and off."""
+    from . import space
+
+    builds = [(b.profile_id, b.local_practice) for b in space.BUILDS]
+    assert sorted(builds) == sorted((p, local) for p in ON_DISK for local in (True, False))
+
+
 def test_the_site_tests_read_every_authority_site() -> None:
     from tests.site.conftest import SITES
 
