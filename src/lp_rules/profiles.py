@@ -9,7 +9,8 @@ back to telling the reader to ask their local early help team, never to an inven
 from __future__ import annotations
 
 import tomllib
-from dataclasses import dataclass, field, fields
+from dataclasses import dataclass, field, fields, replace
+from functools import cached_property
 from typing import Any
 
 from .errors import InvalidAnswers
@@ -40,6 +41,19 @@ def site_folder(profile_id: str) -> str:
     return "site" if profile_id == DEFAULT_PROFILE else f"site-{profile_id}"
 
 ASK_LOCAL_TEAM = "your local early help team"
+
+OTHER_AREA = "another area's practice"
+"""How a citation of another area's guidance that a site does not show is labelled there
+(RULES.md principle 8): after its section, so the reader never takes it for this area's own."""
+
+
+def _own_sources() -> dict[str, str]:
+    """Each authority's source tag (``own_source``), by id, read from its folder."""
+    return {i: str(tomllib.loads(f.joinpath("profile.toml").read_text(encoding="utf-8"))["own_source"])
+            for i, f in FOLDERS.items()}
+
+
+OWN_SOURCES: dict[str, str] = _own_sources()
 
 
 @dataclass(frozen=True)
@@ -101,8 +115,8 @@ class Profile:
 
     @property
     def front_door_text(self) -> str:
-        """The front door with its article ("the Children and Families Hub"), or a plain
-        pointer to it where the source names none."""
+        """The front door with its article ("the <front_door>"), or a plain pointer to it
+        where the source names none."""
         if self.front_door:
             return f"the {self.front_door}"
         return "your local children's social care front door"
@@ -216,10 +230,23 @@ class Profile:
             "domestic_abuse_route": self.domestic_abuse_route_text,
         }
 
+    @cached_property
+    def unshown_sources(self) -> frozenset[str]:
+        """The source tags of the authorities whose guidance this site does not show: a
+        citation of one is labelled as another area's practice (``citation``)."""
+        shown = {OWN_SOURCES[i] for i in self.guidance_shown}
+        return frozenset(AUTHORITY_TITLES) - shown
+
     def citation(self, cited: Citation | ProfileCitation) -> Citation:
-        """A rule's citation as this profile reads it (a profile's choice becomes concrete)."""
+        """A rule's citation as this profile reads it: a profile's choice made concrete, and a
+        citation of guidance this site does not show (another area's) labelled as another
+        area's practice after its section, wherever it is shown (RULES.md principle 8). The
+        seeds show each other's guidance, so their citations are unchanged. Idempotent: a
+        citation already read by this profile is returned as it is."""
         if isinstance(cited, ProfileCitation):
-            return cited.for_source(getattr(self, cited.key))
+            cited = cited.for_source(getattr(self, cited.key))
+        if cited.source in self.unshown_sources and not cited.section.endswith(f"({OTHER_AREA})"):
+            return replace(cited, section=f"{cited.section} ({OTHER_AREA})")
         return cited
 
     def as_dict(self) -> dict[str, Any]:

@@ -38,6 +38,15 @@ def test_the_oracle_has_a_table_for_every_authority() -> None:
     assert set(oracle.FACTS) == ON_DISK
 
 
+def test_the_exhaustive_walk_covers_every_authority_both_ways() -> None:
+    """The shared walk of every answer set (tests/rules/space.py), which the exhaustive,
+    principle and compiled-decision tests read: each authority, local practice on and off."""
+    from . import space
+
+    builds = [(b.profile_id, b.local_practice) for b in space.BUILDS]
+    assert sorted(builds) == sorted((p, local) for p in ON_DISK for local in (True, False))
+
+
 def test_the_site_tests_read_every_authority_site() -> None:
     from tests.site.conftest import SITES
 
@@ -70,3 +79,25 @@ def test_the_wheel_ships_each_profile_but_not_the_oracle_tables() -> None:
     shipped = config["tool"]["setuptools"]["package-data"]["lp_rules"]
     assert "authorities/*/profile.toml" in shipped
     assert not any("oracle" in pattern for pattern in shipped)
+
+
+@pytest.mark.parametrize("profile_id", PROFILE_IDS)
+def test_another_areas_guidance_is_labelled_wherever_it_is_cited(profile_id: str) -> None:
+    """RULES.md principle 8: on a site that does not show another authority's guidance, every
+    citation of it (an outcome's, an action's: the child's views, "ask for advice") is labelled
+    as another area's practice, so no outcome reads as this area's own guidance. The tags of
+    the areas not shown come from the oracle's tables, not from the profiles."""
+    from lp_rules import TOOLS
+    from lp_rules.engine import presented
+
+    profile = load_profile(profile_id)
+    hidden = {oracle.FACTS[p]["own_source"] for p in PROFILE_IDS if p not in profile.guidance_shown}
+    unlabelled = []
+    for tool in TOOLS.values():
+        for rule in tool.rules:
+            shown, actions = presented(rule, tuple(s.action for s in rule.steps), profile)
+            for owner, citations in [(rule.code, shown.citations)] + [(a.code, a.citations) for a in actions]:
+                unlabelled += [f"{tool.id} {rule.code} {owner}: {c.source} {c.section!r}"
+                               for c in citations
+                               if c.source in hidden and "another area's practice" not in c.section]
+    assert not unlabelled, "\n".join(unlabelled)

@@ -50,7 +50,7 @@ def test_a_changed_word_reaches_the_page_data() -> None:
     tool = get_tool("who-should-lead")
     listed = tool.lists[0]
     changed = replace(listed, editor=replace(listed.editor, add_first="Name a practitioner"))
-    data = tool_schema(replace(tool, lists=(changed,)), load_profile("merton"))
+    data = tool_schema(replace(tool, lists=(changed,)), load_profile())
     q = next(q for q in data["questions"] if q["id"] == listed.id)
     assert q["editor"]["add_first"] == "Name a practitioner"
 

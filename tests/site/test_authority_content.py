@@ -24,6 +24,13 @@ CONTACT_FIELDS = ("support_contact", "support_email", "front_door_contact", "fro
                   "out_of_hours_phone", "lado_contact", "idva_service", "training_booking_url")
 """The profile fields that are an authority's own contacts: no other area's site may show one."""
 
+TERM_FIELDS = ("front_door", "support_contact", "assessment", "assessment_short", "plan",
+               "allocated_lead")
+"""The profile fields that are an authority's own local terms (its front door, its assessment's
+name): a term counts as one authority's only where no other authority uses the same words (the
+new-authority defaults, "family plan", are everyone's)."""
+
+
 def _plain(name: str) -> str:
     return re.sub(r"^the\s+", "", name.strip(), flags=re.I)
 
@@ -47,7 +54,16 @@ def _pattern(names: set[str]) -> re.Pattern[str]:
     return re.compile(rf"(?<![\w-])(?:{alternatives})(?![\w-])", re.I)
 
 
-ALL_NAMES = _pattern({n for p in PROFILE_IDS for n in names_of(p)})
+def terms_of(profile_id: str) -> set[str]:
+    """This authority's own local terms and contacts: those no other authority shares."""
+    def values(p: str) -> set[str]:
+        profile = load_profile(p)
+        return {_plain(getattr(profile, f)).lower() for f in TERM_FIELDS} | {c.lower() for c in contacts_of(p)}
+    others = {v for p in PROFILE_IDS if p != profile_id for v in values(p)}
+    return {v for v in values(profile_id) if len(v) >= 3 and v not in others}
+
+
+ALL_NAMES = _pattern({n for p in PROFILE_IDS for n in names_of(p) | terms_of(p)})
 
 
 def _searched_files() -> list[str]:
@@ -68,6 +84,9 @@ def test_the_names_come_from_every_folder() -> None:
     for profile_id in PROFILE_IDS:
         assert profile_id in names_of(profile_id)
         assert ALL_NAMES.search(f"see {load_profile(profile_id).citation_label} (x)"), profile_id
+    # A local term, such as the default authority's support contact, is looked for too.
+    default = load_profile(PROFILE_IDS[0])
+    assert default.support_contact and ALL_NAMES.search(f"ask the {default.support_contact}.")
 
 
 def test_no_page_source_or_code_names_an_authority() -> None:

@@ -349,6 +349,11 @@ def rows(profiles: list[Profile]) -> list[dict[str, Any]]:
     return found
 
 
+def _listed(names: list[str]) -> str:
+    """"A and B"; "A, B and C": the authorities compared, in one sentence."""
+    return names[0] if len(names) == 1 else f"{', '.join(names[:-1])} and {names[-1]}"
+
+
 def _cell(label: str, html: str, css: str = "") -> str:
     """A data cell with its column's name, shown beside the value when rows stack (phones)."""
     cls = f' class="{css}"' if css else ""
@@ -397,7 +402,7 @@ def compare_table_for(shown_for: str) -> str:
     return f"""
 <div class="lp-compare" data-search-exclude>
 <p class="lp-compare-summary">{len(differ)} of the {len(table_rows)} settings differ between
-{" and ".join(escape(p.area) for p in profiles)}.</p>
+{escape(_listed([p.area for p in profiles]))}.</p>
 <table class="lp-compare-table">
 <caption>Every setting of the authorities' profiles, side by side</caption>
 <thead><tr><th scope="col">Setting</th>{heads}
