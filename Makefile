@@ -123,6 +123,9 @@ pyodide-wheels: $(PYODIDE_WHEELS)
 # tests 8% (their share of a 1,846 s run under load 13): about 665 s against 690 s expected.
 # Measured after, in one `make test` under load 8-13: lane 1 about 1,000 s (native 693 s,
 # Pyodide 73 s, the two browser files 230 s), lane 2 1,037 s. A new browser test file runs in lane 2.
+# 2026-12-06 (later): test_stdlib.py (64 s quiet) joined lane 1 and lane 2 lost about 65 s (the
+# stall tests, the maps tests without Python): from the quiet figures 493+80+219+64 s against
+# 909-65 s, about 845 s each, so BROWSER_LANE_1 is unchanged (estimated, not yet measured whole).
 # Not pytest-xdist: its workers would each repeat the rules' walk and the Zensical build (which
 # write the same build/<profile>/ folders), and start a Chromium and a Pyodide each.
 # Lane 2 writes to build/test-logs/browser.log, shown when both lanes are done; the recipe fails
