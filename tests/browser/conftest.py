@@ -82,6 +82,20 @@ def page(context: BrowserContext, sites: Any) -> Iterator[Page]:
     assert not unexpected, f"uncaught page errors: {unexpected}"
 
 
+PYTHON_FILES = ("**/pyodide/**", "**/*.whl")
+"""What the rules worker downloads to start Python: the runtime and the rules' wheel."""
+
+
+def without_python(target: Page | BrowserContext) -> None:
+    """Hold Python's files unanswered in this page or context, for a test that reads only what a
+    page shows before Python is ready (the maps, the layout, the pages' accessibility with the
+    checklist still loading): the worker stays "loading" and no Pyodide starts, which otherwise
+    takes seconds of CPU on each checklist page, from both lanes of `make test`. A test that
+    reads an outcome (data-recommendation) or the ready state needs Python: never this."""
+    for pattern in PYTHON_FILES:
+        target.route(pattern, lambda route: None)  # never answered: the download waits
+
+
 def wait_for_outcome(pg: Page, code: str | None = None) -> str:
     """Wait for an outcome and return its recommendation code."""
     selector = f'[data-recommendation="{code}"]' if code else "[data-recommendation]"

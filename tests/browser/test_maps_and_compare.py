@@ -9,7 +9,7 @@ from typing import Iterator
 import pytest
 from playwright.sync_api import Browser, BrowserContext, Page
 
-from .conftest import Site
+from .conftest import Site, without_python
 from .test_accessibility import violations
 
 PHONE = {"width": 390, "height": 844}
@@ -21,6 +21,7 @@ OPEN_MAPS = "document.querySelectorAll('details.lp-decision-map').forEach(d => {
 @pytest.fixture
 def phone(browser: Browser) -> Iterator[Page]:
     ctx: BrowserContext = browser.new_context(viewport=PHONE, service_workers="block")
+    without_python(ctx)  # the maps and the layout are drawn before Python; nothing here reads it
     yield ctx.new_page()
     ctx.close()
 
@@ -28,6 +29,7 @@ def phone(browser: Browser) -> Iterator[Page]:
 @pytest.fixture
 def axe_phone(browser: Browser) -> Iterator[Page]:
     ctx: BrowserContext = browser.new_context(viewport=PHONE, bypass_csp=True, service_workers="block")
+    without_python(ctx)  # scanned with the checklist loading: its other states are test_accessibility's
     yield ctx.new_page()
     ctx.close()
 
@@ -85,6 +87,7 @@ def test_map_text_is_large_enough_and_inside_its_boxes_at_phone_width(
 
 
 def test_highlighted_nodes_and_arrows_stand_out_without_colour(page: Page, site: Site) -> None:
+    without_python(page)  # the map's own styles, set by the test: Python plays no part
     page.goto(site.url("tools/consent-withdrawn/"))
     page.evaluate(OPEN_MAPS)
     ruled_out = '.lp-map-decision[data-map-rule="0"]'
@@ -183,7 +186,9 @@ def test_the_comparison_never_splits_a_word(browser: Browser, profile: str, widt
 @pytest.mark.parametrize("tool", TOOLS)
 def test_no_heading_link_is_a_tab_stop_before_the_checklist(page: Page, site: Site, tool: str) -> None:
     """Issue 21: a ¶ "Link to this section" on the page's title added a Tab stop before the form.
-    Walk the keyboard path from the top of the page to the checklist's first control."""
+    Walk the keyboard path from the top of the page to the checklist's first control (the form
+    is there before Python, so Python is not started)."""
+    without_python(page)
     page.goto(site.url(f"tools/{tool}/"))
     stops = []
     for _ in range(60):

@@ -68,12 +68,21 @@ class Build:
     def id(self) -> str:
         return self.profile_id + ("" if self.local_practice else "-no-local")
 
-    @cached_property
+    @property
     def profile(self) -> Profile:
-        loaded = load_profile(self.profile_id)
-        if loaded.local_practice == self.local_practice:
-            return loaded
-        return replace(loaded, local_practice=self.local_practice)  # a new authority starts off
+        """Made once per session for each (authority, local practice), however many equal
+        Builds ask (a check that reads another area's profile on every path made a new one
+        each time: a tenth of a walk)."""
+        key = (self.profile_id, self.local_practice)
+        if key not in _PROFILES:
+            loaded = load_profile(self.profile_id)
+            if loaded.local_practice != self.local_practice:  # a new authority starts off
+                loaded = replace(loaded, local_practice=self.local_practice)
+            _PROFILES[key] = loaded
+        return _PROFILES[key]
+
+
+_PROFILES: dict[tuple[str, bool], Profile] = {}
 
 
 BUILDS = tuple(Build(p, local) for local in (True, False) for p in PROFILE_IDS)
@@ -259,6 +268,8 @@ class Walk:
         self.completed = 0  # full paths reached, checked or not (STRIDE)
         self.explain_every = STRIDE * (1 if build == BUILDS[0] else EXPLAIN_EVERY)
         self.turn = 0  # which fixed list a combination that does not read the list gets
+        self.checks = {kind: [(name, fn) for name, (fn, kinds) in _CHECKS.items() if kind in kinds]
+                       for kind in KINDS}  # each path runs only its kind's checks
 
     def outcome_of(self, answers: dict[str, Any]) -> Outcome | None:
         """Follow the tree with these answers: where it reaches a complete outcome, that is
@@ -329,9 +340,7 @@ class Walk:
 
     def visit(self, path: Path) -> None:
         self.found.paths[(path.kind, self.tool)] += 1
-        for name, (fn, kinds) in _CHECKS.items():
-            if path.kind not in kinds:
-                continue
+        for name, fn in self.checks[path.kind]:
             self.found.ran[(name, self.tool)] += 1
             try:
                 noted = fn(path)

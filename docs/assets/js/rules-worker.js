@@ -72,7 +72,10 @@
 //               {type: "status", state: "ready", message, start}  (start: "saved" | "fresh")
 //               {type: "reply", id, reply}         (reply: JSON text from lp_rules.bridge)
 
-const STALL_MS = 20000; // no bytes at all for this long while downloading: a stall
+// No bytes at all for this long while downloading: a stall. Kept on this one line: the tests'
+// served copy of the site changes only it (tests/browser/test_privacy_and_faults.py), to see a
+// stall in seconds; nothing a page, a link or a request sends can change it.
+const STALL_MS = 20000;
 const PROGRESS_MS = 250; // at most about 4 progress messages a second
 const RESTORE_MS = 20000; // a saved start-up that takes longer than this is not used again
 const MANIFEST = "runtime.json";
