@@ -142,7 +142,22 @@ def phone_answer_rows(results: Results) -> list[Row]:
     """A blank checklist's answers on the cold phone: the urgent answer, then answers before and
     after Python is ready, each timed twice from Continue: until the page's JavaScript has acted
     on it, and until the frame that shows it has been rendered (its style, layout and paint too:
-    what a person sees). Runs saved before 2026-12-07 have only the first."""
+    what a person sees). Runs saved before 2026-12-07 have only the first.
+
+    First measured 2026-12-07 (--only answers, 3 cold runs, load average 11-12 on 2 CPUs): the
+    urgent answer 7.6 ms of JavaScript, 88.8 ms to its frame painted, of which that frame 74.2;
+    an answer's JavaScript 4.3 ms median (p95 19.2) before Python is ready, 42.4 ms (p95 234.5)
+    to its frame painted; once Python is ready 2.8 (14.6) and 37.8 (174.2). The painted figure
+    includes the wait for the next frame to begin (up to a 60 Hz frame, 16.7 ms, on an idle
+    machine; the long tail is the loaded machine's). Traced then (main-thread CPU time, 3 cold
+    visits per variant, alternating, load 6-11): the urgent outcome's frame is the page's focus
+    and scroll callback, which forces the frame's style (7-11 ms) and layout (16-28 ms), then
+    paint (8-12 ms). Without the outcome (display: none) the same frame's layout took 3.6 ms, but
+    hiding only its emergency routes, its "Do this now" and record buttons, or its panel each
+    left it unchanged, and so did CSS containment (contain: layout style on the outcome and the
+    form), content-visibility on the page's sidebars or on what lies below the outcome, or a font
+    stack without the theme's placeholder family. About half of it is the renderer's first time:
+    the same outcome in a new page in the same browser laid out in 5-10 ms against 16-19."""
     answers = results.phone_answers
     before_python = all(a.urgent_before_python and a.all_before_ready for a in answers)
     urgent = "Phone: urgent outcome after “Yes” to significant harm" + (
