@@ -49,6 +49,8 @@ class PhoneAnswers:
     urgent_render_ms: float | None = None
     before_paint: list[float] = field(default_factory=list)
     after_paint: list[float] = field(default_factory=list)
+    before_render: list[float] = field(default_factory=list)  # the painted frame's own work
+    after_render: list[float] = field(default_factory=list)
 
 
 @dataclass
@@ -226,7 +228,8 @@ def phone_answers(page: Any, site: Served) -> PhoneAnswers:
         after = page.evaluate(function("latency"), PHONE_ANSWERS)
     return PhoneAnswers(urgent["ms"], not urgent["pythonReady"], [t["js"] for t in before],
                         all_before, [t["js"] for t in after], urgent["paint"], urgent["render"],
-                        [t["paint"] for t in before], [t["paint"] for t in after])
+                        [t["paint"] for t in before], [t["paint"] for t in after],
+                        [t["render"] for t in before], [t["render"] for t in after])
 
 
 def measure_latency(browser: Browser, site: Served, results: Results, count: int) -> None:

@@ -171,12 +171,18 @@ def phone_answer_rows(results: Results) -> list[Row]:
             row("… of which that frame's own work (the page's focus and scroll, style, layout, paint)",
                 round(median([a.urgent_render_ms for a in answers]) or 0, 1), "ms", "(reference)"),
         ]
-    for when, js, paint in (
+    for when, js, paint, render in (
             ("before Python is ready", [t for a in answers for t in a.before_ready],
-             [t for a in answers for t in a.before_paint]),
+             [t for a in answers for t in a.before_paint],
+             [t for a in answers for t in a.before_render]),
             ("Python ready", [t for a in answers for t in a.after_ready],
-             [t for a in answers for t in a.after_paint])):
+             [t for a in answers for t in a.after_paint],
+             [t for a in answers for t in a.after_render])):
         rows += latency_rows(f"Phone: per answer, {when}", js, paint)
+        if render:
+            rows.append(row("… of which the painted frame's own work (the rest: JavaScript, and "
+                            "waiting for the frame to begin), median", round(median(render) or 0, 1),
+                            "ms", "(reference)"))
     return rows
 
 
