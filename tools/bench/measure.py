@@ -33,13 +33,24 @@ PHONE_ANSWERS = 20  # answers timed on the phone, before Python is ready and aga
 @dataclass
 class PhoneAnswers:
     """One cold phone visit to a blank checklist: "Yes" to significant harm, then answers
-    changed before Python is ready and again after."""
+    changed before Python is ready and again after.
+
+    ``urgent_ms``, ``before_ready`` and ``after_ready`` time Continue until the page has acted on
+    it (its JavaScript); the ``*_paint`` fields until the frame that shows it has been rendered
+    (js/latency.mjs), and ``urgent_render_ms`` that frame's own style, layout and paint. Runs saved
+    before 2026-12-07 have no paint figures (empty, or None)."""
 
     urgent_ms: float
     urgent_before_python: bool
     before_ready: list[float]
     all_before_ready: bool
     after_ready: list[float]
+    urgent_paint_ms: float | None = None
+    urgent_render_ms: float | None = None
+    before_paint: list[float] = field(default_factory=list)
+    after_paint: list[float] = field(default_factory=list)
+    before_render: list[float] = field(default_factory=list)  # the painted frame's own work
+    after_render: list[float] = field(default_factory=list)
 
 
 @dataclass
@@ -62,7 +73,8 @@ class Results:
     phone_stock: list[Visit] = field(default_factory=list)
     phone_stock_again: list[Visit] = field(default_factory=list)
     phone_answers: list[PhoneAnswers] = field(default_factory=list)
-    latencies: list[float] = field(default_factory=list)
+    latencies: list[float] = field(default_factory=list)  # Continue until the page has acted
+    latency_paints: list[float] = field(default_factory=list)  # until its frame is rendered
     worker_latencies: list[float] = field(default_factory=list)
     bytes: dict[str, Any] = field(default_factory=dict)
     compiled: dict[str, int] = field(default_factory=dict)
@@ -182,7 +194,9 @@ def measure_phone_answers(playwright: Playwright, site: Served, results: Results
             with step("close the phone profile"):
                 context.close()
         answers = results.phone_answers[-1]
-        log(f"phone run {run + 1}: urgent after the answer {answers.urgent_ms:.1f} ms (Python ready: "
+        log(f"phone run {run + 1}: urgent after the answer {answers.urgent_ms:.1f} ms JavaScript, "
+            f"{answers.urgent_paint_ms or 0:.1f} ms to its frame rendered (of which that frame "
+            f"{answers.urgent_render_ms or 0:.1f} ms; Python ready: "
             f"{not answers.urgent_before_python})")
 
 
@@ -212,7 +226,10 @@ def phone_answers(page: Any, site: Served) -> PhoneAnswers:
                                timeout=PHONE_TIMEOUT_MS)
     with step("phone: answers after Python is ready"):
         after = page.evaluate(function("latency"), PHONE_ANSWERS)
-    return PhoneAnswers(urgent["ms"], not urgent["pythonReady"], before, all_before, after)
+    return PhoneAnswers(urgent["ms"], not urgent["pythonReady"], [t["js"] for t in before],
+                        all_before, [t["js"] for t in after], urgent["paint"], urgent["render"],
+                        [t["paint"] for t in before], [t["paint"] for t in after],
+                        [t["render"] for t in before], [t["render"] for t in after])
 
 
 def measure_latency(browser: Browser, site: Served, results: Results, count: int) -> None:
@@ -221,7 +238,9 @@ def measure_latency(browser: Browser, site: Served, results: Results, count: int
     visit(page, site.url(checklist_url(TIMED_TOOL, TIMED_ANSWERS)), FULL_OUTCOME)
     with step(f"{count} answers in the page"):
         page.evaluate(function("latency"), 20)  # warm-up, not counted
-        results.latencies = page.evaluate(function("latency"), count)
+        times = page.evaluate(function("latency"), count)
+        results.latencies = [t["js"] for t in times]
+        results.latency_paints = [t["paint"] for t in times]
     requests = worker_requests(count + 20)
     with step(f"{count} requests through a second rules worker"):
         results.worker_latencies = page.evaluate(function("worker"), requests)[20:]  # after a warm-up

@@ -1,10 +1,12 @@
 // In a checklist page with nothing answered: answer "Yes" to significant harm and continue (two
 // clicks, as a person would: the answer takes effect on Continue) and time from Continue until the
-// urgent outcome is on screen; and whether Python was ready when the answer was given (on a cold
-// phone it is not: the compiled decisions answer alone). The page's handlers run within the
-// click: when the urgent outcome is there as the click returns, the time is the click's (so the
-// bench's own observer, marks.mjs, which runs just after, is not counted); otherwise the time to
-// the first change that shows it.
+// urgent outcome is in the page (ms) and until the frame that shows it has been rendered (paint:
+// style, layout and paint on the main thread, window.__lpNextPaint in marks.mjs; frameWait and
+// render split it as in latency.mjs); and whether Python was ready when the answer was given (on
+// a cold phone it is not: the compiled decisions answer alone). The page's handlers run within the
+// click: when the urgent outcome is there as the click returns, ms is the click's (so the bench's
+// own observer, marks.mjs, which runs just after, is not counted); otherwise the time to the first
+// change that shows it.
 export default async () => {
   const root = document.querySelector(".lp-checklist");
   const urgent = () => root.querySelector(".lp-panel--urgent[data-decided]");
@@ -17,8 +19,14 @@ export default async () => {
   });
   const pythonReady = document.querySelector(".lp-status")?.dataset.state === "ready";
   root.querySelector('input[name="harm"][value="yes"]').click();
+  await window.__lpNextPaint(); // the choice's own frame, not counted
+  const frameAfterClick = window.__lpNextPaint(); // asked first: its callback runs before the page's
   const started = performance.now();
   root.querySelector('[data-question="harm"] .lp-continue').click();
   const returned = performance.now();
-  return { ms: (urgent() ? returned : await shown()) - started, pythonReady };
+  const atOnce = Boolean(urgent());
+  const acted = atOnce ? returned : await shown();
+  const { frame, painted } = await (atOnce ? frameAfterClick : window.__lpNextPaint());
+  return { ms: acted - started, paint: painted - started, frameWait: frame - acted,
+    render: painted - frame, pythonReady };
 };
