@@ -77,11 +77,16 @@ def test_profiles_load_and_fill_every_placeholder(profile_id: str) -> None:
     # The placeholders left for the page are its own, never a profile's term: {n}, a
     # practitioner's number (errors, the practitioner editor's words), and in the editor's words
     # {title}, a card's title, and {<field id>}, that answer's label ("Practitioner {n}: {role}").
+    # The page's words (``words``) keep the names the page's scripts fill in ({count},
+    # {answer}...: test_page_words checks each is one a script fills), never a profile's term.
     data = schema(profile_id)
+    words = data.pop("words")
     fields = {f["id"] for t in data["tools"] for q in t["questions"] for f in q.get("fields", [])}
     left = set(re.findall(r"\{([a-z_]+)\}", json.dumps(data)))
     assert left <= {"n", "title"} | fields, left - {"n", "title"} - fields
     assert not left & set(profile.terms()), "a profile's term was left unfilled"
+    assert not set(re.findall(r"\{(\w+)\}", json.dumps(words))) & set(profile.terms()), \
+        "a profile's term was left unfilled in the page's words"
 
 
 def test_local_practice_is_labelled_as_such() -> None:
@@ -128,7 +133,29 @@ def test_local_practice_off_says_the_guidance_is_silent_without_the_other_areas_
     strict = replace(load_profile(profile_id), local_practice=False)
     closed = evaluate("change-lead", dict(LEAVING, event="needs_met"), profile=strict)
     assert closed["recommendation"] == "guidance_silent"
-    assert closed["summary"].startswith("Neither source document")
+    # Said from the area's own data (issue 22): its guidance, by the oracle's name for it.
+    assert closed["summary"].startswith(
+        f"{oracle.FACTS[profile_id]['guidance_name']} does not say what to do here"), closed["summary"]
+    assert "Neither source document" not in closed["summary"]
+
+
+@pytest.mark.parametrize("profile_id", PROFILE_IDS)
+def test_stepping_up_says_keep_supporting_only_where_local_practice_is_used(profile_id: str) -> None:
+    """Keeping support going until the front door decides is local practice (RULES.md, step_up:
+    LOCAL): where an area turns local practice off, nothing in the outcome says it or labels
+    anything local practice; where it is on, the action says it, cited LOCAL."""
+    profile = load_profile(profile_id)
+    escalated = dict(LEAVING, event="needs_escalated")
+    for local in (True, False):
+        result = evaluate("change-lead", escalated, profile=replace(profile, local_practice=local))
+        assert result["recommendation"] == "step_up"
+        keep = [a for a in result["actions"] if a["code"] == "keep_supporting_until_decision"]
+        sources = {c["source"] for c in result["citations"]}
+        if local:
+            assert keep and "LOCAL" in sources
+        else:
+            assert not keep and "LOCAL" not in sources
+            assert "local practice" not in result["summary"].lower(), result["summary"]
 
 
 @pytest.mark.parametrize("field,value", [("own_source", "C"), ("borrowed_source", "A"),

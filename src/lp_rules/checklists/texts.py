@@ -6,7 +6,8 @@ shows and says as it is answered (CHECKLIST_SCRIPT), and the trainer's view's wo
 
 Change only the text between quotes, and keep every name in braces (``{support}``,
 ``{title}``): the code fills each one in. A name from the authority's profile (``{support}``,
-``{front_door}``) is that area's term; the others are said beside each text.
+``{front_door}``, ``{guidance}``: its guidance, "Merton's guidance") is that area's term; the
+others are said beside each text.
 """
 
 from __future__ import annotations
@@ -26,8 +27,9 @@ JUDGEMENT_URGENT = (
 # ``guidance_silent``, which replaces that outcome's own title and summary.
 GUIDANCE_SILENT_TITLE = "The guidance does not cover this"
 GUIDANCE_SILENT_SUMMARY = (
-    "Neither source document says what to do here, and this authority does not use other "
-    "authorities' local practice. Use your professional judgement and ask {support}."
+    "{guidance} does not say what to do here, nor does any other area's guidance this checklist "
+    "uses, and this area does not use other areas' local practice. Use your professional "
+    "judgement and ask {support}."
 )
 
 NOT_OWN_GUIDANCE = (
