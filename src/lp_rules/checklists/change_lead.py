@@ -342,13 +342,14 @@ RULES = with_safe_contact((
         # Telling the family (where safe) is its own action, discuss_referral_with_family: the
         # summary stays short enough for "Do this now" to start in a phone's first screen.
         # Keeping support going until the front door decides is local practice only, so it is
-        # said by its action alone (keep_supporting_until_decision, cited LOCAL): where an area
-        # turns local practice off, the action goes and no sentence is left saying it.
+        # said and cited by its action alone (keep_supporting_until_decision, LOCAL_AWAITING):
+        # where an area turns local practice off, the action and its citation go, and no
+        # sentence is left saying it; where it is on, the outcome still cites LOCAL through it.
         summary="The family's needs have escalated: talk to your designated safeguarding lead, "
         "follow your local threshold guidance and contact {front_door}.",
         # Who leads after a referral is a fact, not a step: with the reasons, cited by the rule.
         why="The family's needs have escalated. {referral_lead_rule}",
-        citations=(REFERRAL_LEAD, WT_THRESHOLDS, IS24_TELL_FAMILY, LOCAL_AWAITING),
+        citations=(REFERRAL_LEAD, WT_THRESHOLDS, IS24_TELL_FAMILY),
         steps=(
             Step(TALK_TO_DSL),
             Step(CONTACT_FRONT_DOOR),
