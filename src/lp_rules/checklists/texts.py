@@ -6,7 +6,7 @@ shows and says as it is answered (CHECKLIST_SCRIPT), and the trainer's view's wo
 
 Change only the text between quotes, and keep every name in braces (``{support}``,
 ``{title}``): the code fills each one in. A name from the authority's profile (``{support}``,
-``{front_door}``, ``{guidance}``: its guidance, "Merton's guidance") is that area's term; the
+``{front_door}``, ``{guidance}``: the name of its guidance) is that area's term; the
 others are said beside each text.
 """
 
