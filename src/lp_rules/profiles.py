@@ -217,6 +217,7 @@ class Profile:
         return {
             "authority": self.authority,
             "area": self.area,
+            "guidance": self.guidance_name,
             "assessment": self.assessment,
             "assessment_short": self.assessment_short,
             "plan": self.plan,

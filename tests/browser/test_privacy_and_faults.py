@@ -386,8 +386,9 @@ DAMAGE_CACHED = """async ([url, at]) => {
     return damaged;
 }"""
 
-# A letter of the rules worker's "ready" message: the damaged worker still runs, and says so.
-WORKER_READY = b'ready."'
+# A letter of a comment in the rules worker (which writes no words of its own): the damaged
+# worker still runs.
+WORKER_READY = b"Why a worker:"
 SW_DAMAGED = {"python_stdlib.zip": None, WHEEL_PATH: None, RULES_WORKER_PATH: WORKER_READY}
 
 

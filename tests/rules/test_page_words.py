@@ -1,7 +1,9 @@
 """The page's views write no words of their own: every word the practitioner editor shows is the
 list's own (``ListEditor`` in checklists/practitioners.py), exported in the page data the build
 writes (``schema()``, the page's ``lp-data``); every word the trainer's script says is in
-``texts.TRAINER_SCRIPT``, which the trainer page holds as data (its root's ``data-words``). A word a view
+``texts.TRAINER_SCRIPT``, which the trainer page holds as data (its root's ``data-words``); every
+word the checklist's scripts and its rules' loader (rules-worker.js) say is in
+``texts.CHECKLIST_SCRIPT``, in the page data (``words``), which the page sends the loader. A word a view
 reads that the data does not hold would show as "undefined"; a changed word must reach the page
 without touching JavaScript."""
 
@@ -63,11 +65,12 @@ def test_the_trainer_script_reads_only_its_exported_words() -> None:
         assert set(PLACE.findall(text)) <= {"n", "total", "outcome"}, f"{key}: {text}"
 
 
+RULES_WORKER = ROOT / "docs/assets/js/rules-worker.js"
 CHECKLIST_JS = [ROOT / "docs/assets/js/checklist.js",
-                *sorted((ROOT / "docs/assets/js/checklist").glob("*.js"))]
+                *sorted((ROOT / "docs/assets/js/checklist").glob("*.js")), RULES_WORKER]
 PAGE_VIEWS = [p for p in CHECKLIST_JS if p != EDITOR_VIEW]
 """The checklist's scripts that read the page's words as ``words`` (the editor's ``words`` are
-the list's own, checked above)."""
+the list's own, checked above), the rules' loader among them: the page hands it its words."""
 FILL = re.compile(r"\bfill(Parts)?\(([^{;]*?),\s*\{([^}]*)\}(,\s*\()?")
 """A filling of words: ``fill(words.key, { n: ..., role })``, ``fillParts(..., { ... }, (text) =>``
 (a link function: the words hold a ``[link]``). The first argument may choose between keys."""
@@ -95,6 +98,8 @@ def test_the_checklist_scripts_read_only_exported_words() -> None:
     read = Counter(key for path in PAGE_VIEWS for key in
                    re.findall(r"\bwords\.(\w+)\b", path.read_text(encoding="utf-8")))
     assert {"continue", "do_now", "loading", "what_if", "link_twice", "disagree"} <= read.keys()
+    assert {"downloading", "damaged", "http_error", "published", "ready"} <= set(
+        re.findall(r"\bwords\.(\w+)\b", RULES_WORKER.read_text(encoding="utf-8")))
     assert not CHECKLIST_PAGE.keys() & CHECKLIST_SCRIPT.keys()
     for profile_id in PROFILE_IDS:
         words = page_words(load_profile(profile_id))
@@ -112,6 +117,7 @@ def test_every_name_in_braces_is_one_the_page_fills(profile_id: str) -> None:
     as they are hold no names."""
     filled, linked, in_fill = _fills()
     assert {"question_of", "link_practitioner", "what_if_change", "still_works"} <= filled.keys()
+    assert {"damaged", "download_stalled", "downloaded_mb", "not_published"} <= filled.keys()
     read = Counter(key for path in PAGE_VIEWS for key in
                    re.findall(r"\bwords\.(\w+)\b", path.read_text(encoding="utf-8")))
     words = page_words(load_profile(profile_id))
@@ -124,6 +130,15 @@ def test_every_name_in_braces_is_one_the_page_fills(profile_id: str) -> None:
         assert len(re.findall(r"\[[^\]]+\]", text)) == (key in linked), f"{key}: {text}"
 
 
+def test_the_page_hands_the_rules_loader_its_words() -> None:
+    """The rules' loader (a worker: it cannot read the page) says only the words the page sends
+    it in its init message; without them every sentence it says would show as "undefined"."""
+    client = (ROOT / "docs/assets/js/checklist/worker-client.js").read_text(encoding="utf-8")
+    assert re.search(r'postMessage\(\{ type: "init",[^}]*\bwords\b', client)
+    worker = RULES_WORKER.read_text(encoding="utf-8")
+    assert re.search(r'type === "init"\) \{\s*words = message\.words;', worker)
+
+
 def test_the_outcome_names_a_practitioner_as_the_editor_does() -> None:
     """The outcome's list titles each practitioner with the editor's card title, filled with
     their number and role only."""
@@ -133,22 +148,28 @@ def test_the_outcome_names_a_practitioner_as_the_editor_does() -> None:
         assert set(PLACE.findall(q.editor.title)) <= {"n", "role"}, q.editor.title
 
 
-SENTENCE = re.compile(r"(?<![-\w])[A-Za-z]{2,}\s+[a-z]{2,}(?![-\w])|^\s*[A-Z][a-z]+\s*$")
+SENTENCE = re.compile(r"(?<![-\w])[A-Za-z]{2,}\s+[A-Za-z]{2,}(?![-\w])|^\s*[A-Z][a-z]+\W?\s*$")
 """Two words in a row (class names and selectors are joined by hyphens), or one capitalised word
 ("Continue"; ids are lower case)."""
-READ_NOT_WRITTEN = {"more than once", "Enter"}
+READ_NOT_WRITTEN = {"more than once", "Enter", "import site; site.getsitepackages()[0]"}
 """Words a script looks for and never shows: in the rules' own message (core.js's invalidError
 tells a question given twice in a link, lp_rules.links's "given more than once", by them), and
-a key's name (``event.key``)."""
+a key's name (``event.key``), and the Python the rules' loader runs to find where to install
+the rules."""
 
 
 TOKEN = re.compile(r'(?P<lit>"(?:[^"\\\n]|\\.)*"|\'(?:[^\'\\\n]|\\.)*\'|`(?:[^`\\]|\\.)*`)'
                    r"|(?P<code>[^\"'`]+)")
 
 
+SHOWN_THROW = re.compile(r"throw\s+(new\s+)?(LoadFailure|Mismatch)\b")
+"""A throw whose message the page shows: the rules' loader's failures (rules-worker.js)."""
+
+
 def _literals(source: str) -> list[str]:
     """The script's string literals outside comments and outside ``throw`` statements (a
-    developer's message, as in links.py, stays with the code that checks)."""
+    developer's message, as in links.py, stays with the code that checks), except a thrown
+    failure the page shows (``SHOWN_THROW``)."""
     source = re.sub(r"/\*.*?\*/", "", source, flags=re.S)
     source = re.sub(r"(?m)(^|\s)//.*$", r"\1", source)
     found, throwing = [], False
@@ -156,7 +177,8 @@ def _literals(source: str) -> list[str]:
         code = token.group("code")
         if code is not None:
             at = code.rfind("throw")
-            throwing = at >= 0 and ";" not in code[at:] or throwing and ";" not in code
+            throwing = (at >= 0 and ";" not in code[at:] and not SHOWN_THROW.match(code[at:])
+                        or throwing and ";" not in code)
         elif not throwing:
             found.append(re.sub(r"\$\{[^}]*\}", " ", token.group("lit")[1:-1]))
     return found

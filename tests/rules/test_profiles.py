@@ -132,7 +132,29 @@ def test_local_practice_off_says_the_guidance_is_silent_without_the_other_areas_
     strict = replace(load_profile(profile_id), local_practice=False)
     closed = evaluate("change-lead", dict(LEAVING, event="needs_met"), profile=strict)
     assert closed["recommendation"] == "guidance_silent"
-    assert closed["summary"].startswith("Neither source document")
+    # Said from the area's own data (issue 22): its guidance, by the oracle's name for it.
+    assert closed["summary"].startswith(
+        f"{oracle.FACTS[profile_id]['guidance_name']} does not say what to do here"), closed["summary"]
+    assert "Neither source document" not in closed["summary"]
+
+
+@pytest.mark.parametrize("profile_id", PROFILE_IDS)
+def test_stepping_up_says_keep_supporting_only_where_local_practice_is_used(profile_id: str) -> None:
+    """Keeping support going until the front door decides is local practice (RULES.md, step_up:
+    LOCAL): where an area turns local practice off, nothing in the outcome says it or labels
+    anything local practice; where it is on, the action says it, cited LOCAL."""
+    profile = load_profile(profile_id)
+    escalated = dict(LEAVING, event="needs_escalated")
+    for local in (True, False):
+        result = evaluate("change-lead", escalated, profile=replace(profile, local_practice=local))
+        assert result["recommendation"] == "step_up"
+        keep = [a for a in result["actions"] if a["code"] == "keep_supporting_until_decision"]
+        sources = {c["source"] for c in result["citations"]}
+        if local:
+            assert keep and "LOCAL" in sources
+        else:
+            assert not keep and "LOCAL" not in sources
+            assert "local practice" not in result["summary"].lower(), result["summary"]
 
 
 @pytest.mark.parametrize("field,value", [("own_source", "C"), ("borrowed_source", "A"),

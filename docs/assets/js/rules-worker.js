@@ -63,8 +63,13 @@
 // _loadSnapshot) are Pyodide's own but not yet public API: tests/perf/test_saved_start.py fails
 // if a Pyodide upgrade changes them, and the checklist still works without them.
 //
-// Messages in:  {type: "init", root, pyodide, wheel, wheelSha256, runtimeSha256, fresh}
-//               (fresh: the Retry button: every download past the caches, no saved start-up)
+// Why no words of its own: every sentence a practitioner reads is in the rules package
+// (lp_rules.checklists.texts CHECKLIST_SCRIPT, where an editor looks), and the page hands this
+// worker its words in the init message (worker-client.js), as the page data holds them.
+//
+// Messages in:  {type: "init", root, pyodide, wheel, wheelSha256, runtimeSha256, words, fresh}
+//               (fresh: the Retry button: every download past the caches, no saved start-up;
+//               words: the page's words, schema()["words"])
 //               {type: "evaluate", id, request}   (request: JSON text for lp_rules.bridge)
 // Messages out: {type: "status", state: "loading", message, loaded, total} (bytes, or null)
 //               {type: "status", state: "failed", message, action}
@@ -87,15 +92,15 @@ const TYPES = { ".wasm": "application/wasm", ".json": "application/json", ".zip"
 const START_CACHE = "lpg-python-start";
 const START_HASH = "X-LPG-SHA256"; // the saved start-up's SHA-256, kept with it
 
-const AGAIN = "Reload the page or press the button below to try again; if this keeps happening, " +
-  "tell the site's owners.";
-const NETWORK = "The network may be down or blocking it. Check your connection, then try again.";
+import { fill } from "./checklist/core.js";
 
 let handle = null; // lp_rules.bridge.handle once Python is ready
 let done = false; // "ready" or "failed" has been sent: nothing more about loading is
 const aborter = new AbortController(); // stops every download once loading has failed
 let firstTry = "default"; // how a file is first fetched: "reload" (past the caches) on Retry
 let site = null; // the site's root URL, once known
+/** @type {Record<string, string>} */
+let words = {}; // the page's words (the init message's), before anything is said
 
 /** A failure to report as it is: its message is plain words for a practitioner; `action` is what
  *  the page should offer ("retry", or "reload" when only a new page can work). */
@@ -124,7 +129,7 @@ function fail(message, action = "retry") {
 /** Report an error thrown while loading: a LoadFailure as it is, anything else in general words. */
 function failWith(error) {
   if (error instanceof LoadFailure) fail(error.message, error.action);
-  else fail(`The checklist's rules could not be loaded. ${AGAIN}`);
+  else fail(fill(words.not_loaded, { again: words.again }));
 }
 
 // ---- downloads: progress, stalls, and checks -------------------------------------------------
@@ -178,12 +183,16 @@ function showProgress(force) {
   progress.sentAt = now;
   const { total } = progress;
   const loaded = arrived();
-  const what = "Downloading Python and the checklist's rules";
+  const what = words.downloading;
   // No figure until every file has started: a total of the files begun so far would grow.
   const wire = transfers.size < PRELOAD.length ? undefined : onTheWire();
-  const message = wire
-    ? `${what}: ${megabytes(wire.loaded)} of ${megabytes(wire.total)} MB`
-    : wire === null && total ? `${what}: ${Math.floor((100 * Math.min(loaded, total)) / total)}%` : `${what}…`;
+  const figure = wire
+    ? fill(words.downloaded_mb, { loaded: megabytes(wire.loaded), total: megabytes(wire.total) })
+    : wire === null && total
+      ? fill(words.downloaded_percent, { percent: String(Math.floor((100 * Math.min(loaded, total)) / total)) })
+      : null;
+  // The page shows what comes before the colon as the phase, and the whole beside the bar.
+  const message = figure ? `${what}: ${figure}` : `${what}…`;
   post({ state: "loading", message, loaded: Math.min(loaded, total) || loaded, total: total || null });
 }
 
@@ -193,7 +202,7 @@ function downloadStarted() {
     progress.lastByte = performance.now();
     progress.timer = setInterval(() => {
       if (performance.now() - progress.lastByte > STALL_MS) {
-        fail(`The download stopped: nothing arrived for ${STALL_MS / 1000} seconds. ${NETWORK}`);
+        fail(fill(words.download_stalled, { seconds: String(STALL_MS / 1000), network: words.network }));
       }
     }, 1000);
   }
@@ -218,7 +227,7 @@ async function sha256(bytes) {
 }
 
 /** One file from the site, as bytes, refused unless its size and SHA-256 are `expected`'s.
- *  `what` names it for a practitioner ("Part of Python", "The checklist's rules"). A copy that
+ *  `what` names it for a practitioner (a `file_` word: "Part of Python..."). A copy that
  *  fails the check is downloaded once more past every cache (see the top of this file). */
 async function download(url, what, expected, counted) {
   try {
@@ -231,8 +240,7 @@ async function download(url, what, expected, counted) {
 
 /** One download of `url` with this cache mode, checked as `download` says. */
 async function downloadOnce(url, what, expected, counted, cache) {
-  const damaged = new Mismatch(
-    `${what} arrived damaged: it does not match the one this site published, so it was not used. ${AGAIN}`);
+  const damaged = new Mismatch(fill(words.damaged, { what, again: words.again }));
   let size = 0;
   let transfer = null;
   downloadStarted();
@@ -241,14 +249,13 @@ async function downloadOnce(url, what, expected, counted, cache) {
     try {
       response = await siteFetch(url, { signal: aborter.signal, cache });
     } catch {
-      throw new LoadFailure(`${what} could not be downloaded. ${NETWORK}`);
+      throw new LoadFailure(fill(words.not_downloaded, { what, network: words.network }));
     }
     if (!response.ok) {
       if ((response.status === 404 || response.status === 410) && (await replaced(url))) {
-        throw new LoadFailure(PUBLISHED, "reload");
+        throw new LoadFailure(words.published, "reload");
       }
-      throw new LoadFailure(
-        `${what} could not be downloaded (the site answered HTTP ${response.status}). ${AGAIN}`);
+      throw new LoadFailure(httpError(what, response.status));
     }
     // A counted file's transfer, started afresh on a second try.
     transfer = counted ? { size: expected.size, wire: wireSize(response, expected.size), loaded: 0 } : null;
@@ -261,7 +268,7 @@ async function downloadOnce(url, what, expected, counted, cache) {
       try {
         chunk = await reader.read();
       } catch {
-        throw new LoadFailure(`${what} stopped downloading before it was complete. ${NETWORK}`);
+        throw new LoadFailure(fill(words.cut_off, { what, network: words.network }));
       }
       if (chunk.done) break;
       chunks.push(chunk.value);
@@ -273,7 +280,7 @@ async function downloadOnce(url, what, expected, counted, cache) {
       }
     }
     if (expected.size != null && size < expected.size) {
-      throw new Mismatch(`${what} arrived incomplete, so it was not used. ${AGAIN}`);
+      throw new Mismatch(fill(words.incomplete, { what, again: words.again }));
     }
     const bytes = new Uint8Array(size);
     let at = 0;
@@ -291,8 +298,10 @@ async function downloadOnce(url, what, expected, counted, cache) {
   }
 }
 
-const PUBLISHED = "A new version of this site was published after this page was opened, and the " +
-  "files this page needs were replaced. Reload the page to use the new version.";
+/** What to say when the site answered a download of `what` with an HTTP error `status`. */
+function httpError(what, status) {
+  return fill(words.http_error, { what, status: String(status), again: words.again });
+}
 
 /** Is the release the host now serves one without this file (a new version was published)?
  *  Its service worker script lists every file of it (see the top of this file); unknown (no
@@ -322,9 +331,8 @@ function runtimeFile(name) {
   if (!runtimeFiles.has(url)) {
     const entry = runtime.files[name];
     const bytes = entry
-      ? download(url, "Part of Python, which runs the checklist's rules,", entry, PRELOAD.includes(name))
-      : Promise.reject(new LoadFailure(
-        `Python asked for a file this site did not publish (${name}), so it was not used. ${AGAIN}`));
+      ? download(url, words.file_python, entry, PRELOAD.includes(name))
+      : Promise.reject(new LoadFailure(fill(words.not_published, { name, again: words.again })));
     bytes.catch(failWith);
     runtimeFiles.set(url, bytes);
   }
@@ -343,13 +351,12 @@ self.fetch = async (input, init) => {
     const type = TYPES[name.slice(name.lastIndexOf("."))] ?? "application/octet-stream";
     return new Response(bytes, { headers: { "Content-Type": type } });
   }
-  const what = "A file the checklist needs could not be downloaded";
   try {
     const response = await siteFetch(input, init);
-    if (!response.ok) fail(`${what} (HTTP ${response.status}). ${AGAIN}`);
+    if (!response.ok) fail(httpError(words.file_needed, response.status));
     return response;
   } catch (error) {
-    fail(`${what}. ${NETWORK}`);
+    fail(fill(words.not_downloaded, { what: words.file_needed, network: words.network }));
     throw error;
   }
 };
@@ -357,7 +364,7 @@ self.fetch = async (input, init) => {
 /** The runtime's manifest, refused unless it is exactly the one the page was published with. */
 async function loadManifest(indexURL, runtimeSha256) {
   const bytes = await download(new URL(MANIFEST, indexURL).href,
-    "The list of Python's files", { sha256: runtimeSha256, size: null }, false);
+    words.file_list, { sha256: runtimeSha256, size: null }, false);
   runtime = { indexURL, files: JSON.parse(new TextDecoder().decode(bytes)).files };
   progress.total = PRELOAD.reduce((sum, name) => sum + (runtime.files[name]?.size ?? 0), 0);
 }
@@ -368,7 +375,7 @@ async function importRuntime() {
   const [loader] = await Promise.all(
     ["pyodide.mjs", "pyodide.asm.mjs"].map((name) => import(new URL(name, runtime.indexURL).href)),
   ).catch(() => {
-    throw new LoadFailure(`Python could not be started from the files downloaded. ${AGAIN}`);
+    throw new LoadFailure(fill(words.not_started, { again: words.again }));
   });
   return loader.loadPyodide;
 }
@@ -452,14 +459,13 @@ function takeSnapshot(py) {
 async function restore(loadPyodide, snapshot, wheelBytes, key) {
   let timer;
   const tooLong = new Promise((resolve) => {
-    timer = setTimeout(resolve, RESTORE_MS, "too long");
+    timer = setTimeout(resolve, RESTORE_MS, "timeout");
   });
   try {
     const py = await Promise.race([loadPyodide({ indexURL: runtime.indexURL, _loadSnapshot: snapshot }), tooLong]);
-    if (py === "too long") {
+    if (py === "timeout") {
       await forgetStart(key);
-      throw new LoadFailure("Python's start-up saved on an earlier visit could not be used, so it " +
-        "was deleted. Reload the page or press the button below: Python will start afresh.");
+      throw new LoadFailure(words.saved_unusable);
     }
     return installRules(py, wheelBytes);
   } catch (error) {
@@ -472,15 +478,12 @@ async function restore(loadPyodide, snapshot, wheelBytes, key) {
 }
 
 async function start({ root, pyodide, wheel, wheelSha256, runtimeSha256, fresh }) {
-  post({ state: "loading", message: "Loading the checklist's rules…", loaded: null, total: null });
+  post({ state: "loading", message: words.loading, loaded: null, total: null });
   if (!self.isSecureContext || !self.crypto?.subtle) {
     // Every file is checked with crypto.subtle, which browsers give only to https pages and
     // to localhost: on http://<an address on the network> the checks cannot run, so neither can
     // the rules (README: "Try it on a phone").
-    throw new LoadFailure(
-      "The checklist needs a secure connection (an address starting https://) to check the " +
-        "files it downloads. Open this page over https, or ask the site's owners.",
-    );
+    throw new LoadFailure(words.insecure);
   }
   const base = new URL(root, self.location.href);
   site = base.href;
@@ -490,7 +493,7 @@ async function start({ root, pyodide, wheel, wheelSha256, runtimeSha256, fresh }
   if (key && fresh) await forgetStart(key);
   await loadManifest(new URL(pyodide, base).href, runtimeSha256);
   PRELOAD.forEach(runtimeFile);
-  const wheelBytes = download(new URL(wheel, base).href, "The checklist's rules",
+  const wheelBytes = download(new URL(wheel, base).href, words.file_rules,
     { sha256: wheelSha256, size: null }, false);
   wheelBytes.catch(failWith);
   const [loadPyodide, rules, snapshot] = await Promise.all([
@@ -502,32 +505,32 @@ async function start({ root, pyodide, wheel, wheelSha256, runtimeSha256, fresh }
   showProgress(true);
   let restored = false;
   if (snapshot) {
-    post({ state: "loading", message: "Starting Python from the start-up saved on an earlier visit…",
-      loaded: null, total: null });
+    post({ state: "loading", message: words.starting_saved, loaded: null, total: null });
     handle = await restore(loadPyodide, snapshot, rules, key);
     restored = Boolean(handle);
   }
   let saving = null;
   if (!handle) {
-    post({ state: "loading", message: "Starting Python…", loaded: null, total: null });
+    post({ state: "loading", message: words.starting, loaded: null, total: null });
     let py;
     try {
       py = await loadPyodide({ indexURL: runtime.indexURL, _makeSnapshot: Boolean(key) });
     } catch {
-      throw new LoadFailure(`Python, which runs the checklist's rules in your browser, could not be started. ${AGAIN}`);
+      throw new LoadFailure(fill(words.python_failed, { again: words.again }));
     }
     handle = installRules(py, rules);
     if (key) saving = takeSnapshot(py); // before any answer reaches Python
   }
   if (done) return; // a failure was reported meanwhile: it stands
   done = true;
-  post({ state: "ready", message: "The checklist is ready.", start: restored ? "saved" : "fresh" });
+  post({ state: "ready", message: words.ready, start: restored ? "saved" : "fresh" });
   if (saving) await saveStart(key, prefix, saving);
 }
 
 self.addEventListener("message", async (/** @type {MessageEvent} */ event) => {
   const message = event.data;
   if (message.type === "init") {
+    words = message.words;
     try {
       await start(message);
     } catch (error) {

@@ -341,12 +341,15 @@ RULES = with_safe_contact((
         title="Step up: talk to your safeguarding lead and contact {front_door}",
         # Telling the family (where safe) is its own action, discuss_referral_with_family: the
         # summary stays short enough for "Do this now" to start in a phone's first screen.
+        # Keeping support going until the front door decides is local practice only, so it is
+        # said and cited by its action alone (keep_supporting_until_decision, LOCAL_AWAITING):
+        # where an area turns local practice off, the action and its citation go, and no
+        # sentence is left saying it; where it is on, the outcome still cites LOCAL through it.
         summary="The family's needs have escalated: talk to your designated safeguarding lead, "
-        "follow your local threshold guidance, contact {front_door} and keep supporting the "
-        "family until it decides (local practice).",
+        "follow your local threshold guidance and contact {front_door}.",
         # Who leads after a referral is a fact, not a step: with the reasons, cited by the rule.
         why="The family's needs have escalated. {referral_lead_rule}",
-        citations=(REFERRAL_LEAD, WT_THRESHOLDS, IS24_TELL_FAMILY, LOCAL_AWAITING),
+        citations=(REFERRAL_LEAD, WT_THRESHOLDS, IS24_TELL_FAMILY),
         steps=(
             Step(TALK_TO_DSL),
             Step(CONTACT_FRONT_DOOR),
@@ -418,9 +421,9 @@ RULES = with_safe_contact((
         go_ahead=True,
         when=answer_in("event", "needs_met"),
         title="Close the plan",
-        summary="The family's needs have been met. Neither source document says how to close a "
-        "plan; local practice is to agree closure with the family and the Team Around the "
-        "Family.",
+        summary="The family's needs have been met. {guidance} does not say how to close a plan, "
+        "nor does any other area's guidance this checklist uses; local practice is to agree "
+        "closure with the family and the Team Around the Family.",
         why="The family's needs have been met.",
         citations=(LOCAL_CLOSING,),
         steps=(Step(CLOSE_WITH_FAMILY), Step(SEEK_CHILD_VIEWS), Step(RECORD_DECISION)),

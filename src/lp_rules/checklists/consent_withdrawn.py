@@ -346,7 +346,7 @@ PARENTS_AGREEMENT_STANDS = Rule(
     # Listening to the child and explaining the plan to them: adapt_plan_to_child, first.
     summary="The child cannot make this decision for themselves, so their saying no is not "
     "the family withdrawing: the parent or carer's agreement stands, and the plan goes on, "
-    "adapted to the child's wishes where you can. The guidance does not cover this case; this "
+    "adapted to the child's wishes where you can. {guidance} does not cover this case; this "
     "follows the law on the child's wishes and feelings and local practice.",
     why="A child who cannot decide for themselves has said no; their parents have not.",
     citations=(CA89_WISHES, LOCAL_CHILD_CANNOT_DECIDE),
@@ -359,7 +359,7 @@ RESPECT_DECISION = Rule(
     # Keep offering the young person support: respect_own_information, first.
     summary="The young person can make this decision for themselves: respect it for their own "
     "information and the direct work with them, while the parents' agreement still covers the "
-    "parents' own involvement. The guidance does not cover this case; this follows national "
+    "parents' own involvement. {guidance} does not cover this case; this follows national "
     "advice and local practice.",
     why="A young person who can decide for themselves has said no.",
     citations=(IS24_MEANINGS, MCA05_WHO_CAN_CONSENT, LOCAL_YOUNG_PERSON_DECIDES),
@@ -372,7 +372,7 @@ CONTINUE_WITH_YOUNG_PERSON = Rule(
     title="Continue with the young person",
     summary="A parent or carer has declined, but the young person can agree to support for "
     "themselves: keep working directly with them (the parent's own information needs its own "
-    "lawful basis). The guidance does not cover this case; this follows national advice and "
+    "lawful basis). {guidance} does not cover this case; this follows national advice and "
     "local practice.",
     why="The young person can make this decision for themselves.",
     citations=(IS24_MEANINGS, MCA05_WHO_CAN_CONSENT, LOCAL_YOUNG_PERSON),
@@ -388,7 +388,7 @@ CONTINUE_WITH_OTHER_PARENT = Rule(
     summary="A parent or carer has said no, but another person with parental responsibility, "
     "who looks after the child, agrees to the support; each person with parental "
     "responsibility may act alone in meeting it (Children Act 1989 section 2(7)), unless a "
-    "court order says otherwise: check (sections 2(8) and 14C). The guidance does not cover "
+    "court order says otherwise: check (sections 2(8) and 14C). {guidance} does not cover "
     "this case; this follows the law on parental responsibility and local practice.",
     why="A parent or carer has said no; another person with parental responsibility who looks "
     "after the child agrees.",
@@ -442,8 +442,8 @@ RULES = with_safe_contact((
         "The parents' agreement stands: keep the plan going, with the child",
         "The child cannot make this decision for themselves and has stopped engaging, which is "
         "not saying no: the parent or carer's agreement stands, so find out why, where it is "
-        "safe, keep the plan going, and adapt it to the child's wishes where you can. The "
-        "guidance does not cover this case; this follows the law on the child's wishes and "
+        "safe, keep the plan going, and adapt it to the child's wishes where you can. {guidance} "
+        "does not cover this case; this follows the law on the child's wishes and "
         "feelings and local practice.",
         "A child who cannot decide for themselves has stopped engaging; their parents have not "
         "withdrawn.",
@@ -454,7 +454,7 @@ RULES = with_safe_contact((
         "The young person can make this decision for themselves and has stopped engaging, which "
         "is not the same as saying no: where it is safe, check with them what they want before "
         "treating it as their decision, and once they have decided, respect it for their own "
-        "information and the direct work with them. The guidance does not cover this case; this "
+        "information and the direct work with them. {guidance} does not cover this case; this "
         "follows national advice and local practice.",
         "A young person who can decide for themselves has stopped engaging; they have not said "
         "no.",
@@ -464,7 +464,7 @@ RULES = with_safe_contact((
         "Continue with the young person",
         "A parent or carer has stopped engaging, which is not the same as saying no, and the "
         "young person can agree to support for themselves: keep working directly with them, "
-        "and find out what the parent wants, where it is safe. The guidance does not cover "
+        "and find out what the parent wants, where it is safe. {guidance} does not cover "
         "this case; this follows national advice and local practice.",
         "A parent or carer has stopped engaging; the young person can make this decision for "
         "themselves.",
@@ -476,7 +476,7 @@ RULES = with_safe_contact((
         "person with parental responsibility, who looks after the child, agrees to the support; "
         "each person with parental responsibility may act alone in meeting it (Children Act "
         "1989 section 2(7)), unless a court order says otherwise: check (sections 2(8) and 14C), "
-        "and find out what the other parent wants, where it is safe. The guidance does not "
+        "and find out what the other parent wants, where it is safe. {guidance} does not "
         "cover this case; this follows the law on parental responsibility and local practice.",
         "A parent or carer has stopped engaging; another person with parental responsibility "
         "who looks after the child agrees.",
@@ -489,7 +489,7 @@ RULES = with_safe_contact((
         # child not seen or not brought (answer on significant harm again): review_non_engagement.
         summary="The family have stopped engaging but have not said no, and nothing about "
         "sharing stops: where it is safe, find out what they want, and agree with your "
-        "designated safeguarding lead a date by which the plan is reviewed. The guidance does "
+        "designated safeguarding lead a date by which the plan is reviewed. {guidance} does "
         "not cover "
         "this case; this is local practice.",
         why="The family have stopped engaging without saying no.",
@@ -503,7 +503,7 @@ RULES = with_safe_contact((
         when=answer_in("scope", "one_service"),
         title="Carry on with the support they agreed to",
         summary="The family has declined one service or part of the plan: respect their choice "
-        "about it and carry on with the support they agreed to. The guidance does not cover "
+        "about it and carry on with the support they agreed to. {guidance} does not cover "
         "this case; this is local practice.",
         why="Only one service or part of the plan has been declined.",
         citations=(LOCAL_PARTIAL,),

@@ -6,7 +6,8 @@ shows and says as it is answered (CHECKLIST_SCRIPT), and the trainer's view's wo
 
 Change only the text between quotes, and keep every name in braces (``{support}``,
 ``{title}``): the code fills each one in. A name from the authority's profile (``{support}``,
-``{front_door}``) is that area's term; the others are said beside each text.
+``{front_door}``, ``{guidance}``: the name of its guidance) is that area's term; the
+others are said beside each text.
 """
 
 from __future__ import annotations
@@ -26,8 +27,9 @@ JUDGEMENT_URGENT = (
 # ``guidance_silent``, which replaces that outcome's own title and summary.
 GUIDANCE_SILENT_TITLE = "The guidance does not cover this"
 GUIDANCE_SILENT_SUMMARY = (
-    "Neither source document says what to do here, and this authority does not use other "
-    "authorities' local practice. Use your professional judgement and ask {support}."
+    "{guidance} does not say what to do here, nor does any other area's guidance this checklist "
+    "uses, and this area does not use other areas' local practice. Use your professional "
+    "judgement and ask {support}."
 )
 
 NOT_OWN_GUIDANCE = (
@@ -194,8 +196,46 @@ TRAINER_SCRIPT = {
 # ``{address}``: the page's address; ``{outcome}``: an outcome's title; ``{changes}``: the
 # what-if's changes (``what_if_change`` each, joined with ``and``). ``[words]`` is a link.
 CHECKLIST_SCRIPT = {
-    # Loading the checklist's full version (the rules in Python), beside the questions.
+    # Loading the checklist's full version (the rules in Python), beside the questions. The
+    # rules' loader (docs/assets/js/rules-worker.js, which the page hands these words) says what
+    # it is doing and why a download failed: ``{what}`` is one of the ``file_`` words below;
+    # ``{again}`` and ``{network}`` are the ``again`` and ``network`` words; ``{seconds}``,
+    # ``{status}`` (an HTTP status, 404), ``{loaded}`` and ``{total}`` (megabytes, 3.9),
+    # ``{percent}``: numbers; ``{name}``: a file's name. The page shows ``downloading`` in its
+    # status line and, after a colon, ``downloaded_mb`` or ``downloaded_percent`` beside its bar.
     "loading": "Loading the checklist's rules…",
+    "downloading": "Downloading Python and the checklist's rules",
+    "downloaded_mb": "{loaded} of {total} MB",
+    "downloaded_percent": "{percent}%",
+    "starting_saved": "Starting Python from the start-up saved on an earlier visit…",
+    "starting": "Starting Python…",
+    "ready": "The checklist is ready.",
+    "file_python": "Part of Python, which runs the checklist's rules,",
+    "file_list": "The list of Python's files",
+    "file_rules": "The checklist's rules",
+    "file_needed": "A file the checklist needs",
+    "again": "Reload the page or press the button below to try again; if this keeps happening, "
+    "tell the site's owners.",
+    "network": "The network may be down or blocking it. Check your connection, then try again.",
+    "not_loaded": "The checklist's rules could not be loaded. {again}",
+    "download_stalled": "The download stopped: nothing arrived for {seconds} seconds. {network}",
+    "not_downloaded": "{what} could not be downloaded. {network}",
+    "http_error": "{what} could not be downloaded (the site answered HTTP {status}). {again}",
+    "cut_off": "{what} stopped downloading before it was complete. {network}",
+    "damaged": "{what} arrived damaged: it does not match the one this site published, so it "
+    "was not used. {again}",
+    "incomplete": "{what} arrived incomplete, so it was not used. {again}",
+    "not_published": "Python asked for a file this site did not publish ({name}), so it was not "
+    "used. {again}",
+    "published": "A new version of this site was published after this page was opened, and the "
+    "files this page needs were replaced. Reload the page to use the new version.",
+    "not_started": "Python could not be started from the files downloaded. {again}",
+    "python_failed": "Python, which runs the checklist's rules in your browser, could not be "
+    "started. {again}",
+    "saved_unusable": "Python's start-up saved on an earlier visit could not be used, so it was "
+    "deleted. Reload the page or press the button below: Python will start afresh.",
+    "insecure": "The checklist needs a secure connection (an address starting https://) to check "
+    "the files it downloads. Open this page over https, or ask the site's owners.",
     "stalled": "The checklist's rules stopped loading: nothing has arrived for a minute. Check "
     "your connection, then try again.",
     "cannot_start": "The checklist's rules could not be started in this browser.",

@@ -24,8 +24,8 @@ import { fillParts } from "./core.js";
  * A client for the rules worker.
  * @param {{init: Record<string, unknown>, words: Words, onStatus: StatusHandler,
  *   onReply: (reply: string) => void}} options
- *   init: the worker's init message without `type` and `fresh`; words: the page's words, for
- *   what this side says of the worker; onReply is called only for the latest request.
+ *   init: the worker's init message without `type`, `words` and `fresh`; words: the page's
+ *   words, for what this side says of the worker and for the worker itself; onReply is called only for the latest request.
  */
 export function createRulesClient({ init, words, onStatus, onReply }) {
   /** @type {Worker | null} */
@@ -74,7 +74,7 @@ export function createRulesClient({ init, words, onStatus, onReply }) {
         onReply(message.reply);
       }
     });
-    current.postMessage({ type: "init", ...init, fresh });
+    current.postMessage({ type: "init", ...init, words, fresh }); // the worker says only these words
   }
 
   /** Send the rules a request (JSON text for lp_rules.bridge); only its reply will be shown.
