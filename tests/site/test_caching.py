@@ -21,6 +21,7 @@ import urllib.request
 from pathlib import Path
 
 import brotli
+import pytest
 
 from .conftest import ROOT, html_pages, read_page, sha256_base64
 
@@ -88,6 +89,27 @@ def test_every_precompressed_copy_is_its_file_exactly(built: tuple[str, Path]) -
         original = twin.with_suffix("")
         assert original.is_file(), f"{_rel(twin, folder)} has no uncompressed file"
         assert decoders[twin.suffix](twin.read_bytes()) == original.read_bytes(), _rel(twin, folder)
+
+
+def test_a_damaged_or_half_written_cached_copy_is_never_published(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Two sites build side by side and share build/compressed/: a build that read another's
+    half-written copy published an empty core.js.gz (a fresh-clone make test, 7 December). What
+    the cache holds is used only when it decodes to the file exactly."""
+    from sitegen import precompress
+
+    monkeypatch.setattr(precompress, "CACHE", tmp_path / "compressed")
+    data = b"export const words = 'the same bytes in every build';\n" * 64
+    site = tmp_path / "site"
+    site.mkdir()
+    (site / "core.js").write_bytes(data)
+    for suffix, damaged in ((".gz", b""), (".br", b"\x1b\x00half")):
+        cached = precompress.CACHE / (_hex(data) + suffix)
+        cached.parent.mkdir(exist_ok=True)
+        cached.write_bytes(damaged)  # as another build's unfinished write leaves it
+    precompress.precompress(site)
+    assert gzip.decompress((site / "core.js.gz").read_bytes()) == data
+    assert brotli.decompress((site / "core.js.br").read_bytes()) == data
+    assert not list(precompress.CACHE.glob("*.partial")), "a partial copy was left behind"
 
 
 def test_the_runtime_manifest_pins_every_runtime_file_and_the_pages_pin_it(built: tuple[str, Path]) -> None:

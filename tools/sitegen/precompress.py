@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import gzip
 import hashlib
+import os
 from pathlib import Path
 from typing import Callable
 
@@ -26,14 +27,33 @@ CODECS: dict[str, Callable[[bytes], bytes]] = {
     ".br": lambda data: brotli.compress(data, quality=11),
     ".gz": lambda data: gzip.compress(data, compresslevel=9, mtime=0),
 }
+DECODERS: dict[str, Callable[[bytes], bytes]] = {".br": brotli.decompress, ".gz": gzip.decompress}
+
+
+def _decodes_to(packed: bytes, suffix: str, data: bytes) -> bool:
+    try:
+        return DECODERS[suffix](packed) == data
+    except (OSError, EOFError, brotli.error):  # truncated or not this codec's at all
+        return False
 
 
 def _compressed(data: bytes, suffix: str) -> bytes:
+    """``data`` compressed, from the cache when a copy there decodes to it exactly. The sites
+    build side by side (`make -j2`) and share the cache: a copy is written under a name of its
+    own and renamed into place whole, so no build reads another's half-written file (one did,
+    and published an empty core.js.gz); a copy left damaged by an interrupted build is made
+    again."""
     cached = CACHE / (hashlib.sha256(data).hexdigest() + suffix)
-    if not cached.exists():
-        CACHE.mkdir(parents=True, exist_ok=True)
-        cached.write_bytes(CODECS[suffix](data))
-    return cached.read_bytes()
+    if cached.exists():
+        packed = cached.read_bytes()
+        if _decodes_to(packed, suffix, data):
+            return packed
+    packed = CODECS[suffix](data)
+    CACHE.mkdir(parents=True, exist_ok=True)
+    partial = cached.with_name(f"{cached.name}.{os.getpid()}.partial")
+    partial.write_bytes(packed)
+    os.replace(partial, cached)
+    return packed
 
 
 def precompress(site: Path) -> tuple[int, int]:
