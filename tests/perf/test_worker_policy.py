@@ -37,7 +37,9 @@ self.addEventListener("message", async ({ data }) => {
   const tried = {};
   try { tried.eval = String(eval("6 * 7")); } catch (error) { tried.eval = error.name; }
   try { tried.function = String(new Function("return 6 * 7")()); } catch (error) { tried.function = error.name; }
-  try { await fetch(data.elsewhere + "data", { mode: "no-cors" }); tried.fetch = "sent"; } catch (error) { tried.fetch = error.name; }
+  // The worker's own fetch, not its wrapper for Pyodide (which reports a failed download in the
+  // page's words, and a probe is sent none): the policy, not the wrapper, is what is probed.
+  try { await siteFetch(data.elsewhere + "data", { mode: "no-cors" }); tried.fetch = "sent"; } catch (error) { tried.fetch = error.name; }
   try { await import(data.elsewhere + "module.js"); tried.import = "ran"; } catch (error) { tried.import = error.name; }
   self.postMessage({ type: "probe", tried });
 });
