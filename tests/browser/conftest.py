@@ -20,6 +20,16 @@ sys.path.insert(0, str(ROOT / "tools"))
 from chromium import CHROMIUM, CHROMIUM_ARGS  # noqa: E402,F401  (shared with tools/bench)
 from serve import serve_in_background  # noqa: E402
 READY_TIMEOUT_MS = 60_000
+
+# Every text the progress line shows, in order, recorded from before the page's own scripts run.
+RECORD_PROGRESS = """
+window.__progress = [];
+new MutationObserver(() => {
+  const text = document.querySelector(".lp-progress-text")?.textContent;
+  if (text && text !== window.__progress.at(-1)) window.__progress.push(text);
+}).observe(document, { subtree: true, childList: true, characterData: true });
+"""
+
 _expected_errors: dict[int, tuple[str, ...]] = {}
 
 

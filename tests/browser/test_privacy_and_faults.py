@@ -26,7 +26,8 @@ from tests.rules import fuzz_count
 
 from tests.perf.conftest import poll
 
-from .conftest import ROOT, Site, expect_page_errors, wait_for_outcome, wait_ready, wait_settled
+from .conftest import (RECORD_PROGRESS, ROOT, Site, expect_page_errors, wait_for_outcome, wait_ready,
+                       wait_settled)
 
 from serve import Handler  # noqa: E402  (tools/ is on the path: tests/browser/conftest.py)
 
@@ -532,17 +533,14 @@ def test_a_slow_download_that_keeps_arriving_is_waited_for_and_shown(faulty_site
     # 64 pieces, one every 0.2 s: about 13 s in all, over four times the served copy's stall
     # limit, but never that long without a byte (the page has no limit on a download's length).
     page, origin, *_ = faulty_site(_worker_stalling_after(TEST_STALL_S), pace=lambda number: 0.2)
+    # Every text the count beside the progress bar shows (the status region names the phase).
+    page.add_init_script(RECORD_PROGRESS)
     started = time.monotonic()
     page.goto(origin + ANSWERS)
-    seen: set[str] = set()
-    while page.locator("[data-recommendation]").count() == 0:
-        assert page.get_attribute(".lp-status", "data-state") != "failed", page.inner_text(".lp-status")
-        assert time.monotonic() - started < 90
-        # The status region (announced) names the phase; the count is beside the progress bar.
-        if page.locator(".lp-progress-row").is_visible():
-            seen.add(page.inner_text(".lp-progress-text"))
-        page.wait_for_timeout(250)
+    page.wait_for_selector('[data-recommendation], .lp-status[data-state="failed"]', timeout=90_000)
+    assert page.get_attribute(".lp-status", "data-state") != "failed", page.inner_text(".lp-status")
     assert time.monotonic() - started > 4 * TEST_STALL_S
+    seen = page.evaluate("window.__progress")
     progress = [s for s in seen if s.startswith("Downloading Python and the checklist's rules: ")]
     assert len(progress) >= 5, seen  # how much has arrived, in words, as it arrives
     assert all(re.fullmatch(r".*: \d+\.\d of \d+\.\d MB", s) for s in progress), progress

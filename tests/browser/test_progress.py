@@ -11,16 +11,8 @@ import re
 
 from playwright.sync_api import Page
 
-from .conftest import Site, wait_ready
+from .conftest import RECORD_PROGRESS, Site, wait_ready
 
-# Every text the progress line shows, in order, recorded from before the page's own scripts run.
-RECORD_PROGRESS = """
-window.__progress = [];
-new MutationObserver(() => {
-  const text = document.querySelector(".lp-progress-text")?.textContent;
-  if (text && text !== window.__progress.at(-1)) window.__progress.push(text);
-}).observe(document, { subtree: true, childList: true, characterData: true });
-"""
 # What the worker downloads and counts (PRELOAD in docs/assets/js/rules-worker.js).
 COUNTED = ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", "python_stdlib.zip", "pyodide-lock.json")
 SHOWN = re.compile(r"Downloading Python and the checklist's rules: (\d+\.\d) of (\d+\.\d) MB")
