@@ -58,8 +58,9 @@ def complete_answers(tool_id: str) -> dict[str, Any]:
     """The complete answer set that asks the most questions, found by following the rules' own
     next question from every answer (only the sets a person can reach)."""
     tool = get_tool(tool_id)
-    options = {q.id: q.option_ids for q in tool.questions}
-    one_practitioner = [{f.id: f.option_ids[0] for f in FIELDS}]
+    options: dict[str, list[Any]] = {q.id: list(q.option_ids) for q in tool.questions}
+    # A list question (the practitioners) answered with one entry, each field its first option.
+    options |= {asked.id: [[{f.id: f.option_ids[0] for f in asked.fields}]] for asked in tool.lists}
     best: dict[str, Any] = {}
 
     def walk(answers: dict[str, Any]) -> None:
@@ -73,7 +74,7 @@ def complete_answers(tool_id: str) -> dict[str, Any]:
                 best = dict(answers)
             return
         question = result["next"][0]
-        for value in options.get(question, [one_practitioner]):
+        for value in options[question]:
             walk({**answers, question: value})
 
     walk({})

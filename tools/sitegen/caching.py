@@ -125,7 +125,9 @@ def fingerprint_assets(site: Path) -> dict[str, str]:
         html = page.read_text(encoding="utf-8")
         changed = html
         for old, pattern in patterns.items():
-            changed, count = pattern.subn(lambda m, new=moves[old]: m["lead"] + new + m["tail"], changed)
+            def renamed(m: re.Match[str], new: str = moves[old]) -> str:
+                return m["lead"] + new + m["tail"]
+            changed, count = pattern.subn(renamed, changed)
             used[old] += count
         if changed != html:
             page.write_text(changed, encoding="utf-8")

@@ -8,6 +8,9 @@ export default async (requests) => {
   const script = document.querySelector('script[src$="/checklist.js"]').src;
   const worker = new Worker(new URL("rules-worker.js", script), { type: "module" });
   const next = (type) => new Promise((resolve, reject) => {
+    // An error the worker could not report (say, a message it does not understand) must end the
+    // run with that error, not leave it waiting for ever.
+    worker.onerror = (event) => reject(new Error(`rules worker: ${event.message}`));
     worker.onmessage = ({ data: message }) => {
       if (message.type === "status" && message.state === "failed") reject(new Error(message.message));
       if (message.type === type && (type !== "status" || message.state === "ready")) resolve(message);
@@ -15,7 +18,8 @@ export default async (requests) => {
   });
   const ready = next("status");
   worker.postMessage({ type: "init", root: root.href, pyodide: data.pyodide, wheel: data.wheel,
-                       wheelSha256: data.wheelSha256, runtimeSha256: data.runtimeSha256 });
+                       wheelSha256: data.wheelSha256, runtimeSha256: data.runtimeSha256,
+                       words: data.words }); // the worker says only the words it is given
   await ready;
   const times = [];
   for (const [i, request] of requests.entries()) {
