@@ -50,10 +50,11 @@ def read_facts(roots: list[Path]) -> dict[str, dict[str, Any]]:
             if not table.is_file():
                 raise MissingOracleTable(
                     f"The authority folder {folder} has no oracle.toml, the tests' table of its "
-                    "facts. Create the folder with `make new-authority ID=<id> NAME=\"<name>\"`, "
-                    "which writes one to fill in, or copy oracle.toml from another authority's "
-                    f"folder and write its values from {folder.name}'s guidance; "
-                    f"`make check-authority PROFILE={folder.name}` lists what is missing.")
+                    "facts, so the tests cannot start. `make new-authority ID=<id> "
+                    "NAME=\"<name>\"` writes one in every folder it creates; for this folder, "
+                    "copy oracle.toml from another authority's folder and write each value from "
+                    f"{folder.name}'s own guidance. `make check-authority PROFILE={folder.name}` "
+                    "lists what else is missing.")
             facts[folder.name] = tomllib.loads(table.read_text(encoding="utf-8"))
     return facts
 
