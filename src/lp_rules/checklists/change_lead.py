@@ -379,8 +379,9 @@ RULES = with_safe_contact((
         "before social care closes the case; the family's agreement is needed.",
         # A gives the step-down as an example of when the lead changes, and nothing more.
         sourced_summary="The family no longer meets the threshold for children's social care, "
-        "one of the guidance's examples of when the lead changes. The guidance does not say how "
-        "to hand over at a step-down: use the actions below and your professional judgement.",
+        "one of the guidance's examples of when the lead changes. No guidance this checklist uses "
+        "says how to hand over at a step-down: follow the actions below and use your "
+        "professional judgement.",
         why="Children's social care is stepping the family down.",
         citations=(A_EXAMPLES, LOCAL_STEP_DOWN),
         steps=STEP_DOWN_STEPS,
