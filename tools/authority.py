@@ -313,7 +313,9 @@ def check(authority_id: str) -> tuple[list[str], list[str]]:
         missing.append("local_practice is off: the checklists use no practice from other authorities")
     oracle = folder / "oracle.toml"
     if not oracle.is_file():
-        wrong.append("there is no oracle.toml: the tests need the table of this authority's facts")
+        wrong.append("there is no oracle.toml, the tests' table of this authority's facts (the "
+                     "tests stop until it exists): copy oracle.toml from another authority's "
+                     "folder and write each value from your own guidance")
     elif MARK in oracle.read_text(encoding="utf-8"):
         missing.append(f"oracle.toml still says \"{MARK}\": write its facts from your guidance")
     if loaded is not None:

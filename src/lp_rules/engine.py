@@ -12,9 +12,9 @@ from typing import Any, Iterable
 
 from . import emergency
 from .checklists import texts
-from .checklists.common import CONTACT_SUPPORT, RECORD_DECISION
+from .checklists.common import CONTACT_SUPPORT, RECORD_DECISION, own_support
 from .checklists.practitioners import LISTED_REASON, NOBODY_LISTED, rank, rank_positions
-from .model import Action, Answers, PractitionerList, Rule, Tool
+from .model import Action, Answers, Cited, PractitionerList, Rule, Tool
 from .profiles import Profile
 from .sources import A_FURTHER_SUPPORT, AUTHORITY_TITLES, SOURCE_TITLES, Citation, source_tags
 from .validate import warnings
@@ -85,26 +85,35 @@ def _resolved(rule: Rule, actions: tuple[Action, ...], profile: Profile
     )
 
 
-def _without_local(rule: Rule, actions: tuple[Action, ...]) -> tuple[Rule, tuple[Action, ...]]:
-    """A profile that switches local practice off gets only what the sources say, or silence."""
+def _without_local(rule: Rule, actions: tuple[Action, ...], profile: Profile
+                   ) -> tuple[Rule, tuple[Action, ...]]:
+    """A profile that switches local practice off gets only what the sources say, or silence:
+    every ``LOCAL`` citation goes, an action citing nothing else goes, a rule keeping another
+    citation shows its ``sourced_summary`` (written from those citations alone), and a rule
+    citing nothing else becomes ``guidance_silent``. Where an outcome points to the support
+    contact, it cites this area's own route to support (``own_support``), never another area's
+    Further support section. On citations as declared (before ``_resolved``)."""
+    support = own_support(profile)
 
-    def cited(citations: tuple[object, ...]) -> tuple[Citation, ...]:
-        return tuple(c for c in _concrete(citations) if c.source != "LOCAL")
+    def cited(citations: tuple[Cited, ...]) -> tuple[Cited, ...]:
+        return tuple(support if c == A_FURTHER_SUPPORT else c for c in citations
+                     if not (isinstance(c, Citation) and c.source == "LOCAL"))
 
     kept = tuple(replace(a, citations=cited(a.citations)) for a in actions if cited(a.citations))
     if cited(rule.citations):
-        return replace(rule, citations=cited(rule.citations)), kept
+        return replace(rule, citations=cited(rule.citations),
+                       summary=rule.sourced_summary or rule.summary), kept
     silent = Rule(
         code="guidance_silent",
         when=rule.when,
         title=texts.GUIDANCE_SILENT_TITLE,
         summary=texts.GUIDANCE_SILENT_SUMMARY,
         why=rule.why,
-        citations=(A_FURTHER_SUPPORT,),
+        citations=(support,),
         steps=(),
     )
     principles = tuple(a for a in kept if a.principle and a != RECORD_DECISION)
-    return silent, principles + (CONTACT_SUPPORT, RECORD_DECISION)
+    return silent, principles + (replace(CONTACT_SUPPORT, citations=(support,)), RECORD_DECISION)
 
 
 def _own_guidance_first(rule: Rule, profile: Profile) -> Rule:
@@ -128,12 +137,12 @@ def presented(rule: Rule, actions: tuple[Action, ...], profile: Profile
     local practice is off, only what the sources say (or "the guidance does not cover this");
     and where the rule rests on another area's guidance, this area's silence said first.
     Outcomes, decision tables and decision maps all show rules through this."""
-    rule, actions = _resolved(rule, actions, profile)
-    rule = _own_guidance_first(rule, profile)
     if not profile.local_practice:
-        # After: "the guidance does not cover this" replaces the rule's own words entirely.
-        rule, actions = _resolved(*_without_local(rule, actions), profile)
-    return rule, actions
+        # First: principle 8 then reads the citations and summary that are left, and
+        # "the guidance does not cover this" cites only this area's own route to support.
+        rule, actions = _without_local(rule, actions, profile)
+    rule, actions = _resolved(rule, actions, profile)
+    return _own_guidance_first(rule, profile), actions
 
 
 _TERMS: dict[int, tuple[Profile, dict[str, str]]] = {}

@@ -298,6 +298,11 @@ class Rule:
     whose actions include one that holds back (``Action.holds_back``) is not a go-ahead."""
     suggests_candidate: bool = False
     """The outcome names the best-ranked practitioner listed (who-should-lead's agree_at_taf)."""
+    sourced_summary: str = ""
+    """The summary where the authority switches local practice off (``local_practice = false``,
+    a new area's default), for a rule that keeps a citation other than ``LOCAL`` there: written
+    only from what those citations say, never saying or leaning on local practice. Empty where
+    ``summary`` already rests on them alone (``engine.presented`` then shows ``summary``)."""
 
 
 @dataclass(frozen=True)

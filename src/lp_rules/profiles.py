@@ -151,12 +151,15 @@ class Profile:
     @property
     def domestic_abuse_route_text(self) -> str:
         """The area's own route to a domestic abuse risk assessment and MARAC, or a plain
-        pointer to the safeguarding lead where the profile names none (local practice)."""
+        pointer to the safeguarding lead where the profile names none: labelled local practice
+        where the area uses it; where it does not, the pointer rests on the national page's
+        domestic abuse section alone ("routes are set locally: ask your DSL for your area's")."""
         if self.domestic_abuse_route:
             return self.domestic_abuse_route
+        label = "local practice: " if self.local_practice else ""
         return (
-            "ask your designated safeguarding lead for your area's route (local practice: "
-            "this area's guidance names none)."
+            f"ask your designated safeguarding lead for your area's route ({label}this area's "
+            "guidance names none)."
         )
 
     @property

@@ -86,3 +86,14 @@ def test_check_authority_finds_nothing_wrong_in_the_seeds(profile_id: str) -> No
     checked = _tool("check", profile_id)
     assert "WRONG: the rules cannot load" not in checked.stdout
     assert "WRONG: roles" not in checked.stdout and "WRONG: id" not in checked.stdout
+
+
+def test_check_authority_names_a_missing_oracle_table(tmp_path: Path) -> None:
+    """A folder without its oracle.toml (the tests stop on it: tests/rules/oracle.py) is listed
+    as wrong, with what to do."""
+    assert _tool("new", "tablelessshire", "Tablelessshire", "--into", str(tmp_path)).returncode == 0
+    (tmp_path / "tablelessshire" / "oracle.toml").unlink()
+    checked = _tool("check", "tablelessshire", extra=tmp_path)
+    assert checked.returncode == 1
+    assert "WRONG: there is no oracle.toml" in checked.stdout
+    assert "copy oracle.toml from another authority's folder" in checked.stdout

@@ -31,14 +31,40 @@ SOURCE_TAGS = {"A", "B", "WT", "IS24", "CA89", "DPA", "MCA05", "DAA21", "CONF", 
                "LOCAL"}
 AUTHORITIES = [Path(__file__).resolve().parents[2] / "src" / "lp_rules" / "authorities"] + [
     Path(p) for p in os.environ.get("LP_RULES_EXTRA_AUTHORITIES", "").split(os.pathsep) if p]
-FACTS: dict[str, dict[str, Any]] = {
-    folder.name: tomllib.loads((folder / "oracle.toml").read_text(encoding="utf-8"))
-    for root in AUTHORITIES for folder in sorted(root.iterdir()) if (folder / "profile.toml").is_file()
-}
+
+
+class MissingOracleTable(Exception):
+    """An authority folder without its ``oracle.toml``: said plainly, naming the folder."""
+
+
+def read_facts(roots: list[Path]) -> dict[str, dict[str, Any]]:
+    """Each authority folder's ``oracle.toml`` under these roots, by folder name. A folder with
+    a ``profile.toml`` but no ``oracle.toml`` stops the tests with a message that names it and
+    says what to do, not a bare FileNotFoundError."""
+    facts: dict[str, dict[str, Any]] = {}
+    for root in roots:
+        for folder in sorted(root.iterdir()):
+            if not (folder / "profile.toml").is_file():
+                continue
+            table = folder / "oracle.toml"
+            if not table.is_file():
+                raise MissingOracleTable(
+                    f"The authority folder {folder} has no oracle.toml, the tests' table of its "
+                    "facts, so the tests cannot start. `make new-authority ID=<id> "
+                    "NAME=\"<name>\"` writes one in every folder it creates; for this folder, "
+                    "copy oracle.toml from another authority's folder and write each value from "
+                    f"{folder.name}'s own guidance. `make check-authority PROFILE={folder.name}` "
+                    "lists what else is missing.")
+            facts[folder.name] = tomllib.loads(table.read_text(encoding="utf-8"))
+    return facts
+
+
+FACTS: dict[str, dict[str, Any]] = read_facts(AUTHORITIES)
 """Each authority's facts as its folder's ``oracle.toml`` writes them out, by hand, from its
 guidance: its own and borrowed source tags, roles, the sources it cites for who leads after an
 accepted referral and for the child's voice, and whether it gives a review interval and a
-support contact. An authority folder without an ``oracle.toml`` fails here, at import."""
+support contact. An authority folder without an ``oracle.toml`` fails here, at import, with
+``MissingOracleTable``."""
 OWN_SOURCE = {pid: str(f["own_source"]) for pid, f in FACTS.items()}
 """Each profile's own local guidance (principle 8)."""
 TITLES = {str(f["own_source"]): str(f["source_title"]) for f in FACTS.values()}

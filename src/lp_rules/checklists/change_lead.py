@@ -312,6 +312,15 @@ RULES = with_safe_contact((
         "officer (LADO): do not investigate, and do not raise it with the Lead Practitioner. "
         "Telling the LADO follows national guidance; the rest is local practice, which the "
         "guidance does not cover.",
+        # WT (the LADO): telling the DSL or manager today, who consult the LADO. Not
+        # investigating and not raising it with the lead is this checklist's own safety advice
+        # (the national page says so), kept and said to be the checklist's, not the guidance's.
+        sourced_summary="A concern raised by the child or family that the Lead Practitioner may "
+        "have harmed a child or may pose a risk to children (or you are not sure whether it is "
+        "that serious) goes to your designated safeguarding lead or your manager today, who "
+        "consult the local authority designated officer (LADO), as national guidance says. This "
+        "checklist also asks you not to investigate, and not to raise it with the Lead "
+        "Practitioner.",
         why="A concern about the Lead Practitioner may meet the threshold for the local "
         "authority designated officer.",
         citations=(WT_ALLEGATIONS, LOCAL_CONCERN_ABOUT_LEAD),
@@ -368,6 +377,11 @@ RULES = with_safe_contact((
         "the guidance's examples of when the lead changes. Local practice: agree the early "
         "help Lead Practitioner with the family at a Team Around the Family meeting or review "
         "before social care closes the case; the family's agreement is needed.",
+        # A gives the step-down as an example of when the lead changes, and nothing more.
+        sourced_summary="The family no longer meets the threshold for children's social care, "
+        "one of the guidance's examples of when the lead changes. No guidance this checklist uses "
+        "says how to hand over at a step-down: follow the actions below and use your "
+        "professional judgement.",
         why="Children's social care is stepping the family down.",
         citations=(A_EXAMPLES, LOCAL_STEP_DOWN),
         steps=STEP_DOWN_STEPS,

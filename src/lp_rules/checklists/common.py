@@ -8,12 +8,15 @@ chosen authority.
 from __future__ import annotations
 
 from dataclasses import replace
+from typing import TYPE_CHECKING
 
+from . import texts
 from ..model import Action, Always, Option, Question, Rule, Step, answer_in
 from ..sources import (
     A_FURTHER_SUPPORT,
     B_REFUSED,
     CA89_SEEING_HARM,
+    Citation,
     CA89_WISHES,
     CHILD_VOICE,
     DAA21_CHILD_VICTIM,
@@ -24,6 +27,9 @@ from ..sources import (
     WT_HARM,
     WT_IMMEDIATE_DANGER,
 )
+
+if TYPE_CHECKING:
+    from ..profiles import Profile
 
 HARM = Question(
     "harm",
@@ -134,6 +140,18 @@ CONTACT_SUPPORT = Action(
     "Ask {support} for advice on the Lead Practitioner role.",
     (A_FURTHER_SUPPORT,),
 )
+
+
+def own_support(profile: "Profile") -> Citation:
+    """Where ``CONTACT_SUPPORT``'s advice comes from in this area, once local practice is off
+    (``engine._without_local``): the area's own Further support section, which names the
+    contact its guidance gives, or says that its guidance names none and to ask the local early
+    help team (``texts.NO_SUPPORT_CONTACT``). Never another area's Further support section.
+    For an area whose own guidance is source A and names a contact, this is A_FURTHER_SUPPORT."""
+    section = A_FURTHER_SUPPORT.section
+    if not profile.support_contact:
+        section = texts.NO_SUPPORT_CONTACT.format(section=section)
+    return replace(A_FURTHER_SUPPORT, source=profile.own_source, section=section)
 
 OTHERWISE = Always("None of the above")
 """The last rule's condition: it holds whatever the answers (its words are the decision table's

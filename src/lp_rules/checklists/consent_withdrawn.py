@@ -330,12 +330,34 @@ PARENT_DECLINES_FOR_CHILD = AllOf((answer_in("who", "parent_carer"),
 another person with parental responsibility agrees is asked."""
 
 
-def stopped_engaging_first(rule: Rule, title: str, summary: str, why: str) -> tuple[Rule, Rule]:
+def stopped_engaging_first(rule: Rule, title: str, summary: str, why: str,
+                           sourced_summary: str) -> tuple[Rule, Rule]:
     """The rule worded for a family that has stopped engaging (tried first), then as declared
-    for one that has said no. Stopping engaging is not saying no (RULES.md, rules 2.1)."""
+    for one that has said no. Stopping engaging is not saying no (RULES.md, rules 2.1).
+    ``sourced_summary``: its summary where local practice is off (``Rule.sourced_summary``)."""
     worded = replace(rule, when=AllOf((rule.when, STOPPED_ENGAGING)), title=title,
-                     summary=summary, why=why)
+                     summary=summary, why=why, sourced_summary=sourced_summary)
     return worded, rule
+
+
+# What the consent-withdrawn outcomes below rest on once local practice is off, said at the end
+# of their sourced summaries: each names only the national sources the rule still cites.
+WISHES_PRINCIPLE = (
+    "{guidance} does not cover this case; giving the child's wishes and feelings due "
+    "consideration follows the principle of the Children Act 1989 (section 17(4A))."
+)
+"""CA89 s17(4A), as the national page gives it (the checklists apply its principle to every
+child in early help); the parents' agreement standing follows from the child being unable to
+decide, and is not attributed to it."""
+CONSENT_ADVICE = (
+    "{guidance} does not cover this case; this follows national advice on the two meanings of "
+    "consent and on who can consent."
+)
+"""IS24 (the two meanings of consent) and MCA05 (Gillick competence, capacity at 16-17)."""
+PARENTAL_RESPONSIBILITY_LAW = (
+    "{guidance} does not cover this case; this follows the law on parental responsibility."
+)
+"""CA89 s2(7), s2(8) and s14C."""
 
 
 PARENTS_AGREEMENT_STANDS = Rule(
@@ -348,6 +370,9 @@ PARENTS_AGREEMENT_STANDS = Rule(
     "the family withdrawing: the parent or carer's agreement stands, and the plan goes on, "
     "adapted to the child's wishes where you can. {guidance} does not cover this case; this "
     "follows the law on the child's wishes and feelings and local practice.",
+    sourced_summary="The child cannot make this decision for themselves, so their saying no is "
+    "not the family withdrawing: the parent or carer's agreement stands, and the plan goes on, "
+    "adapted to the child's wishes where you can. " + WISHES_PRINCIPLE,
     why="A child who cannot decide for themselves has said no; their parents have not.",
     citations=(CA89_WISHES, LOCAL_CHILD_CANNOT_DECIDE),
     steps=(Step(ADAPT_PLAN), *engagement_steps(stop_sharing=False)),
@@ -361,6 +386,9 @@ RESPECT_DECISION = Rule(
     "information and the direct work with them, while the parents' agreement still covers the "
     "parents' own involvement. {guidance} does not cover this case; this follows national "
     "advice and local practice.",
+    sourced_summary="The young person can make this decision for themselves: respect it for "
+    "their own information and the direct work with them, while the parents' agreement still "
+    "covers the parents' own involvement. " + CONSENT_ADVICE,
     why="A young person who can decide for themselves has said no.",
     citations=(IS24_MEANINGS, MCA05_WHO_CAN_CONSENT, LOCAL_YOUNG_PERSON_DECIDES),
     steps=(Step(RESPECT_OWN_INFORMATION), *engagement_steps()),
@@ -374,6 +402,9 @@ CONTINUE_WITH_YOUNG_PERSON = Rule(
     "themselves: keep working directly with them (the parent's own information needs its own "
     "lawful basis). {guidance} does not cover this case; this follows national advice and "
     "local practice.",
+    sourced_summary="A parent or carer has declined, but the young person can agree to support "
+    "for themselves: keep working directly with them (the parent's own information needs its "
+    "own lawful basis). " + CONSENT_ADVICE,
     why="The young person can make this decision for themselves.",
     citations=(IS24_MEANINGS, MCA05_WHO_CAN_CONSENT, LOCAL_YOUNG_PERSON),
     steps=(Step(WORK_WITH_YOUNG_PERSON), *engagement_steps()),
@@ -390,6 +421,11 @@ CONTINUE_WITH_OTHER_PARENT = Rule(
     "responsibility may act alone in meeting it (Children Act 1989 section 2(7)), unless a "
     "court order says otherwise: check (sections 2(8) and 14C). {guidance} does not cover "
     "this case; this follows the law on parental responsibility and local practice.",
+    sourced_summary="A parent or carer has said no, but another person with parental "
+    "responsibility, who looks after the child, agrees to the support; each person with "
+    "parental responsibility may act alone in meeting it (Children Act 1989 section 2(7)), "
+    "unless a court order says otherwise: check (sections 2(8) and 14C). "
+    + PARENTAL_RESPONSIBILITY_LAW,
     why="A parent or carer has said no; another person with parental responsibility who looks "
     "after the child agrees.",
     citations=(CA89_PARENTAL_RESPONSIBILITY, IS24_MEANINGS, LOCAL_OTHER_PARENT),
@@ -447,6 +483,10 @@ RULES = with_safe_contact((
         "feelings and local practice.",
         "A child who cannot decide for themselves has stopped engaging; their parents have not "
         "withdrawn.",
+        "The child cannot make this decision for themselves and has stopped engaging, which is "
+        "not saying no: the parent or carer's agreement stands, so find out why, where it is "
+        "safe, keep the plan going, and adapt it to the child's wishes where you can. "
+        + WISHES_PRINCIPLE,
     ),
     *stopped_engaging_first(
         RESPECT_DECISION,
@@ -458,6 +498,10 @@ RULES = with_safe_contact((
         "follows national advice and local practice.",
         "A young person who can decide for themselves has stopped engaging; they have not said "
         "no.",
+        "The young person can make this decision for themselves and has stopped engaging, which "
+        "is not the same as saying no: where it is safe, check with them what they want before "
+        "treating it as their decision, and once they have decided, respect it for their own "
+        "information and the direct work with them. " + CONSENT_ADVICE,
     ),
     *stopped_engaging_first(
         CONTINUE_WITH_YOUNG_PERSON,
@@ -468,6 +512,9 @@ RULES = with_safe_contact((
         "this case; this follows national advice and local practice.",
         "A parent or carer has stopped engaging; the young person can make this decision for "
         "themselves.",
+        "A parent or carer has stopped engaging, which is not the same as saying no, and the "
+        "young person can agree to support for themselves: keep working directly with them, "
+        "and find out what the parent wants, where it is safe. " + CONSENT_ADVICE,
     ),
     *stopped_engaging_first(
         CONTINUE_WITH_OTHER_PARENT,
@@ -480,6 +527,12 @@ RULES = with_safe_contact((
         "cover this case; this follows the law on parental responsibility and local practice.",
         "A parent or carer has stopped engaging; another person with parental responsibility "
         "who looks after the child agrees.",
+        "A parent or carer has stopped engaging, which is not the same as saying no, and another "
+        "person with parental responsibility, who looks after the child, agrees to the support; "
+        "each person with parental responsibility may act alone in meeting it (Children Act "
+        "1989 section 2(7)), unless a court order says otherwise: check (sections 2(8) and 14C), "
+        "and find out what the other parent wants, where it is safe. "
+        + PARENTAL_RESPONSIBILITY_LAW,
     ),
     Rule(
         code="non_engagement_review",
@@ -492,6 +545,13 @@ RULES = with_safe_contact((
         "designated safeguarding lead a date by which the plan is reviewed. {guidance} does "
         "not cover "
         "this case; this is local practice.",
+        # IS24 (sharing without consent; seek advice from the DSL): nothing in the guidance
+        # says what to do when a family stops engaging.
+        sourced_summary="The family have stopped engaging but have not said no, so nothing "
+        "about sharing stops: information can still be shared without consent where a child is "
+        "at risk or there is a perceived risk of harm. No guidance this checklist uses says what "
+        "to do when a family stops engaging: use your professional judgement, with your "
+        "designated safeguarding lead.",
         why="The family have stopped engaging without saying no.",
         citations=(LOCAL_NON_ENGAGEMENT, IS24_SHARING),
         steps=(Step(REVIEW_NON_ENGAGEMENT), Step(CONFIRM_WISHES), Step(TALK_TO_DSL),

@@ -27,10 +27,13 @@ JUDGEMENT_URGENT = (
 # ``guidance_silent``, which replaces that outcome's own title and summary.
 GUIDANCE_SILENT_TITLE = "The guidance does not cover this"
 GUIDANCE_SILENT_SUMMARY = (
-    "{guidance} does not say what to do here, nor does any other area's guidance this checklist "
-    "uses, and this area does not use other areas' local practice. Use your professional "
-    "judgement and ask {support}."
+    "{guidance} does not say what to do here, nor does any other guidance this checklist uses. "
+    "Use your professional judgement and ask {support}."
 )
+NO_SUPPORT_CONTACT = "{section}: no contact named, so ask your local early help team"
+"""How this outcome's citation of the area's Further support section reads where the area's
+guidance names no support contact (``{section}``: "Further support"): that section then says
+so and tells readers to ask their local early help team."""
 
 NOT_OWN_GUIDANCE = (
     "{guidance} does not cover this; this is another area's practice ({other}): {summary}"

@@ -249,6 +249,11 @@ RULES = with_safe_contact((
         title="Wait for {front_door}'s decision",
         summary="A referral is waiting for a decision, and the decision settles who leads. "
         "Keeping support going while you wait is local practice.",
+        # Who leads once a referral is accepted (A; or WT where the area's guidance is silent):
+        # neither says what to do while the decision is awaited.
+        sourced_summary="A referral is waiting for a decision, and the decision settles who "
+        "leads. No guidance this checklist uses says what to do while you wait: use your "
+        "professional judgement and ask {support}.",
         # Who leads after a referral is a fact, not a step: with the reasons, cited by the rule.
         why="A referral is waiting for a decision. {referral_lead_rule}",
         citations=(A_REFERRAL_ACCEPTED, REFERRAL_LEAD, LOCAL_AWAITING),
@@ -314,6 +319,12 @@ RULES = with_safe_contact((
         "the guidance does not mention it), and the family must have a good relationship with, "
         "and agree to, the Lead Practitioner. Talk it through at the Team Around the Family and "
         "ask for support.",
+        # A: a good relationship with, and the agreement of, the family; chosen at the initial
+        # Team Around the Family. Capacity is not a condition where local practice is off.
+        sourced_summary="Each practitioner listed has a poor relationship with the family or is "
+        "not agreed to by the family, and the family must have a good relationship with, and "
+        "agree to, the Lead Practitioner. Talk it through at the Team Around the Family and ask "
+        "for support.",
         why="No practitioner listed meets the conditions for leading.",
         citations=(A_RELATIONSHIP, A_INITIAL_TAF, LOCAL_CAPACITY),
         steps=(
