@@ -90,10 +90,12 @@ class WarmContexts:
         self.browser = browser
         self.made: dict[str, BrowserContext] = {}
 
-    def get(self, **options: Any) -> BrowserContext:
-        key = repr(sorted(options.items()))
+    def get(self, init_script: str | None = None, **options: Any) -> BrowserContext:
+        key = repr((init_script, sorted(options.items())))
         if key not in self.made:
-            self.made[key] = self.browser.new_context(**options)
+            self.made[key] = made = self.browser.new_context(**options)
+            if init_script:
+                made.add_init_script(init_script)
         return self.made[key]
 
     def close(self) -> None:
@@ -118,19 +120,22 @@ def warm_contexts(browser: Browser) -> Iterator[WarmContexts]:
 
 
 @contextmanager
-def browser_context(request: pytest.FixtureRequest, **options: Any) -> Iterator[BrowserContext]:
-    """A browser context with these options for one test: the module's warm one, cleaned after
-    the test, or a new one for a ``cold_start`` test."""
+def browser_context(request: pytest.FixtureRequest, init_script: str | None = None,
+                    **options: Any) -> Iterator[BrowserContext]:
+    """A browser context with these options (and a script run before every page's own) for one
+    test: the module's warm one, cleaned after the test, or a new one for a ``cold_start`` test."""
     if request.node.get_closest_marker(COLD_START):
         browser: Browser = request.getfixturevalue("browser")
         ctx = browser.new_context(**options)
+        if init_script:
+            ctx.add_init_script(init_script)
         try:
             yield ctx
         finally:
             ctx.close()
         return
     warm: WarmContexts = request.getfixturevalue("warm_contexts")
-    ctx = warm.get(**options)
+    ctx = warm.get(init_script, **options)
     try:
         yield ctx
     finally:
