@@ -7,7 +7,9 @@ from __future__ import annotations
 from typing import Iterator
 
 import pytest
-from playwright.sync_api import Browser, BrowserContext
+from playwright.sync_api import BrowserContext
+
+from .conftest import browser_context
 
 PHONE = {"viewport": {"width": 390, "height": 844}, "has_touch": True, "is_mobile": True,
          "device_scale_factor": 2}
@@ -20,7 +22,8 @@ def device(request: pytest.FixtureRequest) -> str:
 
 
 @pytest.fixture
-def context(browser: Browser, device: str) -> Iterator[BrowserContext]:
-    ctx = browser.new_context(service_workers="block", **(PHONE if device == "phone" else DESKTOP))
-    yield ctx
-    ctx.close()
+def context(request: pytest.FixtureRequest, device: str) -> Iterator[BrowserContext]:
+    """The device's context: the module's warm one, or a new one (conftest.browser_context)."""
+    with browser_context(request, service_workers="block",
+                         **(PHONE if device == "phone" else DESKTOP)) as ctx:
+        yield ctx

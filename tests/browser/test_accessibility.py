@@ -14,9 +14,9 @@ from pathlib import Path
 from typing import Any, Iterator
 
 import pytest
-from playwright.sync_api import Browser, BrowserContext, Page, expect
+from playwright.sync_api import Page, expect
 
-from .conftest import ROOT, Site, expect_page_errors, wait_for_outcome, wait_ready
+from .conftest import ROOT, Site, browser_context, expect_page_errors, wait_for_outcome, wait_ready
 
 AXE = (ROOT / "node_modules" / "axe-core" / "axe.min.js").read_text(encoding="utf-8")
 TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag22aa"]
@@ -25,16 +25,17 @@ scanned: list[str] = []
 
 
 @pytest.fixture
-def axe_page(browser: Browser) -> Iterator[Page]:
-    """A page in a context that may inject axe. Each page opens in the scheme emulate_media
-    sets: Material keeps the scheme a page opened in (localStorage) and gives it to every later
-    page before the reader's setting, so without the removal below every "dark" scan after a
-    light one scanned the light scheme (found 2026-12-06)."""
-    ctx: BrowserContext = browser.new_context(bypass_csp=True, service_workers="block")
-    ctx.add_init_script(
-        "for (const key of Object.keys(localStorage)) if (key.endsWith('__palette')) localStorage.removeItem(key)")
-    yield ctx.new_page()
-    ctx.close()
+def axe_page(request: pytest.FixtureRequest) -> Iterator[Page]:
+    """A page in a context that may inject axe (the module's warm one: conftest.browser_context).
+    Each page opens in the scheme emulate_media sets: Material keeps the scheme a page opened in
+    (localStorage) and gives it to every later page before the reader's setting, so without the
+    removal below every "dark" scan after a light one scanned the light scheme (found
+    2026-12-06)."""
+    forget_scheme = ("for (const key of Object.keys(localStorage)) "
+                     "if (key.endsWith('__palette')) localStorage.removeItem(key)")
+    with browser_context(request, init_script=forget_scheme, bypass_csp=True,
+                         service_workers="block") as ctx:
+        yield ctx.new_page()
 
 
 def violations(page: Page, rules: list[str] | None = None, within: str | None = None) -> list[dict[str, Any]]:

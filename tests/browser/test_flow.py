@@ -16,6 +16,7 @@ import os
 import re
 from pathlib import Path
 
+import pytest
 from playwright.sync_api import Browser, Locator, Page, expect
 
 from tests.perf.conftest import poll
@@ -466,6 +467,7 @@ self.onmessage = (event) => {
 """
 
 
+@pytest.mark.cold_start  # page.clock is its context's, and cannot be uninstalled
 def test_load_progress_in_words_and_the_watchdog(page: Page, site: Site, device: str) -> None:
     page.clock.install()
     page.route("**/rules-worker.js", lambda route: route.fulfill(

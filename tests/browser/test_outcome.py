@@ -22,7 +22,8 @@ from lp_rules.profiles import PUBLISHED_IDS
 from tests.browser.fixtures import Sites
 from tests.rules.oracle import FACTS, TITLES
 
-from .conftest import Site, actions, choose, wait_for_outcome, wait_ready, wait_scroll_at_rest
+from .conftest import (Site, actions, browser_context, choose, wait_for_outcome, wait_ready,
+                       wait_scroll_at_rest)
 
 VIEWPORTS = {
     "phone 390x844": {"viewport": {"width": 390, "height": 844}, "has_touch": True, "is_mobile": True},
@@ -36,10 +37,9 @@ RANKED = (WHO + "&candidates=gp.poor.objects.no.no.yes~health_visitor.good.not_a
 
 
 @pytest.fixture(params=list(VIEWPORTS))
-def sized_page(request: pytest.FixtureRequest, browser: Browser) -> Iterator[Page]:
-    ctx = browser.new_context(service_workers="block", **VIEWPORTS[request.param])
-    yield ctx.new_page()
-    ctx.close()
+def sized_page(request: pytest.FixtureRequest) -> Iterator[Page]:
+    with browser_context(request, service_workers="block", **VIEWPORTS[request.param]) as ctx:
+        yield ctx.new_page()
 
 
 def tap_or_press(page: Page, question: str, option: str) -> None:

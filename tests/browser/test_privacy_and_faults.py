@@ -31,6 +31,8 @@ from .conftest import (RECORD_PROGRESS, ROOT, Site, expect_page_errors, wait_for
 
 from serve import Handler  # noqa: E402  (tools/ is on the path: tests/browser/conftest.py)
 
+pytestmark = pytest.mark.cold_start  # downloads that fail, stall or are damaged: nothing cached
+
 ANSWERS = ("tools/consent-withdrawn/?harm=no&safety=no&who=parent_carer&other_parent_agrees=no&competence=not_competent"
            "&scope=all_early_help&escalation_risk=no&how=told_us&reason=other")
 

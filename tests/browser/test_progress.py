@@ -9,12 +9,15 @@ from __future__ import annotations
 
 import re
 
+import pytest
 from playwright.sync_api import Page
 
 from .conftest import RECORD_PROGRESS, Site, wait_ready
 
 # What the worker downloads and counts (PRELOAD in docs/assets/js/rules-worker.js).
 COUNTED = ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", "python_stdlib.zip", "pyodide-lock.json")
+pytestmark = pytest.mark.cold_start  # what is downloaded: nothing may be cached
+
 SHOWN = re.compile(r"Downloading Python and the checklist's rules: (\d+\.\d) of (\d+\.\d) MB")
 
 

@@ -13,9 +13,9 @@ from __future__ import annotations
 from typing import Any, Iterator
 
 import pytest
-from playwright.sync_api import Browser, Page
+from playwright.sync_api import Page
 
-from .conftest import Site, wait_for_outcome
+from .conftest import Site, browser_context, wait_for_outcome
 
 OUTCOMES = {
     "who-should-lead": (
@@ -67,15 +67,14 @@ PROBLEMS = """() => {
 
 
 @pytest.fixture(params=["320 px window", "1280x800 at 400% zoom"])
-def narrow_page(request: pytest.FixtureRequest, browser: Browser) -> Iterator[Page]:
+def narrow_page(request: pytest.FixtureRequest) -> Iterator[Page]:
     if request.param == "320 px window":
-        ctx = browser.new_context(viewport={"width": 320, "height": 640}, has_touch=True,
-                                  is_mobile=True, service_workers="block")
+        options: dict[str, Any] = dict(viewport={"width": 320, "height": 640}, has_touch=True,
+                                       is_mobile=True)
     else:
-        ctx = browser.new_context(viewport={"width": 320, "height": 200}, device_scale_factor=4,
-                                  service_workers="block")
-    yield ctx.new_page()
-    ctx.close()
+        options = dict(viewport={"width": 320, "height": 200}, device_scale_factor=4)
+    with browser_context(request, service_workers="block", **options) as ctx:
+        yield ctx.new_page()
 
 
 @pytest.mark.parametrize("tool", list(OUTCOMES))

@@ -19,11 +19,11 @@ from pathlib import Path
 from typing import Iterator
 
 import pytest
-from playwright.sync_api import Browser, Page
+from playwright.sync_api import Page
 
 from tests.perf.conftest import poll
 
-from .conftest import ROOT, Site, wait_ready
+from .conftest import ROOT, Site, browser_context, wait_ready
 
 VSR = ROOT / "node_modules" / "@guidepup" / "virtual-screen-reader" / "lib" / "esm" / "index.browser.js"
 VSR_PATH = "/__test__/virtual-screen-reader.js"
@@ -77,13 +77,11 @@ class ScreenReader:
 
 
 @pytest.fixture
-def sr_page(browser: Browser, site: Site) -> Iterator[Page]:
-    ctx = browser.new_context(bypass_csp=True, service_workers="block")
-    ctx.route(f"**{VSR_PATH}", lambda route: route.fulfill(
-        body=VSR.read_bytes(), content_type="text/javascript"))
-    page = ctx.new_page()
-    yield page
-    ctx.close()
+def sr_page(request: pytest.FixtureRequest, site: Site) -> Iterator[Page]:
+    with browser_context(request, bypass_csp=True, service_workers="block") as ctx:
+        ctx.route(f"**{VSR_PATH}", lambda route: route.fulfill(
+            body=VSR.read_bytes(), content_type="text/javascript"))
+        yield ctx.new_page()
 
 
 def settled(page: Page) -> None:
