@@ -35,7 +35,7 @@ from .links import MAX_PRACTITIONERS_IN_LINK
 from .model import (Action, AllOf, Always, AnswerIn, AnyOf, Condition, PractitionerList, Rule,
                     Tool)
 from .profiles import Profile
-from .record import tone
+from .presentation import short_name, tone
 from .sources import Citation, source_tags
 from .validate import candidate_fields, problems
 
@@ -139,7 +139,7 @@ def _rule(rule: Rule, tables: _Tables) -> dict[str, Any]:
         "urgent": shown.urgent,
         "escalation": shown.escalation,
         "go_ahead": shown.go_ahead,
-        # The panel's look and kicker (record.tone: written once, for the page and the trainer).
+        # The panel's look and kicker (presentation.tone: written once, for every view).
         "tone": dict(zip(("name", "kicker"), tone({"urgent": shown.urgent, "escalation":
                                                   shown.escalation, "go_ahead": shown.go_ahead}))),
         "suggests": shown.suggests_candidate,
@@ -193,6 +193,9 @@ def compile_tool(tool: Tool, profile: Profile) -> dict[str, Any]:
         "rules": rules,
         "actions": tables.actions,
         "citations": tables.citations,
+        # Each cited source's short name (presentation.short_name), for beside an action at
+        # once: the page never derives one.
+        "shortNames": {c["source"]: short_name(c["source"]) for c in tables.citations},
         "judgement": [judgement_note(profile), judgement_note(profile, urgent=True)],
         # Who to call on an urgent or escalation outcome (lp_rules.emergency), so the page shows
         # it at once, before Python has loaded.
