@@ -11,9 +11,12 @@ the outcomes where that happens.
 
 from __future__ import annotations
 
+import json
+
 import pytest
 
 from lp_rules import evaluate, load_profile
+from lp_rules.bridge import handle
 from lp_rules.presentation import NOT_NEEDED, Outcome, group_sources, present, short_name, tone
 from lp_rules.record import as_text
 from lp_rules.sources import AUTHORITY_TITLES, SOURCE_TITLES
@@ -106,3 +109,21 @@ def test_only_a_complete_outcome_is_presented() -> None:
     result = evaluate("change-lead", {})
     with pytest.raises(AssertionError):
         present(result, {}, load_profile("merton"))
+
+
+def test_the_bridge_sends_the_model_with_a_complete_outcome_only() -> None:
+    """The page draws why, why not, what would change it and the sources from the bridge's
+    ``presentation`` (docs/assets/js/checklist/outcome-view.js): the model itself, as JSON."""
+    answers = {"harm": "no", "safety": "no", "event": "needs_met"}
+    reply = json.loads(handle(json.dumps({"tool": "change-lead", "answers": answers})))
+    result = reply["result"]
+    shown = result["presentation"]
+    expected = present(evaluate("change-lead", answers, explain=True), answers,
+                       load_profile("merton")).as_data()
+    assert shown == json.loads(json.dumps(expected))
+    assert shown["reasons"] == result["reasons"] and shown["reasons"]
+    assert [w["sentence"] for w in shown["why_not"]] == [w["sentence"] for w in result["why_not"]]
+    assert [s["tag"] for s in shown["sources"]] == list(dict.fromkeys(
+        c["source"] for c in result["citations"]))
+    partial = json.loads(handle(json.dumps({"tool": "change-lead", "answers": {"harm": "no"}})))
+    assert "presentation" not in partial["result"]
