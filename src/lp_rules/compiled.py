@@ -35,7 +35,7 @@ from .links import MAX_PRACTITIONERS_IN_LINK
 from .model import (Action, AllOf, Always, AnswerIn, AnyOf, Condition, PractitionerList, Rule,
                     Tool)
 from .profiles import Profile
-from .presentation import short_name, tone
+from .presentation import group_sources, short_name, tone
 from .sources import Citation, source_tags
 from .validate import candidate_fields, problems
 
@@ -130,12 +130,13 @@ def _rule(rule: Rule, tables: _Tables) -> dict[str, Any]:
     assert whole == tuple(a for s in sources for a in own[s]) + tail, \
         f"{rule.code}: presented does not compose action by action"
     terms = profile.terms()
+    cited = [tables.citation(c) for c in shown.citations if isinstance(c, Citation)]
     return {
         "when": condition(rule.when),
         "code": shown.code,
         "title": shown.title.format(**terms),
         "summary": shown.summary.format(**terms),
-        "citations": [tables.citation(c) for c in shown.citations if isinstance(c, Citation)],
+        "citations": cited,
         "urgent": shown.urgent,
         "escalation": shown.escalation,
         "go_ahead": shown.go_ahead,
@@ -145,7 +146,19 @@ def _rule(rule: Rule, tables: _Tables) -> dict[str, Any]:
         "suggests": shown.suggests_candidate,
         "steps": steps,
         "tail": [tables.action(a) for a in tail],
+        "sources": _source_groups(cited, [s[2] for s in steps] + [tables.action(a) for a in tail],
+                                  tables),
     }
+
+
+def _source_groups(cited: list[int], actions: list[int], tables: _Tables) -> list[list[Any]]:
+    """The rule's sources as the outcome model groups them (presentation.group_sources), for
+    every action it can include, as ``[tag, [citation index, ...]]``: the page lists, at once,
+    those its outcome cites, in this order, until Python gives the outcome's own model."""
+    order = cited + [i for a in actions if a >= 0 for i in tables.actions[a]["sources"]]
+    index = {(c["source"], c["url"]): i for i, c in enumerate(tables.citations)}
+    return [[g.tag, [index[(g.tag, s.url)] for s in g.sections]]
+            for g in group_sources([tables.citations[i] for i in order])]
 
 
 def ranking(listed: PractitionerList, profile: Profile) -> tuple[list[list[Any]], list[int]]:

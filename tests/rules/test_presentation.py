@@ -15,8 +15,9 @@ import json
 
 import pytest
 
-from lp_rules import evaluate, load_profile
+from lp_rules import evaluate, get_tool, load_profile
 from lp_rules.bridge import handle
+from lp_rules.compiled import compile_tool
 from lp_rules.presentation import NOT_NEEDED, Outcome, group_sources, present, short_name, tone
 from lp_rules.record import as_text
 from lp_rules.sources import AUTHORITY_TITLES, SOURCE_TITLES
@@ -54,12 +55,30 @@ def _check_answers(model: Outcome, result: dict, answers: dict) -> None:
         assert not item.sub or item.text.split(": ")[-1].split(" ")[0] == str(len(item.sub))
 
 
+_COMPILED: dict[tuple[str, space.Build], dict] = {}
+
+
+def _check_at_once(model: Outcome, path: space.Path) -> None:
+    """The page lists, before Python, the sources of the compiled rule's groups that the outcome
+    cites (outcome-view.js, compiledSources): the same documents and sections as the model."""
+    key = (path.tool, path.build)
+    if key not in _COMPILED:
+        _COMPILED[key] = compile_tool(get_tool(path.tool), path.build.profile)
+    data = _COMPILED[key]
+    cited = {(c["source"], c["url"]) for c in path.result["citations"]}
+    at_once = {(tag, data["citations"][i]["url"])
+               for tag, indices in data["rules"][path.result["rule_index"]]["sources"]
+               for i in indices if (tag, data["citations"][i]["url"]) in cited}
+    assert at_once == {(s.tag, c.url) for s in model.sources for c in s.sections}
+
+
 @space.check("asked")
 def presents_itself(path: space.Path) -> None:
     r, answers = path.result, path.answers
     model = present(r, answers, path.build.profile)
     _check_sources(model, r)
     _check_answers(model, r, answers)
+    _check_at_once(model, path)
     assert (model.tone, model.kicker) == tone(r)
     assert model.tone == ("urgent" if r["urgent"] else "warning" if r["escalation"]
                           else "go-ahead" if r["go_ahead"] else "outcome")

@@ -19,7 +19,8 @@
  * @typedef {{source: string, title: string, section: string, url: string}} Citation
  * @typedef {{name: string, kicker: string}} Tone  the outcome panel's look and kicker (presentation.tone)
  * @typedef {{when: Cond, code: string, title: string, summary: string, citations: number[],
- *   urgent: boolean, escalation: boolean, go_ahead: boolean, tone: Tone, suggests: boolean, steps: [Cond | null, number, number][], tail: number[]}} CompiledRule
+ *   urgent: boolean, escalation: boolean, go_ahead: boolean, tone: Tone, suggests: boolean, steps: [Cond | null, number, number][], tail: number[],
+ *   sources: [string, number[]][]}} CompiledRule
  * @typedef {{question: string, max: number, linkMax: number, tooMany: Record<string, string>,
  *   fields: [string, string[]][], keys: number[], nobodyListed: string}} CompiledCandidates
  * @typedef {{format: number, tool: string, profile: string, rulesVersion: string,

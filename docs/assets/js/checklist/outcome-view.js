@@ -10,11 +10,11 @@
 // record's buttons, all within one phone screen of the title; then every action with its
 // sources, the practitioners best first, why, and the sources, each named once.
 //
-// The part drawn at once comes from the compiled rules (their result, and each source's short
-// name: `shortNames`); what Python completes (why, why not, what would change it, the sources
-// grouped by document) is drawn from the rules' outcome model, `result.presentation`
-// (lp_rules.presentation), which the record and the trainer's view render too: nothing here
-// groups sources or shortens a source's name.
+// The part drawn at once comes from the compiled rules (their result, each source's short name
+// `shortNames`, and each rule's sources grouped as the model groups them); what Python completes
+// (why, why not, what would change it, the sources in the outcome's own order) is drawn from the
+// rules' outcome model, `result.presentation` (lp_rules.presentation), which the record and the
+// trainer's view render too: nothing here groups sources or shortens a source's name.
 
 import { fill, fillParts, queryFor, today } from "./core.js";
 import { find, make } from "./dom.js";
@@ -259,7 +259,7 @@ export function createOutcomeView({ root, data, siteRoot, live, state }) {
   }
 
   /** Sources, as the model groups them: each document's full title once (and its short name,
-   *  as the actions give it), then its sections as links. @param {Presentation} model */
+   *  as the actions give it), then its sections as links. @param {{sources: PresentedSource[]}} model */
   function renderSources(model) {
     const list = make("ul", "lp-sources");
     for (const group of model.sources) {
@@ -278,6 +278,23 @@ export function createOutcomeView({ root, data, siteRoot, live, state }) {
       list.append(item);
     }
     return list;
+  }
+
+  /** The sources the compiled rules' result cites, as the outcome model groups them: the rule's
+   *  groups (lp_rules.compiled, from presentation.group_sources), each section kept if the
+   *  result cites it. Python's model takes their place (complete).
+   *  @returns {{sources: PresentedSource[]}} */
+  function compiledSources(result) {
+    const cited = new Set(result.citations.map((c) => `${c.source} ${c.url}`));
+    const sources = [];
+    for (const [tag, indices] of data.compiled.rules[result.rule_index].sources) {
+      const sections = indices.map((i) => data.compiled.citations[i])
+        .filter((c) => cited.has(`${c.source} ${c.url}`));
+      if (sections.length) {
+        sources.push({ tag, title: sections[0].title, short: data.compiled.shortNames[tag], sections });
+      }
+    }
+    return { sources };
   }
 
   /** A practitioner role's label, for the outcome and Check your answers. */
@@ -455,8 +472,11 @@ export function createOutcomeView({ root, data, siteRoot, live, state }) {
       }));
       const judgement = make("p", "lp-judgement");
       judgement.append(...withEmailLinks(result.judgement));
-      // The sources, grouped by the rules' outcome model: filled in when the full version gives it.
-      full.after(make("div", "lp-outcome-sources"), judgement, printable, version);
+      // The sources: at once, those of the rule's groups (the compiled rules') that this outcome
+      // cites; the outcome model's own list when the full version gives it (complete).
+      const sources = make("div", "lp-outcome-sources");
+      sources.append(make("h3", "", words.sources), renderSources(compiledSources(result)));
+      full.after(sources, judgement, printable, version);
     };
     if (result.full !== false) complete(result);
   }
