@@ -35,7 +35,7 @@ from .links import MAX_PRACTITIONERS_IN_LINK
 from .model import (Action, AllOf, Always, AnswerIn, AnyOf, Condition, PractitionerList, Rule,
                     Tool)
 from .profiles import Profile
-from .record import tone
+from .presentation import group_sources, short_name, tone
 from .sources import Citation, source_tags
 from .validate import candidate_fields, problems
 
@@ -130,22 +130,35 @@ def _rule(rule: Rule, tables: _Tables) -> dict[str, Any]:
     assert whole == tuple(a for s in sources for a in own[s]) + tail, \
         f"{rule.code}: presented does not compose action by action"
     terms = profile.terms()
+    cited = [tables.citation(c) for c in shown.citations if isinstance(c, Citation)]
     return {
         "when": condition(rule.when),
         "code": shown.code,
         "title": shown.title.format(**terms),
         "summary": shown.summary.format(**terms),
-        "citations": [tables.citation(c) for c in shown.citations if isinstance(c, Citation)],
+        "citations": cited,
         "urgent": shown.urgent,
         "escalation": shown.escalation,
         "go_ahead": shown.go_ahead,
-        # The panel's look and kicker (record.tone: written once, for the page and the trainer).
+        # The panel's look and kicker (presentation.tone: written once, for every view).
         "tone": dict(zip(("name", "kicker"), tone({"urgent": shown.urgent, "escalation":
                                                   shown.escalation, "go_ahead": shown.go_ahead}))),
         "suggests": shown.suggests_candidate,
         "steps": steps,
         "tail": [tables.action(a) for a in tail],
+        "sources": _source_groups(cited, [s[2] for s in steps] + [tables.action(a) for a in tail],
+                                  tables),
     }
+
+
+def _source_groups(cited: list[int], actions: list[int], tables: _Tables) -> list[list[Any]]:
+    """The rule's sources as the outcome model groups them (presentation.group_sources), for
+    every action it can include, as ``[tag, [citation index, ...]]``: the page lists, at once,
+    those its outcome cites, in this order, until Python gives the outcome's own model."""
+    order = cited + [i for a in actions if a >= 0 for i in tables.actions[a]["sources"]]
+    index = {(c["source"], c["url"]): i for i, c in enumerate(tables.citations)}
+    return [[g.tag, [index[(g.tag, s.url)] for s in g.sections]]
+            for g in group_sources([tables.citations[i] for i in order])]
 
 
 def ranking(listed: PractitionerList, profile: Profile) -> tuple[list[list[Any]], list[int]]:
@@ -193,6 +206,9 @@ def compile_tool(tool: Tool, profile: Profile) -> dict[str, Any]:
         "rules": rules,
         "actions": tables.actions,
         "citations": tables.citations,
+        # Each cited source's short name (presentation.short_name), for beside an action at
+        # once: the page never derives one.
+        "shortNames": {c["source"]: short_name(c["source"]) for c in tables.citations},
         "judgement": [judgement_note(profile), judgement_note(profile, urgent=True)],
         # Who to call on an urgent or escalation outcome (lp_rules.emergency), so the page shows
         # it at once, before Python has loaded.

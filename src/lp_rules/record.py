@@ -9,7 +9,8 @@ shows; with any warning and the suggested practitioner), then who to call, what 
 then the answers and the sources, then what identifies the record. Both the text record (Copy,
 Download: ``as_text``) and the printed record (the page lays the same sections out as headed
 lists: docs/assets/js/checklist/record-view.js) come from these sections, so the two never
-differ in a word.
+differ in a word. The outcome's sections are a rendering of the outcome model
+(lp_rules.presentation), which the page and the trainer's view render too.
 """
 
 from __future__ import annotations
@@ -17,18 +18,13 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass, field
 from typing import Any, Literal, Mapping
 
-from . import emergency
 from .checklists import TOOLS
 from .checklists import texts as t
-from .checklists.practitioners import NONE_LISTED, SUGGESTED
 from .links import share_link
+from .presentation import NOT_NEEDED as NOT_NEEDED  # the record's mark; tests read it here
+from .presentation import Item, Outcome, present
 from .profiles import Profile
-from .sources import SOURCE_TITLES
 
-
-NOT_NEEDED = t.RECORD_NOT_NEEDED
-"""Marks an answer given but not used by the outcome: kept, as the page keeps it, never dropped,
-so the record shows everything the practitioner said and which of it decided."""
 
 ANSWERS = t.RECORD_ANSWERS
 """The heading of the answers' section: the trainer's view shows that section before the outcome
@@ -42,15 +38,6 @@ empty has items only (the closing judgement)."""
 
 
 @dataclass(frozen=True)
-class Item:
-    """One line of a section, with the numbered lines that belong under it (the practitioners
-    listed, under "Practitioners who could lead")."""
-
-    text: str
-    sub: tuple[str, ...] = ()
-
-
-@dataclass(frozen=True)
 class Section:
     heading: str
     style: Style
@@ -61,54 +48,21 @@ def _items(texts: Any) -> tuple[Item, ...]:
     return tuple(Item(t) for t in texts)
 
 
-def _answer_items(tool_id: str, answers: Mapping[str, Any], profile: Profile,
-                  relevant: frozenset[str]) -> list[Item]:
-    tool = TOOLS[tool_id]
-    items = []
-    terms = profile.terms()
-
-    def note(question_id: str) -> str:
-        return "" if question_id in relevant else f" ({NOT_NEEDED})"
-
-    for question in tool.questions:
-        value = answers.get(question.id)
-        if isinstance(value, str):
-            label = question.option(value).label.format(**terms)
-            items.append(Item(f"{question.summary}: {label}{note(question.id)}"))
-    for asked in tool.lists:
-        listed = answers.get(asked.id)
-        if not isinstance(listed, list):
-            continue
-        count = len(listed) or NONE_LISTED
-        practitioners = []
-        for c in listed:
-            parts = [
-                f"{f.summary.lower()}: {f.option(c[f.id]).label.lower()}" for f in asked.fields[1:]
-            ]
-            role = asked.fields[0].option(c["role"]).label
-            practitioners.append(f"{role} ({'; '.join(parts)})")
-        items.append(Item(f"{asked.summary}: {count}{note(asked.id)}", tuple(practitioners)))
-    return items
-
-
-def _source_items(citations: list[Mapping[str, str]]) -> list[Item]:
+def _source_items(model: Outcome) -> tuple[Item, ...]:
     """Each source once, its full title once, then the sections the outcome cites from it."""
-    sections: dict[str, list[str]] = {}
-    for c in citations:
-        section = f"{c['section']} ({c['checked']})" if c.get("checked") else c["section"]
-        if section not in sections.setdefault(c["source"], []):
-            sections[c["source"]].append(section)
-    return [Item(f"{tag}: {SOURCE_TITLES[tag]}: {'; '.join(found)}")
-            for tag, found in sections.items()]
+    return tuple(
+        Item(f"{s.tag}: {s.title}: "
+             + "; ".join(f"{c.section} ({c.checked})" if c.checked else c.section
+                         for c in s.sections))
+        for s in model.sources)
 
 
-def _emergency_section(result: Mapping[str, Any]) -> list[Section]:
+def _emergency_section(model: Outcome) -> list[Section]:
     """On an urgent or escalation outcome, who to call (lp_rules.emergency), before what to do:
     the same routes, written out, that the page shows as links."""
-    block = result.get("emergency") or []
-    if not block:
+    if not model.who_to_call:
         return []
-    return [Section(t.WHO_TO_CALL, "bullets", _items(emergency.route_lines(block)))]
+    return [Section(t.WHO_TO_CALL, "bullets", _items(model.who_to_call))]
 
 
 def reopen_link(page: str, result: Mapping[str, Any], answers: Mapping[str, Any]) -> str:
@@ -120,51 +74,37 @@ def reopen_link(page: str, result: Mapping[str, Any], answers: Mapping[str, Any]
 
 def outcome_sections(result: Mapping[str, Any], answers: Mapping[str, Any], profile: Profile,
                      *, changes: bool = False) -> list[Section]:
-    """The outcome itself, in the order a reader needs it: the outcome (with any warning and the
-    suggested practitioner), who to call, what to do, why, why not the outcomes before it (with
-    ``changes``, then what would change it), the answers and the sources. The record
-    (``sections``) frames these with its title, date and what identifies it; the trainer's view
-    (tools/sitegen/trainer.py) shows them inside a worked scenario, with what would change it,
-    which a record of one's own decision does not carry."""
-    tool = TOOLS[result["tool"]]
-    outcome = [result["title"], result["summary"],
-               *(t.RECORD_WARNING.format(warning=w) for w in result.get("warnings", []))]
-    suggested = result.get("suggested_candidate")
-    if suggested is not None:
-        for asked in tool.lists:
-            role = asked.fields[0].option(answers[asked.id][suggested]["role"]).label
-            outcome.append(SUGGESTED.format(number=suggested + 1, role=role))
-    why_not = [Section(t.RECORD_WHY_NOT, "bullets",
-                       _items(w["sentence"] for w in result["why_not"]))
-               ] if result.get("why_not") else []
+    """The sections (``rendered``) of this result's outcome model (lp_rules.presentation)."""
+    return rendered(present(result, answers, profile), changes=changes)
+
+
+def rendered(model: Outcome, *, changes: bool = False) -> list[Section]:
+    """The outcome model (lp_rules.presentation) as the record's sections, in the order a reader
+    needs it: the outcome (with any warning and the suggested practitioner), who to call, what
+    to do, why, why not the outcomes before it (with ``changes``, then what would change it),
+    the answers and the sources. The record (``sections``) frames these with its title, date
+    and what identifies it; the trainer's view (tools/sitegen/trainer.py) shows them inside a
+    worked scenario, with what would change it, which a record of one's own decision does not
+    carry."""
+    outcome = [model.title, model.summary,
+               *(t.RECORD_WARNING.format(warning=w) for w in model.warnings),
+               *([model.suggested] if model.suggested else [])]
+    why_not = [Section(t.RECORD_WHY_NOT, "bullets", _items(w.sentence for w in model.why_not))
+               ] if model.why_not else []
     would_change = [Section(t.RECORD_WOULD_CHANGE, "bullets",
-                            _items(c["sentence"] for c in result["what_would_change"]))
-                    ] if changes and result.get("what_would_change") else []
+                            _items(c.sentence for c in model.what_would_change))
+                    ] if changes and model.what_would_change else []
     return [
         Section(t.RECORD_OUTCOME, "lead", _items(outcome)),
-        *_emergency_section(result),
+        *_emergency_section(model),
         Section(t.RECORD_WHAT_TO_DO, "numbered",
-                _items(f"{a['text']} [{', '.join(a['citations'])}]" for a in result["actions"])),
-        Section(t.RECORD_WHY, "bullets", _items(result["reasons"])),
+                _items(f"{a.text} [{', '.join(a.tags)}]" for a in model.actions)),
+        Section(t.RECORD_WHY, "bullets", _items(model.reasons)),
         *why_not,
         *would_change,
-        Section(ANSWERS, "bullets",
-                tuple(_answer_items(tool.id, answers, profile, frozenset(result["relevant"])))),
-        Section(t.RECORD_SOURCES, "bullets", tuple(_source_items(result["citations"]))),
+        Section(ANSWERS, "bullets", model.answers),
+        Section(t.RECORD_SOURCES, "bullets", _source_items(model)),
     ]
-
-
-def tone(result: Mapping[str, Any]) -> tuple[str, str]:
-    """How the outcome's panel looks and what its kicker says, from the rules' own data: an
-    urgent outcome (principle 1) acts now; an escalation is a warning; only an outcome that
-    confirms the practitioner can go ahead has the green panel; any other outcome is plain.
-    Returns (tone, kicker). Written once: the trainer's view calls it, and the compiled rules
-    carry each rule's (lp_rules.compiled), which the checklist page shows."""
-    if result["urgent"]:
-        return "urgent", t.KICKER_URGENT
-    if result.get("escalation"):
-        return "warning", t.KICKER_ESCALATION
-    return ("go-ahead" if result.get("go_ahead") else "outcome"), t.KICKER_OUTCOME
 
 
 def sections(result: Mapping[str, Any], answers: Mapping[str, Any], profile: Profile,

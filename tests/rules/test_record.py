@@ -7,7 +7,8 @@ import re
 
 from lp_rules import DEFAULT_PROFILE, evaluate, load_profile
 from lp_rules.bridge import handle
-from lp_rules.record import as_data, as_text, tone
+from lp_rules.presentation import tone
+from lp_rules.record import as_data, as_text
 
 PROFILE = load_profile(DEFAULT_PROFILE)
 """The default authority's profile (evaluate's default too)."""
@@ -160,7 +161,7 @@ def test_the_outcome_model_is_the_records_sections_and_adds_what_would_change_wh
 
 
 def test_the_panels_tone_urgent_acts_now_an_escalation_warns_green_only_for_a_go_ahead() -> None:
-    """Issue 21 item 3, written once in record.tone (the page reads it from the compiled rules,
+    """Issue 21 item 3, written once in presentation.tone (the page reads it from the compiled rules,
     the trainer's view calls it): urgent first, an escalation never green."""
     def of(urgent: bool, escalation: bool, go_ahead: bool) -> tuple[str, str]:
         return tone({"urgent": urgent, "escalation": escalation, "go_ahead": go_ahead})

@@ -2,10 +2,11 @@
 
 Everything the page shows is worked out here, at build time, for the profile being built: the
 checklist's possible outcomes (its decision table's titles), and each scenario's outcome as the
-rules present it (``lp_rules.record.outcome_sections``: the same sections, headings and words as
-the record, with what would change it). The scenario's answers are that model's "Answers"
-section, shown before the reveal; which of them the outcome did not need is marked only once it
-is revealed. The page needs no Python in the browser. Without JavaScript every scenario is shown
+rules present it: its outcome model (``lp_rules.presentation.present``) rendered as the record
+renders it (``lp_rules.record.rendered``: the same sections, headings and words as the record,
+with what would change it), in the panel's tone and kicker. The scenario's answers are that
+model's "Answers" section, shown before the reveal; which of them the outcome did not need is
+marked only once it is revealed. The page needs no Python in the browser. Without JavaScript every scenario is shown
 in turn with its outcome inside a ``<details>`` element; docs/assets/js/trainer.js turns the same
 markup into one scenario per screen, with keyboard navigation and the room's prediction.
 
@@ -31,7 +32,8 @@ from typing import Any
 from lp_rules import evaluate, schema
 from lp_rules.checklists.texts import TRAINER_PAGE, TRAINER_SCRIPT
 from lp_rules.profiles import Profile
-from lp_rules.record import ANSWERS, NOT_NEEDED, Item, Section, outcome_sections, tone
+from lp_rules.presentation import NOT_NEEDED, Item, Outcome, present
+from lp_rules.record import ANSWERS, Section, rendered
 
 from . import scenarios
 from .mailto import link_emails_html
@@ -84,25 +86,25 @@ def _section(section: Section) -> str:
             f'<{tag}>{items}</{tag}></div>')
 
 
-def _panel(n: int, section: Section, result: dict[str, Any]) -> str:
-    """The model's outcome section as the page's panel: its title, then its other lines."""
-    name, kicker = tone(result)
+def _panel(n: int, section: Section, model: Outcome) -> str:
+    """The model's outcome section as the page's panel, in the model's tone and kicker: its
+    title, then its other lines."""
     title, *rest = section.items
     lines = "".join(f'<p class="lp-panel-summary">{_text(i.text)}</p>' for i in rest)
-    return (f'<div class="lp-panel lp-panel--{name}" data-recommendation="{_a(result["recommendation"])}">'
-            f'<p class="lp-panel-kicker">{kicker}</p>'
+    return (f'<div class="lp-panel lp-panel--{model.tone}" data-recommendation="{_a(model.recommendation)}">'
+            f'<p class="lp-panel-kicker">{model.kicker}</p>'
             f'<h3 id="lp-trainer-outcome-{n}">{_e(title.text)}</h3>{lines}</div>')
 
 
-def _outcome_html(n: int, s: dict[str, Any], result: dict[str, Any], model: list[Section]) -> str:
-    lead, *rest = model
+def _outcome_html(n: int, s: dict[str, Any], model: Outcome, shown: list[Section]) -> str:
+    lead, *rest = shown
     teach = (f'<div class="lp-trainer-teach" data-search-exclude><h3>{_e(TRAINER_PAGE["for_trainer"])}</h3>'
              f'<p>{_e(s["teach"])}</p></div>' if s.get("teach") else "")
     link = scenarios.link(s["tool"], s["answers"])
     return (
         f'<div class="lp-trainer-outcome" id="scenario-{n}-outcome">'
         f'<p class="lp-trainer-verdict" data-trainer-verdict data-search-exclude hidden></p>'
-        + _panel(n, lead, result)
+        + _panel(n, lead, model)
         + "".join(_section(part) for part in rest if part.heading != ANSWERS)
         + teach
         + f'<p class="lp-trainer-open"><a href="{_a(link)}">{_e(TRAINER_PAGE["open"])}</a></p>'
@@ -112,8 +114,9 @@ def _outcome_html(n: int, s: dict[str, Any], result: dict[str, Any], model: list
 
 def _scenario_html(n: int, total: int, s: dict[str, Any], tool: dict[str, Any],
                    result: dict[str, Any], profile: Profile) -> str:
-    model = outcome_sections(result, s["answers"], profile, changes=True)
-    answers = next(part for part in model if part.heading == ANSWERS)
+    model = present(result, s["answers"], profile)
+    shown = rendered(model, changes=True)
+    answers = next(part for part in shown if part.heading == ANSWERS)
     choices = []
     possible = outcomes(tool)
     if result["recommendation"] not in dict(possible):  # e.g. guidance_silent, without local practice
@@ -141,7 +144,7 @@ def _scenario_html(n: int, total: int, s: dict[str, Any], tool: dict[str, Any],
         f'<button type="button" class="lp-button" data-trainer-reveal aria-expanded="false" '
         f'aria-controls="scenario-{n}-outcome" aria-keyshortcuts="R">{_e(TRAINER_SCRIPT["reveal"])}</button></p>'
         f'<details class="lp-trainer-reveal"><summary>{_e(TRAINER_SCRIPT["reveal"])}</summary>'
-        + _outcome_html(n, s, result, model)
+        + _outcome_html(n, s, model, shown)
         + "</details>"
         + "</section>"
     )

@@ -17,16 +17,17 @@
  *   ["always"], ["no_eligible", q], ["suggested", q, field, values]
  * @typedef {{code: string, text: string, citations: string[], sources: number[], holds_back?: boolean}} CompiledAction
  * @typedef {{source: string, title: string, section: string, url: string}} Citation
- * @typedef {{name: string, kicker: string}} Tone  the outcome panel's look and kicker (record.tone)
+ * @typedef {{name: string, kicker: string}} Tone  the outcome panel's look and kicker (presentation.tone)
  * @typedef {{when: Cond, code: string, title: string, summary: string, citations: number[],
- *   urgent: boolean, escalation: boolean, go_ahead: boolean, tone: Tone, suggests: boolean, steps: [Cond | null, number, number][], tail: number[]}} CompiledRule
+ *   urgent: boolean, escalation: boolean, go_ahead: boolean, tone: Tone, suggests: boolean, steps: [Cond | null, number, number][], tail: number[],
+ *   sources: [string, number[]][]}} CompiledRule
  * @typedef {{question: string, max: number, linkMax: number, tooMany: Record<string, string>,
  *   fields: [string, string[]][], keys: number[], nobodyListed: string}} CompiledCandidates
  * @typedef {{format: number, tool: string, profile: string, rulesVersion: string,
  *   order: string[], options: Record<string, string[]>, urgentWhen: Cond,
  *   contradictions: [Cond, string, string][],
  *   rules: CompiledRule[], actions: CompiledAction[], citations: Citation[],
- *   judgement: [string, string], emergency: any[], heldTone: Tone, candidates?: CompiledCandidates}} Compiled
+ *   shortNames: Record<string, string>, judgement: [string, string], emergency: any[], heldTone: Tone, candidates?: CompiledCandidates}} Compiled
  * @typedef {Record<string, any>} Answers
  */
 

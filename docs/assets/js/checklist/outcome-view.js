@@ -9,6 +9,12 @@
 // 999, safeguarding-lead and front-door steps), then the
 // record's buttons, all within one phone screen of the title; then every action with its
 // sources, the practitioners best first, why, and the sources, each named once.
+//
+// The part drawn at once comes from the compiled rules (their result, each source's short name
+// `shortNames`, and each rule's sources grouped as the model groups them); what Python completes
+// (why, why not, what would change it, the sources in the outcome's own order) is drawn from the
+// rules' outcome model, `result.presentation` (lp_rules.presentation), which the record and the
+// trainer's view render too: nothing here groups sources or shortens a source's name.
 
 import { fill, fillParts, queryFor, today } from "./core.js";
 import { find, make } from "./dom.js";
@@ -34,15 +40,6 @@ export function doNowCount(result) {
   return result.urgent ? 3 : 2;
 }
 
-/** A source's short name for beside an action, from its full title: a local authority's
- *  guidance "Area: Role of ..." is "Area guidance", a national one loses its publisher
- *  "(DfE)". The full title is given once, in Sources. */
-export function shortSourceName(title) {
-  const colon = title.indexOf(": ");
-  if (colon > 0) return `${title.slice(0, colon)} guidance`;
-  return title.replace(/\s*\([^)]*\)\s*$/, "");
-}
-
 /** The practitioners in the order to read them: the suggested one first, then by rank, then
  *  those who cannot lead (in the order entered). */
 export function rankedCandidates(candidates, suggested) {
@@ -51,18 +48,6 @@ export function rankedCandidates(candidates, suggested) {
     const [ka, kb] = [key(a), key(b)];
     return ka[0] - kb[0] || ka[1] - kb[1];
   });
-}
-
-/** The outcome's citations grouped by document, each section once, documents in first-cited
- *  order: [{source, title, sections: [{section, url}]}]. */
-export function groupSources(citations) {
-  const groups = new Map();
-  for (const c of citations) {
-    if (!groups.has(c.source)) groups.set(c.source, { source: c.source, title: c.title, sections: [] });
-    const group = groups.get(c.source);
-    if (!group.sections.some((s) => s.url === c.url)) group.sections.push({ section: c.section, url: c.url });
-  }
-  return [...groups.values()];
 }
 
 /** The suggested practitioner's reasons as one line: "The family prefers them; good
@@ -117,6 +102,16 @@ export function whoToCall(routes, words) {
   box.append(heading, list, cited);
   return box;
 }
+
+/**
+ * The outcome model's parts this view draws (lp_rules.presentation.Outcome, as the bridge sends
+ * it in a complete result's `presentation`).
+ * @typedef {{tag: string, title: string, short: string,
+ *            sections: {section: string, url: string, checked: string}[]}} PresentedSource
+ * @typedef {{reasons: string[], why_not: {recommendation: string, sentence: string}[],
+ *            what_would_change: {question: string, answer: string, sentence: string}[],
+ *            sources: PresentedSource[]}} Presentation
+ */
 
 /** Text with any email address in it as a mailto link (the support contact). */
 function withEmailLinks(text) {
@@ -234,7 +229,7 @@ export function createOutcomeView({ root, data, siteRoot, live, state }) {
     return link;
   }
 
-  /** One action: its text, and (where asked) its sources by short name. */
+  /** One action: its text, and (where asked) its sources by short name (the compiled rules'). */
   function actionItem(action, withSources) {
     const item = make("li");
     const text = make("span");
@@ -245,7 +240,7 @@ export function createOutcomeView({ root, data, siteRoot, live, state }) {
     cites.append(" (");
     action.sources.forEach((c, i) => {
       if (i) cites.append("; ");
-      cites.append(sourceLink(c, `${shortSourceName(c.title)}: ${c.section}`));
+      cites.append(sourceLink(c, `${data.compiled.shortNames[c.source]}: ${c.section}`));
     });
     cites.append(")");
     item.append(cites);
@@ -263,14 +258,15 @@ export function createOutcomeView({ root, data, siteRoot, live, state }) {
     return every;
   }
 
-  /** Sources: each document's full title once, then its sections as links. */
-  function renderSources(result) {
+  /** Sources, as the model groups them: each document's full title once (and its short name,
+   *  as the actions give it), then its sections as links. @param {{sources: PresentedSource[]}} model */
+  function renderSources(model) {
     const list = make("ul", "lp-sources");
-    for (const group of groupSources(result.citations)) {
+    for (const group of model.sources) {
       const item = make("li");
-      item.dataset.source = group.source;
+      item.dataset.source = group.tag;
       item.append(make("span", "lp-source-title", group.title));
-      const short = shortSourceName(group.title);
+      const { short } = group;
       if (short !== group.title) item.append(" ", fill(words.for_short, { short }));
       const sections = make("ul");
       group.sections.forEach((s) => {
@@ -282,6 +278,23 @@ export function createOutcomeView({ root, data, siteRoot, live, state }) {
       list.append(item);
     }
     return list;
+  }
+
+  /** The sources the compiled rules' result cites, as the outcome model groups them: the rule's
+   *  groups (lp_rules.compiled, from presentation.group_sources), each section kept if the
+   *  result cites it. Python's model takes their place (complete).
+   *  @returns {{sources: PresentedSource[]}} */
+  function compiledSources(result) {
+    const cited = new Set(result.citations.map((c) => `${c.source} ${c.url}`));
+    const sources = [];
+    for (const [tag, indices] of data.compiled.rules[result.rule_index].sources) {
+      const sections = indices.map((i) => data.compiled.citations[i])
+        .filter((c) => cited.has(`${c.source} ${c.url}`));
+      if (sections.length) {
+        sources.push({ tag, title: sections[0].title, short: data.compiled.shortNames[tag], sections });
+      }
+    }
+    return { sources };
   }
 
   /** A practitioner role's label, for the outcome and Check your answers. */
@@ -371,7 +384,7 @@ export function createOutcomeView({ root, data, siteRoot, live, state }) {
    *  slow phone an answer's effect is then drawn in about half the time. */
   function render(result) {
     const { recordedOutcome } = state();
-    // Its look and kicker, as the rules give them (record.tone, carried by the compiled rules);
+    // Its look and kicker, as the rules give them (presentation.tone, carried by the compiled rules);
     // a go-ahead rule held back by an action (result.go_ahead false) is a plain outcome.
     const rule = data.compiled.rules[result.rule_index];
     /** @type {{name: string, kicker: string}} */
@@ -459,27 +472,35 @@ export function createOutcomeView({ root, data, siteRoot, live, state }) {
       }));
       const judgement = make("p", "lp-judgement");
       judgement.append(...withEmailLinks(result.judgement));
-      full.after(make("h3", "", words.sources), renderSources(result), judgement, printable, version);
+      // The sources: at once, those of the rule's groups (the compiled rules') that this outcome
+      // cites; the outcome model's own list when the full version gives it (complete).
+      const sources = make("div", "lp-outcome-sources");
+      sources.append(make("h3", "", words.sources), renderSources(compiledSources(result)));
+      full.after(sources, judgement, printable, version);
     };
     if (result.full !== false) complete(result);
   }
 
   /** The full outcome from Python, for the outcome on screen: the practitioners, why, why not
-   *  and what would change it take the place of the line that said they were coming, and the
-   *  record's buttons work. Nothing above them is rebuilt, so focus and what the reader is
-   *  looking at stay where they are. */
+   *  and what would change it take the place of the line that said they were coming, the
+   *  sources are listed, and the record's buttons work. Why, why not, what would change it and
+   *  the sources are the rules' outcome model's (`result.presentation`). Nothing above them is
+   *  rebuilt, so focus and what the reader is looking at stay where they are. */
   function complete(result) {
     addRest();
+    /** @type {Presentation} */
+    const model = result.presentation;
     const full = find(outcomeEl, ".lp-outcome-full");
     const why = make("ul", "lp-reasons");
-    result.reasons.forEach((r) => why.append(make("li", "", r)));
-    const explanations = /** @type {HTMLElement[]} */ ([whyNot(result), whatWouldChange(result)].filter(Boolean));
+    model.reasons.forEach((r) => why.append(make("li", "", r)));
+    const explanations = /** @type {HTMLElement[]} */ ([whyNot(model), whatWouldChange(model)].filter(Boolean));
     full.replaceChildren(
       ...(result.candidates.length ? [renderCandidates(result)] : []),
       make("h3", "", words.why),
       why,
       ...explanations,
     );
+    find(outcomeEl, ".lp-outcome-sources").replaceChildren(make("h3", "", words.sources), renderSources(model));
     /** @type {HTMLElement | null} */
     const suggestedWhy = outcomeEl.querySelector("[data-suggested-why]");
     if (suggestedWhy) fillSuggestedWhy(suggestedWhy, result);
@@ -515,13 +536,14 @@ export function createOutcomeView({ root, data, siteRoot, live, state }) {
     return line;
   }
 
-  /** The outcomes before this one in the rules' order, and what ruled each out (folded). */
-  function whyNot(result) {
-    if (!result.why_not.length) return null;
+  /** The outcomes before this one in the rules' order, and what ruled each out (folded).
+   *  @param {Presentation} model */
+  function whyNot(model) {
+    if (!model.why_not.length) return null;
     const box = make("details", "lp-why-not");
     box.append(make("summary", "", words.why_not));
     const list = make("ul");
-    for (const w of result.why_not) {
+    for (const w of model.why_not) {
       const item = make("li");
       item.dataset.whyNot = w.recommendation;
       item.textContent = w.sentence; // "It is not “X”, because your answer to “Y” is “Z”."
@@ -531,14 +553,15 @@ export function createOutcomeView({ root, data, siteRoot, live, state }) {
     return box;
   }
 
-  /** Each single answer that would give a different outcome, as a link that opens it. */
-  function whatWouldChange(result) {
-    if (!result.what_would_change.length) return null;
+  /** Each single answer that would give a different outcome, as a link that opens it.
+   *  @param {Presentation} model */
+  function whatWouldChange(model) {
+    if (!model.what_would_change.length) return null;
     const { answers } = state();
     const box = make("details", "lp-what-would-change");
     box.append(make("summary", "", words.would_change));
     const list = make("ul");
-    for (const c of result.what_would_change) {
+    for (const c of model.what_would_change) {
       // "It would be “X” if “Y” were “Z”." (lp_rules.explain), as a link that opens it.
       const link = make("a", "", c.sentence);
       const query = queryFor({ ...answers, [c.question]: c.answer }, data.questions,

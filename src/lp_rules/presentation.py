@@ -1,0 +1,239 @@
+"""An outcome as a reader meets it: one model, written once, that every view renders.
+
+``present(result, answers, profile)`` turns the rules' result (the JSON contract) into what a
+practitioner reads: the panel's tone and kicker, the title and summary, any warning, the
+practitioner suggested, who to call, every action with its sources by short name, why, why not
+the outcomes before it, what would change it, the answers in words and the sources grouped by
+document. The record (lp_rules.record: text for Copy and Download, the printed record), the
+trainer's view (tools/sitegen/trainer.py) and the checklist page (the bridge sends the model as
+``presentation``; docs/assets/js/checklist/outcome-view.js draws its sources, reasons, why not
+and what would change from it) all render this model, so no view groups sources, shortens a
+source's name or words an answer a second time. The page's decision drawn at once, before
+Python, comes from the compiled rules (lp_rules.compiled), which carry each citation's short
+name from :func:`short_name` here.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import asdict, dataclass
+from typing import Any, Mapping
+
+from . import emergency
+from .checklists import TOOLS
+from .checklists import texts as t
+from .checklists.practitioners import NONE_LISTED, SUGGESTED
+from .profiles import Profile
+from .sources import SOURCE_TITLES
+
+NOT_NEEDED = t.RECORD_NOT_NEEDED
+"""Marks an answer given but not used by the outcome: kept, as the page keeps it, never dropped,
+so the record shows everything the practitioner said and which of it decided."""
+
+
+def short_name(tag: str) -> str:
+    """A source's short name, for beside an action, from its full title: a local authority's
+    guidance "Area: Role of ..." is "Area guidance", a national one loses its publisher
+    ("(DfE)"). The full title is given once, under Sources."""
+    title = SOURCE_TITLES[tag]
+    area, colon, _ = title.partition(": ")
+    if colon and area:
+        return f"{area} guidance"
+    return re.sub(r"\s*\([^)]*\)\s*$", "", title)
+
+
+def tone(result: Mapping[str, Any]) -> tuple[str, str]:
+    """How the outcome's panel looks and what its kicker says, from the rules' own data: an
+    urgent outcome (principle 1) acts now; an escalation is a warning; only an outcome that
+    confirms the practitioner can go ahead has the green panel; any other outcome is plain.
+    Returns (tone, kicker). The compiled rules carry each rule's (lp_rules.compiled), which the
+    checklist page shows at once."""
+    if result["urgent"]:
+        return "urgent", t.KICKER_URGENT
+    if result.get("escalation"):
+        return "warning", t.KICKER_ESCALATION
+    return ("go-ahead" if result.get("go_ahead") else "outcome"), t.KICKER_OUTCOME
+
+
+@dataclass(frozen=True)
+class Item:
+    """One line, with the numbered lines that belong under it (the practitioners listed, under
+    "Practitioners who could lead")."""
+
+    text: str
+    sub: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Cited:
+    """One source an action rests on: its tag, the source's short name, the section of this
+    site's guidance (``url``, site-root-relative) and, for a point checked only against an
+    edition since replaced, the register's note (``checked``, else "")."""
+
+    tag: str
+    short: str
+    section: str
+    url: str
+    checked: str
+
+
+@dataclass(frozen=True)
+class ActionShown:
+    """One action: its code, its words, its sources' tags in the catalogue's order, and each
+    source it cites."""
+
+    code: str
+    text: str
+    tags: tuple[str, ...]
+    sources: tuple[Cited, ...]
+
+
+@dataclass(frozen=True)
+class SourceSection:
+    """A section of a source that the outcome cites, once."""
+
+    section: str
+    url: str
+    checked: str
+
+
+@dataclass(frozen=True)
+class Source:
+    """One document the outcome cites: its tag, full title (given once) and short name, then
+    each section cited from it, once, in first-cited order."""
+
+    tag: str
+    title: str
+    short: str
+    sections: tuple[SourceSection, ...]
+
+
+@dataclass(frozen=True)
+class WhyNot:
+    """An outcome before this one in the rules' order, and the sentence that rules it out."""
+
+    recommendation: str
+    sentence: str
+
+
+@dataclass(frozen=True)
+class Change:
+    """One answer (``question`` = ``answer``) that alone would give another outcome."""
+
+    question: str
+    answer: str
+    sentence: str
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """A complete outcome as it is read (the module's docstring says who renders it).
+    ``suggested`` is the line naming the practitioner suggested (None when the outcome suggests
+    nobody); ``who_to_call`` each emergency route in words (empty unless urgent or an
+    escalation); ``what_would_change`` is empty unless the result was explained."""
+
+    tool: str
+    recommendation: str
+    tone: str
+    kicker: str
+    title: str
+    summary: str
+    warnings: tuple[str, ...]
+    suggested: str | None
+    who_to_call: tuple[str, ...]
+    actions: tuple[ActionShown, ...]
+    reasons: tuple[str, ...]
+    why_not: tuple[WhyNot, ...]
+    what_would_change: tuple[Change, ...]
+    answers: tuple[Item, ...]
+    sources: tuple[Source, ...]
+    judgement: str
+
+    def as_data(self) -> dict[str, Any]:
+        """The model as JSON-ready data (the bridge's ``presentation``)."""
+        return asdict(self)
+
+
+def _cited(c: Mapping[str, str]) -> Cited:
+    return Cited(tag=c["source"], short=short_name(c["source"]), section=c["section"],
+                 url=c["url"], checked=c.get("checked", ""))
+
+
+def group_sources(citations: list[Mapping[str, str]]) -> tuple[Source, ...]:
+    """Each document once, in first-cited order, with each section cited from it once."""
+    sections: dict[str, dict[str, SourceSection]] = {}
+    for c in citations:
+        found = sections.setdefault(c["source"], {})
+        found.setdefault(c["url"], SourceSection(c["section"], c["url"], c.get("checked", "")))
+    return tuple(Source(tag, SOURCE_TITLES[tag], short_name(tag), tuple(found.values()))
+                 for tag, found in sections.items())
+
+
+def answer_items(tool_id: str, answers: Mapping[str, Any], profile: Profile,
+                 relevant: frozenset[str]) -> tuple[Item, ...]:
+    """The answers in words, each question's summary and the option chosen, those the outcome
+    did not use marked (NOT_NEEDED); a practitioner list as its count, each practitioner under it."""
+    tool = TOOLS[tool_id]
+    items = []
+    terms = profile.terms()
+
+    def note(question_id: str) -> str:
+        return "" if question_id in relevant else f" ({NOT_NEEDED})"
+
+    for question in tool.questions:
+        value = answers.get(question.id)
+        if isinstance(value, str):
+            label = question.option(value).label.format(**terms)
+            items.append(Item(f"{question.summary}: {label}{note(question.id)}"))
+    for asked in tool.lists:
+        listed = answers.get(asked.id)
+        if not isinstance(listed, list):
+            continue
+        count = len(listed) or NONE_LISTED
+        practitioners = []
+        for c in listed:
+            parts = [
+                f"{f.summary.lower()}: {f.option(c[f.id]).label.lower()}" for f in asked.fields[1:]
+            ]
+            role = asked.fields[0].option(c["role"]).label
+            practitioners.append(f"{role} ({'; '.join(parts)})")
+        items.append(Item(f"{asked.summary}: {count}{note(asked.id)}", tuple(practitioners)))
+    return tuple(items)
+
+
+def _suggested(result: Mapping[str, Any], answers: Mapping[str, Any]) -> str | None:
+    suggested = result.get("suggested_candidate")
+    if suggested is None:
+        return None
+    [asked] = TOOLS[result["tool"]].lists
+    role = asked.fields[0].option(answers[asked.id][suggested]["role"]).label
+    return SUGGESTED.format(number=suggested + 1, role=role)
+
+
+def present(result: Mapping[str, Any], answers: Mapping[str, Any], profile: Profile) -> Outcome:
+    """The model of a complete outcome (``result``: lp_rules.evaluate's, for these answers and
+    this profile; explained, if what would change it is to be shown)."""
+    assert result["status"] == "complete", "only a complete outcome is presented"
+    name, kicker = tone(result)
+    return Outcome(
+        tool=result["tool"],
+        recommendation=result["recommendation"],
+        tone=name,
+        kicker=kicker,
+        title=result["title"],
+        summary=result["summary"],
+        warnings=tuple(result.get("warnings", ())),
+        suggested=_suggested(result, answers),
+        who_to_call=tuple(emergency.route_lines(result.get("emergency") or [])),
+        actions=tuple(ActionShown(a["code"], a["text"], tuple(a["citations"]),
+                                  tuple(_cited(s) for s in a["sources"]))
+                      for a in result["actions"]),
+        reasons=tuple(result["reasons"]),
+        why_not=tuple(WhyNot(w["recommendation"], w["sentence"])
+                      for w in result.get("why_not", ())),
+        what_would_change=tuple(Change(c["question"], c["answer"], c["sentence"])
+                                for c in result.get("what_would_change", ())),
+        answers=answer_items(result["tool"], answers, profile, frozenset(result["relevant"])),
+        sources=group_sources(result["citations"]),
+        judgement=result["judgement"],
+    )

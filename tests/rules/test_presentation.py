@@ -1,0 +1,148 @@
+"""The outcome model (lp_rules.presentation), checked against what it promises every view.
+
+Written from the contract, not the code: every source the outcome cites is listed once, with its
+full title once and each section cited from it once, in first-cited order; every action's sources
+are among them; the answers in words say which the outcome did not need; the tone follows the
+rules' flags; who to call comes exactly with an urgent or escalation outcome; and the record,
+which renders the model, lists each source once with its full title. Checked on every asked path of the
+shared walk (tests/rules/space.py), so a model that drops, repeats or reorders a source fails on
+the outcomes where that happens.
+"""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from lp_rules import evaluate, get_tool, load_profile
+from lp_rules.bridge import handle
+from lp_rules.compiled import compile_tool
+from lp_rules.presentation import NOT_NEEDED, Outcome, group_sources, present, short_name, tone
+from lp_rules.record import as_text
+from lp_rules.sources import AUTHORITY_TITLES, SOURCE_TITLES
+
+from . import space
+
+
+def _check_sources(model: Outcome, result: dict) -> None:
+    cited = [(c["source"], c["url"]) for c in result["citations"]]
+    tags = [s.tag for s in model.sources]
+    assert len(tags) == len(set(tags)), f"a source listed twice: {tags}"
+    # First-cited order: each document where the outcome first cites it.
+    assert tags == list(dict.fromkeys(tag for tag, _ in cited)), tags
+    listed = []
+    for source in model.sources:
+        assert source.title == SOURCE_TITLES[source.tag]
+        assert source.short == short_name(source.tag)
+        urls = [s.url for s in source.sections]
+        assert len(urls) == len(set(urls)), f"{source.tag}: a section listed twice: {urls}"
+        listed += [(source.tag, url) for url in urls]
+    assert set(listed) == set(cited), "the sources listed are not the sources cited"
+    for action in model.actions:
+        assert action.sources, f"{action.code} cites nothing"
+        for c in action.sources:
+            assert (c.tag, c.url) in listed, f"{action.code} cites {c.tag} {c.url}, not in Sources"
+            assert c.short == short_name(c.tag)
+        assert list(action.tags) == [t for t in SOURCE_TITLES if t in {c.tag for c in action.sources}]
+
+
+def _check_answers(model: Outcome, result: dict, answers: dict) -> None:
+    assert len(model.answers) == len(answers), "an answer left out of the answers in words"
+    marked = sum(item.text.endswith(f" ({NOT_NEEDED})") for item in model.answers)
+    assert marked == len(set(answers) - set(result["relevant"]))
+    for item in model.answers:
+        assert not item.sub or item.text.split(": ")[-1].split(" ")[0] == str(len(item.sub))
+
+
+_COMPILED: dict[tuple[str, space.Build], dict] = {}
+
+
+def _check_at_once(model: Outcome, path: space.Path) -> None:
+    """The page lists, before Python, the sources of the compiled rule's groups that the outcome
+    cites (outcome-view.js, compiledSources): the same documents and sections as the model."""
+    key = (path.tool, path.build)
+    if key not in _COMPILED:
+        _COMPILED[key] = compile_tool(get_tool(path.tool), path.build.profile)
+    data = _COMPILED[key]
+    cited = {(c["source"], c["url"]) for c in path.result["citations"]}
+    at_once = {(tag, data["citations"][i]["url"])
+               for tag, indices in data["rules"][path.result["rule_index"]]["sources"]
+               for i in indices if (tag, data["citations"][i]["url"]) in cited}
+    assert at_once == {(s.tag, c.url) for s in model.sources for c in s.sections}
+
+
+@space.check("asked")
+def presents_itself(path: space.Path) -> None:
+    r, answers = path.result, path.answers
+    model = present(r, answers, path.build.profile)
+    _check_sources(model, r)
+    _check_answers(model, r, answers)
+    _check_at_once(model, path)
+    assert (model.tone, model.kicker) == tone(r)
+    assert model.tone == ("urgent" if r["urgent"] else "warning" if r["escalation"]
+                          else "go-ahead" if r["go_ahead"] else "outcome")
+    assert bool(model.who_to_call) == bool(r["urgent"] or r["escalation"])
+    assert (model.suggested is None) == (r["suggested_candidate"] is None)
+    assert [a.code for a in model.actions] == [a["code"] for a in r["actions"]]
+    assert len(model.why_not) == len(r.get("why_not", ()))
+    assert len(model.what_would_change) == len(r.get("what_would_change", ()))
+    text = as_text(r, answers, path.build.profile, "2026-12-07")
+    listed = text.split("\nSources:\n", 1)[1].split("\n\n", 1)[0].splitlines()
+    assert [line.split(": ", 1)[0] for line in listed] == [f"- {s.tag}" for s in model.sources]
+    for source in model.sources:
+        named = text.count(f"{source.tag}: {source.title}: ")
+        assert named == 1, f"the record names {source.tag} {named} times"
+
+
+@space.each_build
+def test_every_outcome_presents_its_sources_once_and_every_action_cited(build: space.Build) -> None:
+    space.assert_held(build, presents_itself)
+
+
+def test_every_source_has_a_short_name_of_its_own() -> None:
+    shorts = [short_name(tag) for tag in SOURCE_TITLES]
+    assert len(set(shorts)) == len(shorts) >= 8, shorts
+    for tag, title in SOURCE_TITLES.items():
+        assert 5 < len(short_name(tag)) <= len(title), (tag, short_name(tag))
+    for tag, title in AUTHORITY_TITLES.items():  # "Area: Role of ..." is "Area guidance"
+        assert short_name(tag) == f"{title.split(': ')[0]} guidance"
+    assert short_name("WT") == "Working Together to Safeguard Children 2026"  # no "(DfE)"
+
+
+def test_sources_are_grouped_by_document_in_first_cited_order_each_section_once() -> None:
+    def cite(source: str, url: str) -> dict[str, str]:
+        return {"source": source, "section": f"section {url}", "url": url, "checked": ""}
+    grouped = group_sources([cite("A", "a/#1"), cite("WT", "s/#1"), cite("A", "a/#2"),
+                             cite("A", "a/#1"), cite("B", "a/#1")])
+    assert [(g.tag, [s.url for s in g.sections]) for g in grouped] == [
+        ("A", ["a/#1", "a/#2"]), ("WT", ["s/#1"]), ("B", ["a/#1"])]
+
+
+def test_a_section_checked_against_an_old_edition_keeps_its_note() -> None:
+    [source] = group_sources([{"source": "WT", "section": "S", "url": "u", "checked": "old"}])
+    assert source.sections[0].checked == "old"
+
+
+def test_only_a_complete_outcome_is_presented() -> None:
+    result = evaluate("change-lead", {})
+    with pytest.raises(AssertionError):
+        present(result, {}, load_profile("merton"))
+
+
+def test_the_bridge_sends_the_model_with_a_complete_outcome_only() -> None:
+    """The page draws why, why not, what would change it and the sources from the bridge's
+    ``presentation`` (docs/assets/js/checklist/outcome-view.js): the model itself, as JSON."""
+    answers = {"harm": "no", "safety": "no", "event": "needs_met"}
+    reply = json.loads(handle(json.dumps({"tool": "change-lead", "answers": answers})))
+    result = reply["result"]
+    shown = result["presentation"]
+    expected = present(evaluate("change-lead", answers, explain=True), answers,
+                       load_profile("merton")).as_data()
+    assert shown == json.loads(json.dumps(expected))
+    assert shown["reasons"] == result["reasons"] and shown["reasons"]
+    assert [w["sentence"] for w in shown["why_not"]] == [w["sentence"] for w in result["why_not"]]
+    assert [s["tag"] for s in shown["sources"]] == list(dict.fromkeys(
+        c["source"] for c in result["citations"]))
+    partial = json.loads(handle(json.dumps({"tool": "change-lead", "answers": {"harm": "no"}})))
+    assert "presentation" not in partial["result"]
