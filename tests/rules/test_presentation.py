@@ -60,16 +60,17 @@ _COMPILED: dict[tuple[str, space.Build], dict] = {}
 
 def _check_at_once(model: Outcome, path: space.Path) -> None:
     """The page lists, before Python, the sources of the compiled rule's groups that the outcome
-    cites (outcome-view.js, compiledSources): the same documents and sections as the model."""
+    cites (outcome-view.js, compiledSources): the same documents and sections, in the same
+    order, as the model, so that Python's list replaces the page's without moving a line."""
     key = (path.tool, path.build)
     if key not in _COMPILED:
         _COMPILED[key] = compile_tool(get_tool(path.tool), path.build.profile)
     data = _COMPILED[key]
     cited = {(c["source"], c["url"]) for c in path.result["citations"]}
-    at_once = {(tag, data["citations"][i]["url"])
+    at_once = [(tag, data["citations"][i]["url"])
                for tag, indices in data["rules"][path.result["rule_index"]]["sources"]
-               for i in indices if (tag, data["citations"][i]["url"]) in cited}
-    assert at_once == {(s.tag, c.url) for s in model.sources for c in s.sections}
+               for i in indices if (tag, data["citations"][i]["url"]) in cited]
+    assert at_once == [(s.tag, c.url) for s in model.sources for c in s.sections]
 
 
 @space.check("asked")
