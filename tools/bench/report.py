@@ -186,15 +186,25 @@ def phone_answer_rows(results: Results) -> list[Row]:
     return rows
 
 
+PAINTED_GOAL_MS = 100
+"""The goal for an answer's frame painted. Issue 20's 10 ms is for the answer's effect, the
+page's own work (the JavaScript rows): a frame cannot be painted within it, since the next frame
+begins up to 16.7 ms after the answer (60 Hz) and its style, layout and paint come after that.
+So the frame is held to the goal the same issue sets for the urgent outcome, 100 ms, which is
+also RAIL's for a visible response to a tap (web.dev, "Measure performance with the RAIL
+model", its response goal: complete a transition initiated by user input within 100 ms)."""
+
+
 def latency_rows(name: str, js: list[float], paint: list[float]) -> list[Row]:
-    """Answers' median and 95th percentile against the 10 ms goal, from Continue to the page's
-    JavaScript done and (when measured) to the frame painted."""
+    """Answers' median and 95th percentile, from Continue to the page's JavaScript done against
+    the 10 ms goal, and (when measured) to the frame painted against PAINTED_GOAL_MS."""
     rows = []
-    for what, times in (("Continue to JavaScript done", js), ("Continue to next frame painted", paint)):
+    for what, times, goal in (("Continue to JavaScript done", js, 10),
+                              ("Continue to next frame painted", paint, PAINTED_GOAL_MS)):
         if times:
             rows += [row(f"{name}, {what}, median", round(median(times) or 0, 1), "ms", "(reference)"),
                      at_most(f"{name}, {what}, p95 of {len(times)}", percentile(times, 0.95), "ms",
-                             10, 1)]
+                             goal, 1)]
     return rows
 
 
