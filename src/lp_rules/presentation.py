@@ -22,7 +22,7 @@ from typing import Any, Mapping
 from . import emergency
 from .checklists import TOOLS
 from .checklists import texts as t
-from .checklists.practitioners import NONE_LISTED, SUGGESTED
+from .checklists.practitioners import NONE_LISTED
 from .profiles import Profile
 from .sources import SOURCE_TITLES
 
@@ -207,7 +207,9 @@ def _suggested(result: Mapping[str, Any], answers: Mapping[str, Any]) -> str | N
         return None
     [asked] = TOOLS[result["tool"]].lists
     role = asked.fields[0].option(answers[asked.id][suggested]["role"]).label
-    return SUGGESTED.format(number=suggested + 1, role=role)
+    # In the panel's words (the page's, CHECKLIST_SCRIPT): one wording wherever it is read.
+    words = t.CHECKLIST_SCRIPT
+    return f"{words['suggested']} {words['suggested_who'].format(n=suggested + 1, role=role)}"
 
 
 def present(result: Mapping[str, Any], answers: Mapping[str, Any], profile: Profile) -> Outcome:

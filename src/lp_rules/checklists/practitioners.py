@@ -29,8 +29,6 @@ LISTED_REASON = "Practitioners listed: {listed}, of whom {eligible} can lead."
 """The line under "Why" on an outcome that read the list."""
 NONE_LISTED = "none listed"
 """The record's count of an empty list ("Practitioners who could lead: none listed")."""
-SUGGESTED = "Suggested Lead Practitioner to discuss at the TAF: practitioner {number} ({role})"
-"""The record's line under the outcome that suggests a practitioner."""
 TOO_MANY = (
     "{count} practitioners were listed, and the checklist takes at most {most}. The list was "
     "not used: safeguarding comes first. Check the list when you come back to who should lead."
