@@ -89,7 +89,8 @@ def _without_local(rule: Rule, actions: tuple[Action, ...], profile: Profile
                    ) -> tuple[Rule, tuple[Action, ...]]:
     """A profile that switches local practice off gets only what the sources say, or silence:
     every ``LOCAL`` citation goes, an action citing nothing else goes, a rule keeping another
-    citation shows its ``sourced_summary`` (written from those citations alone), and a rule
+    citation shows its ``sourced_title`` and ``sourced_summary`` (written from those citations
+    alone, where the rule has them), and a rule
     citing nothing else becomes ``guidance_silent``. Where an outcome points to the support
     contact, it cites this area's own route to support (``own_support``), never another area's
     Further support section. On citations as declared (before ``_resolved``)."""
@@ -102,6 +103,7 @@ def _without_local(rule: Rule, actions: tuple[Action, ...], profile: Profile
     kept = tuple(replace(a, citations=cited(a.citations)) for a in actions if cited(a.citations))
     if cited(rule.citations):
         return replace(rule, citations=cited(rule.citations),
+                       title=rule.sourced_title or rule.title,
                        summary=rule.sourced_summary or rule.summary), kept
     silent = Rule(
         code="guidance_silent",

@@ -15,7 +15,7 @@ from __future__ import annotations
 from typing import Any
 
 from .checklists import texts
-from .engine import decide, outcome, rule_shown
+from .engine import decide, outcome, presented, rule_shown
 from .errors import InvalidAnswers
 from .model import AllOf, AnswerIn, AnyOf, Answers, Condition, Question, Tool, mid_sentence
 from .profiles import Profile
@@ -35,7 +35,9 @@ def why_not(tool: Tool, answers: Answers, profile: Profile) -> list[dict[str, st
             break
         if rule.code == matched.code or rule.code in listed:
             continue
-        title = rule.title.format(**terms)
+        # The title as this profile shows the outcome (with local practice off, the rule's
+        # sourced title, or "the guidance does not cover this"), not as the rule is written.
+        title = presented(rule, (), profile)[0].title.format(**terms)
         because = _plain_ruled_out(rule.when, answers, profile, questions).format(**terms)
         listed[rule.code] = {
             "recommendation": rule.code,

@@ -303,6 +303,10 @@ class Rule:
     a new area's default), for a rule that keeps a citation other than ``LOCAL`` there: written
     only from what those citations say, never saying or leaning on local practice. Empty where
     ``summary`` already rests on them alone (``engine.presented`` then shows ``summary``)."""
+    sourced_title: str = ""
+    """The title there, on the same terms as ``sourced_summary``: for a rule whose title gives
+    local practice's advice (a deadline, a step), so that neither its outcome nor "why not"
+    names it with that advice. Empty where ``title`` rests on the other citations alone."""
 
 
 @dataclass(frozen=True)

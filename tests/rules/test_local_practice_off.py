@@ -31,6 +31,15 @@ SAYS_LOCAL_PRACTICE = re.compile(
 in other authorities"). Principle 8's label of a seed's guidance ("another area's practice
 (<its title>)") is not among them: that is guidance, which local practice off keeps."""
 
+LOCAL_ADVICE_TITLES = (
+    "Step down: agree the early help lead before social care closes",
+    "Not engaging is not saying no: review it by a set date",
+)
+"""Outcome titles that give local practice's advice (agreeing the lead before social care
+closes the case; a review by a set date: both cited LOCAL alone), written out here from the
+rules' sources, not read from the package: with local practice off, neither the outcome nor
+"why not" may name an outcome by them."""
+
 SILENT = "guidance_silent"
 OFF_BUILDS = [b for b in space.BUILDS if not b.local_practice]
 OUTCOMES = ("asked", "full")
@@ -63,6 +72,9 @@ def says_nothing_is_local_practice(path: space.Path) -> str | None:
         assert not found, f"{result['recommendation']} says {found.group(0)!r}: {text[:160]}"
     for c in result["citations"]:
         assert not SAYS_LOCAL_PRACTICE.search(c["section"]), c
+    for title in LOCAL_ADVICE_TITLES:
+        assert not any(title in text for text in _texts(result)), \
+            f"{result['recommendation']} names an outcome {title!r}"
     return str(result["recommendation"])
 
 

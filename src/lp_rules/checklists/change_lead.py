@@ -373,6 +373,8 @@ RULES = with_safe_contact((
         go_ahead=True,
         when=answer_in("event", "stepped_down"),
         title="Step down: agree the early help lead before social care closes",
+        # "Before social care closes" and agreeing at a TAF are local practice.
+        sourced_title="Step down from social care: a time when the lead changes",
         summary="The family no longer meets the threshold for children's social care, one of "
         "the guidance's examples of when the lead changes. Local practice: agree the early "
         "help Lead Practitioner with the family at a Team Around the Family meeting or review "

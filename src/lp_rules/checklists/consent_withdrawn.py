@@ -538,6 +538,8 @@ RULES = with_safe_contact((
         code="non_engagement_review",
         when=STOPPED_ENGAGING,
         title="Not engaging is not saying no: review it by a set date",
+        # A review by a set date is local practice (review_non_engagement).
+        sourced_title="The family have stopped engaging, but not said no",
         # What not engaging may mean for the child, the review's three ends, and a baby or a
         # child not seen or not brought (answer on significant harm again): review_non_engagement.
         summary="The family have stopped engaging but have not said no, and nothing about "
