@@ -177,24 +177,6 @@ def _citations(rule: Rule, actions: tuple[Action, ...]) -> list[dict[str, str]]:
     return list(seen.values())
 
 
-def _in_rule_order(rule: Rule, cited: list[dict[str, str]], profile: Profile
-                   ) -> list[dict[str, str]]:
-    """``cited`` (an outcome's citations) grouped by document, in the order of the rule's own
-    citations and then of every action it can include (whether or not this outcome includes
-    it): each document where the rule first cites it, each section where the rule first cites
-    it. So the order does not depend on which actions the answers include, and the page, which
-    lists an outcome's sources at once from the compiled rule (lp_rules.compiled, the same
-    order), never reorders them when Python's outcome replaces them."""
-    every = tuple(dict.fromkeys(
-        s.action for s in rule.steps
-        if not s.action.needs_profile or getattr(profile, s.action.needs_profile)))
-    full = _citations(*presented(rule, every, profile))
-    documents = list(dict.fromkeys(c["source"] for c in full))
-    place = {(c["source"], c["url"]): i for i, c in enumerate(full)}
-    return sorted(cited, key=lambda c: (documents.index(c["source"]),
-                                        place[(c["source"], c["url"])]))
-
-
 def _reasons(tool: Tool, answers: Answers, decision: Decision, profile: Profile) -> list[str]:
     assert decision.rule is not None
     reasons = [_fill(decision.rule.why, profile)]
@@ -268,7 +250,7 @@ def rule_shown(tool: Tool, decision: Decision, profile: Profile) -> RuleShown:
              tuple(c.as_dict() for c in _concrete(a.citations)))
             for a in actions
         ),
-        citations=tuple(_in_rule_order(decision.rule, _citations(rule, actions), profile)),
+        citations=tuple(_citations(rule, actions)),
         # Which rule matched, by its place in the rules' order (a code several rules share is
         # ambiguous): the page highlights its path through the decision map with it.
         rule_index=next(i for i, r in enumerate(tool.rules) if r is decision.rule),

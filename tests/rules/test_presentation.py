@@ -25,12 +25,30 @@ from lp_rules.sources import AUTHORITY_TITLES, SOURCE_TITLES
 from . import space
 
 
+_BEFORE: dict[tuple[str, str, int], set[tuple[tuple[str, str], tuple[str, str]]]] = {}
+"""For each build, tool and rule, every pair of (document, section) listed one before the other
+in an outcome of that rule so far."""
+
+
+def _check_order(model: Outcome, key: tuple[str, str, int]) -> None:
+    """Whatever the answers include, a rule lists its sources in one order (RULES.md, "What the
+    page receives"): no two of its outcomes list two sections, or two documents, the other way
+    round. So the page's list from the compiled rule is never reordered when Python's arrives."""
+    seen = _BEFORE.setdefault(key, set())
+    order = [(s.tag, "") for s in model.sources] + [
+        (s.tag, c.url) for s in model.sources for c in s.sections]
+    for i, first in enumerate(order):
+        for then in order[i + 1:]:
+            if first[1] and then[1] and first[0] != then[0]:
+                continue  # sections of two documents: the documents' order says it
+            assert (then, first) not in seen, f"{then} listed before {first} in another outcome"
+            seen.add((first, then))
+
+
 def _check_sources(model: Outcome, result: dict) -> None:
     cited = [(c["source"], c["url"]) for c in result["citations"]]
     tags = [s.tag for s in model.sources]
     assert len(tags) == len(set(tags)), f"a source listed twice: {tags}"
-    # First-cited order: each document where the outcome first cites it.
-    assert tags == list(dict.fromkeys(tag for tag, _ in cited)), tags
     listed = []
     for source in model.sources:
         assert source.title == SOURCE_TITLES[source.tag]
@@ -78,6 +96,7 @@ def presents_itself(path: space.Path) -> None:
     r, answers = path.result, path.answers
     model = present(r, answers, path.build.profile)
     _check_sources(model, r)
+    _check_order(model, (path.build.id, path.tool, r["rule_index"]))
     _check_answers(model, r, answers)
     _check_at_once(model, path)
     assert (model.tone, model.kicker) == tone(r)
@@ -143,7 +162,6 @@ def test_the_bridge_sends_the_model_with_a_complete_outcome_only() -> None:
     assert shown == json.loads(json.dumps(expected))
     assert shown["reasons"] == result["reasons"] and shown["reasons"]
     assert [w["sentence"] for w in shown["why_not"]] == [w["sentence"] for w in result["why_not"]]
-    assert [s["tag"] for s in shown["sources"]] == list(dict.fromkeys(
-        c["source"] for c in result["citations"]))
+    assert {s["tag"] for s in shown["sources"]} == {c["source"] for c in result["citations"]}
     partial = json.loads(handle(json.dumps({"tool": "change-lead", "answers": {"harm": "no"}})))
     assert "presentation" not in partial["result"]
