@@ -100,7 +100,8 @@ def _without_local(rule: Rule, actions: tuple[Action, ...], profile: Profile
         return tuple(support if c == A_FURTHER_SUPPORT else c for c in citations
                      if not (isinstance(c, Citation) and c.source == "LOCAL"))
 
-    kept = tuple(replace(a, citations=cited(a.citations)) for a in actions if cited(a.citations))
+    kept = tuple(replace(a, citations=cited(a.citations), text=a.sourced_text or a.text)
+                 for a in actions if cited(a.citations))
     if cited(rule.citations):
         return replace(rule, citations=cited(rule.citations),
                        title=rule.sourced_title or rule.title,

@@ -264,6 +264,11 @@ class Action:
     """Something the practitioner must do before acting on the outcome at all (agree with the
     designated safeguarding lead today how to contact each person safely): an outcome that
     includes it is not shown as a go-ahead, whatever its rule says (``Rule.go_ahead``)."""
+    sourced_text: str = ""
+    """The text where the authority switches local practice off, for an action that cites
+    ``LOCAL`` beside another source and whose ``text`` says more than that source does: only
+    what the other source says, or what it does not say marked as this checklist's own advice.
+    Empty where ``text`` rests on the other source alone (as ``Rule.sourced_summary``)."""
 
 
 @dataclass(frozen=True)

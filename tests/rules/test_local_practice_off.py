@@ -40,6 +40,15 @@ closes the case; a review by a set date: both cited LOCAL alone), written out he
 rules' sources, not read from the package: with local practice off, neither the outcome nor
 "why not" may name an outcome by them."""
 
+LOCAL_ADVICE_IN_ACTIONS = ("and any work in their home",)
+"""Words of an action that come from other areas' procedures alone (LOCAL_OTHER_PARENT), beside a
+source that does not say them (the national page's parental responsibility section)."""
+
+CHECKLISTS_OWN = ("do not investigate", "do not raise the concern with the Lead Practitioner")
+"""Protective advice from other areas' procedures about a concern raised about the Lead
+Practitioner (LOCAL_CONCERN_ABOUT_LEAD), which the national page's LADO section does not give:
+with local practice off it may stay, but only said to be this checklist's own advice."""
+
 SILENT = "guidance_silent"
 OFF_BUILDS = [b for b in space.BUILDS if not b.local_practice]
 OUTCOMES = ("asked", "full")
@@ -72,6 +81,13 @@ def says_nothing_is_local_practice(path: space.Path) -> str | None:
         assert not found, f"{result['recommendation']} says {found.group(0)!r}: {text[:160]}"
     for c in result["citations"]:
         assert not SAYS_LOCAL_PRACTICE.search(c["section"]), c
+    for action in result["actions"]:  # type: ignore[attr-defined]
+        text = action["text"].lower()
+        for words in LOCAL_ADVICE_IN_ACTIONS:
+            assert words not in text, f"{action['code']} gives {words!r} as its sources' advice"
+        if any(words.lower() in text for words in CHECKLISTS_OWN):
+            assert "rather than national guidance" in text, \
+                f"{action['code']} gives other areas' advice as national guidance's"
     for title in LOCAL_ADVICE_TITLES:
         assert not any(title in text for text in _texts(result)), \
             f"{result['recommendation']} names an outcome {title!r}"

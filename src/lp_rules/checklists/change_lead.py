@@ -229,6 +229,15 @@ REFER_TO_LADO = Action(
     "has advised. If what the child said is a disclosure of harm, answer the question on "
     "significant harm again.",
     (WT_ALLEGATIONS, LOCAL_CONCERN_ABOUT_LEAD),
+    # Working Together (the national page's section) gives the first sentence; the rest is
+    # other areas' procedures, kept where local practice is off because it protects the child,
+    # and said to be this checklist's own advice.
+    sourced_text="Tell your designated safeguarding lead or your manager today, so that they "
+    "consult the local authority designated officer (LADO). This checklist also advises, from "
+    "other areas' procedures rather than national guidance: listen to the child and write down "
+    "what they said in their words, but do not investigate; do not raise the concern with the "
+    "Lead Practitioner or at a meeting they attend; and if what the child said is a disclosure "
+    "of harm, answer the question on significant harm again.",
 )
 RAISE_WITH_MANAGER = Action(
     "raise_with_manager",

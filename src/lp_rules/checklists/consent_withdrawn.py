@@ -289,6 +289,13 @@ CONTINUE_WITH_AGREEING_PARENT = Action(
     "objecting parent, where it is safe. Where the parents disagree about something significant "
     "for the child, ask your designated safeguarding lead and your service's legal adviser.",
     (CA89_PARENTAL_RESPONSIBILITY, LOCAL_OTHER_PARENT),
+    # The national page's section says all of it but "any work in their home".
+    sourced_text="Keep the support for the child going on the agreement of the person with "
+    "parental responsibility who agrees. First check for a court order that limits what they "
+    "can decide alone (such as a child arrangements or special guardianship order). Leave out "
+    "the objecting parent's own involvement and information. Tell the objecting parent, where "
+    "it is safe. Where the parents disagree about something significant for the child, ask "
+    "your designated safeguarding lead and your service's legal adviser.",
 )
 
 ESCALATION = answer_in("escalation_risk", "yes", "unsure")
