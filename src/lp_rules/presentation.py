@@ -177,8 +177,8 @@ def rule_sources(result: Mapping[str, Any], profile: Profile) -> tuple[Source, .
     answers include it (each document where the rule first cites it, each section where it
     first cites it). The page lists an outcome's sources at once from the compiled rule, grouped
     the same way (lp_rules.compiled), so Python's list, which replaces it, never reorders it;
-    grouped by first citation in this outcome alone, the two differed in 2,581 of the default area's
-    3,972 outcomes."""
+    grouped by first citation in this outcome alone, the two differed in 2,581 of the default
+    area's 3,972 outcomes."""
     cited = {(c["source"], c["url"]) for c in result["citations"]}
     groups = (replace(g, sections=tuple(s for s in g.sections if (g.tag, s.url) in cited))
               for g in _every_source(result["tool"], result["rule_index"], profile))
