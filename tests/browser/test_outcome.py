@@ -279,7 +279,7 @@ def test_who_should_lead_names_the_suggested_practitioner_in_the_panel(page: Pag
     page.goto(site.url(RANKED))
     wait_for_outcome(page, "agree_at_taf")
     line = page.locator(".lp-outcome .lp-panel .lp-panel-suggested")
-    expect(line).to_contain_text("Suggested to discuss first at the Team Around the Family: Practitioner 3, Teacher.")
+    expect(line).to_contain_text("Suggested to discuss first: Practitioner 3, Teacher.")
     # Why, in one line, from the ranking (the full version's reasons for that practitioner).
     expect(line.locator("[data-suggested-why]")).to_have_text(
         "Why: Not leaving soon; the family agrees to them leading; good relationship with the "

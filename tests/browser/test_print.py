@@ -102,7 +102,7 @@ def test_an_outcome_prints_as_its_record_on_one_or_two_full_pages(
 def test_the_record_on_paper_numbers_the_practitioners_as_the_outcome_names_them(page: Page, site: Site) -> None:
     open_outcome(page, site, "who-should-lead, 8 practitioners")
     printed = flat(pdf_pages(page))
-    suggested = printed.split("Suggested to discuss first at the Team Around the Family: Practitioner ", 1)[1]
+    suggested = printed.split("Suggested to discuss first: Practitioner ", 1)[1]
     number, role = suggested.split(", ", 1)
     role = role.split(".", 1)[0]
     assert f"{number}. {role} (relationship" in printed, "the practitioner it names is not that number on paper"

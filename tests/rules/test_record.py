@@ -91,7 +91,7 @@ def test_the_outcome_comes_first_then_what_to_do_then_answers_and_sources() -> N
                               "Answers", "Sources", "About this record"]
     # Who the rules suggest is part of the outcome, above what to do.
     outcome = text.split("\n\n")[1]
-    assert "Suggested to discuss first at the Team Around the Family: Practitioner 1, Health visitor." in outcome
+    assert "Suggested to discuss first: Practitioner 1, Health visitor." in outcome
 
 
 def test_paper_and_text_come_from_the_same_sections() -> None:

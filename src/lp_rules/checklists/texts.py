@@ -269,7 +269,7 @@ CHECKLIST_SCRIPT = {
     "outcome_said": "Outcome: {title}",
     "what_if_said": "What-if outcome: {title}",
     "your_answers": "Your answers",
-    "suggested": "Suggested to discuss first at the Team Around the Family:",
+    "suggested": "Suggested to discuss first:",
     "suggested_who": "Practitioner {n}, {role}.",
     "suggested_why": "Why: {reasons}",
     "act_first": "Act on this first. Then check your answers:",
