@@ -35,7 +35,7 @@ from .links import MAX_PRACTITIONERS_IN_LINK
 from .model import (Action, AllOf, Always, AnswerIn, AnyOf, Condition, PractitionerList, Rule,
                     Tool)
 from .profiles import Profile
-from .presentation import group_sources, short_name, tone
+from .presentation import every_source, short_name, tone
 from .sources import Citation, source_tags
 from .validate import candidate_fields, problems
 
@@ -99,7 +99,7 @@ class _Tables:
         return self.actions.index(entry)
 
 
-def _rule(rule: Rule, tables: _Tables) -> dict[str, Any]:
+def _rule(rule: Rule, tables: _Tables, tool_id: str, rule_index: int) -> dict[str, Any]:
     """One rule as the profile presents it. ``presented`` is applied to each step's action on
     its own and to none: what it adds whatever the actions (``tail``: "the guidance does not
     cover this" adds asking for support and recording) is kept apart from what each action
@@ -146,20 +146,17 @@ def _rule(rule: Rule, tables: _Tables) -> dict[str, Any]:
         "suggests": shown.suggests_candidate,
         "steps": steps,
         "tail": [tables.action(a) for a in tail],
-        "sources": _source_groups(cited, [s[2] for s in steps] + [tables.action(a) for a in tail],
-                                  tables),
+        "sources": _source_groups(tool_id, rule_index, tables),
     }
 
 
-def _source_groups(cited: list[int], actions: list[int], tables: _Tables) -> list[list[Any]]:
-    """The rule's sources as the outcome model groups them (presentation.group_sources), for
-    every action it can include, as ``[tag, [citation index, ...]]``: the page lists, at once,
-    those its outcome cites, in this order, until Python gives the outcome's own model."""
-    order = cited + [i for a in actions if a >= 0 for i in tables.actions[a]["sources"]]
+def _source_groups(tool_id: str, rule_index: int, tables: _Tables) -> list[list[Any]]:
+    """The rule's sources as the outcome model groups them (presentation.every_source: the one
+    grouping), as ``[tag, [citation index, ...]]``: the page lists, at once, those its outcome
+    cites, in this order, until Python gives the outcome's own model."""
     index = {(c["source"], c["url"]): i for i, c in enumerate(tables.citations)}
     return [[g.tag, [index[(g.tag, s.url)] for s in g.sections]]
-            for g in group_sources([tables.citations[i] for i in order])]
-
+            for g in every_source(tool_id, rule_index, tables.profile)]
 
 def ranking(listed: PractitionerList, profile: Profile) -> tuple[list[list[Any]], list[int]]:
     """Every combination of a practitioner's fields (the profile's options, in order; the first
@@ -190,7 +187,7 @@ def _too_many(tool: Tool, listed: PractitionerList, profile: Profile) -> dict[st
 def compile_tool(tool: Tool, profile: Profile) -> dict[str, Any]:
     """One checklist's compiled decisions for one build (see the module's docstring)."""
     tables = _Tables(profile)
-    rules = [_rule(r, tables) for r in tool.rules]
+    rules = [_rule(r, tables, tool.id, i) for i, r in enumerate(tool.rules)]
     data: dict[str, Any] = {
         "format": FORMAT,
         "tool": tool.id,

@@ -181,12 +181,12 @@ def rule_sources(result: Mapping[str, Any], profile: Profile) -> tuple[Source, .
     area's 3,972 outcomes."""
     cited = {(c["source"], c["url"]) for c in result["citations"]}
     groups = (replace(g, sections=tuple(s for s in g.sections if (g.tag, s.url) in cited))
-              for g in _every_source(result["tool"], result["rule_index"], profile))
+              for g in every_source(result["tool"], result["rule_index"], profile))
     return tuple(g for g in groups if g.sections)
 
 
 @functools.lru_cache(maxsize=4096)
-def _every_source(tool_id: str, rule_index: int, profile: Profile) -> tuple[Source, ...]:
+def every_source(tool_id: str, rule_index: int, profile: Profile) -> tuple[Source, ...]:
     """Every source a rule can cite in this profile, grouped (remembered: the same few hundred
     rules are presented for every outcome)."""
     rule = TOOLS[tool_id].rules[rule_index]
