@@ -12,7 +12,7 @@
 //
 // The part drawn at once comes from the compiled rules (their result, each source's short name
 // `shortNames`, and each rule's sources grouped as the model groups them); what Python completes
-// (why, why not, what would change it, the sources in the outcome's own order) is drawn from the
+// (why, why not, what would change it, the sources, in the same order) is drawn from the
 // rules' outcome model, `result.presentation` (lp_rules.presentation), which the record and the
 // trainer's view render too: nothing here groups sources or shortens a source's name.
 
@@ -281,7 +281,7 @@ export function createOutcomeView({ root, data, siteRoot, live, state }) {
   }
 
   /** The sources the compiled rules' result cites, as the outcome model groups them: the rule's
-   *  groups (lp_rules.compiled, from presentation.group_sources), each section kept if the
+   *  groups (lp_rules.compiled, from presentation.every_source), each section kept if the
    *  result cites it. Python's model takes their place (complete).
    *  @returns {{sources: PresentedSource[]}} */
   function compiledSources(result) {
