@@ -1,7 +1,7 @@
 """Rules for the Lead Practitioner Guide's three decision checklists.
 
 Pure Python with no dependencies, so the same code runs on the command line, in the tests and
-in the browser through Pyodide. See RULES.md in the project brief for the contract.
+in the browser through Pyodide. See RULES.md, in the repository's root, for the contract.
 
     >>> from lp_rules import evaluate
     >>> evaluate("consent-withdrawn", {"harm": "yes"})["recommendation"]
