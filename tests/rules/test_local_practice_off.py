@@ -105,6 +105,35 @@ def test_with_local_practice_off_no_outcome_says_local_practice(build: space.Bui
                 "continue_with_other_parent", "non_engagement_review", SILENT} <= set(seen)
 
 
+NOT_BROUGHT = "was not brought to appointments, answer the question on significant harm again"
+"""The prompt for a family that stops engaging (other areas' procedures, LOCAL_NON_ENGAGEMENT):
+a baby, or a child not seen or not brought to appointments, sends the practitioner back to the
+question on significant harm. It protects the child, so it must reach the practitioner whether
+local practice is on or off; off, only said to be this checklist's own advice."""
+
+
+@space.check("asked")
+def not_engaging_still_asks_about_harm(path: space.Path) -> str | None:
+    """A family that stops engaging: the outcome says, in some text, to answer the question on
+    significant harm again for a baby or a child not seen or not brought; with local practice
+    off, in words that say it is not national guidance."""
+    result = path.result
+    if result["recommendation"] != "non_engagement_review":
+        return None
+    saying = [text for text in _texts(result) if NOT_BROUGHT in text]
+    assert saying, f"{path.build.id}: the non-engagement outcome lost the 'not brought' prompt"
+    if not path.build.local_practice:
+        assert all("rather than national guidance" in text for text in saying), saying
+    return "said"
+
+
+@pytest.mark.parametrize("build", space.BUILDS, ids=[b.id for b in space.BUILDS])
+def test_a_family_not_engaging_still_sends_an_unseen_child_back_to_the_harm_question(
+        build: space.Build) -> None:
+    seen = space.assert_held(build, not_engaging_still_asks_about_harm)
+    assert seen["said"], "no path reached the non-engagement outcome"
+
+
 def silence_rests_on(result: dict[str, Any]) -> list[dict[str, str]]:
     """What a "guidance does not cover this" outcome itself rests on: its citations that no
     action brings (the outcome's own), and the sources of its "ask for advice" action. The

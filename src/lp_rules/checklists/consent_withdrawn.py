@@ -555,12 +555,17 @@ RULES = with_safe_contact((
         "not cover "
         "this case; this is local practice.",
         # IS24 (sharing without consent; seek advice from the DSL): nothing in the guidance
-        # says what to do when a family stops engaging.
+        # says what to do when a family stops engaging. The prompt about a baby or a child not
+        # seen or not brought is other areas' procedures (review_non_engagement, which goes
+        # with local practice off), kept because it protects the child, and said to be this
+        # checklist's own advice (as refer_to_lado's sourced_text does).
         sourced_summary="The family have stopped engaging but have not said no, so nothing "
         "about sharing stops: information can still be shared without consent where a child is "
         "at risk or there is a perceived risk of harm. No guidance this checklist uses says what "
         "to do when a family stops engaging: use your professional judgement, with your "
-        "designated safeguarding lead.",
+        "designated safeguarding lead. This checklist also advises, from other areas' "
+        "procedures rather than national guidance: if the child is a baby, has not been seen, "
+        "or was not brought to appointments, answer the question on significant harm again.",
         why="The family have stopped engaging without saying no.",
         citations=(LOCAL_NON_ENGAGEMENT, IS24_SHARING),
         steps=(Step(REVIEW_NON_ENGAGEMENT), Step(CONFIRM_WISHES), Step(TALK_TO_DSL),
