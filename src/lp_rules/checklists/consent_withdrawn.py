@@ -563,7 +563,7 @@ RULES = with_safe_contact((
         "about sharing stops: information can still be shared without consent where a child is "
         "at risk or there is a perceived risk of harm. No guidance this checklist uses says what "
         "to do when a family stops engaging: use your professional judgement, with your "
-        "designated safeguarding lead. This checklist also advises, from other areas' "
+        "designated safeguarding lead; this checklist also advises, from other areas' "
         "procedures rather than national guidance: if the child is a baby, has not been seen, "
         "or was not brought to appointments, answer the question on significant harm again.",
         why="The family have stopped engaging without saying no.",
