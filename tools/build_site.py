@@ -123,7 +123,7 @@ def build(profile_id: str, builder: str = "mkdocs", into: Path | None = None) ->
     docs.parent.mkdir(parents=True, exist_ok=True)
     profile = load_profile(profile_id)
     with step(profile_id, "checking the Python runtime's files (the first build compiles them)"):
-        runtime = describe_runtime()
+        runtime = describe_runtime(profile_id)
     with step(profile_id, "writing the pages from docs/ with this authority's terms"):
         render_tree(DOCS, docs, page_context(profile, runtime))
     write_redirects(docs)

@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import json
+import os
 import re
+import subprocess
+import sys
 import tomllib
 from functools import lru_cache
 from pathlib import Path
@@ -13,6 +16,7 @@ import pytest
 import yaml
 
 from lp_rules import PROFILE_IDS, load_profile
+from lp_rules.folders import EXTRA
 from lp_rules.profiles import FOLDERS, PUBLISHED_IDS, guidance_shown
 
 from tests.rules.oracle import FACTS
@@ -473,3 +477,21 @@ def test_the_home_page_links_to_what_changed_while_the_release_is_recent(
     linked = any(v.endswith("what-changed/#rules-2-1") for _, _, v in page.links)
     assert linked == release_is_recent()
 
+
+
+def test_the_sites_rules_know_its_own_authority(built: tuple[str, Path]) -> None:
+    """The wheel a site ships is what Python runs in its checklists: its own authority must load
+    from that wheel alone, as in a reader's browser (no extra authority folders, not the source
+    tree). A fictional authority's site once shipped the package's wheel without its folder, so
+    every full outcome there was refused ("unknown profile") and only the at-once part worked."""
+    profile, folder = built
+    [wheel] = sorted(folder.glob("wheels/*/*.whl"))
+    environment = {k: v for k, v in os.environ.items()
+                   if k not in (EXTRA, "PYTHONPATH")}
+    done = subprocess.run(
+        [sys.executable, "-I", "-c",
+         "import sys; sys.path.insert(0, sys.argv[1]); import lp_rules; "
+         "assert lp_rules.__file__.startswith(sys.argv[1]), lp_rules.__file__; "
+         "print(lp_rules.load_profile(sys.argv[2]).id)", str(wheel), profile],
+        capture_output=True, text=True, env=environment)
+    assert done.returncode == 0 and done.stdout.strip() == profile, done.stderr[-600:]

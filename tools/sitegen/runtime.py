@@ -27,6 +27,7 @@ import hashlib
 import json
 import shutil
 import subprocess
+import zipfile
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -57,6 +58,7 @@ class Runtime:
     # (rules-worker.js), so a new release never restores an older one.
     runtime_sha256: str
     manifest: bytes  # runtime.json as written into the runtime folder
+    wheel_source: Path  # the wheel copied into the site (authority_wheel)
 
 
 def find_wheel() -> Path:
@@ -88,6 +90,37 @@ def site_wheel() -> Path:
     return compiled
 
 
+def authority_wheel(profile_id: str) -> Path:
+    """The wheel a site for ``profile_id`` ships: :func:`site_wheel`, unless the authority's
+    folder is outside the package (an extra folder, ``lp_rules.folders.EXTRA``: the tests'
+    fictional authority), when it is a copy with that folder added as
+    ``lp_rules/authorities/<id>/``. Without it Python in that site's checklists could not load
+    the site's own authority ("unknown profile"), and only the compiled, at-once part of its
+    outcomes worked. Cached beside the compiled wheel by the folder's contents."""
+    from lp_rules.folders import authority_folders, package_folder
+
+    wheel = site_wheel()
+    folder = authority_folders()[profile_id]
+    if str(folder).startswith(str(package_folder())):
+        return wheel
+    files = sorted(p for p in Path(folder).rglob("*") if p.is_file() and "__pycache__" not in p.parts)
+    digest = hashlib.sha256(wheel.read_bytes())
+    for path in files:
+        digest.update(path.relative_to(folder).as_posix().encode() + b"\0" + path.read_bytes())
+    extended = wheel.parent / f"{profile_id}-{digest.hexdigest()[:16]}" / wheel.name
+    if not extended.exists():
+        extended.parent.mkdir(parents=True, exist_ok=True)
+        partial = extended.with_suffix(".partial")
+        shutil.copy2(wheel, partial)
+        with zipfile.ZipFile(partial, "a", compression=zipfile.ZIP_DEFLATED) as archive:
+            for path in files:
+                name = f"lp_rules/authorities/{profile_id}/{path.relative_to(folder).as_posix()}"
+                archive.writestr(zipfile.ZipInfo(name, date_time=(1980, 1, 1, 0, 0, 0)),
+                                 path.read_bytes(), compress_type=zipfile.ZIP_DEFLATED)
+        partial.rename(extended)
+    return extended
+
+
 def runtime_sources() -> dict[str, Path]:
     """Each runtime file the site ships, by name, and where it is copied from."""
     return {
@@ -105,15 +138,17 @@ def runtime_manifest(sources: dict[str, Path]) -> bytes:
     return json.dumps({"files": files}, sort_keys=True, separators=(",", ":")).encode("ascii")
 
 
-def describe_runtime() -> Runtime:
-    """Where the runtime will be in the site, and the hashes pages must carry for it and the wheel."""
-    wheel = site_wheel()
+def describe_runtime(profile_id: str) -> Runtime:
+    """Where the runtime will be in ``profile_id``'s site, and the hashes pages must carry for it
+    and the wheel."""
+    wheel = authority_wheel(profile_id)
     wheel_sha256 = hashlib.sha256(wheel.read_bytes()).hexdigest()
     manifest = runtime_manifest(runtime_sources())
     runtime_sha256 = hashlib.sha256(manifest).hexdigest()
     return Runtime(
         pyodide_dir=f"pyodide/{runtime_sha256[:16]}/",
         wheel_path=f"wheels/{wheel_sha256[:16]}/{wheel.name}",
+        wheel_source=wheel,
         wheel_sha256=wheel_sha256,
         runtime_sha256=runtime_sha256,
         manifest=manifest,
@@ -131,4 +166,4 @@ def install_runtime(docs: Path, runtime: Runtime) -> None:
     (pyodide / MANIFEST).write_bytes(runtime.manifest)
     wheel = docs / runtime.wheel_path
     wheel.parent.mkdir(parents=True, exist_ok=True)
-    shutil.copy2(site_wheel(), wheel)
+    shutil.copy2(runtime.wheel_source, wheel)
