@@ -170,12 +170,12 @@ fictional-site: dist/.built node_modules/.installed | $(RUNTIME_CACHES)
 # rules natively on every combination of answers, and the CLI. One pytest process: the rules tests
 # share one walk of each build's answer space (tests/rules/space.py), which xdist workers would
 # repeat. It runs beside the type and JavaScript checks (one after the other), so a 2-core machine
-# is kept busy; each job's output is shown whole when it ends.
+# is kept busy; each job's output is shown whole when it ends, the tests' with their slowest.
 CHECK_TESTS := tests/rules tests/cli tests/test_waits.py
 check: setup
 	@$(MAKE) --no-print-directory -j2 --output-sync=target check-tests typecheck jscheck
 check-tests: setup
-	$(BIN)/pytest $(CHECK_TESTS) -q
+	$(BIN)/pytest --durations=10 $(CHECK_TESTS) -q
 
 # The page's compiled decisions against the rules on every one of the 788,880 answer sets per
 # build and variant (make test compares every full set and every 32nd of the rest): about 22

@@ -112,7 +112,7 @@ def _rule(rule: Rule, tables: _Tables, tool_id: str, rule_index: int) -> dict[st
     own: dict[Action, tuple[Action, ...]] = {}
     steps: list[list[Any]] = []
     for step in rule.steps:
-        if step.action.needs_profile and not getattr(profile, step.action.needs_profile):
+        if not step.action.available_in(profile):
             continue  # engine.decide leaves it out before reading its condition
         if step.action not in sources:
             sources.append(step.action)

@@ -21,7 +21,7 @@ from importlib import resources
 from typing import Any
 
 from .checklists import texts
-from .profiles import Profile
+from .profiles import Profile, per_profile
 from .register import REGISTER_FILE, RegisterError, When
 
 SCHEMES = ("tel:", "mailto:", "https://")
@@ -139,11 +139,18 @@ def local_routes(profile: Profile) -> tuple[Route, ...]:
                   texts.NO_LOCAL_NUMBER.format(guidance=profile.guidance_name), ()),)
 
 
+@per_profile
+def _routes(profile: Profile) -> tuple[Route, ...]:
+    """``routes`` as Route objects, made once per profile (every urgent outcome shows them)."""
+    first, *others = national_routes()
+    return (first, *local_routes(profile), *others)
+
+
 def routes(profile: Profile) -> list[dict[str, Any]]:
     """Who to call, in order: 999, the area's numbers (or where to find them), the national
-    routes. The same list for the page, the record, the CLI and the home page."""
-    first, *others = national_routes()
-    return [r.as_dict() for r in (first, *local_routes(profile), *others)]
+    routes. The same list for the page, the record, the CLI and the home page: a new one on
+    each call, which the caller may change."""
+    return [r.as_dict() for r in _routes(profile)]
 
 
 def route_lines(block: list[dict[str, Any]]) -> list[str]:

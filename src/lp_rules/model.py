@@ -55,7 +55,13 @@ class Question:
 
     def option(self, option_id: str) -> Option:
         """The option with this id (answers are validated before this is called)."""
-        return next(o for o in self.options if o.id == option_id)
+        return self._options_by_id[option_id]
+
+    @cached_property
+    def _options_by_id(self) -> dict[str, Option]:
+        """Remembered: every outcome's reasons read an option's label for each answer that
+        counted (a linear search was a twentieth of an outcome)."""
+        return {o.id: o for o in self.options}
 
     @cached_property
     def option_ids(self) -> tuple[str, ...]:
@@ -152,6 +158,11 @@ class AnswerIn:
         return None if value is None else value in self.values
 
     def questions(self) -> frozenset[str]:
+        return self._questions
+
+    @cached_property
+    def _questions(self) -> frozenset[str]:
+        """Made once: the engine asks every rule's condition on every evaluation."""
         return frozenset({self.question})
 
     def describe(self, questions: Mapping[str, Question]) -> str:
@@ -178,6 +189,20 @@ def answer_in(question: str, *values: str) -> AnswerIn:
     return AnswerIn(question, frozenset(values))
 
 
+def _combined(parts: tuple[Condition, ...], answers: Answers, profile: "Profile",
+              decisive: bool) -> TriState:
+    """All of the parts (``decisive`` False) or any of them (True): the first part whose result
+    is ``decisive`` decides, without testing the rest (the engine tests every rule's condition
+    on every evaluation); else None if a part is not yet decided, else ``not decisive``."""
+    unknown = False
+    for part in parts:
+        result = part.test(answers, profile)
+        if result is decisive:
+            return decisive
+        unknown = unknown or result is None
+    return None if unknown else not decisive
+
+
 @dataclass(frozen=True)
 class AllOf:
     """Every part holds."""
@@ -185,12 +210,14 @@ class AllOf:
     parts: tuple[Condition, ...]
 
     def test(self, answers: Answers, profile: "Profile") -> TriState:
-        results = [p.test(answers, profile) for p in self.parts]
-        if False in results:
-            return False
-        return None if None in results else True
+        return _combined(self.parts, answers, profile, decisive=False)
 
     def questions(self) -> frozenset[str]:
+        return self._questions
+
+    @cached_property
+    def _questions(self) -> frozenset[str]:
+        """Made once (``AnswerIn._questions``)."""
         return frozenset().union(*(p.questions() for p in self.parts))
 
     def describe(self, questions: Mapping[str, Question]) -> str:
@@ -209,12 +236,14 @@ class AnyOf:
     parts: tuple[Condition, ...]
 
     def test(self, answers: Answers, profile: "Profile") -> TriState:
-        results = [p.test(answers, profile) for p in self.parts]
-        if True in results:
-            return True
-        return None if None in results else False
+        return _combined(self.parts, answers, profile, decisive=True)
 
     def questions(self) -> frozenset[str]:
+        return self._questions
+
+    @cached_property
+    def _questions(self) -> frozenset[str]:
+        """Made once (``AnswerIn._questions``)."""
         return frozenset().union(*(p.questions() for p in self.parts))
 
     def describe(self, questions: Mapping[str, Question]) -> str:
@@ -255,7 +284,8 @@ class Action:
     citations: tuple[Cited, ...]
     needs_profile: str = ""
     """A profile field this action needs (e.g. ``review_interval``): where the authority's
-    guidance gives none, the action is left out rather than filled with a guess."""
+    guidance gives none, the action is left out rather than filled with a guess
+    (``available_in``)."""
     principle: bool = False
     """Required by RULES.md's principles on every outcome that includes it at all (the child's
     views, recording, sharing when necessary, monitoring), so it stays even where the guidance
@@ -269,6 +299,12 @@ class Action:
     ``LOCAL`` beside another source and whose ``text`` says more than that source does: only
     what the other source says, or what it does not say marked as this checklist's own advice.
     Empty where ``text`` rests on the other source alone (as ``Rule.sourced_summary``)."""
+
+    def available_in(self, profile: "Profile") -> bool:
+        """Whether this profile can include the action at all: it gives the field the action
+        needs (``needs_profile``), or the action needs none. The one test of it, for the
+        outcome (``engine.decide``), the compiled tables and the pages' lists of sources."""
+        return not self.needs_profile or bool(getattr(profile, self.needs_profile))
 
 
 @dataclass(frozen=True)
@@ -313,6 +349,14 @@ class Rule:
     local practice's advice (a deadline, a step), so that neither its outcome nor "why not"
     names it with that advice. Empty where ``title`` rests on the other citations alone."""
 
+    @cached_property
+    def step_groups(self) -> tuple[int, ...]:
+        """For each step, the index of the first step whose action equals its action: an
+        outcome includes each action once (the first of equal ones that applies), and comparing
+        actions field by field on every evaluation was a tenth of its cost."""
+        actions = [s.action for s in self.steps]
+        return tuple(actions.index(a) for a in actions)
+
 
 @dataclass(frozen=True)
 class Contradiction:
@@ -356,7 +400,14 @@ class Tool:
 
     def list_question(self, question_id: object) -> PractitionerList | None:
         """The list question with this id, or None when it is not one (a choice, or unknown)."""
+        if type(question_id) is str:  # noqa: E721  (any other key is compared as before)
+            return self._lists_by_id.get(question_id)
         return next((q for q in self.lists if q.id == question_id), None)
+
+    @cached_property
+    def _lists_by_id(self) -> dict[str, PractitionerList]:
+        """Remembered: validation and every outcome's reasons ask it of each answer."""
+        return {q.id: q for q in self.lists}
 
     @cached_property
     def _questions_by_id(self) -> dict[str, Question]:

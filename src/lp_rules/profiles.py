@@ -11,7 +11,7 @@ from __future__ import annotations
 import tomllib
 from dataclasses import dataclass, field, fields, replace
 from functools import cached_property
-from typing import Any
+from typing import Any, Callable, TypeVar
 
 from .errors import InvalidAnswers
 from .folders import authority_folders, package_folder
@@ -306,6 +306,32 @@ def _from_toml(data: dict[str, Any]) -> Profile:
 
 
 _cache: dict[str, Profile] = {}
+
+T = TypeVar("T")
+
+PER_PROFILE_LIMIT = 64
+"""How many profiles a ``per_profile`` memo holds before it starts again: a caller that makes
+profiles afresh (``dataclasses.replace``) cannot grow it without end."""
+
+
+def per_profile(make: Callable[[Profile], T]) -> Callable[[Profile], T]:
+    """``make``, remembered for each profile by its identity: what the rules work out from a
+    profile alone (its terms, who to call) is the same on every evaluation, and hashing a
+    profile's 44 fields to find it again would cost more than some of it. Each entry keeps its
+    profile alive, so an id is never reused while the entry stands. What it remembers is shared
+    by every caller: ``make`` must return something no caller changes (or callers copy it)."""
+    memo: dict[int, tuple[Profile, T]] = {}
+
+    def remembered(profile: Profile) -> T:
+        entry = memo.get(id(profile))
+        if entry is None or entry[0] is not profile:
+            if len(memo) >= PER_PROFILE_LIMIT:
+                memo.clear()
+            entry = memo[id(profile)] = (profile, make(profile))
+        return entry[1]
+
+    remembered.__doc__ = make.__doc__
+    return remembered
 
 
 def _guidance_shown(data: dict[str, Any]) -> tuple[str, ...]:

@@ -15,8 +15,8 @@ outcome's ``warnings`` (RULES.md principle 1). A wrong value or type is refused 
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass, replace
-from typing import Mapping
 
 from .checklists.common import HARM_SUSPECTED
 from .checklists.practitioners import PRACTITIONERS, TOO_MANY
@@ -49,17 +49,17 @@ def _short(value: object) -> str:
 
 
 def _choice(field: str, question: Question, value: object) -> str:
+    if isinstance(value, str) and value in question.option_ids:
+        return value  # first: the valid answer is every call but a refused one
     valid = ", ".join(question.option_ids)
     if not isinstance(value, str):
         raise InvalidAnswers(
             f"{field}: expected one of {valid}; got {type(value).__name__} {_short(value)}",
             field=field,
         )
-    if value not in question.option_ids:
-        raise InvalidAnswers(
-            f"{field}: {_short(value)} is not an option; valid: {valid}", field=field
-        )
-    return value
+    raise InvalidAnswers(
+        f"{field}: {_short(value)} is not an option; valid: {valid}", field=field
+    )
 
 
 def candidate_fields(profile: Profile, practitioners: PractitionerList = PRACTITIONERS
@@ -87,6 +87,7 @@ def _candidates(practitioners: PractitionerList, value: object, profile: Profile
         # More than any link can carry: refused before any item is read, whatever harm says.
         raise InvalidAnswers(_too_many(practitioners, len(value)), field=field)
     clean: list[dict[str, str]] = []
+    fields = candidate_fields(profile, practitioners)
     for i, item in enumerate(value):
         where = f"{field}[{i}]"
         if not isinstance(item, Mapping):
@@ -107,7 +108,7 @@ def _candidates(practitioners: PractitionerList, value: object, profile: Profile
             )
         clean.append(
             {f.id: _choice(f"{where}.{f.id}", f, item[f.id])
-             for f in candidate_fields(profile, practitioners)}
+             for f in fields}
         )
     return clean
 

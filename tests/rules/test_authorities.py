@@ -48,7 +48,9 @@ def test_the_exhaustive_walk_covers_every_authority_both_ways() -> None:
 
 
 def test_the_site_tests_read_every_authority_site() -> None:
-    from tests.site.conftest import SITES
+    """The sites the site tests read (their conftest.py and fixtures take tests/site/sites.py's
+    list, which builds nothing, so this runs in the quick loop before any site is built)."""
+    from tests.site.sites import SITES
 
     assert set(SITES) == ON_DISK
     assert len({site_folder(p) for p in ON_DISK}) == len(ON_DISK)

@@ -21,12 +21,7 @@ from pathlib import Path
 
 import pytest
 
-from lp_rules.profiles import PROFILE_IDS, site_folder
-
-ROOT = Path(__file__).resolve().parents[2]
-SITES = {profile_id: ROOT / site_folder(profile_id) for profile_id in PROFILE_IDS}
-"""Every authority's built site (one per folder in src/lp_rules/authorities/, and the tests'
-fictional authority: tests/conftest.py)."""
+from .sites import ROOT, SITES
 
 
 def _build_the_fictional_site() -> None:
