@@ -76,13 +76,24 @@ def _in_order(tool: Tool, ids: set[str]) -> tuple[str, ...]:
     return tuple(q for q in tool.question_ids if q in ids)
 
 
+_own_support = per_profile(own_support)
+"""``own_support``, worked out once per profile (every outcome's citations pass through it)."""
+
+
 def _resolved(rule: Rule, actions: tuple[Action, ...], profile: Profile
               ) -> tuple[Rule, tuple[Action, ...]]:
-    """The rule and actions with every profile-chosen citation made concrete."""
-    rule = replace(rule, citations=tuple(profile.citation(c) for c in rule.citations))
-    return rule, tuple(
-        replace(a, citations=tuple(profile.citation(c) for c in a.citations)) for a in actions
-    )
+    """The rule and actions with every profile-chosen citation made concrete, and advice to ask
+    for support citing this area's own route to it (``own_support``: its Further support
+    section, naming its contact or saying its guidance names none), never another area's: an
+    area whose guidance names no contact is told to ask its local early help team, which
+    another area's section does not say (principle 8)."""
+    support = _own_support(profile)
+
+    def concrete(citations: tuple[Cited, ...]) -> tuple[Citation, ...]:
+        return tuple(support if c == A_FURTHER_SUPPORT else profile.citation(c) for c in citations)
+
+    rule = replace(rule, citations=concrete(rule.citations))
+    return rule, tuple(replace(a, citations=concrete(a.citations)) for a in actions)
 
 
 def _without_local(rule: Rule, actions: tuple[Action, ...], profile: Profile
@@ -91,14 +102,12 @@ def _without_local(rule: Rule, actions: tuple[Action, ...], profile: Profile
     every ``LOCAL`` citation goes, an action citing nothing else goes, a rule keeping another
     citation shows its ``sourced_title`` and ``sourced_summary`` (written from those citations
     alone, where the rule has them), and a rule
-    citing nothing else becomes ``guidance_silent``. Where an outcome points to the support
-    contact, it cites this area's own route to support (``own_support``), never another area's
-    Further support section. On citations as declared (before ``_resolved``)."""
+    citing nothing else becomes ``guidance_silent``, which cites this area's own route to
+    support (``own_support``). On citations as declared (before ``_resolved``)."""
     support = own_support(profile)
 
     def cited(citations: tuple[Cited, ...]) -> tuple[Cited, ...]:
-        return tuple(support if c == A_FURTHER_SUPPORT else c for c in citations
-                     if not (isinstance(c, Citation) and c.source == "LOCAL"))
+        return tuple(c for c in citations if not (isinstance(c, Citation) and c.source == "LOCAL"))
 
     kept = tuple(replace(a, citations=cited(a.citations), text=a.sourced_text or a.text)
                  for a in actions if cited(a.citations))

@@ -173,6 +173,30 @@ def test_where_the_guidance_is_silent_the_outcome_cites_this_areas_own_support(
         assert seen["silent"], "close_plan rests on local practice alone"
 
 
+@space.check(*OUTCOMES)
+def asking_for_support_cites_this_areas_own_route(path: space.Path) -> str | None:
+    """Local practice on or off: the "ask for advice" action rests on this area's own Further
+    support (principle 5: the profile's support contact; principle 8: never another area's
+    guidance as this area's). An area whose guidance names no contact is told to ask its local
+    early help team, which no other area's Further support section says."""
+    asks = [a for a in path.result["actions"] if a["code"] == "contact_support_coordinators"]
+    if not asks:
+        return None
+    profile_id = path.build.profile_id
+    for action in asks:
+        assert {s["source"] for s in action["sources"]} == {oracle.OWN_SOURCE[profile_id]}, action
+        assert all(s["url"] == "further-support/#contact" for s in action["sources"]), action
+        named = oracle.FACTS[profile_id]["gives_support_contact"]
+        assert all(("no contact named" in s["section"]) != named for s in action["sources"]), action
+    return "asks"
+
+
+@pytest.mark.parametrize("build", space.BUILDS, ids=[b.id for b in space.BUILDS])
+def test_asking_for_support_cites_this_areas_own_route(build: space.Build) -> None:
+    seen = space.assert_held(build, asking_for_support_cites_this_areas_own_route)
+    assert seen["asks"], "no outcome asked for support"
+
+
 def test_the_fictional_authoritys_silence_names_no_other_area() -> None:
     """The fictional authority as `make new-authority` makes it (local practice off, no contact):
     its "guidance does not cover this" outcome, one answer set, read as a practitioner reads it."""

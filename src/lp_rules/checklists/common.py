@@ -143,8 +143,8 @@ CONTACT_SUPPORT = Action(
 
 
 def own_support(profile: "Profile") -> Citation:
-    """Where ``CONTACT_SUPPORT``'s advice comes from in this area, once local practice is off
-    (``engine._without_local``): the area's own Further support section, which names the
+    """Where ``CONTACT_SUPPORT``'s advice comes from in this area (``engine._resolved``, and the
+    "guidance does not cover this" outcome): the area's own Further support section, which names the
     contact its guidance gives, or says that its guidance names none and to ask the local early
     help team (``texts.NO_SUPPORT_CONTACT``). Never another area's Further support section.
     For an area whose own guidance is source A and names a contact, this is A_FURTHER_SUPPORT."""
