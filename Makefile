@@ -136,6 +136,15 @@ pyodide-wheels: $(PYODIDE_WHEELS)
 # about 1,120 s. test_print.py (14 tests, about 60 of 553 s with the scans, load 16-25) moves to
 # lane 2: about 1,050 s against 910 s (estimated). Moving the scans instead gives about 860 s
 # against 1,100 s. Lane 1 is now the long one: its native tests are next to cut.
+# 2026-12-07 (later; fresh clone, load ~5: lane 1 991 s, lane 2 832 s): test_first_screen's 100
+# links open in one phone tab from a blank page, with Python held (36 of them: 96 s and 104 s
+# before, 70 s after, load 9-14), and the every-page axe scan holds Python (one site: 213 s
+# before, 162 s after, load 9-12). All of tests/browser after: 337 passed in 2,226 s (load 8-15):
+# test_accessibility 399 s, the rest 1,813 s, of which test_first_screen 190 s (about 270 s
+# before). Scaled to load ~5, lane 2 loses about 35 s (about 800 s) and lane 1 about 50 s (about
+# 940 s, less what the native tests' work gains). Moving test_stdlib.py (about 80 s) to lane 2
+# would help only if the native tests gain under about 60 s, and would make lane 2 the long one
+# otherwise, so BROWSER_LANE_1 and UNTIMED_PERF are unchanged.
 # Not pytest-xdist: its workers would each repeat the rules' walk and the Zensical build (which
 # write the same build/<profile>/ folders), and start a Chromium and a Pyodide each.
 # Lane 2 writes to build/test-logs/browser.log, shown when both lanes are done; the recipe fails

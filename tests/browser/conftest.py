@@ -189,8 +189,9 @@ PYTHON_FILES = ("**/pyodide/**", "**/*.whl")
 def without_python(target: Page | BrowserContext) -> None:
     """Hold Python's files unanswered in this page or context, for a test that reads only what a
     page shows before Python is ready (the maps, the layout, the pages' accessibility with the
-    checklist still loading): the worker stays "loading" and no Pyodide starts, which otherwise
-    takes seconds of CPU on each checklist page, from both lanes of `make test`. A test that
+    checklist still loading, the compiled outcome's first screen): the worker stays "loading" and
+    no Pyodide starts, which otherwise takes seconds of CPU on each checklist page, from both
+    lanes of `make test`. A test that
     reads an outcome (data-recommendation) or the ready state needs Python: never this."""
     for pattern in PYTHON_FILES:
         target.route(pattern, lambda route: None)  # never answered: the download waits

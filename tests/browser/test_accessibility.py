@@ -16,7 +16,8 @@ from typing import Any, Iterator
 import pytest
 from playwright.sync_api import Page, expect
 
-from .conftest import ROOT, Site, browser_context, expect_page_errors, wait_for_outcome, wait_ready
+from .conftest import (ROOT, Site, browser_context, expect_page_errors, wait_for_outcome, wait_ready,
+                       without_python)
 
 AXE = (ROOT / "node_modules" / "axe-core" / "axe.min.js").read_text(encoding="utf-8")
 TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag22aa"]
@@ -124,8 +125,15 @@ def test_every_page_in_light_and_dark(axe_page: Page, profile: str, request: pyt
     same layout (test_the_dark_scheme_only_recolours), so the rules that read structure, names,
     roles and sizes give the same verdict in both: running them again in the dark cost about 30%
     of each dark scan (19.1 s against 13.6 s for one site's pages, measured 2026-12-06 in
-    alternating order) and could find nothing the light scan does not."""
+    alternating order) and could find nothing the light scan does not.
+
+    Python's files are held (``without_python``): each checklist page is scanned as it first
+    shows, its form with no outcome and Python still loading, every time. Before, each visit
+    (three checklists, two schemes) started Python beside the scan, which saw the page loading
+    or ready as the race went; the ready states are test_checklist_outcomes' and
+    test_checklist_start_midway_and_error's."""
     site: Site = request.getfixturevalue(profile)
+    without_python(axe_page)
     problems = {}
     for scheme in ("light", "dark"):
         axe_page.emulate_media(color_scheme=scheme)
