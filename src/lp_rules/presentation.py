@@ -295,11 +295,12 @@ def reasons_line(reasons: Sequence[str]) -> str:
 
 
 def _suggestion(result: Mapping[str, Any], answers: Mapping[str, Any]) -> Suggestion | None:
+    """The practitioner the outcome suggests (``suggested_candidate``), in the panel's words."""
     suggested = result.get("suggested_candidate")
     if suggested is None:
         return None
     [asked] = TOOLS[result["tool"]].lists
-    role = asked.fields[0].option(answers[asked.id][suggested][asked.fields[0].id]).label
+    role = _labels(asked, answers[asked.id][suggested], suggested)[asked.fields[0].id]
     # In the panel's words (the page's, CHECKLIST_SCRIPT, which it shows at once, before
     # Python): one wording wherever it is read.
     words = t.CHECKLIST_SCRIPT
