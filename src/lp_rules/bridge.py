@@ -5,9 +5,10 @@ exchange is tested natively like everything else. A request is
 ``{"tool", "answers", "profile", "date", "page"}`` (``page``: the checklist's address, for the
 record's link); the reply is one of ``{"type": "result", "result", "record"}`` (``record``: the
 record as text, for Copy and Download; the ``result`` of a complete outcome also carries
-``presentation``, the outcome model (lp_rules.presentation: the outcome view draws its sources,
-reasons, why not and what would change from it, never regrouping or rewording them), and
-``record_sections``, the same record section by section (lp_rules.record.as_data), which the
+``presentation``, the outcome model (lp_rules.presentation: the outcome view draws the
+practitioners, sources, reasons, why not and what would change from it, never ranking,
+regrouping or rewording them), and
+``record_sections``, the same record section by section (lp_rules.record.data_of), which the
 outcome view lays out on paper: both travel in the result because the result is what the page
 hands its outcome view; text and paper come from one list of sections, so they never differ),
 ``{"type": "invalid", "message", "field"}`` (the answers break the contract: no recommendation)
@@ -30,7 +31,7 @@ from . import DEFAULT_PROFILE, evaluate, get_tool, load_profile
 from .errors import InvalidAnswers
 from .links import notice, now_asked, parse_query, read_link
 from .presentation import present
-from .record import as_data, as_text
+from .record import data_of, sections, text_of
 
 
 def _read_link(request: dict[str, Any]) -> dict[str, Any]:
@@ -61,11 +62,12 @@ def handle(request_json: str) -> str:
         record = ""
         if result["status"] == "complete":
             profile = load_profile(result["profile"])
-            made = (result, answers, profile, str(request.get("date", "")),
-                    str(request.get("page", "")))
-            record = as_text(*made)
-            result["presentation"] = present(result, answers, profile).as_data()
-            result["record_sections"] = as_data(*made)
+            model = present(result, answers, profile)  # once: the record renders it too
+            made = sections(result, answers, profile, str(request.get("date", "")),
+                            str(request.get("page", "")), model=model)
+            record = text_of(made)
+            result["presentation"] = model.as_data()
+            result["record_sections"] = data_of(made)
         reply: dict[str, Any] = {"type": "result", "result": result, "record": record}
     except InvalidAnswers as err:
         reply = {"type": "invalid", "message": err.message, "field": err.field}

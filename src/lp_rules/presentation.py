@@ -2,15 +2,19 @@
 
 ``present(result, answers, profile)`` turns the rules' result (the JSON contract) into what a
 practitioner reads: the panel's tone and kicker, the title and summary, any warning, the
-practitioner suggested, who to call, every action with its sources by short name, why, why not
-the outcomes before it, what would change it, the answers in words and the sources grouped by
-document. The record (lp_rules.record: text for Copy and Download, the printed record), the
-trainer's view (tools/sitegen/trainer.py) and the checklist page (the bridge sends the model as
-``presentation``; docs/assets/js/checklist/outcome-view.js draws its sources, reasons, why not
-and what would change from it) all render this model, so no view groups sources, shortens a
-source's name or words an answer a second time. The page's decision drawn at once, before
-Python, comes from the compiled rules (lp_rules.compiled), which carry each citation's short
-name from :func:`short_name` here.
+practitioner suggested and why, the practitioners listed in the order to read them, who to
+call, every action with its sources by short name, why, why not the outcomes before it, what
+would change it, the answers in words and the sources grouped by document. The record
+(lp_rules.record: text for Copy and Download, the printed record), the trainer's view
+(tools/sitegen/trainer.py) and the checklist page (the bridge sends the model as
+``presentation``; docs/assets/js/checklist/outcome-view.js draws the suggestion's words, the
+practitioners, the reasons, why not, what would change it and the sources from it) all render
+this model, so no view ranks practitioners, groups sources, shortens a source's name or words an
+answer a second time. A list of practitioners is found by its kind (``Tool.lists``), never by
+its id. The page's decision drawn at once, before Python, comes from the compiled rules
+(lp_rules.compiled), which carry each citation's short name from :func:`short_name` here; the
+page names the suggested practitioner at once from the same words (CHECKLIST_SCRIPT) and the
+list's role labels in its data, and takes the model's words when Python gives them.
 """
 
 from __future__ import annotations
@@ -24,6 +28,7 @@ from . import emergency
 from .checklists import TOOLS
 from .checklists import texts as t
 from .checklists.practitioners import NONE_LISTED
+from .model import PractitionerList
 from .profiles import Profile
 from .engine import presented
 from .sources import SOURCE_TITLES, Citation
@@ -128,11 +133,47 @@ class Change:
 
 
 @dataclass(frozen=True)
+class Suggestion:
+    """The practitioner suggested to discuss first, in the panel's words: ``label`` ("Suggested
+    to discuss first:", which the page sets in bold), ``who`` ("Practitioner 2, GP.") and
+    ``why``, their reasons in one line ("Why: Not leaving soon; the family prefers them; ...").
+    ``line`` is how the record and the trainer's view say it; the page adds ``why``."""
+
+    index: int
+    label: str
+    who: str
+    why: str
+
+    @property
+    def line(self) -> str:
+        return f"{self.label} {self.who}"
+
+
+@dataclass(frozen=True)
+class Practitioner:
+    """One practitioner listed, as the outcome shows them under "Practitioners you listed":
+    ``index``, their place in the list as entered (0-based); ``role`` in words; ``who``, their
+    card's title ("Practitioner 2: GP"); ``place``, 1 to n among those who can lead, best first
+    (None: they cannot lead at present); ``suggested``; ``headline``, all of that as the page
+    says it ("1. Practitioner 2: GP (suggested to discuss first ...)"); and ``reasons``, the
+    rules' reasons for them (why they cannot lead first)."""
+
+    index: int
+    role: str
+    who: str
+    place: int | None
+    suggested: bool
+    headline: str
+    reasons: tuple[str, ...]
+
+
+@dataclass(frozen=True)
 class Outcome:
     """A complete outcome as it is read (the module's docstring says who renders it).
-    ``suggested`` is the line naming the practitioner suggested (None when the outcome suggests
-    nobody); ``who_to_call`` each emergency route in words (empty unless urgent or an
-    escalation); ``what_would_change`` is empty unless the result was explained."""
+    ``suggested`` names the practitioner suggested (None when the outcome suggests nobody);
+    ``practitioners`` are those listed, in the order to read them (empty unless the outcome
+    turned on the list); ``who_to_call`` each emergency route in words (empty unless urgent or
+    an escalation); ``what_would_change`` is empty unless the result was explained."""
 
     tool: str
     recommendation: str
@@ -141,7 +182,8 @@ class Outcome:
     title: str
     summary: str
     warnings: tuple[str, ...]
-    suggested: str | None
+    suggested: Suggestion | None
+    practitioners: tuple[Practitioner, ...]
     who_to_call: tuple[str, ...]
     actions: tuple[ActionShown, ...]
     reasons: tuple[str, ...]
@@ -225,21 +267,80 @@ def answer_items(tool_id: str, answers: Mapping[str, Any], profile: Profile,
             parts = [
                 f"{f.summary.lower()}: {f.option(c[f.id]).label.lower()}" for f in asked.fields[1:]
             ]
-            role = asked.fields[0].option(c["role"]).label
+            role = asked.fields[0].option(c[asked.fields[0].id]).label
             practitioners.append(f"{role} ({'; '.join(parts)})")
         items.append(Item(f"{asked.summary}: {count}{note(asked.id)}", tuple(practitioners)))
     return tuple(items)
 
 
-def _suggested(result: Mapping[str, Any], answers: Mapping[str, Any]) -> str | None:
+def _ranked_list(result: Mapping[str, Any]) -> PractitionerList | None:
+    """The list question whose practitioners the result ranks (``candidates``, RULES.md): the
+    tool's list question the outcome turned on, found by its kind (``Tool.lists``)."""
+    if not result["candidates"]:
+        return None
+    return next(q for q in TOOLS[result["tool"]].lists if q.id in result["relevant"])
+
+
+def _labels(asked: PractitionerList, row: Mapping[str, str], index: int) -> dict[str, str]:
+    """What the list's words fill in for one practitioner: their number and each answer's label
+    (as the page's editor names them: practitioners-view.js)."""
+    return {"n": str(index + 1), **{f.id: f.option(row[f.id]).label for f in asked.fields}}
+
+
+def reasons_line(reasons: Sequence[str]) -> str:
+    """A practitioner's reasons as one line: "The family prefers them; good relationship with
+    the family." (each reason is a sentence of its own in the rules)."""
+    parts = [(r[0].lower() + r[1:] if i else r).removesuffix(".") for i, r in enumerate(reasons)]
+    return "; ".join(parts) + "."
+
+
+def _suggestion(result: Mapping[str, Any], answers: Mapping[str, Any]) -> Suggestion | None:
+    """The practitioner the outcome suggests (``suggested_candidate``), in the panel's words."""
     suggested = result.get("suggested_candidate")
     if suggested is None:
         return None
     [asked] = TOOLS[result["tool"]].lists
-    role = asked.fields[0].option(answers[asked.id][suggested]["role"]).label
-    # In the panel's words (the page's, CHECKLIST_SCRIPT): one wording wherever it is read.
+    role = _labels(asked, answers[asked.id][suggested], suggested)[asked.fields[0].id]
+    # In the panel's words (the page's, CHECKLIST_SCRIPT, which it shows at once, before
+    # Python): one wording wherever it is read.
     words = t.CHECKLIST_SCRIPT
-    return f"{words['suggested']} {words['suggested_who'].format(n=suggested + 1, role=role)}"
+    chosen = next((c for c in result["candidates"] if c["index"] == suggested), None)
+    why = (t.OUTCOME_PRACTITIONERS["suggested_why"].format(reasons=reasons_line(chosen["reasons"]))
+           if chosen else "")
+    return Suggestion(suggested, words["suggested"],
+                      words["suggested_who"].format(n=suggested + 1, role=role), why)
+
+
+def ranked(result: Mapping[str, Any], answers: Mapping[str, Any]) -> tuple[Practitioner, ...]:
+    """The practitioners listed in the order to read them: the suggested one first, the others
+    who can lead by the rules' rank, numbered, then those who cannot lead at present, in the
+    order entered; each with the rules' reasons."""
+    asked = _ranked_list(result)
+    if asked is None:
+        return ()
+    words = t.OUTCOME_PRACTITIONERS
+    suggested = result.get("suggested_candidate")
+
+    def key(c: Mapping[str, Any]) -> tuple[int, int]:
+        first = 0 if c["index"] == suggested else 1 if c["eligible"] else 2
+        return first, c["rank"] if c["eligible"] else c["index"]
+
+    shown = []
+    place = 0
+    for c in sorted(result["candidates"], key=key):
+        labels = _labels(asked, answers[asked.id][c["index"]], c["index"])
+        who = asked.editor.title.format_map(labels)
+        is_suggested = c["index"] == suggested
+        if c["eligible"]:
+            place += 1
+            named = words["suggested_first"].format(who=who) if is_suggested else who
+            headline = f"{place}. {named}"
+        else:
+            headline = words["cannot_lead"].format(who=who)
+        shown.append(Practitioner(c["index"], labels[asked.fields[0].id], who,
+                                  place if c["eligible"] else None, is_suggested, headline,
+                                  tuple(c["reasons"])))
+    return tuple(shown)
 
 
 def present(result: Mapping[str, Any], answers: Mapping[str, Any], profile: Profile) -> Outcome:
@@ -255,7 +356,8 @@ def present(result: Mapping[str, Any], answers: Mapping[str, Any], profile: Prof
         title=result["title"],
         summary=result["summary"],
         warnings=tuple(result.get("warnings", ())),
-        suggested=_suggested(result, answers),
+        suggested=_suggestion(result, answers),
+        practitioners=ranked(result, answers),
         who_to_call=tuple(emergency.route_lines(result.get("emergency") or [])),
         actions=tuple(ActionShown(a["code"], a["text"], tuple(a["citations"]),
                                   tuple(_cited(s) for s in a["sources"]))

@@ -16,7 +16,7 @@ differ in a word. The outcome's sections are a rendering of the outcome model
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field
-from typing import Any, Literal, Mapping
+from typing import Any, Literal, Mapping, Sequence
 
 from .checklists import TOOLS
 from .checklists import texts as t
@@ -88,7 +88,7 @@ def rendered(model: Outcome, *, changes: bool = False) -> list[Section]:
     carry."""
     outcome = [model.title, model.summary,
                *(t.RECORD_WARNING.format(warning=w) for w in model.warnings),
-               *([model.suggested] if model.suggested else [])]
+               *([model.suggested.line] if model.suggested else [])]
     why_not = [Section(t.RECORD_WHY_NOT, "bullets", _items(w.sentence for w in model.why_not))
                ] if model.why_not else []
     would_change = [Section(t.RECORD_WOULD_CHANGE, "bullets",
@@ -108,10 +108,11 @@ def rendered(model: Outcome, *, changes: bool = False) -> list[Section]:
 
 
 def sections(result: Mapping[str, Any], answers: Mapping[str, Any], profile: Profile,
-             date: str, page: str = "") -> list[Section]:
+             date: str, page: str = "", *, model: Outcome | None = None) -> list[Section]:
     """The record of a complete outcome, section by section; ``date`` is the user's local date
     (YYYY-MM-DD) and ``page`` the checklist's address (without a query or fragment), for the
-    link that reopens it."""
+    link that reopens it; ``model``, the result's outcome model when the caller has made it
+    already (the bridge sends it too), else made here."""
     tool = TOOLS[result["tool"]]
     about = [t.RECORD_PROFILE.format(area=profile.area, id=profile.id),
              t.RECORD_RULES_VERSION.format(version=result["rules_version"])]
@@ -124,7 +125,7 @@ def sections(result: Mapping[str, Any], answers: Mapping[str, Any], profile: Pro
     return [
         Section(t.RECORD_TITLE.format(tool=tool.title), "title",
                 _items([t.RECORD_DATE.format(date=date), *caution])),
-        *outcome_sections(result, answers, profile),
+        *rendered(model or present(result, answers, profile)),
         Section(t.RECORD_ABOUT, "lines", _items(about)),
         Section("", "lines", _items([result["judgement"]])),
     ]
@@ -146,15 +147,25 @@ def _section_text(section: Section) -> list[str]:
     return head + lines
 
 
+def text_of(record: Sequence[Section]) -> str:
+    """A record's sections as plain text (Copy, Download): each section's lines, a blank line
+    between."""
+    return "\n\n".join("\n".join(_section_text(s)) for s in record) + "\n"
+
+
+def data_of(record: Sequence[Section]) -> list[dict[str, Any]]:
+    """A record's sections as JSON-ready data, for the page to lay out on paper:
+    ``[{"heading", "style", "items": [{"text", "sub"}]}]``."""
+    return [asdict(s) for s in record]
+
+
 def as_text(result: Mapping[str, Any], answers: Mapping[str, Any], profile: Profile,
             date: str, page: str = "") -> str:
-    """The record as plain text (Copy, Download): each section's lines, a blank line between."""
-    blocks = ["\n".join(_section_text(s)) for s in sections(result, answers, profile, date, page)]
-    return "\n\n".join(blocks) + "\n"
+    """The record of a complete outcome as plain text (``text_of`` its ``sections``)."""
+    return text_of(sections(result, answers, profile, date, page))
 
 
 def as_data(result: Mapping[str, Any], answers: Mapping[str, Any], profile: Profile,
             date: str, page: str = "") -> list[dict[str, Any]]:
-    """The record's sections as JSON-ready data, for the page to lay out on paper:
-    ``[{"heading", "style", "items": [{"text", "sub"}]}]``."""
-    return [asdict(s) for s in sections(result, answers, profile, date, page)]
+    """The record of a complete outcome as data (``data_of`` its ``sections``)."""
+    return data_of(sections(result, answers, profile, date, page))

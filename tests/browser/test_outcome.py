@@ -16,8 +16,9 @@ from typing import Any, Iterator
 import pytest
 from playwright.sync_api import Browser, Page, expect
 
-from lp_rules import InvalidAnswers, evaluate, get_tool
+from lp_rules import DEFAULT_PROFILE, InvalidAnswers, evaluate, get_tool, load_profile
 from lp_rules.links import parse_query, query_string, read_link, share_query
+from lp_rules.presentation import Outcome, present
 from lp_rules.profiles import PUBLISHED_IDS
 from tests.browser.fixtures import Sites
 from tests.rules.oracle import FACTS, TITLES
@@ -143,6 +144,13 @@ def test_sources_are_listed_once_with_each_full_title_once(page: Page, site: Sit
     assert any(label in action_sources for label in labels), action_sources
 
 
+def ranked_model() -> Outcome:
+    """The outcome model of RANKED's answers, in the default authority (the site served)."""
+    answers = read_link("who-should-lead", parse_query("who-should-lead", RANKED.split("?", 1)[1])).answers
+    result = evaluate("who-should-lead", answers, explain=True)
+    return present(result, answers, load_profile(DEFAULT_PROFILE))
+
+
 def test_practitioners_are_listed_best_first_with_ranks_one_to_n(page: Page, site: Site) -> None:
     page.goto(site.url(RANKED))
     wait_for_outcome(page, "agree_at_taf")
@@ -155,6 +163,9 @@ def test_practitioners_are_listed_best_first_with_ranks_one_to_n(page: Page, sit
     # Each keeps its reasons.
     assert "Works with the family's main needs." in items[0]
     assert "Not eligible: the family objects" in items[2]
+    # Every word of the list is the outcome model's (lp_rules.presentation), which the record
+    # and the trainer's view render too: the page ranks and words none of it itself.
+    assert items == ["\n".join([p.headline, *p.reasons]) for p in ranked_model().practitioners]
 
 
 def test_no_practitioner_ranking_on_the_safeguarding_outcome(page: Page, site: Site) -> None:
@@ -284,6 +295,11 @@ def test_who_should_lead_names_the_suggested_practitioner_in_the_panel(page: Pag
     expect(line.locator("[data-suggested-why]")).to_have_text(
         "Why: Not leaving soon; the family agrees to them leading; good relationship with the "
         "family; works with the family's main needs.")
+    # The same words as the outcome model's, which the record says too (its paper, here).
+    suggested = ranked_model().suggested
+    assert suggested is not None
+    expect(line).to_have_text(f"{suggested.line} {suggested.why}")
+    expect(page.locator(".lp-record-print .lp-record-section--lead")).to_contain_text(suggested.line)
 
 
 def test_your_answers_are_one_tap_from_the_outcome(browser: Browser, site: Site) -> None:

@@ -2,8 +2,10 @@
 
 Written from the contract, not the code: every source the outcome cites is listed once, with its
 full title once and each section cited from it once, in first-cited order; every action's sources
-are among them; the answers in words say which the outcome did not need; the tone follows the
-rules' flags; who to call comes exactly with an urgent or escalation outcome; and the record,
+are among them; the answers in words say which the outcome did not need; the practitioners are
+listed in RULES.md's order of ranking (tests/rules/oracle.py), numbered, the suggested one first;
+the tone follows the rules' flags; who to call comes exactly with an urgent or escalation
+outcome; and the record,
 which renders the model, lists each source once with its full title. Checked on every asked path of the
 shared walk (tests/rules/space.py), so a model that drops, repeats or reorders a source fails on
 the outcomes where that happens.
@@ -16,13 +18,17 @@ import json
 import pytest
 
 from lp_rules import evaluate, get_tool, load_profile
+from lp_rules.checklists.texts import OUTCOME_PRACTITIONERS
 from lp_rules.bridge import handle
 from lp_rules.compiled import compile_tool
 from lp_rules.presentation import NOT_NEEDED, Outcome, group_sources, present, short_name, tone
 from lp_rules.record import as_text
 from lp_rules.sources import AUTHORITY_TITLES, SOURCE_TITLES
 
-from . import space
+from . import oracle, space
+
+ROLES = {o.id: o.label for o in get_tool("who-should-lead").lists[0].fields[0].options}
+"""Each role's label, as the page's editor offers it."""
 
 
 _BEFORE: dict[tuple[str, str, int], set[tuple[tuple[str, str], tuple[str, str]]]] = {}
@@ -73,6 +79,43 @@ def _check_answers(model: Outcome, result: dict, answers: dict) -> None:
         assert not item.sub or item.text.split(": ")[-1].split(" ")[0] == str(len(item.sub))
 
 
+def _check_practitioners(model: Outcome, path: space.Path) -> None:
+    """RULES.md's ranking, as the page lists it: every practitioner once when the outcome turned
+    on the list (none otherwise); those who can lead first, best first (the keys in their
+    order, ties in the order given), numbered 1 to n, the suggested one first and marked; then
+    those who cannot lead, in the order entered; each with the rules' reasons for them. The
+    suggestion says who, and why in one line, in the words the list and the record use."""
+    r, lp = path.result, path.build.local_practice
+    if not r["candidates"]:
+        assert model.practitioners == ()
+        return
+    listed = path.answers["candidates"]
+    can = sorted((i for i, c in enumerate(listed) if oracle.eligible(c, lp)),
+                 key=lambda i: tuple(-k for k in oracle.rank_key(listed[i])) + (i,))
+    cannot = [i for i, c in enumerate(listed) if not oracle.eligible(c, lp)]
+    assert [p.index for p in model.practitioners] == can + cannot
+    reasons = {c["index"]: tuple(c["reasons"]) for c in r["candidates"]}
+    words = OUTCOME_PRACTITIONERS
+    for place, p in enumerate(model.practitioners, start=1):
+        assert p.who == f"Practitioner {p.index + 1}: {p.role}"
+        assert p.role == ROLES[listed[p.index]["role"]]
+        assert p.suggested == (p.index == r["suggested_candidate"])
+        assert p.reasons == reasons[p.index] and p.reasons
+        if p.index in can:
+            assert p.place == place
+            named = words["suggested_first"].format(who=p.who) if p.suggested else p.who
+            assert p.headline == f"{place}. {named}"
+        else:
+            assert p.place is None and p.headline == words["cannot_lead"].format(who=p.who)
+    if r["suggested_candidate"] is not None:
+        first = model.practitioners[0]
+        assert model.suggested is not None and first.suggested
+        assert model.suggested.line == (
+            f"Suggested to discuss first: Practitioner {first.index + 1}, {first.role}.")
+        why = "; ".join(w[0].lower() + w[1:-1] if n else w[:-1] for n, w in enumerate(first.reasons))
+        assert model.suggested.why == f"Why: {why}."
+
+
 _COMPILED: dict[tuple[str, space.Build], dict] = {}
 
 
@@ -99,6 +142,7 @@ def presents_itself(path: space.Path) -> None:
     _check_order(model, (path.build.id, path.tool, r["rule_index"]))
     _check_answers(model, r, answers)
     _check_at_once(model, path)
+    _check_practitioners(model, path)
     assert (model.tone, model.kicker) == tone(r)
     assert model.tone == ("urgent" if r["urgent"] else "warning" if r["escalation"]
                           else "go-ahead" if r["go_ahead"] else "outcome")
@@ -113,6 +157,8 @@ def presents_itself(path: space.Path) -> None:
     for source in model.sources:
         named = text.count(f"{source.tag}: {source.title}: ")
         assert named == 1, f"the record names {source.tag} {named} times"
+    if model.suggested:  # the record names the practitioner in the panel's words
+        assert text.count(f"\n{model.suggested.line}\n") == 1
 
 
 @space.each_build
@@ -165,3 +211,37 @@ def test_the_bridge_sends_the_model_with_a_complete_outcome_only() -> None:
     assert {s["tag"] for s in shown["sources"]} == {c["source"] for c in result["citations"]}
     partial = json.loads(handle(json.dumps({"tool": "change-lead", "answers": {"harm": "no"}})))
     assert "presentation" not in partial["result"]
+
+
+def test_the_bridge_presents_an_outcome_once_and_the_record_renders_that_model(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """Issue 23 item 3: one model per request, rendered as the record's text, its paper and the
+    page's ``presentation`` (it was made three times). The ranked practitioners travel in it."""
+    from lp_rules import bridge, record
+
+    made: list[Outcome] = []
+
+    def counted(*args: object) -> Outcome:
+        made.append(present(*args))  # type: ignore[arg-type]
+        return made[-1]
+
+    monkeypatch.setattr(bridge, "present", counted)
+    monkeypatch.setattr(record, "present", counted)
+    row = {"relationship": "good", "family_view": "agrees", "main_needs": "yes", "capacity": "yes",
+           "leaving_soon": "no"}
+    answers = {"harm": "no", "safety": "no", "social_care": "none", "existing_plan": "no",
+               "services": "several", "consent": "agreed", "young_person_can_consent": "yes",
+               "candidates": [{**row, "role": "gp", "family_view": "objects"},
+                              {**row, "role": "teacher"}]}
+    request = {"tool": "who-should-lead", "answers": answers, "date": "2026-12-07", "page": "p/"}
+    reply = json.loads(handle(json.dumps(request)))
+    assert len(made) == 1
+    result = evaluate("who-should-lead", answers, explain=True)
+    made_again = (result, answers, load_profile("merton"), "2026-12-07", "p/")
+    assert reply["record"] == as_text(*made_again)
+    assert reply["result"]["record_sections"] == json.loads(json.dumps(record.as_data(*made_again)))
+    shown = reply["result"]["presentation"]
+    assert [p["headline"] for p in shown["practitioners"]] == [
+        "1. Practitioner 2: Teacher (suggested to discuss first at the Team Around the Family)",
+        "Practitioner 1: GP (cannot lead at present)"]
+    assert shown["suggested"]["who"] == "Practitioner 2, Teacher."

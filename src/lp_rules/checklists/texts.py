@@ -187,17 +187,26 @@ TRAINER_SCRIPT = {
     "wrong": "✗ Not this time: the room predicted “{outcome}”.",
 }
 
+# The practitioners listed, as the outcome ranks them: the outcome model writes these
+# (lp_rules.presentation) and the page, the record and the trainer's view show its words.
+# ``{who}``: a practitioner's card title (the list's editor ``title``); ``{reasons}``: the
+# suggested practitioner's reasons, in one line.
+OUTCOME_PRACTITIONERS = {
+    "suggested_why": "Why: {reasons}",
+    "suggested_first": "{who} (suggested to discuss first at the Team Around the Family)",
+    "cannot_lead": "{who} (cannot lead at present)",
+}
+
 # What a checklist page's script says as the practitioner answers (docs/assets/js/checklist/):
 # the page data holds these (``schema()["words"]``, with CHECKLIST_PAGE, each authority's terms
 # filled in) and the script writes no words of its own. A name in braces is what the page fills
 # in: ``{n}``, ``{m}``: numbers; ``{count}``, ``{most}``: how many practitioners; ``{question}``:
 # a question's summary or text; ``{answer}``: an option's label; ``{title}``: an outcome's title;
-# ``{who}``: a practitioner's card title (the list's editor ``title``); ``{role}``: a
-# practitioner's role; ``{reasons}``: the suggested practitioner's reasons, in one line;
-# ``{message}``: what the rules' loader said went wrong; ``{sources}``: the pages checked
-# against, as links; ``{short}``: a source's short name; ``{version}``: the rules' version;
-# ``{address}``: the page's address; ``{outcome}``: an outcome's title; ``{changes}``: the
-# what-if's changes (``what_if_change`` each, joined with ``and``). ``[words]`` is a link.
+# ``{role}``: a practitioner's role; ``{message}``: what the rules' loader said went wrong;
+# ``{sources}``: the pages checked against, as links; ``{short}``: a source's short name;
+# ``{version}``: the rules' version; ``{address}``: the page's address; ``{outcome}``: an
+# outcome's title; ``{changes}``: the what-if's changes (``what_if_change`` each, joined with
+# ``and``). ``[words]`` is a link.
 CHECKLIST_SCRIPT = {
     # Loading the checklist's full version (the rules in Python), beside the questions. The
     # rules' loader (docs/assets/js/rules-worker.js, which the page hands these words) says what
@@ -271,7 +280,6 @@ CHECKLIST_SCRIPT = {
     "your_answers": "Your answers",
     "suggested": "Suggested to discuss first:",
     "suggested_who": "Practitioner {n}, {role}.",
-    "suggested_why": "Why: {reasons}",
     "act_first": "Act on this first. Then check your answers:",
     "do_now": "Do this now",
     "who_to_call": WHO_TO_CALL,
@@ -298,8 +306,6 @@ CHECKLIST_SCRIPT = {
     "would_change": "What would change the outcome?",
     "listed": "Practitioners you listed",
     "listed_hint": "Best placed first; those who cannot lead at present last.",
-    "suggested_first": "{who} (suggested to discuss first at the Team Around the Family)",
-    "cannot_lead": "{who} (cannot lead at present)",
     "printed_from": "Printed from: {address}",
     "disagree": "This checklist worked out two different outcomes for these answers, so it "
     "shows no advice. Use the decision table below and the guidance it links to, and please "

@@ -12,9 +12,10 @@
 //
 // The part drawn at once comes from the compiled rules (their result, each source's short name
 // `shortNames`, and each rule's sources grouped as the model groups them); what Python completes
-// (why, why not, what would change it, the sources, in the same order) is drawn from the
-// rules' outcome model, `result.presentation` (lp_rules.presentation), which the record and the
-// trainer's view render too: nothing here groups sources or shortens a source's name.
+// (why the practitioner is suggested, the practitioners in order, why, why not, what would
+// change it, the sources, in the same order) is drawn from the rules' outcome model,
+// `result.presentation` (lp_rules.presentation), which the record and the trainer's view render
+// too: nothing here ranks practitioners, words them, groups sources or shortens a source's name.
 
 import { fill, fillParts, queryFor, today } from "./core.js";
 import { find, make } from "./dom.js";
@@ -38,23 +39,6 @@ export const COPIED_FOR_MS = 4000;
  *  record's buttons fit one phone screen (390x844) even when the actions are long. */
 export function doNowCount(result) {
   return result.urgent ? 3 : 2;
-}
-
-/** The practitioners in the order to read them: the suggested one first, then by rank, then
- *  those who cannot lead (in the order entered). */
-export function rankedCandidates(candidates, suggested) {
-  const key = (c) => [c.index === suggested ? 0 : c.eligible ? 1 : 2, c.eligible ? c.rank : c.index];
-  return [...candidates].sort((a, b) => {
-    const [ka, kb] = [key(a), key(b)];
-    return ka[0] - kb[0] || ka[1] - kb[1];
-  });
-}
-
-/** The suggested practitioner's reasons as one line: "The family prefers them; good
- *  relationship with the family." (each reason is a sentence of its own in the rules). */
-export function reasonsLine(reasons) {
-  return reasons.map((r, i) => (i ? r[0].toLowerCase() + r.slice(1) : r).replace(/\.$/, ""))
-    .join("; ") + ".";
 }
 
 /** Each document the routes were checked against, once, in first-cited order. */
@@ -108,7 +92,11 @@ export function whoToCall(routes, words) {
  * it in a complete result's `presentation`).
  * @typedef {{tag: string, title: string, short: string,
  *            sections: {section: string, url: string, checked: string}[]}} PresentedSource
- * @typedef {{reasons: string[], why_not: {recommendation: string, sentence: string}[],
+ * @typedef {{index: number, label: string, who: string, why: string}} Suggestion
+ * @typedef {{index: number, role: string, who: string, place: number | null, suggested: boolean,
+ *            headline: string, reasons: string[]}} Practitioner
+ * @typedef {{suggested: Suggestion | null, practitioners: Practitioner[], reasons: string[],
+ *            why_not: {recommendation: string, sentence: string}[],
  *            what_would_change: {question: string, answer: string, sentence: string}[],
  *            sources: PresentedSource[]}} Presentation
  */
@@ -297,36 +285,26 @@ export function createOutcomeView({ root, data, siteRoot, live, state }) {
     return { sources };
   }
 
-  /** A practitioner role's label, for the outcome and Check your answers. */
+  /** A practitioner role's label, for the suggestion drawn at once and Check your answers. */
   function roleLabel(roleId) {
     const role = candidatesQ.fields[0].options.find((o) => o.id === roleId);
     return role ? role.label : roleId;
   }
 
-  /** The practitioners, best first: the suggested one, the others by rank (numbered 1..n
-   *  among those who can lead), then those who cannot lead at present; each with its reasons. */
-  function renderCandidates(result) {
+  /** The practitioners as the outcome model ranks and words them (presentation.ranked): the
+   *  suggested one first, the others who can lead numbered, then those who cannot lead at
+   *  present; each with its reasons. @param {Practitioner[]} practitioners */
+  function renderPractitioners(practitioners) {
     const section = make("div", "lp-outcome-candidates");
     section.append(make("h3", "", words.listed));
     section.append(make("p", "lp-hint", words.listed_hint));
     const list = make("ul", "lp-candidate-results");
-    let place = 0;
-    for (const c of rankedCandidates(result.candidates, result.suggested_candidate)) {
+    for (const p of practitioners) {
       const item = make("li");
-      const suggested = c.index === result.suggested_candidate;
-      // The practitioner's card title, as the list's editor names them ("Practitioner 1: GP").
-      const who = fill(candidatesQ.editor.title, { n: String(c.index + 1), role: roleLabel(c.role) });
-      let headline;
-      if (c.eligible) {
-        place += 1;
-        headline = `${place}. ${suggested ? fill(words.suggested_first, { who }) : who}`;
-      } else {
-        headline = fill(words.cannot_lead, { who });
-      }
-      item.append(make("strong", "", headline));
-      if (suggested) item.classList.add("lp-suggested");
+      item.append(make("strong", "", p.headline));
+      if (p.suggested) item.classList.add("lp-suggested");
       const reasons = make("ul");
-      c.reasons.forEach((r) => reasons.append(make("li", "", r)));
+      p.reasons.forEach((r) => reasons.append(make("li", "", r)));
       item.append(reasons);
       list.append(item);
     }
@@ -350,25 +328,30 @@ export function createOutcomeView({ root, data, siteRoot, live, state }) {
     return button;
   }
 
-  /** Who-should-lead: the practitioner suggested to discuss first, named in the panel, with why
-   *  in one line once the full version has ranked them (complete fills it in). */
+  /** Who-should-lead: the practitioner suggested to discuss first, named in the panel at once
+   *  from the page's words and the list's role labels (the words the model's
+   *  presentation.Suggestion is written from), with why in one line once the full version has
+   *  ranked them: complete puts in the model's words (suggestionFrom). */
   function suggestedLine(result) {
     const index = result.suggested_candidate;
     const listed = state().answers[candidatesQ?.id];
     if (index === null || index === undefined || !Array.isArray(listed) || !listed[index]) return null;
     const line = make("p", "lp-panel-suggested");
-    line.append(make("strong", "", words.suggested), " ",
-      fill(words.suggested_who, { n: String(index + 1), role: roleLabel(listed[index].role) }));
+    const who = make("span", "", fill(words.suggested_who,
+      { n: String(index + 1), role: roleLabel(listed[index][candidatesQ.fields[0].id]) }));
+    who.dataset.suggestedWho = "";
     const why = make("span", "lp-panel-suggested-why");
     why.dataset.suggestedWhy = "";
-    line.append(" ", why);
-    fillSuggestedWhy(why, result);
+    line.append(make("strong", "", words.suggested), " ", who, " ", why);
     return line;
   }
 
-  function fillSuggestedWhy(why, result) {
-    const chosen = result.candidates?.find((c) => c.index === result.suggested_candidate);
-    if (chosen) why.textContent = fill(words.suggested_why, { reasons: reasonsLine(chosen.reasons) });
+  /** The suggestion's words from the outcome model: who, and why in one line.
+   *  @param {Element} line @param {Presentation} model */
+  function suggestionFrom(line, model) {
+    if (!model.suggested) return;
+    find(line, "[data-suggested-who]").textContent = model.suggested.who;
+    find(line, "[data-suggested-why]").textContent = model.suggested.why;
   }
 
   /** The line in place of what only the full version gives (reasons, why not, what would
@@ -483,9 +466,9 @@ export function createOutcomeView({ root, data, siteRoot, live, state }) {
 
   /** The full outcome from Python, for the outcome on screen: the practitioners, why, why not
    *  and what would change it take the place of the line that said they were coming, the
-   *  sources are listed, and the record's buttons work. Why, why not, what would change it and
-   *  the sources are the rules' outcome model's (`result.presentation`). Nothing above them is
-   *  rebuilt, so focus and what the reader is looking at stay where they are. */
+   *  suggestion says why, the sources are listed, and the record's buttons work. All of these
+   *  are the rules' outcome model's (`result.presentation`). Nothing above them is rebuilt, so
+   *  focus and what the reader is looking at stay where they are. */
   function complete(result) {
     addRest();
     /** @type {Presentation} */
@@ -495,15 +478,14 @@ export function createOutcomeView({ root, data, siteRoot, live, state }) {
     model.reasons.forEach((r) => why.append(make("li", "", r)));
     const explanations = /** @type {HTMLElement[]} */ ([whyNot(model), whatWouldChange(model)].filter(Boolean));
     full.replaceChildren(
-      ...(result.candidates.length ? [renderCandidates(result)] : []),
+      ...(model.practitioners.length ? [renderPractitioners(model.practitioners)] : []),
       make("h3", "", words.why),
       why,
       ...explanations,
     );
     find(outcomeEl, ".lp-outcome-sources").replaceChildren(make("h3", "", words.sources), renderSources(model));
-    /** @type {HTMLElement | null} */
-    const suggestedWhy = outcomeEl.querySelector("[data-suggested-why]");
-    if (suggestedWhy) fillSuggestedWhy(suggestedWhy, result);
+    const suggested = outcomeEl.querySelector(".lp-panel-suggested");
+    if (suggested) suggestionFrom(suggested, model);
     const printable = find(outcomeEl, ".lp-record-print");
     loadRecordView().then(({ showRecord }) => {
       if (printable.isConnected) showRecord(printable, result.record_sections); // still this outcome
