@@ -232,9 +232,7 @@ def every_source(tool_id: str, rule_index: int, profile: Profile) -> tuple[Sourc
     """Every source a rule can cite in this profile, grouped (remembered: the same few hundred
     rules are presented for every outcome)."""
     rule = TOOLS[tool_id].rules[rule_index]
-    every = tuple(dict.fromkeys(
-        s.action for s in rule.steps
-        if not s.action.needs_profile or getattr(profile, s.action.needs_profile)))
+    every = tuple(dict.fromkeys(s.action for s in rule.steps if s.action.available_in(profile)))
     shown, actions = presented(rule, every, profile)
     return group_sources([c.as_dict() for c in (*shown.citations,
                                                 *(c for a in actions for c in a.citations))
