@@ -19,7 +19,7 @@ from playwright.sync_api import Browser, Page, expect
 from lp_rules import DEFAULT_PROFILE, InvalidAnswers, evaluate, get_tool, load_profile
 from lp_rules.links import parse_query, query_string, read_link, share_query
 from lp_rules.presentation import Outcome, present
-from lp_rules.profiles import PUBLISHED_IDS
+from lp_rules.profiles import PROFILE_IDS, PUBLISHED_IDS
 from tests.browser.fixtures import Sites
 from tests.rules.oracle import FACTS, TITLES
 
@@ -264,7 +264,7 @@ def test_who_to_call_heads_urgent_and_escalation_outcomes(
 
 
 def test_the_home_page_says_who_to_call(page: Page, sites: Sites) -> None:
-    for profile_id in PUBLISHED_IDS:
+    for profile_id in PROFILE_IDS:
         page.goto(sites[profile_id].url(""))
         block = page.locator("#what-do-i-do-now ~ .lp-emergency").first
         hrefs = block.locator("a.lp-emergency-link").evaluate_all("as => as.map(a => a.getAttribute('href'))")
