@@ -19,7 +19,7 @@ from playwright.sync_api import Browser, Page, expect
 from lp_rules import DEFAULT_PROFILE, InvalidAnswers, evaluate, get_tool, load_profile
 from lp_rules.links import parse_query, query_string, read_link, share_query
 from lp_rules.presentation import Outcome, present
-from lp_rules.profiles import PROFILE_IDS, PUBLISHED_IDS
+from lp_rules.profiles import PROFILE_IDS
 from tests.browser.fixtures import Sites
 from tests.rules.oracle import FACTS, TITLES
 
@@ -230,7 +230,7 @@ TONES = [  # (tool, outcome, safety answer, panel class, kicker, who to call sho
 ]
 
 
-@pytest.mark.parametrize("build", PUBLISHED_IDS)
+@pytest.mark.parametrize("build", PROFILE_IDS)
 @pytest.mark.parametrize("tool,code,safety,tone,kicker,calls", TONES,
                          ids=[f"{t[1]}-safety-{t[2]}" for t in TONES])
 def test_who_to_call_heads_urgent_and_escalation_outcomes(
