@@ -104,7 +104,7 @@ def _without_local(rule: Rule, actions: tuple[Action, ...], profile: Profile
     alone, where the rule has them), and a rule
     citing nothing else becomes ``guidance_silent``, which cites this area's own route to
     support (``own_support``). On citations as declared (before ``_resolved``)."""
-    support = own_support(profile)
+    support = _own_support(profile)
 
     def cited(citations: tuple[Cited, ...]) -> tuple[Cited, ...]:
         return tuple(c for c in citations if not (isinstance(c, Citation) and c.source == "LOCAL"))
