@@ -149,7 +149,7 @@ pyodide-wheels: $(PYODIDE_WHEELS)
 # write the same build/<profile>/ folders), and start a Chromium and a Pyodide each.
 # Lane 2 writes to build/test-logs/browser.log, shown when both lanes are done; the recipe fails
 # if either lane failed. tests/perf times things, so it runs alone, afterwards; its tests that time
-# nothing (UNTIMED_PERF: the trimmed stdlib's proofs, 64 s of Pyodide under Node) run at the end
+# nothing (UNTIMED_PERF: the trimmed stdlib's proofs, about 50 s of Pyodide under Node) run at the end
 # of lane 1 instead. Each run prints its slowest tests (--durations), so a slow test is seen where
 # it is, in every run and in CI.
 NATIVE_TESTS := tests/rules tests/cli tests/test_waits.py tests/site
