@@ -24,7 +24,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from sitegen.paths import AUTHORITIES, ROOT  # noqa: E402
 
-from lp_rules.checklists.practitioners import FIELDS as CANDIDATE_FIELDS  # noqa: E402
+from lp_rules.checklists.practitioners import PRACTITIONERS  # noqa: E402
 from lp_rules.profiles import Profile, _from_toml  # noqa: E402
 from lp_rules.sources import PROFILE_CITATIONS, SOURCE_TITLES  # noqa: E402
 
@@ -32,7 +32,7 @@ MARK = "TO FILL IN"
 ID_FORMAT = re.compile(r"^[a-z][a-z0-9]*(-[a-z0-9]+)*$")
 EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[a-z]{2,}$", re.I)
 PHONE = re.compile(r"^\+?[0-9][0-9 ]{8,14}[0-9]$")
-KNOWN_ROLES = tuple(o.id for o in next(f for f in CANDIDATE_FIELDS if f.id == "role").options)
+KNOWN_ROLES = tuple(o.id for o in PRACTITIONERS.role_field.options)
 
 
 def _q(text: str) -> str:

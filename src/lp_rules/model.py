@@ -126,6 +126,13 @@ class PractitionerList:
     def field_ids(self) -> tuple[str, ...]:
         return tuple(f.id for f in self.fields)
 
+    @property
+    def role_field(self) -> Question:
+        """The field that names each practitioner, the first: its options are roles, which an
+        area narrows to those it has (``Profile.roles``), and it labels the practitioner in the
+        editor, the record and the ranking."""
+        return self.fields[0]
+
 
 class Condition(Protocol):
     """When a rule or an action applies."""

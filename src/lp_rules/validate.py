@@ -65,9 +65,10 @@ def _choice(field: str, question: Question, value: object) -> str:
 def candidate_fields(profile: Profile, practitioners: PractitionerList = PRACTITIONERS
                      ) -> tuple[Question, ...]:
     """A practitioner list's fields as this profile asks them: only the roles its area has."""
+    role = practitioners.role_field
     return tuple(
         replace(f, options=tuple(o for o in f.options if o.id in profile.roles))
-        if f.id == "role"
+        if f is role
         else f
         for f in practitioners.fields
     )

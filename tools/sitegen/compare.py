@@ -20,13 +20,13 @@ from typing import Any
 import jinja2
 
 from lp_rules.checklists import TOOLS
-from lp_rules.checklists.practitioners import FIELDS as CANDIDATE_FIELDS
+from lp_rules.checklists.practitioners import PRACTITIONERS
 from lp_rules.model import Action
 from lp_rules.profiles import PUBLISHED_IDS, Profile, load_profile
 from lp_rules.sources import PROFILE_CITATIONS, SOURCE_TITLES, Citation, ProfileCitation
 
 ROOT_FROM_PAGE = "../"
-ROLE_LABELS = {o.id: o.label for o in next(f for f in CANDIDATE_FIELDS if f.id == "role").options}
+ROLE_LABELS = {o.id: o.label for o in PRACTITIONERS.role_field.options}
 
 FALLBACKS = {
     "front_door": "front_door_text",
