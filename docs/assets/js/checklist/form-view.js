@@ -125,11 +125,10 @@ export function createFormView({ root, questions, byId, words, dispatch }) {
     }
   }
 
-  /** The option chosen in a question now (confirmed or not), or null. @param {string} qid */
+  /** The option chosen in a choice question now (confirmed or not), or null: from its options
+   *  found once, not a search of the form at every Continue. @param {string} qid */
   function chosen(qid) {
-    /** @type {HTMLInputElement | null} */
-    const checked = form.querySelector(`input[name="${CSS.escape(qid)}"]:checked`);
-    return checked ? checked.value : null;
+    return partsOf(qid).radios.find((radio) => radio.checked)?.value ?? null;
   }
 
   /** Show a question's Continue (a choice made, or the question returned to with Change).
