@@ -161,11 +161,13 @@ def phone_answer_rows(results: Results) -> list[Row]:
 
     Why the urgent frame's figure moves between quiet runs (97.6 ms in one, 141.5 in the next,
     2026-12-07): the emulated phone itself does not run at one speed on a shared 2-core machine.
-    A fixed loop timed just before the urgent answer, on cold pages one after another, took 61 to
-    188 ms (load 8-11); the urgent frame's own work went from 81 to 163 ms with it, and it is
-    mostly that frame's layout of the new outcome (about half of the frame's main-thread time,
-    traced; 117 of the page's 395 layout objects). So the run now records that loop beside the
-    answers (the processor row), to read a figure against the speed it was measured at."""
+    A fixed loop timed just before the urgent answer, on 8 cold pages one after another, took 61
+    to 188 ms (load 8-11), and the urgent frame's own work on the same pages 81 to 170 ms; the two
+    did not move together page by page (the loop is timed before the answer, not during it: the
+    machine's other work comes and goes within a second). That frame is mostly its layout of the
+    new outcome (about half of its main-thread time, traced: 117 of the page's 395 layout
+    objects, laid out for the first time). So the run now records that loop beside the answers
+    (the processor row): a figure's spread is read against the speed the phone ran at."""
     answers = results.phone_answers
     before_python = all(a.urgent_before_python and a.all_before_ready for a in answers)
     urgent = "Phone: urgent outcome after “Yes” to significant harm" + (
