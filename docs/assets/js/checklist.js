@@ -398,10 +398,10 @@ function main(root) {
    *  @param {{start?: string, loaded?: number | null, total?: number | null,
    *    action?: "retry" | "reload"}} extra */
   function onStatus(runtime, message, extra) {
-    if (runtime === state.runtime && runtime === "loading" && laterDue) {
-      // A download's progress (about 4 a second while Python loads) waits until the answer's
-      // effect is on screen (afterPaint): drawn at once, its bar and count were laid out and
-      // painted in the answer's own frame whenever one came in between.
+    if (runtime === state.runtime && runtime === "loading" && typeof extra.loaded === "number" && laterDue) {
+      // A download's progress (its bytes so far, about 4 a second while Python loads) waits
+      // until the answer's effect is on screen (afterPaint): drawn at once, its bar and count
+      // were laid out and painted in the answer's own frame whenever one came in between.
       heldProgress = [runtime, message, extra];
       return;
     }
