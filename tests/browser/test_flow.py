@@ -107,7 +107,7 @@ def test_after_an_answer_focus_moves_to_the_next_question(page: Page, site: Site
     assert page.locator("#q-harm [data-progress]").inner_text() == ""
     # The legend is scrolled to the top of the viewport, below the sticky header.
     header = page.eval_on_selector(".md-header", "h => h.getBoundingClientRect().bottom")
-    wait_scroll_at_rest(page)  # a gentle (smooth) scroll takes a moment
+    wait_scroll_at_rest(page)
     top = page.eval_on_selector("#q-event legend", "l => l.getBoundingClientRect().top")
     expect_top = page.viewport_size["height"] / 3  # type: ignore[index]
     assert header <= top < expect_top, (header, top)

@@ -38,7 +38,10 @@ class PhoneAnswers:
     ``urgent_ms``, ``before_ready`` and ``after_ready`` time Continue until the page has acted on
     it (its JavaScript); the ``*_paint`` fields until the frame that shows it has been rendered
     (js/latency.mjs), and ``urgent_render_ms`` that frame's own style, layout and paint. Runs saved
-    before 2026-12-07 have no paint figures (empty, or None)."""
+    before 2026-12-07 have no paint figures (empty, or None). ``processor_ms``: a fixed loop timed
+    just before the urgent answer, the answers before Python is ready and those after
+    (js/processor.mjs), how fast the emulated phone ran then; runs saved before its first
+    afternoon have none."""
 
     urgent_ms: float
     urgent_before_python: bool
@@ -51,6 +54,7 @@ class PhoneAnswers:
     after_paint: list[float] = field(default_factory=list)
     before_render: list[float] = field(default_factory=list)  # the painted frame's own work
     after_render: list[float] = field(default_factory=list)
+    processor_ms: list[float] = field(default_factory=list)  # urgent, before ready, after ready
 
 
 @dataclass
@@ -197,7 +201,8 @@ def measure_phone_answers(playwright: Playwright, site: Served, results: Results
         log(f"phone run {run + 1}: urgent after the answer {answers.urgent_ms:.1f} ms JavaScript, "
             f"{answers.urgent_paint_ms or 0:.1f} ms to its frame rendered (of which that frame "
             f"{answers.urgent_render_ms or 0:.1f} ms; Python ready: "
-            f"{not answers.urgent_before_python})")
+            f"{not answers.urgent_before_python}); the processor's fixed loop "
+            f"{', '.join(f'{ms:.0f}' for ms in answers.processor_ms)} ms")
 
 
 def measure_operable(browser: Browser, site: Served, results: Results) -> None:
@@ -216,20 +221,23 @@ def phone_answers(page: Any, site: Served) -> PhoneAnswers:
     with step("phone: blank checklist operable"):
         page.goto(site.url(checklist_url(BLANK_TOOL)), wait_until="commit", timeout=PHONE_TIMEOUT_MS)
         page.wait_for_selector(OPERABLE, state="attached", timeout=PHONE_TIMEOUT_MS)
+    processor = [page.evaluate(function("processor"))]
     with step("phone: urgent answer"):
         urgent = page.evaluate(function("urgent"))
+    processor.append(page.evaluate(function("processor")))
     with step("phone: answers before Python is ready"):
         before = page.evaluate(function("latency"), PHONE_ANSWERS)
         all_before = page.evaluate("() => window.__lpMarks.ready === undefined")
     with step("phone: Python ready"):
         page.wait_for_selector('.lp-status[data-state="ready"]', state="attached",
                                timeout=PHONE_TIMEOUT_MS)
+    processor.append(page.evaluate(function("processor")))
     with step("phone: answers after Python is ready"):
         after = page.evaluate(function("latency"), PHONE_ANSWERS)
     return PhoneAnswers(urgent["ms"], not urgent["pythonReady"], [t["js"] for t in before],
                         all_before, [t["js"] for t in after], urgent["paint"], urgent["render"],
                         [t["paint"] for t in before], [t["paint"] for t in after],
-                        [t["render"] for t in before], [t["render"] for t in after])
+                        [t["render"] for t in before], [t["render"] for t in after], processor)
 
 
 def measure_latency(browser: Browser, site: Served, results: Results, count: int) -> None:

@@ -128,6 +128,9 @@ function main(root) {
   let focusFrame = 0;
   /** Whether the work that waits for the answer's effect to be on screen (afterPaint) is due. */
   let laterDue = false;
+  /** The latest download progress that came while it was (onStatus), drawn by afterPaint.
+   *  @type {Parameters<typeof onStatus> | null} */
+  let heldProgress = null;
 
   /** The page is settled when the rules have answered its last request, the address holds the
    *  last answer, focus has moved where the answer takes it and the work after the answer's
@@ -162,12 +165,18 @@ function main(root) {
     draw(previous, state, event);
   }
 
-  /** The address for the user's answers (never a what-if's), in the fragment, never the query. */
-  function addressNow() {
+  /** The address for a state's user answers (never a what-if's), in the fragment, never the
+   *  query. @param {State} of */
+  function addressOf(of) {
     const extra = /** @type {[string, string][]} */ (
-      state.recordedOutcome ? [[data.link.outcomeParam, state.recordedOutcome]] : []);
-    const link = queryFor(state.answers, questions, data.versionParam, data.linkVersion, extra);
+      of.recordedOutcome ? [[data.link.outcomeParam, of.recordedOutcome]] : []);
+    const link = queryFor(of.answers, questions, data.versionParam, data.linkVersion, extra);
     return `${location.pathname}${LINK_MARK}${link}`;
+  }
+
+  /** The address for the user's answers now. */
+  function addressNow() {
+    return addressOf(state);
   }
 
   /** Draw a new state, then carry out its intents.
@@ -265,8 +274,8 @@ function main(root) {
   /** What an answer's effect does not wait for, done once it is on screen (after the next
    *  frame), for the state then: the rest of the outcome below "Do this now" (outcome-view's
    *  finish), Check your answers, the outcome's path on the decision map, further down the
-   *  page, and the request to the rules (its reply takes a worker's round trip anyway). The page
-   *  is busy until then. */
+   *  page, the request to the rules (its reply takes a worker's round trip anyway) and the
+   *  download progress held meanwhile (onStatus). The page is busy until then. */
   function afterPaint() {
     if (laterDue) return;
     laterDue = true;
@@ -282,6 +291,7 @@ function main(root) {
       }
       outcome.showPath(drawn.rule);
       askRules(state);
+      if (heldProgress) onStatus(...heldProgress);
       markBusy();
     }));
   }
@@ -355,11 +365,11 @@ function main(root) {
     } else if (how === "clear") {
       history.pushState(null, "", location.pathname);
     } else if (how === "push") {
-      const url = addressNow();
+      // The address of this answer's state, worked out when it is written, not in the answer.
       addressesToWrite += 1;
       markBusy();
       requestAnimationFrame(() => setTimeout(() => {
-        history.pushState(null, "", url);
+        history.pushState(null, "", addressOf(next));
         addressesToWrite -= 1;
         markBusy();
       }));
@@ -388,6 +398,14 @@ function main(root) {
    *  @param {{start?: string, loaded?: number | null, total?: number | null,
    *    action?: "retry" | "reload"}} extra */
   function onStatus(runtime, message, extra) {
+    if (runtime === state.runtime && runtime === "loading" && typeof extra.loaded === "number" && laterDue) {
+      // A download's progress (its bytes so far, about 4 a second while Python loads) waits
+      // until the answer's effect is on screen (afterPaint): drawn at once, its bar and count
+      // were laid out and painted in the answer's own frame whenever one came in between.
+      heldProgress = [runtime, message, extra];
+      return;
+    }
+    heldProgress = null;
     showStatus(runtime, message, extra);
     if (runtime === state.runtime && runtime === "loading") return;
     if (runtime !== "loading") {

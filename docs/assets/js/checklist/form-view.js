@@ -30,10 +30,15 @@ function setText(element, text) {
   if (element.textContent !== text) element.textContent = text;
 }
 
-/** Scroll gently, unless the user asked their system for less motion. */
-function scrollBehaviour() {
-  return matchMedia("(prefers-reduced-motion: reduce)").matches ? "auto" : "smooth";
-}
+// Every scroll here is instant (the browser's "auto"; neither the theme nor checklist.css sets
+// scroll-behavior), never smooth: a smooth scroll moves the page in every frame for a few hundred
+// milliseconds, and at every step the theme's scroll handler (Material's viewport$, for
+// toc.follow and navigation.top) reads the scroll position and so lays the page out there and
+// then. After an answer, that scroll was still running when the next answer came, and its forced
+// layout fell in the next answer's frame: on the slow phone (processor 4 times slower), 6-27 ms
+// of main-thread time in about half the answers' painted frames (traced 2026-12-07, load 10-14
+// on 2 CPUs). An instant scroll gives one scroll event, dispatched in the frame after the
+// answer's.
 
 /**
  * The form view of one checklist. `dispatch` takes the practitioner editor's events (the editor
@@ -120,11 +125,10 @@ export function createFormView({ root, questions, byId, words, dispatch }) {
     }
   }
 
-  /** The option chosen in a question now (confirmed or not), or null. @param {string} qid */
+  /** The option chosen in a choice question now (confirmed or not), or null: from its options
+   *  found once, not a search of the form at every Continue. @param {string} qid */
   function chosen(qid) {
-    /** @type {HTMLInputElement | null} */
-    const checked = form.querySelector(`input[name="${CSS.escape(qid)}"]:checked`);
-    return checked ? checked.value : null;
+    return partsOf(qid).radios.find((radio) => radio.checked)?.value ?? null;
   }
 
   /** Show a question's Continue (a choice made, or the question returned to with Change).
@@ -204,13 +208,13 @@ export function createFormView({ root, questions, byId, words, dispatch }) {
     if (byId[fs.dataset.question ?? ""]?.kind !== "candidates") openQuestion(fs.dataset.question ?? "");
   });
 
-  /** Move focus to a question's legend, scrolled gently to the top of the viewport (below the
+  /** Move focus to a question's legend, scrolled to the top of the viewport (below the
    *  site's sticky header: the fieldset's scroll-margin-top). @param {string} qid */
   function focusLegend(qid) {
     const fs = fieldset(qid);
     fs.hidden = false;
     const legend = find(fs, "legend");
-    fs.scrollIntoView({ block: "start", behavior: scrollBehaviour() });
+    fs.scrollIntoView({ block: "start" });
     legend.focus({ preventScroll: true });
   }
 
@@ -222,7 +226,7 @@ export function createFormView({ root, questions, byId, words, dispatch }) {
     /** @type {HTMLElement | null} */
     const target = byId[qid]?.kind === "candidates" ? practitioners?.firstControl() ?? null
       : fs.querySelector("input:checked") || fs.querySelector("input");
-    fs.scrollIntoView({ block: "start", behavior: scrollBehaviour() });
+    fs.scrollIntoView({ block: "start" });
     target?.focus({ preventScroll: true });
   }
 
@@ -301,7 +305,7 @@ export function createFormView({ root, questions, byId, words, dispatch }) {
         link.setAttribute("href", `#${target.id || fieldset(error.question ?? "").id}`);
         link.addEventListener("click", (event) => {
           event.preventDefault();
-          target.closest("fieldset")?.scrollIntoView({ block: "start", behavior: scrollBehaviour() });
+          target.closest("fieldset")?.scrollIntoView({ block: "start" });
           target.focus({ preventScroll: true });
         });
         item.append(link);
@@ -311,7 +315,7 @@ export function createFormView({ root, questions, byId, words, dispatch }) {
       list.append(item);
     }
     errorSummary.hidden = false;
-    errorSummary.scrollIntoView({ block: "start", behavior: scrollBehaviour() });
+    errorSummary.scrollIntoView({ block: "start" });
     errorSummary.focus({ preventScroll: true });
   }
 

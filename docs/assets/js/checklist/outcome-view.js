@@ -496,10 +496,12 @@ export function createOutcomeView({ root, data, siteRoot, live, state }) {
     find(outcomeEl, ".lp-panel").dataset.recommendation = result.recommendation;
   }
 
-  /** The line about the full version, kept true as the runtime loads or fails. */
+  /** The line about the full version, kept true as the runtime loads or fails (written only
+   *  when its words change: the entry module asks after every answer). */
   function runtimeChanged() {
     const line = outcomeEl.querySelector(".lp-full-pending");
-    if (line) line.textContent = fullPendingText();
+    const text = fullPendingText();
+    if (line && line.textContent !== text) line.textContent = text;
   }
 
   /** In the outcome's place, an error and no advice. @param {string} message */
