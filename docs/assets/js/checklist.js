@@ -63,6 +63,8 @@ function main(root) {
   const data = JSON.parse(find(root, ".lp-data").textContent);
   /** @type {Question[]} */
   const questions = data.questions;
+  /** The list question the practitioners' editor answers, if this checklist asks one. */
+  const listQuestion = questions.find((q) => q.kind === "candidates");
   /** @type {Record<string, Question>} */
   const byId = Object.fromEntries(questions.map((q) => [q.id, q]));
   /** Every word the page shows or says (lp_rules.checklists.texts). @type {import("./checklist/core.js").Words} */
@@ -213,7 +215,8 @@ function main(root) {
     /** @type {any} */
     const quick = next.whatIf ? decideNow(data.compiled, shown) : mine;
     const noOutcome = held || next.refused || errors.length > 0 || quick.status !== "complete";
-    const stale = !next.whatIf && next.practitionersEdited && quick.relevant?.includes("candidates");
+    const stale = !next.whatIf && next.practitionersEdited && listQuestion !== undefined
+      && quick.relevant?.includes(listQuestion.id);
     if (noOutcome || stale) {
       if (drawn.outcome && !(stale && drawn.outcome === "stale")) hideOutcome();
       if (stale && drawn.outcome !== "stale") {
