@@ -117,7 +117,14 @@ def test_malformed_links_never_crash_or_recommend(page: Page, site: Site) -> Non
             assert result["status"] == "needs_more", f"{query}: no outcome for complete answers {answers}"
 
 
-def test_a_missing_standard_library_is_reported_within_a_second(page: Page, site: Site) -> None:
+PROMPTLY_S = 5.0
+"""How soon after its cause a failure is reported: well under the worker's stall limit (20 s,
+STALL_MS in rules-worker.js), so the report is the check's or the host's answer and never the
+stall's, with room for a loaded 2-core machine (bounds of 1 and 2 s failed there once each under
+load 10, the hash of a 10 MB file then taking most of it); quiet, it takes a small fraction."""
+
+
+def test_a_missing_standard_library_is_reported_promptly(page: Page, site: Site) -> None:
     expect_page_errors(page, "Failed to fetch", "404", "python_stdlib.zip")
     failed_at: list[float] = []
     page.route("**/python_stdlib.zip", lambda route: (failed_at.append(time.monotonic()),
@@ -125,7 +132,7 @@ def test_a_missing_standard_library_is_reported_within_a_second(page: Page, site
     page.goto(site.url(ANSWERS))
     page.wait_for_selector('.lp-status[data-state="failed"]', timeout=30_000)
     reported = time.monotonic()
-    assert failed_at and reported - failed_at[0] < 1.0, reported - failed_at[0]
+    assert failed_at and reported - failed_at[0] < PROMPTLY_S, reported - failed_at[0]
     assert "could not be downloaded" in page.inner_text(".lp-status")
     assert page.locator("[data-retry]").is_visible()
     assert "who=parent_carer" in page.url
@@ -264,8 +271,8 @@ def faulty_site(browser: Browser, tmp_path: Path) -> Iterator[Serve]:
         server.shutdown()
 
 
-def _failed_soon_after(page: Page, sent: dict[str, float], name: str, within_s: float = 2.0) -> str:
-    """The checklist reports a failure within ``within_s`` of the last byte of ``name`` being
+def _failed_soon_after(page: Page, sent: dict[str, float], name: str) -> str:
+    """The checklist reports a failure within PROMPTLY_S of the last byte of ``name`` being
     sent, shows no outcome, offers Retry and keeps the answers; returns what it says."""
     page.wait_for_selector('.lp-status[data-state="failed"]', timeout=20_000)
     reported = time.monotonic()
@@ -274,7 +281,7 @@ def _failed_soon_after(page: Page, sent: dict[str, float], name: str, within_s: 
             break
         time.sleep(0.05)
     assert name in sent, f"{name} was never sent"
-    assert reported - sent[name] < within_s, f"reported {reported - sent[name]:.1f} s after the bytes"
+    assert reported - sent[name] < PROMPTLY_S, f"reported {reported - sent[name]:.1f} s after the bytes"
     assert page.locator("[data-recommendation]").count() == 0
     assert page.locator("[data-retry]").is_visible()
     assert "who=parent_carer" in page.url
@@ -288,7 +295,7 @@ def _failed_soon_after(page: Page, sent: dict[str, float], name: str, within_s: 
                                         # a letter in one of the module's messages: it still
                                         # parses and runs, so only a check of its bytes can tell
                                         ("pyodide.asm.mjs", b"Failed"), ("pyodide.mjs", b"Failed")])
-def test_a_runtime_file_with_one_flipped_byte_is_refused_within_two_seconds(
+def test_a_runtime_file_with_one_flipped_byte_is_refused_promptly(
         faulty_site: Serve, name: str, find: bytes | None) -> None:
     page, origin, sent, asked, _ = faulty_site({name: _flipped(name, find)})
     page.goto(origin + ANSWERS)
@@ -298,7 +305,7 @@ def test_a_runtime_file_with_one_flipped_byte_is_refused_within_two_seconds(
     assert [cache for asked_for, cache in asked if asked_for == name] == [None, "no-cache"]
 
 
-def test_a_truncated_standard_library_is_reported_within_two_seconds(faulty_site: Serve) -> None:
+def test_a_truncated_standard_library_is_reported_promptly(faulty_site: Serve) -> None:
     whole = (RUNTIME / "python_stdlib.zip").read_bytes()
     page, origin, sent, *_ = faulty_site({"python_stdlib.zip": whole[: len(whole) // 2]})
     page.goto(origin + ANSWERS)
