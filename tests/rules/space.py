@@ -37,7 +37,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field, replace
 from functools import cached_property
 from itertools import product
-from typing import Any, Callable, Iterable, Iterator
+from typing import Any, Callable, Hashable, Iterable, Iterator
 
 import pytest
 
@@ -203,24 +203,39 @@ class Path:
 Check = Callable[[Path], "str | Iterable[str] | None"]
 """A check raises AssertionError on a path that breaks it; any text it returns is tallied."""
 
-_CHECKS: dict[str, tuple[Check, tuple[str, ...]]] = {}
+Reads = Callable[[Path], Hashable]
+"""Everything a check reads of a path besides its build and tool, as a hashable key."""
+
+_CHECKS: dict[str, tuple[Check, tuple[str, ...], Reads | None]] = {}
 
 
 def name_of(fn: Check) -> str:
     return f"{fn.__module__.rsplit('.', 1)[-1]}.{fn.__name__}"
 
 
-def check(*kinds: str) -> Callable[[Check], Check]:
-    """Register a check to run on every path of these kinds, in every build's walk."""
+def check(*kinds: str, reads: Reads | None = None) -> Callable[[Check], Check]:
+    """Register a check to run on every path of these kinds, in every build's walk.
+
+    ``reads``, for a check that reads only part of a path (its outcome's texts, say): a key of
+    exactly what it reads. The walk then runs the check once per distinct key in each tool's
+    walk and gives every path with that key the same verdict, still counted and tallied path by
+    path (a full path's outcome repeats its asked path's words on thousands of combinations, and
+    checking the same words again was most of a walk). A key that leaves out something the check
+    reads would hide a failure: keep the key beside the check, built from the same fields."""
     assert kinds and set(kinds) <= set(KINDS), kinds
 
     def register(fn: Check) -> Check:
         name = name_of(fn)
         if _WALKED:
             raise RuntimeError(f"{name} was registered after a walk had started")
-        _CHECKS[name] = (fn, kinds)
+        _CHECKS[name] = (fn, kinds, reads)
         return fn
     return register
+
+
+def shown(path: Path) -> tuple[str, ...]:
+    """A path's texts as a key (``reads``) for a check that reads nothing else."""
+    return tuple(path.texts)
 
 
 @dataclass
@@ -268,8 +283,10 @@ class Walk:
         self.completed = 0  # full paths reached, checked or not (STRIDE)
         self.explain_every = STRIDE * (1 if build == BUILDS[0] else EXPLAIN_EVERY)
         self.turn = 0  # which fixed list a combination that does not read the list gets
-        self.checks = {kind: [(name, fn) for name, (fn, kinds) in _CHECKS.items() if kind in kinds]
+        self.checks = {kind: [(name, fn, reads) for name, (fn, kinds, reads) in _CHECKS.items()
+                              if kind in kinds]
                        for kind in KINDS}  # each path runs only its kind's checks
+        self.verdicts: dict[tuple[str, str, Hashable], tuple[str | None, Any]] = {}
 
     def outcome_of(self, answers: dict[str, Any]) -> Outcome | None:
         """Follow the tree with these answers: where it reaches a complete outcome, that is
@@ -324,6 +341,9 @@ class Walk:
                 plain = evaluate(self.tool, full, self.build.profile)
                 self.visit(Path("full", self.tool, self.build, full, plain, asked=result,
                                 walk=self))
+        for kind in KINDS:  # each check saw every path of its kinds
+            for name, _, _ in self.checks[kind]:
+                self.found.ran[(name, self.tool)] += self.found.paths[(kind, self.tool)]
 
     def completions(self, answers: dict[str, Any]) -> Iterator[dict[str, Any]]:
         """Every full answer set that agrees with these answers and is not refused."""
@@ -340,13 +360,16 @@ class Walk:
 
     def visit(self, path: Path) -> None:
         self.found.paths[(path.kind, self.tool)] += 1
-        for name, fn in self.checks[path.kind]:
-            self.found.ran[(name, self.tool)] += 1
-            try:
-                noted = fn(path)
-            except Exception as exc:  # every kind of failure is reported, not only the first
-                first = f"{type(exc).__name__}: {exc}".splitlines()[0][:300]
-                seen = self.found.failures[(name, self.tool)].setdefault(first, [0, path])
+        for name, fn, reads in self.checks[path.kind]:  # found.ran is counted at the end of run
+            if reads is None:
+                failed, noted = _judge(fn, path)
+            else:
+                key = (name, path.kind, reads(path))
+                if key not in self.verdicts:
+                    self.verdicts[key] = _judge(fn, path)
+                failed, noted = self.verdicts[key]
+            if failed is not None:  # every kind of failure is reported, not only the first
+                seen = self.found.failures[(name, self.tool)].setdefault(failed, [0, path])
                 seen[0] += 1
                 continue
             if noted is None:
@@ -356,6 +379,15 @@ class Walk:
                 tally[noted] += 1
             else:
                 tally.update(noted)
+
+
+def _judge(fn: Check, path: Path) -> tuple[str | None, Any]:
+    """Run a check on a path: (the first line of its failure, or None; what it tallied)."""
+    try:
+        noted = fn(path)
+    except Exception as exc:
+        return f"{type(exc).__name__}: {exc}".splitlines()[0][:300], None
+    return None, noted if isinstance(noted, (str, type(None))) else tuple(noted)
 
 
 def findings(build: Build) -> Findings:
