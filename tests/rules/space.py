@@ -34,6 +34,7 @@ import json
 import math
 import multiprocessing
 import os
+import sys
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field, replace
 from functools import cached_property
@@ -90,8 +91,9 @@ BUILDS = tuple(Build(p, local) for local in (True, False) for p in PROFILE_IDS)
 
 each_build = pytest.mark.parametrize("build", BUILDS, ids=[b.id for b in BUILDS])
 """Parametrise a test by build. Run these tests in one process: under pytest-xdist each worker
-would walk every build its tests touch (and --dist loadgroup does not keep groups together
-under pytest 9.2 with xdist 3.8: the group suffix it adds to node ids is lost)."""
+would walk every build (the first request walks them all, side by side: findings), and
+--dist loadgroup does not keep groups together under pytest 9.2 with xdist 3.8 (the group
+suffix it adds to node ids is lost)."""
 
 
 def cand(**changes: str) -> dict[str, str]:
@@ -417,7 +419,8 @@ def _walk_side_by_side(builds: list[Build]) -> list[Findings]:
     """Each build's findings, in order: walked by forked workers, one per core, where the
     platform forks (a worker inherits every registered check); else one after the other
     (inside Pyodide, on one core, or for a single build)."""
-    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else 1
+    forks = sys.platform != "emscripten" and hasattr(os, "sched_getaffinity")
+    cores = len(os.sched_getaffinity(0)) if forks else 1
     workers = min(cores, len(builds))
     if workers < 2 or "fork" not in multiprocessing.get_all_start_methods():
         return [_walk(b) for b in builds]
