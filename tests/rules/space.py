@@ -5,7 +5,9 @@ answers through ``evaluate()`` itself. Here the answer space is walked once per 
 with its local practice on or off), and every check that a test module registers with
 :func:`check` is applied to each path as it is reached; a test then asks for its check's
 findings (:func:`findings`, :func:`assert_held`). Results are not kept, so memory stays small
-whatever the size of the space.
+whatever the size of the space. The first request walks every build, side by side on the
+machine's cores (forked workers); a check that reads only part of a path (its words, say) says
+what (``reads``) and runs once per distinct part in each walk.
 
 The walk starts from no answers and follows the rules' own ``next``, as the page does: at each
 answer set that ``needs_more`` it answers ``next[0]`` with each option in turn. Each complete
@@ -32,7 +34,6 @@ from __future__ import annotations
 
 import json
 import math
-import multiprocessing
 import os
 import sys
 from collections import Counter, defaultdict
@@ -396,7 +397,8 @@ def _judge(fn: Check, path: Path) -> tuple[str | None, Any]:
 def findings(build: Build) -> Findings:
     """This build's walk, done at the first request of the session: at the first request, every
     build of BUILDS not walked yet is walked, side by side on the machine's cores (each build's
-    walk is independent of the others'; on a 2-core machine this halves the wait)."""
+    walk is independent of the others'; on a 2-core machine with a core free, this halves the
+    wait)."""
     if build not in _WALKED:
         todo = [b for b in BUILDS if b not in _WALKED] if build in BUILDS else [build]
         for found in _walk_side_by_side(todo):
@@ -420,10 +422,11 @@ def _walk_side_by_side(builds: list[Build]) -> list[Findings]:
     platform forks (a worker inherits every registered check); else one after the other
     (inside Pyodide, on one core, or for a single build)."""
     forks = sys.platform != "emscripten" and hasattr(os, "sched_getaffinity")
-    cores = len(os.sched_getaffinity(0)) if forks else 1
-    workers = min(cores, len(builds))
-    if workers < 2 or "fork" not in multiprocessing.get_all_start_methods():
+    workers = min(len(os.sched_getaffinity(0)) if forks else 1, len(builds))
+    if workers < 2:
         return [_walk(b) for b in builds]
+    import multiprocessing  # here: Pyodide cannot start a process, and need not import it
+
     with multiprocessing.get_context("fork").Pool(workers) as pool:
         return pool.map(_walk, builds, chunksize=1)
 
