@@ -177,9 +177,10 @@ fictional-site: dist/.built node_modules/.installed | $(RUNTIME_CACHES)
 
 # The quick loop while editing (no site build, no browser): types, the page's JavaScript, the
 # rules natively on every combination of answers, and the CLI. One pytest process: the rules tests
-# share one walk of each build's answer space (tests/rules/space.py), which xdist workers would
-# repeat. It runs beside the type and JavaScript checks (one after the other), so a 2-core machine
-# is kept busy; each job's output is shown whole when it ends, the tests' with their slowest.
+# share one walk of each build's answer space (tests/rules/space.py, the builds walked side by side
+# by forked workers, one per core), which xdist workers would repeat. It runs beside the type and
+# JavaScript checks (one after the other), so a 2-core machine is kept busy; each job's output is
+# shown whole when it ends, the tests' with their slowest.
 CHECK_TESTS := tests/rules tests/cli tests/test_waits.py
 check: setup
 	@$(MAKE) --no-print-directory -j2 --output-sync=target check-tests typecheck jscheck

@@ -38,10 +38,12 @@ NOT_NEEDED = t.RECORD_NOT_NEEDED
 so the record shows everything the practitioner said and which of it decided."""
 
 
+@functools.cache
 def short_name(tag: str) -> str:
     """A source's short name, for beside an action, from its full title: a local authority's
     guidance "Area: Role of ..." is "Area guidance", a national one loses its publisher
-    ("(DfE)"). The full title is given once, under Sources."""
+    ("(DfE)"). The full title is given once, under Sources. (Remembered: SOURCE_TITLES is
+    fixed, and every action of every outcome asks.)"""
     title = SOURCE_TITLES[tag]
     area, colon, _ = title.partition(": ")
     if colon and area:

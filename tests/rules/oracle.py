@@ -19,6 +19,7 @@ conditions under which the question is asked.
 
 from __future__ import annotations
 
+import functools
 import itertools
 import os
 import tomllib
@@ -449,7 +450,14 @@ def borrowed_titles(profile_id: str, cited: set[str]) -> list[str]:
 
 # Action citations the contract names: (tags that must be among the action's citations,
 # tags that must not be).
-def expected_action_sources(code: str, profile_id: str) -> tuple[set[str], set[str]]:
+def expected_action_sources(code: str, profile_id: str) -> tuple[frozenset[str], frozenset[str]]:
+    return _action_sources(profile_id).get(code, (frozenset(), frozenset()))
+
+
+@functools.cache
+def _action_sources(profile_id: str) -> dict[str, tuple[frozenset[str], frozenset[str]]]:
+    """expected_action_sources' table for one area (made once: every action of every full
+    combination asks)."""
     child_voice = str(FACTS[profile_id]["child_voice_source"])
     table: dict[str, tuple[set[str], set[str]]] = {
         "seek_child_views": ({child_voice, "CA89"}, {"A", "B"} - {child_voice}),
@@ -471,7 +479,7 @@ def expected_action_sources(code: str, profile_id: str) -> tuple[set[str], set[s
         "refer_to_lado": ({"WT"}, set()),
         "raise_with_manager": ({"LOCAL"}, set()),
     }
-    return table.get(code, (set(), set()))
+    return {code: (frozenset(need), frozenset(never)) for code, (need, never) in table.items()}
 
 
 # ---------------------------------------------------------------------------------------------

@@ -5,7 +5,9 @@ answers through ``evaluate()`` itself. Here the answer space is walked once per 
 with its local practice on or off), and every check that a test module registers with
 :func:`check` is applied to each path as it is reached; a test then asks for its check's
 findings (:func:`findings`, :func:`assert_held`). Results are not kept, so memory stays small
-whatever the size of the space.
+whatever the size of the space. The first request walks every build, side by side on the
+machine's cores (forked workers); a check that reads only part of a path (its words, say) says
+what (``reads``) and runs once per distinct part in each walk.
 
 The walk starts from no answers and follows the rules' own ``next``, as the page does: at each
 answer set that ``needs_more`` it answers ``next[0]`` with each option in turn. Each complete
@@ -33,11 +35,12 @@ from __future__ import annotations
 import json
 import math
 import os
+import sys
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field, replace
 from functools import cached_property
 from itertools import product
-from typing import Any, Callable, Iterable, Iterator
+from typing import Any, Callable, Hashable, Iterable, Iterator
 
 import pytest
 
@@ -89,8 +92,9 @@ BUILDS = tuple(Build(p, local) for local in (True, False) for p in PROFILE_IDS)
 
 each_build = pytest.mark.parametrize("build", BUILDS, ids=[b.id for b in BUILDS])
 """Parametrise a test by build. Run these tests in one process: under pytest-xdist each worker
-would walk every build its tests touch (and --dist loadgroup does not keep groups together
-under pytest 9.2 with xdist 3.8: the group suffix it adds to node ids is lost)."""
+would walk every build (the first request walks them all, side by side: findings), and
+--dist loadgroup does not keep groups together under pytest 9.2 with xdist 3.8 (the group
+suffix it adds to node ids is lost)."""
 
 
 def cand(**changes: str) -> dict[str, str]:
@@ -203,24 +207,39 @@ class Path:
 Check = Callable[[Path], "str | Iterable[str] | None"]
 """A check raises AssertionError on a path that breaks it; any text it returns is tallied."""
 
-_CHECKS: dict[str, tuple[Check, tuple[str, ...]]] = {}
+Reads = Callable[[Path], Hashable]
+"""Everything a check reads of a path besides its build and tool, as a hashable key."""
+
+_CHECKS: dict[str, tuple[Check, tuple[str, ...], Reads | None]] = {}
 
 
 def name_of(fn: Check) -> str:
     return f"{fn.__module__.rsplit('.', 1)[-1]}.{fn.__name__}"
 
 
-def check(*kinds: str) -> Callable[[Check], Check]:
-    """Register a check to run on every path of these kinds, in every build's walk."""
+def check(*kinds: str, reads: Reads | None = None) -> Callable[[Check], Check]:
+    """Register a check to run on every path of these kinds, in every build's walk.
+
+    ``reads``, for a check that reads only part of a path (its outcome's texts, say): a key of
+    exactly what it reads. The walk then runs the check once per distinct key in each tool's
+    walk and gives every path with that key the same verdict, still counted and tallied path by
+    path (a full path's outcome repeats its asked path's words on thousands of combinations, and
+    checking the same words again was most of a walk). A key that leaves out something the check
+    reads would hide a failure: keep the key beside the check, built from the same fields."""
     assert kinds and set(kinds) <= set(KINDS), kinds
 
     def register(fn: Check) -> Check:
         name = name_of(fn)
         if _WALKED:
             raise RuntimeError(f"{name} was registered after a walk had started")
-        _CHECKS[name] = (fn, kinds)
+        _CHECKS[name] = (fn, kinds, reads)
         return fn
     return register
+
+
+def shown(path: Path) -> tuple[str, ...]:
+    """A path's texts as a key (``reads``) for a check that reads nothing else."""
+    return tuple(path.texts)
 
 
 @dataclass
@@ -268,8 +287,10 @@ class Walk:
         self.completed = 0  # full paths reached, checked or not (STRIDE)
         self.explain_every = STRIDE * (1 if build == BUILDS[0] else EXPLAIN_EVERY)
         self.turn = 0  # which fixed list a combination that does not read the list gets
-        self.checks = {kind: [(name, fn) for name, (fn, kinds) in _CHECKS.items() if kind in kinds]
+        self.checks = {kind: [(name, fn, reads) for name, (fn, kinds, reads) in _CHECKS.items()
+                              if kind in kinds]
                        for kind in KINDS}  # each path runs only its kind's checks
+        self.verdicts: dict[tuple[str, str, Hashable], tuple[str | None, Any]] = {}
 
     def outcome_of(self, answers: dict[str, Any]) -> Outcome | None:
         """Follow the tree with these answers: where it reaches a complete outcome, that is
@@ -324,6 +345,9 @@ class Walk:
                 plain = evaluate(self.tool, full, self.build.profile)
                 self.visit(Path("full", self.tool, self.build, full, plain, asked=result,
                                 walk=self))
+        for kind in KINDS:  # each check saw every path of its kinds
+            for name, _, _ in self.checks[kind]:
+                self.found.ran[(name, self.tool)] += self.found.paths[(kind, self.tool)]
 
     def completions(self, answers: dict[str, Any]) -> Iterator[dict[str, Any]]:
         """Every full answer set that agrees with these answers and is not refused."""
@@ -340,13 +364,16 @@ class Walk:
 
     def visit(self, path: Path) -> None:
         self.found.paths[(path.kind, self.tool)] += 1
-        for name, fn in self.checks[path.kind]:
-            self.found.ran[(name, self.tool)] += 1
-            try:
-                noted = fn(path)
-            except Exception as exc:  # every kind of failure is reported, not only the first
-                first = f"{type(exc).__name__}: {exc}".splitlines()[0][:300]
-                seen = self.found.failures[(name, self.tool)].setdefault(first, [0, path])
+        for name, fn, reads in self.checks[path.kind]:  # found.ran is counted at the end of run
+            if reads is None:
+                failed, noted = _judge(fn, path)
+            else:
+                key = (name, path.kind, reads(path))
+                if key not in self.verdicts:
+                    self.verdicts[key] = _judge(fn, path)
+                failed, noted = self.verdicts[key]
+            if failed is not None:  # every kind of failure is reported, not only the first
+                seen = self.found.failures[(name, self.tool)].setdefault(failed, [0, path])
                 seen[0] += 1
                 continue
             if noted is None:
@@ -358,13 +385,50 @@ class Walk:
                 tally.update(noted)
 
 
+def _judge(fn: Check, path: Path) -> tuple[str | None, Any]:
+    """Run a check on a path: (the first line of its failure, or None; what it tallied)."""
+    try:
+        noted = fn(path)
+    except Exception as exc:
+        return f"{type(exc).__name__}: {exc}".splitlines()[0][:300], None
+    return None, noted if isinstance(noted, (str, type(None))) else tuple(noted)
+
+
 def findings(build: Build) -> Findings:
-    """This build's walk, done at the first request of the session."""
+    """This build's walk, done at the first request of the session: at the first request, every
+    build of BUILDS not walked yet is walked, side by side on the machine's cores (each build's
+    walk is independent of the others'; on a 2-core machine with a core free, this halves the
+    wait)."""
     if build not in _WALKED:
-        found = _WALKED[build] = Findings(build)
-        for tool in TOOLS:
-            Walk(tool, build, found).run()
+        todo = [b for b in BUILDS if b not in _WALKED] if build in BUILDS else [build]
+        for found in _walk_side_by_side(todo):
+            _WALKED[found.build] = found
     return _WALKED[build]
+
+
+def _walk(build: Build) -> Findings:
+    """Walk one build with every check (in this process or in a worker)."""
+    found = Findings(build)
+    for tool in TOOLS:
+        Walk(tool, build, found).run()
+    for failures in found.failures.values():  # a failure's example travels without its walk
+        for _, path in failures.values():
+            path.walk = None
+    return found
+
+
+def _walk_side_by_side(builds: list[Build]) -> list[Findings]:
+    """Each build's findings, in order: walked by forked workers, one per core, where the
+    platform forks (a worker inherits every registered check); else one after the other
+    (inside Pyodide, on one core, or for a single build)."""
+    forks = sys.platform != "emscripten" and hasattr(os, "sched_getaffinity")
+    workers = min(len(os.sched_getaffinity(0)) if forks else 1, len(builds))
+    if workers < 2:
+        return [_walk(b) for b in builds]
+    import multiprocessing  # here: Pyodide cannot start a process, and need not import it
+
+    with multiprocessing.get_context("fork").Pool(workers) as pool:
+        return pool.map(_walk, builds, chunksize=1)
 
 
 def assert_held(build: Build, fn: Check, tools: Iterable[str] = TOOLS) -> Counter[str]:

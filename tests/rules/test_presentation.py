@@ -22,7 +22,7 @@ from lp_rules.checklists.texts import OUTCOME_PRACTITIONERS
 from lp_rules.bridge import handle
 from lp_rules.compiled import compile_tool
 from lp_rules.presentation import NOT_NEEDED, Outcome, group_sources, present, short_name, tone
-from lp_rules.record import as_text
+from lp_rules.record import as_text, sections, text_of
 from lp_rules.sources import AUTHORITY_TITLES, SOURCE_TITLES
 
 from . import oracle, space
@@ -151,7 +151,8 @@ def presents_itself(path: space.Path) -> None:
     assert [a.code for a in model.actions] == [a["code"] for a in r["actions"]]
     assert len(model.why_not) == len(r.get("why_not", ()))
     assert len(model.what_would_change) == len(r.get("what_would_change", ()))
-    text = as_text(r, answers, path.build.profile, "2026-12-07")
+    # The record of this model (as the bridge makes it: one model per outcome, test_bridge_*).
+    text = text_of(sections(r, answers, path.build.profile, "2026-12-07", model=model))
     listed = text.split("\nSources:\n", 1)[1].split("\n\n", 1)[0].splitlines()
     assert [line.split(": ", 1)[0] for line in listed] == [f"- {s.tag}" for s in model.sources]
     for source in model.sources:

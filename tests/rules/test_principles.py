@@ -53,6 +53,13 @@ def _codes(result: dict[str, Any]) -> list[str]:
     return [a["code"] for a in result["actions"]]
 
 
+def _flags_codes_and_texts(path: space.Path) -> tuple[Any, ...]:
+    """What the checks of urgency and of "do not share" read (``space.check``'s ``reads``):
+    the outcome's urgency, recommendation, action codes and every text (judgement included)."""
+    r = path.result
+    return r["urgent"], r["recommendation"], tuple(_codes(r)), space.shown(path)
+
+
 @cache
 def ties_sharing_to_significant_harm(sentence: str) -> bool:
     lowered = sentence.lower()
@@ -60,7 +67,7 @@ def ties_sharing_to_significant_harm(sentence: str) -> bool:
             and "significant harm" in lowered)
 
 
-@space.check(*OUTCOMES)
+@space.check(*OUTCOMES, reads=space.shown)
 def sharing_without_consent_is_not_tied_to_significant_harm(path: space.Path) -> None:
     for text in path.texts:
         for sentence in sentences(text):
@@ -96,7 +103,7 @@ def says_do_not_share(text: str) -> bool:
     return DO_NOT_SHARE.search(text) is not None
 
 
-@space.check(*OUTCOMES)
+@space.check(*OUTCOMES, reads=_flags_codes_and_texts)
 def non_urgent_outcomes_never_say_do_not_share(path: space.Path) -> None:
     """(Principle 7's plan_safe_contact tells a practitioner not to share plans or whereabouts
     with a possible abuser: that is not the "do not share" principle 2 forbids.)"""
@@ -152,7 +159,7 @@ def test_every_non_urgent_outcome_points_to_the_support_contact(build: space.Bui
     assert space.assert_held(build, points_to_the_support_contact)["checked"]
 
 
-@space.check(*OUTCOMES)
+@space.check(*OUTCOMES, reads=_flags_codes_and_texts)
 def urgent_outcomes_act_now(path: space.Path) -> str | None:
     """Tallies the urgent recommendations seen."""
     result, profile = path.result, path.build.profile
@@ -338,7 +345,15 @@ def other_areas_details(profile_id: str) -> tuple[str, ...]:
         facts["never_named"] + ([] if other == profile_id else facts["own_terms"] + facts["own_contacts"])))
 
 
-@space.check(*OUTCOMES)
+def _texts_sections_and_titles(path: space.Path) -> tuple[Any, ...]:
+    """What names_no_other_areas_service reads: the texts, and the citations' sections and
+    titles and the actions' sources' titles."""
+    r = path.result
+    return (space.shown(path), tuple((c["section"], c.get("title", "")) for c in r["citations"]),
+            tuple(s["title"] for a in r["actions"] for s in a["sources"]))
+
+
+@space.check(*OUTCOMES, reads=_texts_sections_and_titles)
 def names_no_other_areas_service(path: space.Path) -> None:
     # Another area's guidance may be cited on this site, under its own title; what must never
     # happen is another area's service or detail given as this area's advice.
