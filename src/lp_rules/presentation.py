@@ -265,9 +265,10 @@ def answer_items(tool_id: str, answers: Mapping[str, Any], profile: Profile,
         practitioners = []
         for c in listed:
             parts = [
-                f"{f.summary.lower()}: {f.option(c[f.id]).label.lower()}" for f in asked.fields[1:]
+                f"{f.summary.lower()}: {f.option(c[f.id]).label.lower()}" for f in asked.fields
+                if f is not asked.role_field
             ]
-            role = asked.fields[0].option(c[asked.fields[0].id]).label
+            role = asked.role_field.option(c[asked.role_field.id]).label
             practitioners.append(f"{role} ({'; '.join(parts)})")
         items.append(Item(f"{asked.summary}: {count}{note(asked.id)}", tuple(practitioners)))
     return tuple(items)
@@ -300,7 +301,7 @@ def _suggestion(result: Mapping[str, Any], answers: Mapping[str, Any]) -> Sugges
     if suggested is None:
         return None
     [asked] = TOOLS[result["tool"]].lists
-    role = _labels(asked, answers[asked.id][suggested], suggested)[asked.fields[0].id]
+    role = _labels(asked, answers[asked.id][suggested], suggested)[asked.role_field.id]
     # In the panel's words (the page's, CHECKLIST_SCRIPT, which it shows at once, before
     # Python): one wording wherever it is read.
     words = t.CHECKLIST_SCRIPT
@@ -337,7 +338,7 @@ def ranked(result: Mapping[str, Any], answers: Mapping[str, Any]) -> tuple[Pract
             headline = f"{place}. {named}"
         else:
             headline = words["cannot_lead"].format(who=who)
-        shown.append(Practitioner(c["index"], labels[asked.fields[0].id], who,
+        shown.append(Practitioner(c["index"], labels[asked.role_field.id], who,
                                   place if c["eligible"] else None, is_suggested, headline,
                                   tuple(c["reasons"])))
     return tuple(shown)
