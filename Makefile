@@ -145,6 +145,13 @@ pyodide-wheels: $(PYODIDE_WHEELS)
 # 940 s, less what the native tests' work gains). Moving test_stdlib.py (about 80 s) to lane 2
 # would help only if the native tests gain under about 60 s, and would make lane 2 the long one
 # otherwise, so BROWSER_LANE_1 and UNTIMED_PERF are unchanged.
+# 2026-12-07 (second session; fresh clone, load 5-7): the walk's checks run once per distinct
+# thing they read and the builds' walks side by side (tests/rules/space.py), the stdlib probe
+# samples 600 answer sets per tool (test_stdlib.py 60 s, was 141 s), and the browser tests keep
+# their warm contexts for the whole run. Lane 1: native 700 s (was 813 s), Pyodide 170 s (225 s),
+# accessibility and stdlib 306 s (533 s), about 1,180 s; lane 2: 1,107 s (1,430 s); then
+# tests/perf 165 s; the whole `make test` 1,468 s (1,953 s). The lanes end within about 75 s of
+# each other, so BROWSER_LANE_1 is unchanged.
 # Not pytest-xdist: its workers would each repeat the rules' walk and the Zensical build (which
 # write the same build/<profile>/ folders), and start a Chromium and a Pyodide each.
 # Lane 2 writes to build/test-logs/browser.log, shown when both lanes are done; the recipe fails
