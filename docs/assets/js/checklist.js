@@ -176,11 +176,6 @@ function main(root) {
     return `${location.pathname}${LINK_MARK}${link}`;
   }
 
-  /** The address for the user's answers now. */
-  function addressNow() {
-    return addressOf(state);
-  }
-
   /** Draw a new state, then carry out its intents.
    *  @param {State} previous @param {State} next @param {StateEvent} event */
   function draw(previous, next, event) {
@@ -364,7 +359,7 @@ function main(root) {
       const depth = (history.state?.lpWhatIf?.depth ?? 0) + 1;
       history.pushState({ lpWhatIf: { changes: next.whatIf.changes, depth } }, "", location.href);
     } else if (how === "replace") {
-      history.replaceState(null, "", addressNow());
+      history.replaceState(null, "", addressOf(state));
     } else if (how === "clear") {
       history.pushState(null, "", location.pathname);
     } else if (how === "push") {
@@ -538,7 +533,7 @@ function main(root) {
   // A what-if's entry has the user's address and the what-if's changes in its history state.
   window.addEventListener("popstate", () => {
     if (isPlaceOnPage(location.hash)) return;
-    if (`${location.pathname}${location.hash}` !== addressNow() || location.search) openAddress();
+    if (`${location.pathname}${location.hash}` !== addressOf(state) || location.search) openAddress();
     const changes = history.state?.lpWhatIf?.changes;
     if (Array.isArray(changes)) dispatch({ type: "what-if-restored", changes });
     else if (state.whatIf) dispatch({ type: "what-if-closed" });
