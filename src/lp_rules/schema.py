@@ -53,6 +53,8 @@ def _list_question(q: PractitionerList, profile: Profile) -> dict[str, Any]:
         "error": q.error.format(**terms),
         "max_items": q.max_items,
         "fields": [_question(f, profile) for f in candidate_fields(profile, q)],
+        # The field naming each practitioner, by id: the page labels a practitioner by it.
+        "role_field": q.role_field.id,
         # The page fills in what only it knows ({n}, {role}, {title}).
         "editor": {
             key: text.format_map(_KeepUnknown(terms, most=str(q.max_items)))

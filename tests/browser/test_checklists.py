@@ -143,6 +143,9 @@ def test_candidates_add_edit_remove(page: Page, site: Site) -> None:
     # The practitioners are evaluated when the user says so, not as they are saved.
     use_practitioners(page)
     assert wait_for_outcome(page) == "agree_at_taf"
+    # Check your answers names each practitioner by their role, in the order listed.
+    expect(page.locator('.lp-summary-row[data-question="candidates"] dd').first).to_have_text(
+        "Teacher, GP, SENCO")
     results = page.locator(".lp-candidate-results > li")
     expect(results).to_have_count(3)
     # Best placed first: the GP (the family prefers them) is suggested, ahead of the teacher.

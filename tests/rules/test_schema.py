@@ -49,6 +49,7 @@ def test_schema_lists_every_question_in_asking_order() -> None:
                 assert q["max_items"] == 8
                 assert [f["id"] for f in q["fields"]] == ["role", "relationship", "family_view",
                                                          "main_needs", "capacity", "leaving_soon"]
+                assert q["role_field"] == "role"
                 assert [o["id"] for o in q["fields"][0]["options"]] == list(ROLES)
 
 

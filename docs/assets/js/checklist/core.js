@@ -10,7 +10,8 @@
 /**
  * @typedef {{id: string, label: string, hint: string}} Option
  * @typedef {{id: string, kind: string, text: string, summary: string, hint: string,
- *   error: string, options?: Option[], fields?: Question[], max_items?: number}} Question
+ *   error: string, options?: Option[], fields?: Question[], max_items?: number,
+ *   role_field?: string}} Question
  * @typedef {Record<string, string>} Row  a practitioner: field id -> option id
  * @typedef {Record<string, any>} Answers  question id -> option id, or Row[] for "candidates"
  * @typedef {{status: string, relevant: string[], next: string[]}} Progress  the rules' result,

@@ -339,7 +339,7 @@ export function createFormView({ root, questions, byId, words, dispatch }) {
         /** @type {Row[]} */
         const listed = answers[q.id];
         value = listed.length
-          ? listed.map((c) => roleLabel(c.role)).join(", ")
+          ? listed.map((c) => roleLabel(c[q.role_field ?? ""])).join(", ")
           : words.none_listed;
       } else {
         value = q.options?.find((o) => o.id === answers[q.id])?.label ?? answers[q.id];

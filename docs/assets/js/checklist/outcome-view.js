@@ -287,7 +287,8 @@ export function createOutcomeView({ root, data, siteRoot, live, state }) {
 
   /** A practitioner role's label, for the suggestion drawn at once and Check your answers. */
   function roleLabel(roleId) {
-    const role = candidatesQ.fields[0].options.find((o) => o.id === roleId);
+    const field = candidatesQ.fields.find((f) => f.id === candidatesQ.role_field);
+    const role = field?.options.find((o) => o.id === roleId);
     return role ? role.label : roleId;
   }
 
@@ -338,7 +339,7 @@ export function createOutcomeView({ root, data, siteRoot, live, state }) {
     if (index === null || index === undefined || !Array.isArray(listed) || !listed[index]) return null;
     const line = make("p", "lp-panel-suggested");
     const who = make("span", "", fill(words.suggested_who,
-      { n: String(index + 1), role: roleLabel(listed[index][candidatesQ.fields[0].id]) }));
+      { n: String(index + 1), role: roleLabel(listed[index][candidatesQ.role_field]) }));
     who.dataset.suggestedWho = "";
     const why = make("span", "lp-panel-suggested-why");
     why.dataset.suggestedWhy = "";
