@@ -118,40 +118,10 @@ pyodide-wheels: $(PYODIDE_WHEELS)
 #      the browser tests in BROWSER_LANE_1;
 #   2. every other browser test (one Chromium; every served site on its own ephemeral port,
 #      every site a test changes a private copy in a temporary folder).
-# BROWSER_LANE_1 balances the lanes. Measured 2026-12-06: lane 1's native tests and Pyodide
-# took 485 s, the browser tests 909 s, of which the accessibility scans about 15% and the print
-# tests 8% (their share of a 1,846 s run under load 13): about 665 s against 690 s expected.
-# Measured after, in one `make test` under load 8-13: lane 1 about 1,000 s (native 693 s,
-# Pyodide 73 s, the two browser files 230 s), lane 2 1,037 s. A new browser test file runs in lane 2.
-# 2026-12-06 (later): test_stdlib.py (64 s quiet) joined lane 1 and lane 2 lost about 65 s (the
-# stall tests, the maps tests without Python): from the quiet figures 493+80+219+64 s against
-# 909-65 s, about 845 s each, so BROWSER_LANE_1 is unchanged (estimated, not yet measured whole).
-# 2026-12-07: the browser tests share a warm browser context per module (tests/browser/conftest.py,
-# WarmContexts: a checklist page ready in 2.8 s instead of 6.9 s, load 8-9). test_flow.py and
-# test_outcome.py (60 tests) run side by side, warm and cold (every test a new context, as before):
-# 428 s against 600 s (load 12-25), a ratio of 0.71 (cold ran its last 3 minutes alone). Lane 2's
-# 310 tests took 1,182 s under load 10-17 against 1,176 s under load 5-8 before. So lane 2 now
-# needs about 0.71 x 1,176 = 840 s at load 5-8; lane 1, from the fresh-clone figures (native 627 s,
-# Pyodide about 100 s, test_stdlib 64 s, the accessibility scans about 260 s, printing about 70 s),
-# about 1,120 s. test_print.py (14 tests, about 60 of 553 s with the scans, load 16-25) moves to
-# lane 2: about 1,050 s against 910 s (estimated). Moving the scans instead gives about 860 s
-# against 1,100 s. Lane 1 is now the long one: its native tests are next to cut.
-# 2026-12-07 (later; fresh clone, load ~5: lane 1 991 s, lane 2 832 s): test_first_screen's 100
-# links open in one phone tab from a blank page, with Python held (36 of them: 96 s and 104 s
-# before, 70 s after, load 9-14), and the every-page axe scan holds Python (one site: 213 s
-# before, 162 s after, load 9-12). All of tests/browser after: 337 passed in 2,226 s (load 8-15):
-# test_accessibility 399 s, the rest 1,813 s, of which test_first_screen 190 s (about 270 s
-# before). Scaled to load ~5, lane 2 loses about 35 s (about 800 s) and lane 1 about 50 s (about
-# 940 s, less what the native tests' work gains). Moving test_stdlib.py (about 80 s) to lane 2
-# would help only if the native tests gain under about 60 s, and would make lane 2 the long one
-# otherwise, so BROWSER_LANE_1 and UNTIMED_PERF are unchanged.
-# 2026-12-07 (second session; fresh clone, load 5-7): the walk's checks run once per distinct
-# thing they read and the builds' walks side by side (tests/rules/space.py), the stdlib probe
-# samples 600 answer sets per tool (test_stdlib.py 60 s, was 141 s), and the browser tests keep
-# their warm contexts for the whole run. Lane 1: native 700 s (was 813 s), Pyodide 170 s (225 s),
-# accessibility and stdlib 306 s (533 s), about 1,180 s; lane 2: 1,107 s (1,430 s); then
-# tests/perf 165 s; the whole `make test` 1,468 s (1,953 s). The lanes end within about 75 s of
-# each other, so BROWSER_LANE_1 is unchanged.
+# BROWSER_LANE_1 balances the lanes: move a browser test file between them when one lane ends
+# long before the other (each run's log gives both lanes' times; DEVELOPING.md, "How make test
+# spends its time"). Last fresh clone (2026-12-07, load 5-8): lane 1 native 739 s, Pyodide 174 s,
+# accessibility and stdlib 362 s; lane 2 1,215 s; then tests/perf 168 s; 1,617 s in all.
 # Not pytest-xdist: its workers would each repeat the rules' walk and the Zensical build (which
 # write the same build/<profile>/ folders), and start a Chromium and a Pyodide each.
 # Lane 2 writes to build/test-logs/browser.log, shown when both lanes are done; the recipe fails
