@@ -89,9 +89,12 @@ def test_zensical_builds_every_page_with_the_same_words_and_sections(
 def test_zensical_build_is_strict_and_quick(zensical_build: ZensicalBuild) -> None:
     """`zensical build --strict` found nothing to warn about in either profile, and the whole
     build (generation, Zensical, the post-build steps) stays quick enough to run in every test
-    run (measured: about 6 s for both profiles once the runtime is cached in build/)."""
+    run (measured: about 6 s for both profiles once the runtime is cached in build/). Bounded in
+    CPU time, which the machine's load does not stretch as it does the clock (conftest's
+    ``ZensicalBuild``)."""
     assert zensical_build.output.count("No issues found") == len(SITES), zensical_build.output
-    assert zensical_build.seconds < 120, zensical_build.seconds
+    print(f"the Zensical build: {zensical_build.cpu_seconds:.1f} s CPU, {zensical_build.seconds:.1f} s on the clock")
+    assert zensical_build.cpu_seconds < 120, (zensical_build.cpu_seconds, zensical_build.seconds)
 
 
 def test_the_zensical_licence_notice_ships_outside_the_year_long_folder(
