@@ -39,7 +39,7 @@
 // not, what would change it, the practitioners, the record), and if the two ever disagree the page
 // shows an error and no advice.
 
-import { agrees, evaluate as decideNow } from "./checklist/compiled.js";
+import { agrees, evaluate as decideNow, urgentExample } from "./checklist/compiled.js";
 import { fill, invalidError, nextQuestion, queryFor, today } from "./checklist/core.js";
 import { find, make } from "./checklist/dom.js";
 import { createFormView } from "./checklist/form-view.js";
@@ -541,6 +541,14 @@ function main(root) {
 
   openAddress();
   rules.start(false);
+  // While nobody has answered yet, the urgent outcome is laid out once, unseen, when the page is
+  // first idle, so that the frame that shows it after "Yes" is not the renderer's first time
+  // (outcome-view's rehearse). Not once an outcome is on screen (a share link's).
+  const whenIdle = window.requestIdleCallback ?? ((/** @type {() => void} */ then) => setTimeout(then, 0));
+  whenIdle(() => {
+    const urgent = drawn.outcome ? null : urgentExample(data.compiled);
+    if (urgent && !drawn.outcome) outcome.rehearse(urgent);
+  });
   // Started: the checklist's modules all arrived and run. The page's inline watchdog
   // (tools/sitegen/checklist_watchdog.js) says the checklist could not start if this never comes.
   root.dataset.started = "true";
