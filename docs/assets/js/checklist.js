@@ -189,7 +189,11 @@ function main(root) {
     const held = next.linkUnread && !next.linkAsItIs;
     const progress = next.refused ? null : held ? ("next" in mine ? mine : null) : mine;
     const nextId = nextQuestion(questions, next.answers, progress?.status === "invalid" ? null : progress);
-    const formKey = JSON.stringify([next.version, progress]);
+    // Keys of what each part is drawn from, not the compiled result itself: a complete result
+    // (its actions, sources and routes) is about 5.5 KB as JSON, and writing it out twice made
+    // an answer that shows an outcome several times dearer than deciding it.
+    const formKey = JSON.stringify([next.version, answersKey(next.answers), progress?.status ?? null,
+      progress?.next ?? null, progress?.relevant ?? null]);
     if (formKey !== drawn.form) {
       view.showQuestions(next.answers, progress?.status === "invalid" ? null : progress, nextId);
       drawn.form = formKey;
@@ -223,7 +227,8 @@ function main(root) {
         live.textContent = fill(words.next_question_said, { question: byId[nextId].text });
       }
     } else {
-      const key = JSON.stringify([quick, shown, next.recordedOutcome, Boolean(next.whatIf)]);
+      // The result is the compiled rules' for the answers shown: those answers key it.
+      const key = JSON.stringify([answersKey(shown), next.recordedOutcome, Boolean(next.whatIf)]);
       if (key !== drawn.outcome) {
         outcome.render(quick);
         if (quick.recommendation !== drawn.recommendation) {
