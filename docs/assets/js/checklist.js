@@ -552,12 +552,15 @@ function main(root) {
   rules.start(false);
   // While nobody has answered yet, the urgent outcome is laid out once, unseen, when the page is
   // first idle, so that the frame that shows it after "Yes" is not the renderer's first time
-  // (outcome-view's rehearse). Not once an outcome is on screen (a share link's).
-  const whenIdle = window.requestIdleCallback ?? ((/** @type {() => void} */ then) => setTimeout(then, 0));
+  // (outcome-view's rehearse); at the latest half a second after the start: on the slow phone a
+  // page still loading had no idle moment in the 3 s before an answer in one cold visit of 3.
+  // Not once an outcome is on screen (a share link's).
+  const whenIdle = window.requestIdleCallback
+    ?? ((/** @type {() => void} */ then) => setTimeout(then, 0));
   whenIdle(() => {
     const urgent = drawn.outcome ? null : urgentExample(data.compiled);
     if (urgent && !drawn.outcome) outcome.rehearse(urgent);
-  });
+  }, { timeout: 500 });
   // Started: the checklist's modules all arrived and run. The page's inline watchdog
   // (tools/sitegen/checklist_watchdog.js) says the checklist could not start if this never comes.
   root.dataset.started = "true";
