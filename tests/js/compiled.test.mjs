@@ -8,7 +8,7 @@ import { execFileSync } from "node:child_process";
 import { existsSync } from "node:fs";
 import { test } from "node:test";
 
-import { agrees, evaluate, FORMAT } from "../../docs/assets/js/checklist/compiled.js";
+import { agrees, evaluate, FORMAT, urgentExample } from "../../docs/assets/js/checklist/compiled.js";
 
 const ROOT = new URL("../../", import.meta.url);
 const python = existsSync(new URL(".venv/bin/python", ROOT)) ? new URL(".venv/bin/python", ROOT).pathname : "python3";
@@ -45,4 +45,21 @@ test("data of another format, or a condition kind it does not know, stops it lou
   assert.throws(() => evaluate({ ...data, format: FORMAT + 1 }, {}), /format/);
   const odd = { ...data, rules: [{ ...data.rules[0], when: ["moonphase"] }] };
   assert.throws(() => evaluate(odd, { harm: "no" }), /unknown condition kind moonphase/);
+});
+
+test("the urgent example is an urgent outcome the answers read off the urgent condition give", () => {
+  const example = urgentExample(data);
+  assert.ok(example);
+  assert.equal(example.status, "complete");
+  assert.equal(example.urgent, true);
+  // The same outcome one of the urgent condition's answers gives.
+  const [kind, question, values] = data.urgentWhen;
+  assert.equal(kind, "in");
+  assert.ok(values.some((/** @type {string} */ v) => agrees(example, full(evaluate(data, { [question]: v })))));
+  // Read through "any" and "all" too; nothing when the condition names no answer to read.
+  assert.ok(urgentExample({ ...data, urgentWhen: ["any", [["always"], data.urgentWhen]] })?.urgent);
+  assert.ok(urgentExample({ ...data, urgentWhen: ["all", [data.urgentWhen]] })?.urgent);
+  assert.equal(urgentExample({ ...data, urgentWhen: ["always"] }), null);
+  // No urgent outcome for those answers: none.
+  assert.equal(urgentExample({ ...data, urgentWhen: ["in", question, ["no"]] }), null);
 });

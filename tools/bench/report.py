@@ -167,7 +167,32 @@ def phone_answer_rows(results: Results) -> list[Row]:
     machine's other work comes and goes within a second). That frame is mostly its layout of the
     new outcome (about half of its main-thread time, traced: 117 of the page's 395 layout
     objects, laid out for the first time). So the run now records that loop beside the answers
-    (the processor row): a figure's spread is read against the speed the phone ran at."""
+    (the processor row): a figure's spread is read against the speed the phone ran at.
+
+    Later that day the first time was taken out of that frame: the page lays the urgent outcome
+    out once, unseen, while it waits for the first answer (outcome-view.js's rehearse). Traced
+    cold (10 visits, alternating with the build before, load 15-21 on 2 CPUs), the frame's
+    layout fell from a median of about 30 ms of main-thread time to about 14, and the font
+    lookups it made through the browser process (3-103 ms in every first frame traced before)
+    were gone from it; this bench's own programs (js/urgent.mjs), 14 cold visits each in three
+    runs, alternating with the build before (load 12-22): Continue to the urgent frame painted,
+    median 305.7 ms before and 118.5 after; that frame's own work 257.9 and 100.7; the click's
+    JavaScript 26.6 and 14.9 (the rehearsal has run the outcome's code once too), though the
+    processor's fixed loop ran slower for the new build (median 99 ms against 69).
+
+    What makes an answer slow before Python is ready, traced the same day (30 answers on a cold
+    phone, load 13-15): inside Continue's click only the page's own JavaScript runs (no garbage
+    collection, no style or layout forced, and no message from the worker can come in between:
+    the click is one task), and the same answer (one question's two options in turn) took 0.7 to
+    25 ms of it. The rules worker is not what slows them: on cold pages whose worker was blocked
+    (no download, no Python start) the answers took the same share of the processor's fixed loop
+    (median 0.037 against 0.038 with the worker; p95 0.33 against 0.25; 3 visits each,
+    alternating, load 14-20), and the worker used 0.8 s of processor time in the 13 s the answers
+    took. Chromium's emulated slowdown makes the machine's own load count 4 times: it measures how
+    long the page's thread ran by the clock, time taken from it by other processes included, and
+    then holds the thread three times as long (ThreadCPUThrottler). So the 95th percentile here
+    is mostly the machine's: what the page can do is keep an answer's own work small (since then
+    the outcome's redraw keys are the answers, not the 5.5 KB result written out as JSON)."""
     answers = results.phone_answers
     before_python = all(a.urgent_before_python and a.all_before_ready for a in answers)
     urgent = "Phone: urgent outcome after “Yes” to significant harm" + (

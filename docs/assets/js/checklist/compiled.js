@@ -269,6 +269,35 @@ export function evaluate(data, answers) {
   });
 }
 
+/** Answer sets that satisfy a condition if its "in" conditions are met, as far as they can be
+ *  read off it: each listed value of an "in", every branch of an "any", the first of each part
+ *  of an "all" together; none for the other kinds.
+ *  @param {Cond} c @returns {Answers[]} */
+function satisfying(c) {
+  switch (c[0]) {
+    case "in":
+      return c[2].map((/** @type {string} */ value) => ({ [c[1]]: value }));
+    case "any":
+      return c[1].flatMap(satisfying);
+    case "all":
+      return [Object.assign({}, ...c[1].map((/** @type {Cond} */ p) => satisfying(p)[0] ?? {}))];
+    default:
+      return [];
+  }
+}
+
+/** An urgent outcome as the page would show it: the result for the first answers read off the
+ *  rules' urgent condition (`urgentWhen`) that evaluate to a complete, urgent outcome, or null.
+ *  For the page to lay out once, unseen, before the first answer (outcome-view's rehearse).
+ *  @param {Compiled} data */
+export function urgentExample(data) {
+  for (const answers of satisfying(data.urgentWhen)) {
+    const result = evaluate(data, answers);
+    if (result.status === "complete" && result.urgent) return result;
+  }
+  return null;
+}
+
 /** What the page shows at once and Python must give the same: status, next questions,
  *  recommendation, urgency, whether it is a go-ahead, title, summary, warnings and the actions
  *  (codes, texts, tags).

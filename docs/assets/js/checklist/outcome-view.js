@@ -361,13 +361,12 @@ export function createOutcomeView({ root, data, siteRoot, live, state }) {
     return state().runtime === "failed" ? words.full_failed : words.full_loading;
   }
 
-  /** The outcome as the rules decided it: at once from the compiled rules (`result.full`
-   *  false: the reasons, the ranking and the record follow in place, see complete), or whole
-   *  from Python. What a practitioner acts on comes at once (the panel, who to call, "Do this
-   *  now", the record's buttons); the rest, below them, once that is on screen (finish): on a
-   *  slow phone an answer's effect is then drawn in about half the time. */
-  function render(result) {
-    const { recordedOutcome } = state();
+  /** The parts of an outcome drawn at once (render): the panel, a reopened record's comparison,
+   *  "Do this now" with who to call, the record's buttons and the line about the full version;
+   *  made, not yet placed. `all`: "Do this now" holds every action; `full`: the line's box,
+   *  where the full version goes.
+   *  @param {any} result @param {string | null} recordedOutcome */
+  function firstParts(result, recordedOutcome) {
     // Its look and kicker, as the rules give them (presentation.tone, carried by the compiled rules);
     // a go-ahead rule held back by an action (result.go_ahead false) is a plain outcome.
     const rule = data.compiled.rules[result.rule_index];
@@ -428,9 +427,7 @@ export function createOutcomeView({ root, data, siteRoot, live, state }) {
 
     const full = make("div", "lp-outcome-full");
     full.append(make("p", "lp-full-pending", fullPendingText()));
-
-    clear();
-    outcomeEl.prepend(
+    const nodes = [
       panel,
       ...(recordedOutcome ? [recordComparison(result, recordedOutcome)] : []),
       make("h3", "lp-do-now-title", words.do_now),
@@ -440,7 +437,20 @@ export function createOutcomeView({ root, data, siteRoot, live, state }) {
       recordBar,
       recordNote,
       full,
-    );
+    ];
+    return { nodes, full, all };
+  }
+
+  /** The outcome as the rules decided it: at once from the compiled rules (`result.full`
+   *  false: the reasons, the ranking and the record follow in place, see complete), or whole
+   *  from Python. What a practitioner acts on comes at once (the panel, who to call, "Do this
+   *  now", the record's buttons); the rest, below them, once that is on screen (finish): on a
+   *  slow phone an answer's effect is then drawn in about half the time. */
+  function render(result) {
+    const { recordedOutcome } = state();
+    const { nodes, full, all } = firstParts(result, recordedOutcome);
+    clear();
+    outcomeEl.prepend(...nodes);
     outcomeEl.hidden = false;
     rest = () => {
       outcomeEl.prepend(printAddress());
@@ -463,6 +473,34 @@ export function createOutcomeView({ root, data, siteRoot, live, state }) {
       full.after(sources, judgement, printable, version);
     };
     if (result.full !== false) complete(result);
+  }
+
+  /** Lay out an outcome once where nobody sees it, and take it away again, all in one task:
+   *  for the urgent outcome, while the page waits for the first answer (the entry module asks
+   *  when the page is idle). The first time a renderer lays out an outcome it also finds and
+   *  measures the fonts of each new size and weight in it, and shapes its words: on the phone
+   *  (processor slowed 4 times), the urgent outcome's frame laid out in 28 ms the first time and
+   *  3-11 ms the next (traced 2026-12-07, 2 cold visits, load 16-18 on 2 CPUs; 5-7 ms of the first
+   *  went on the font lookups alone). After this rehearsal, the frame that shows it is the
+   *  second time. The copy is hidden (checklist.css, .lp-rehearsal: not painted, no box of
+   *  its own in the page's flow, nothing a screen reader or a click reaches), carries no id
+   *  and no mark (data-decided), and sits outside the checklist, so no selector the page, its
+   *  stylesheets or its tests use finds it, and it is gone before anything can see it.
+   *  @param {any} result a complete result of the compiled rules */
+  function rehearse(result) {
+    const scratch = make("div", "lp-rehearsal");
+    scratch.setAttribute("aria-hidden", "true");
+    scratch.inert = true;
+    scratch.style.width = `${outcomeEl.parentElement?.clientWidth ?? 0}px`;
+    const copy = make("div", "lp-outcome");
+    copy.append(...firstParts(result, null).nodes);
+    for (const marked of copy.querySelectorAll("[id], [aria-labelledby], [data-decided]")) {
+      for (const name of ["id", "aria-labelledby", "data-decided"]) marked.removeAttribute(name);
+    }
+    scratch.append(copy);
+    root.after(scratch);
+    void scratch.offsetHeight; // laid out now: its fonts found and its words shaped
+    scratch.remove();
   }
 
   /** The full outcome from Python, for the outcome on screen: the practitioners, why, why not
@@ -669,5 +707,6 @@ export function createOutcomeView({ root, data, siteRoot, live, state }) {
     if (line) line.textContent = location.href;
   });
 
-  return { render, finish, complete, runtimeChanged, error, hide, pending, focus, roleLabel, showPath };
+  return { render, rehearse, finish, complete, runtimeChanged, error, hide, pending, focus, roleLabel,
+    showPath };
 }
