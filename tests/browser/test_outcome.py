@@ -24,7 +24,7 @@ from tests.browser.fixtures import Sites
 from tests.rules.oracle import FACTS, TITLES
 
 from .conftest import (Site, actions, browser_context, choose, wait_for_outcome, wait_ready,
-                       wait_scroll_at_rest)
+                       wait_scroll_at_rest, without_python)
 
 VIEWPORTS = {
     "phone 390x844": {"viewport": {"width": 390, "height": 844}, "has_touch": True, "is_mobile": True},
@@ -239,10 +239,13 @@ def test_who_to_call_heads_urgent_and_escalation_outcomes(
     served = sites[build]
     # Safety only where the harm answer lets it be asked (an urgent outcome asks nothing more).
     given = {"safety": safety} if code not in ("safeguarding_first", "seek_safeguarding_advice") else {}
+    # Shown with the outcome's first render, from the compiled rules: Python is held, so none
+    # starts (seconds of CPU each, in 21 tests) and the render checked is always that first one.
+    without_python(page)
     page.goto(served.url(link_to(tool, code, build, given)))
-    # Shown with the outcome's first render, from the compiled rules: no wait for Python.
     panel = page.locator(f'.lp-panel[data-decided="{code}"]')
     panel.wait_for(timeout=60_000)
+    assert page.get_attribute(".lp-status", "data-state") in ("waiting", "loading")
     assert tone in (panel.get_attribute("class") or "").split()
     green = page.evaluate("getComputedStyle(document.querySelector('.lp-panel')).backgroundColor")
     assert (green == "rgb(0, 112, 60)") == (tone == "lp-panel--go-ahead"), (tone, green)

@@ -24,14 +24,18 @@ import lp_rules
 
 from tests.rules import fuzz_count
 
-from tests.perf.conftest import poll
+from tests.perf.conftest import link_or_copy, poll
 
 from .conftest import (RECORD_PROGRESS, ROOT, Site, expect_page_errors, wait_for_outcome, wait_ready,
                        wait_settled)
 
 from serve import Handler  # noqa: E402  (tools/ is on the path: tests/browser/conftest.py)
 
-pytestmark = pytest.mark.cold_start  # downloads that fail, stall or are damaged: nothing cached
+COLD = pytest.mark.cold_start
+"""A download that fails, stalls or is damaged, in the shared browser context (the page fixture's),
+would not be asked for when the runtime is cached there: these tests get a context with nothing
+cached. The rest (the policy, storage, malformed links, reflow) share the warm one, as any page
+does; the faulty_site tests make their own contexts."""
 
 ANSWERS = ("tools/consent-withdrawn/?harm=no&safety=no&who=parent_carer&other_parent_agrees=no&competence=not_competent"
            "&scope=all_early_help&escalation_risk=no&how=told_us&reason=other")
@@ -124,6 +128,7 @@ stall's, with room for a loaded 2-core machine (bounds of 1 and 2 s failed there
 load 10, the hash of a 10 MB file then taking most of it); quiet, it takes a small fraction."""
 
 
+@COLD
 def test_a_missing_standard_library_is_reported_promptly(page: Page, site: Site) -> None:
     expect_page_errors(page, "Failed to fetch", "404", "python_stdlib.zip")
     failed_at: list[float] = []
@@ -138,6 +143,7 @@ def test_a_missing_standard_library_is_reported_promptly(page: Page, site: Site)
     assert "who=parent_carer" in page.url
 
 
+@COLD
 def test_a_missing_worker_is_reported_and_retry_recovers(page: Page, site: Site) -> None:
     expect_page_errors(page, "rules-worker")
     blocked = {"on": True}
@@ -226,7 +232,7 @@ class Served(NamedTuple):
     def fix(self, *names: str) -> None:
         """The host is mended: these files are the published ones again."""
         for name in names:
-            shutil.copy2(ROOT / "site" / _site_path(name), self.folder / _site_path(name))
+            _replace(self.folder / _site_path(name), (ROOT / "site" / _site_path(name)).read_bytes())
 
     def requests_for(self, name: str) -> list[str | None]:
         """The Cache-Control header of each request for ``name`` so far."""
@@ -234,6 +240,23 @@ class Served(NamedTuple):
 
 
 Serve = Callable[..., Served]
+
+
+def _replace(path: Path, body: bytes) -> None:
+    """The faulty copy's file at ``path`` is now ``body``: a new file, and its compressed twins
+    (.br, .gz) gone, so the host serves these bytes. Never written into: the copy's files are
+    hard links to the published ones where the file system allows (``link_or_copy``: copying
+    the 31 MB site took about 1.2 s a test, linking it 0.1 s), and faulty_site checks that no
+    test wrote into site/ through one."""
+    path.unlink(missing_ok=True)
+    path.write_bytes(body)
+    for twin in path.parent.glob(path.name + ".*"):
+        twin.unlink()
+
+
+def _published() -> dict[Path, tuple[int, int]]:
+    """Each published file's size and time of last change: what a write through a link alters."""
+    return {p: (p.stat().st_size, p.stat().st_mtime_ns) for p in (ROOT / "site").rglob("*") if p.is_file()}
 
 
 @pytest.fixture
@@ -244,16 +267,14 @@ def faulty_site(browser: Browser, tmp_path: Path) -> Iterator[Serve]:
     tests of the service worker's own copies need it running."""
     servers: list[ThreadingHTTPServer] = []
     contexts: list[Any] = []
+    published = _published()
 
     def serve(files: dict[str, bytes] | None = None,
               pace: Callable[[int], float | None] | None = None, service_worker: bool = False) -> Served:
         folder = tmp_path / f"site{len(servers)}"
-        shutil.copytree(ROOT / "site", folder)
+        shutil.copytree(ROOT / "site", folder, copy_function=link_or_copy)
         for name, body in (files or {}).items():
-            path = folder / _site_path(name)
-            path.write_bytes(body)
-            for twin in path.parent.glob(path.name + ".*"):
-                twin.unlink()
+            _replace(folder / _site_path(name), body)
         sent: dict[str, float] = {}
         asked: list[tuple[str, str | None]] = []
         handler = type("Faulty", (_Faulty,), {"pace": staticmethod(pace) if pace else None,
@@ -269,6 +290,7 @@ def faulty_site(browser: Browser, tmp_path: Path) -> Iterator[Serve]:
         context.close()
     for server in servers:
         server.shutdown()
+    assert _published() == published, "a test wrote into the published site/ through a link: use _replace"
 
 
 def _failed_soon_after(page: Page, sent: dict[str, float], name: str) -> str:
@@ -446,9 +468,7 @@ def test_a_copy_damaged_in_the_service_workers_cache_is_replaced_once_the_host_i
     data = (ROOT / "site" / _site_path(name)).read_bytes()
     at = data.index(SW_DAMAGED[name]) if SW_DAMAGED[name] else len(data) // 2
     assert page.evaluate(DAMAGE_CACHED, [url, at]) == 1
-    (served.folder / _site_path(name)).write_bytes(_flipped(name, SW_DAMAGED[name]))
-    for twin in (served.folder / _site_path(name)).parent.glob(_file(name) + ".*"):
-        twin.unlink()
+    _replace(served.folder / _site_path(name), _flipped(name, SW_DAMAGED[name]))
     page.reload()
     assert page.evaluate("navigator.serviceWorker.controller !== null")
     assert "does not match the one this site published" in _failed(page)
@@ -487,10 +507,8 @@ def test_a_page_opened_just_before_a_new_version_says_to_reload(faulty_site: Ser
     from the host, whose service worker script lists the new release's. Retrying cannot help."""
     served = faulty_site()
     worker = served.folder / "sw.js"
-    worker.write_text(worker.read_text(encoding="utf-8").replace(
-        WHEEL_PATH, "wheels/0123456789abcdef/lp_rules-0.1.1-py3-none-any.whl"), encoding="utf-8")
-    for twin in served.folder.glob("sw.js.*"):
-        twin.unlink()
+    _replace(worker, worker.read_bytes().replace(
+        WHEEL_PATH.encode(), b"wheels/0123456789abcdef/lp_rules-0.1.1-py3-none-any.whl"))
     shutil.rmtree((served.folder / WHEEL_PATH).parent)
     served.page.add_init_script(RECORD_STATUSES)
     served.page.goto(served.origin + ANSWERS)
@@ -512,6 +530,7 @@ def test_a_rules_package_missing_from_its_own_release_is_the_hosts_error(faulty_
     expect(served.page.locator("[data-retry]")).to_have_text("Try loading the checklist again")
 
 
+@COLD
 def test_a_blocked_rules_package_is_reported_in_plain_words(page: Page, site: Site) -> None:
     expect_page_errors(page, "Failed to fetch")
     blocked: dict[str, float] = {}
@@ -524,7 +543,7 @@ def test_a_blocked_rules_package_is_reported_in_plain_words(page: Page, site: Si
 
 STALL = "const STALL_MS = 20000;"
 """The published worker's stall limit (docs/assets/js/rules-worker.js): 20 s without a byte."""
-TEST_STALL_S = 3
+TEST_STALL_S = 2
 """The limit in the copy of the worker these tests serve: the same code, this one line changed,
 so the stall is proved in seconds rather than twenty. Only a served copy of the site can change
 it (nothing a page, a link or a request sends reaches it)."""
@@ -539,16 +558,17 @@ def _worker_stalling_after(seconds: int) -> dict[str, bytes]:
 
 
 def test_a_slow_download_that_keeps_arriving_is_waited_for_and_shown(faulty_site: Serve) -> None:
-    # 64 pieces, one every 0.2 s: about 13 s in all, over four times the served copy's stall
-    # limit, but never that long without a byte (the page has no limit on a download's length).
-    page, origin, *_ = faulty_site(_worker_stalling_after(TEST_STALL_S), pace=lambda number: 0.2)
+    # 64 pieces, one every 0.1 s: about 6.4 s in all, over three times the served copy's stall
+    # limit, but never a twentieth of it without a byte (the page has no limit on a download's
+    # length). Each gap was a fifteenth of the limit before (0.2 s of 3 s; 13 s in all).
+    page, origin, *_ = faulty_site(_worker_stalling_after(TEST_STALL_S), pace=lambda number: 0.1)
     # Every text the count beside the progress bar shows (the status region names the phase).
     page.add_init_script(RECORD_PROGRESS)
     started = time.monotonic()
     page.goto(origin + ANSWERS)
     page.wait_for_selector('[data-recommendation], .lp-status[data-state="failed"]', timeout=90_000)
     assert page.get_attribute(".lp-status", "data-state") != "failed", page.inner_text(".lp-status")
-    assert time.monotonic() - started > 4 * TEST_STALL_S
+    assert time.monotonic() - started > 3 * TEST_STALL_S
     seen = page.evaluate("window.__progress")
     progress = [s for s in seen if s.startswith("Downloading Python and the checklist's rules: ")]
     assert len(progress) >= 5, seen  # how much has arrived, in words, as it arrives

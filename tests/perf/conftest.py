@@ -3,6 +3,7 @@ a served copy of the site that a test may change, to play a new version being pu
 
 from __future__ import annotations
 
+import os
 import shutil
 import time
 from pathlib import Path
@@ -26,6 +27,17 @@ def site_copy(tmp_path: Path) -> Iterator[tuple[Site, Path]]:
     served = Site(folder)
     yield served, folder
     served.server.shutdown()
+
+
+def link_or_copy(source: str, target: str) -> str:
+    """A copy of a file at almost no cost (``shutil.copytree``'s copy_function): a hard link where
+    the file system allows, else a copy. A linked file is the original itself: whoever changes
+    the copy replaces the file (unlink, then write), never writes into it."""
+    try:
+        os.link(source, target)
+    except OSError:
+        shutil.copy2(source, target)
+    return target
 
 
 def poll(page: Page, expression: str, arg: Any = None, timeout_s: float = 60.0,

@@ -30,7 +30,7 @@ from playwright.sync_api import Browser, BrowserContext, Page
 
 from lp_rules.profiles import DEFAULT_PROFILE, site_folder
 from tests.browser.conftest import READY_TIMEOUT_MS, ROOT, Site
-from tests.perf.conftest import poll
+from tests.perf.conftest import link_or_copy, poll
 
 CHECKLIST = "tools/change-lead/?harm=no&safety=no&event=absence_short"
 RULE = "cover_absence"  # the outcome CHECKLIST gives; its title changes in the second release
@@ -52,13 +52,6 @@ def _ignore(folder: str, names: list[str]) -> set[str]:
     if Path(folder) == ROOT:
         skip |= {n for n in names if n in TOP_LEVEL_SKIP or n.startswith("site-")}
     return skip
-
-
-def _link_or_copy(source: str, target: str) -> None:
-    try:
-        os.link(source, target)
-    except OSError:
-        shutil.copy2(source, target)
 
 
 def _change_rule_title(source: str) -> tuple[str, str]:
@@ -89,7 +82,7 @@ def second_release(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, str]
     (copy / "node_modules").symlink_to(ROOT / "node_modules")
     for cache in SHARED_CACHES:
         if (ROOT / "build" / cache).is_dir():
-            shutil.copytree(ROOT / "build" / cache, copy / "build" / cache, copy_function=_link_or_copy)
+            shutil.copytree(ROOT / "build" / cache, copy / "build" / cache, copy_function=link_or_copy)
     rules = copy / RULES_SOURCE
     changed, new_title = _change_rule_title(rules.read_text(encoding="utf-8"))
     rules.write_text(changed, encoding="utf-8")
