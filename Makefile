@@ -120,8 +120,9 @@ pyodide-wheels: $(PYODIDE_WHEELS)
 #      every site a test changes a private copy in a temporary folder).
 # BROWSER_LANE_1 balances the lanes: move a browser test file between them when one lane ends
 # long before the other (each run's log gives both lanes' times; DEVELOPING.md, "How make test
-# spends its time"). Last fresh clone (2026-12-07, load 5-8): lane 1 native 739 s, Pyodide 174 s,
-# accessibility and stdlib 362 s; lane 2 1,215 s; then tests/perf 168 s; 1,617 s in all.
+# spends its time"). Last fresh clone (2026-12-07, AMD EPYC, 2 CPUs, load 5-9): lane 1 native
+# 959 s, Pyodide 222 s, accessibility and stdlib 362 s; lane 2 1,454 s; then tests/perf 202 s;
+# 2,023 s in all.
 # Not pytest-xdist: its workers would each repeat the rules' walk and the Zensical build (which
 # write the same build/<profile>/ folders), and start a Chromium and a Pyodide each.
 # Lane 2 writes to build/test-logs/browser.log, shown when both lanes are done; the recipe fails
