@@ -558,8 +558,9 @@ function main(root) {
   const whenIdle = window.requestIdleCallback
     ?? ((/** @type {() => void} */ then) => setTimeout(then, 0));
   whenIdle(() => {
-    const urgent = drawn.outcome ? null : urgentExample(data.compiled);
-    if (urgent && !drawn.outcome) outcome.rehearse(urgent);
+    if (drawn.outcome) return;
+    const urgent = urgentExample(data.compiled);
+    if (urgent) outcome.rehearse(urgent);
   }, { timeout: 500 });
   // Started: the checklist's modules all arrived and run. The page's inline watchdog
   // (tools/sitegen/checklist_watchdog.js) says the checklist could not start if this never comes.
