@@ -5,7 +5,9 @@ answers through ``evaluate()`` itself. Here the answer space is walked once per 
 with its local practice on or off), and every check that a test module registers with
 :func:`check` is applied to each path as it is reached; a test then asks for its check's
 findings (:func:`findings`, :func:`assert_held`). Results are not kept, so memory stays small
-whatever the size of the space. The first request walks every build, side by side on the
+whatever the size of the space; a test that needs something of every path's result (the page's
+evaluator's comparison, tests/site/test_compiled.py) registers with :func:`record` a small value
+the walk keeps for every path, so it need not evaluate those answer sets again. The first request walks every build, side by side on the
 machine's cores (forked workers); a check that reads only part of a path (its words, say) says
 what (``reads``) and runs once per distinct part in each walk.
 
@@ -237,6 +239,24 @@ def check(*kinds: str, reads: Reads | None = None) -> Callable[[Check], Check]:
     return register
 
 
+Record = Callable[[Path], Any]
+"""What a recorder keeps of a path (small: the walk keeps it for every path of every kind)."""
+
+_RECORDS: dict[str, Record] = {}
+
+
+def record(fn: Record) -> Record:
+    """Register a function whose value on every path (every kind, every tool) each build's walk
+    keeps, in order (``Findings.records``): for a test that compares every answer set the page
+    reaches with something else, so the package evaluates each of them once per run, here, and
+    the values are worked out by the walk's workers, side by side."""
+    name = name_of(fn)
+    if _WALKED:
+        raise RuntimeError(f"{name} was registered after a walk had started")
+    _RECORDS[name] = fn
+    return fn
+
+
 def shown(path: Path) -> tuple[str, ...]:
     """A path's texts as a key (``reads``) for a check that reads nothing else."""
     return tuple(path.texts)
@@ -255,6 +275,8 @@ class Findings:
     tallies: dict[tuple[str, str], Counter[str]] = field(
         default_factory=lambda: defaultdict(Counter))
     ran: Counter[tuple[str, str]] = field(default_factory=Counter)  # (check, tool): paths seen
+    records: dict[tuple[str, str], list[Any]] = field(
+        default_factory=lambda: defaultdict(list))  # (recorder, tool): its value on each path
 
 
 _WALKED: dict[Build, Findings] = {}
@@ -364,6 +386,8 @@ class Walk:
 
     def visit(self, path: Path) -> None:
         self.found.paths[(path.kind, self.tool)] += 1
+        for name, keep in _RECORDS.items():
+            self.found.records[(name, self.tool)].append(keep(path))
         for name, fn, reads in self.checks[path.kind]:  # found.ran is counted at the end of run
             if reads is None:
                 failed, noted = _judge(fn, path)

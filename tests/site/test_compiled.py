@@ -14,6 +14,13 @@ answers the rules no longer need); who-should-lead's practitioners unlisted or a
 lists that reach every branch of the ranking (tests/rules/test_exhaustive.py), and hypothesis
 draws further lists. Node runs once per checklist and build, on the whole batch.
 
+Every answer set the page reaches (tests/rules/space.py's shared walk: the sets that ask, the
+outcomes reached by following ``next``, and every full combination) is in the batch, with the
+rules' result as the walk found it: the walk's workers keep each one's fingerprint (``walked``),
+so those sets are evaluated once per run, not once for the rules' tests and again here. Only the
+sets the walk does not reach (answers the rules no longer need, refused answers, and
+who-should-lead's every combination with every fixed list) are evaluated here.
+
 The size of all three checklists' data and the evaluator, compressed, is kept under the goal.
 """
 
@@ -29,7 +36,7 @@ import subprocess
 import sys
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
-from typing import Any, Iterator
+from typing import Any, Iterable, Iterator
 
 import brotli
 import pytest
@@ -43,6 +50,7 @@ from lp_rules.compiled import UnknownCondition, compile_tool, condition
 from lp_rules.profiles import DEFAULT_PROFILE, PROFILE_IDS, Profile
 from lp_rules.validate import candidate_fields
 from tests.rules import oracle
+from tests.rules import space
 from tests.rules.space import BUILDS, candidate_lists
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "tools"))
@@ -72,14 +80,19 @@ COMPARED = ("status", "next", "relevant", "recommendation", "rule_index", "urgen
 UNANSWERED = object()
 
 
-def run_compiled(data: dict[str, Any], cases: list[dict[str, Any]], full: bool
-                 ) -> list[Any]:
-    """The page's evaluator on every case, in one Node process: each result's fingerprint
-    (see ``fingerprint``), or with ``full`` the results themselves."""
-    request = {"data": data, "fields": COMPARED, "cases": cases, "full": full}
-    done = subprocess.run(["node", str(RUNNER)], input=json.dumps(request),
+def run_compiled(data: dict[str, Any], cases: list[str], full: bool) -> list[Any]:
+    """The page's evaluator on every case (answers as JSON, ``as_json``), in one Node process:
+    each result's fingerprint (see ``fingerprint``), or with ``full`` the results themselves."""
+    request = (f'{{"data":{json.dumps(data)},"fields":{json.dumps(COMPARED)},'
+               f'"full":{json.dumps(full)},"cases":[{",".join(cases)}]}}')
+    done = subprocess.run(["node", str(RUNNER)], input=request,
                           capture_output=True, text=True, check=True, timeout=1800)
     return json.loads(done.stdout) if full else done.stdout.split("\n")
+
+
+def as_json(answers: dict[str, Any]) -> str:
+    """An answer set as the JSON Node reads, and as the key that finds it among the walk's."""
+    return json.dumps(answers, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
 
 
 def expected(tool: str, answers: dict[str, Any], profile: Profile) -> dict[str, Any]:
@@ -91,13 +104,27 @@ def expected(tool: str, answers: dict[str, Any], profile: Profile) -> dict[str, 
     return {k: result[k] for k in COMPARED}
 
 
+_ENCODER = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"), check_circular=False)
+"""One encoder for every fingerprint (json.dumps with options makes a new one each call: a
+third of a fingerprint's cost)."""
+
+
 def fingerprint(result: dict[str, Any]) -> str:
     """The MD5 of the compared fields as JSON, as compiled_runner.mjs writes it (JSON.stringify
     and json.dumps without spaces and escapes agree on these texts)."""
     shown = (["invalid", result["field"]] if result["status"] == "invalid"
              else [result.get(k) for k in COMPARED])
-    text = json.dumps(shown, ensure_ascii=False, separators=(",", ":"))
-    return hashlib.md5(text.encode("utf-8")).hexdigest()
+    return hashlib.md5(_ENCODER.encode(shown).encode("utf-8")).hexdigest()
+
+
+Walked = tuple[str, str, str]
+"""An answer set the walk reached: its answers (``as_json``), the rules' status, fingerprint."""
+
+
+@space.record
+def walked(path: space.Path) -> Walked:
+    """What the shared walk keeps of every answer set it reaches, for ``compare``."""
+    return as_json(path.answers), path.result["status"], fingerprint(path.result)
 
 
 STRIDE = int(os.environ.get("LP_COMPILED_STRIDE", "32"))
@@ -124,38 +151,51 @@ def answer_sets(tool_id: str, lists: list[list[dict[str, str]]], stride: int = 1
             yield {q: v for q, v in zip(ids, combo) if v is not UNANSWERED}
 
 
-def compare(tool: str, profile: Profile, cases: list[dict[str, Any]]) -> set[str]:
+def compare(tool: str, profile: Profile, cases: list[dict[str, Any]],
+            known: Iterable[Walked] = ()) -> set[str]:
     """Fail with the number of disagreements and the first few, each field that differs;
-    return the statuses the rules gave (so a test can see its sets reach each kind)."""
+    return the statuses the rules gave (so a test can see its sets reach each kind).
+
+    ``known``: answer sets compared too, with the rules' results as the walk found them; a case
+    among them is not evaluated again."""
     data = compile_tool(TOOLS[tool], profile)
+    found: dict[str, tuple[str, str]] = {}
+    for text, status, print_ in known:
+        assert found.setdefault(text, (status, print_)) == (status, print_), f"{text}: differs"
+    texts = list(found)
+    mine = [(text, answers) for answers in cases if (text := as_json(answers)) not in found]
+    texts += [text for text, _ in mine]
     with ThreadPoolExecutor(1) as node:  # Node decides the batch while Python does, side by side
-        compiled = node.submit(run_compiled, data, cases, False)
-        wants = [expected(tool, answers, profile) for answers in cases]
-        statuses = {want["status"] for want in wants}
-        prints = [fingerprint(want) for want in wants]
+        compiled = node.submit(run_compiled, data, texts, False)
+        for text, answers in mine:
+            want = expected(tool, answers, profile)
+            found[text] = want["status"], fingerprint(want)
         got = compiled.result()
-    assert len(got) == len(cases)
-    wrong = [answers for answers, have, want in zip(cases, got, prints) if have != want]
+    assert len(got) == len(texts)
+    statuses = {status for status, _ in found.values()}
+    wrong = [text for text, have in zip(texts, got) if have != found[text][1]]
     if not wrong:
         return statuses
     lines = []
-    for answers, result in zip(wrong[:5], run_compiled(data, wrong[:5], full=True)):
+    for text, result in zip(wrong[:5], run_compiled(data, wrong[:5], full=True)):
+        answers = json.loads(text)
         want = expected(tool, answers, profile)
         have = {k: result.get(k) for k in want}
         lines.append(f"{answers}: (compiled, rules) "
                      f"{ {k: (have[k], want[k]) for k in want if have[k] != want[k]} }")
-    pytest.fail(f"{len(wrong)} of {len(cases)} disagree:\n" + "\n".join(lines), pytrace=False)
+    pytest.fail(f"{len(wrong)} of {len(texts)} disagree:\n" + "\n".join(lines), pytrace=False)
 
 
-@pytest.mark.parametrize(("profile_id", "local"), VARIANTS, ids=VARIANT_IDS)
+@pytest.mark.parametrize("build", BUILDS, ids=VARIANT_IDS)
 @pytest.mark.parametrize("tool", list(TOOLS))
-def test_every_answer_set(tool: str, profile_id: str, local: bool) -> None:
-    lists = list(candidate_lists(profile_id))
-    offset = VARIANTS.index((profile_id, local)) * 7 + list(TOOLS).index(tool)
+def test_every_answer_set(tool: str, build: space.Build) -> None:
+    lists = list(candidate_lists(build.profile_id))
+    offset = BUILDS.index(build) * 7 + list(TOOLS).index(tool)
     cases = list(answer_sets(tool, lists, STRIDE, offset))
-    statuses = compare(tool, profile_for(profile_id, local), cases)
-    print(f"{tool} {profile_id}{'' if local else ' no-local'}: {len(cases)} answer sets compared "
-          f"(every full set; every {STRIDE}th of the rest)")
+    reached = space.findings(build).records[(space.name_of(walked), tool)]
+    statuses = compare(tool, build.profile, cases, reached)
+    print(f"{tool} {build.id}: {len(cases)} answer sets compared (every full set; every "
+          f"{STRIDE}th of the rest), and {len(reached)} the walk reached")
     assert statuses >= {"complete", "needs_more"}, "the sets reach outcomes and questions"
 
 
