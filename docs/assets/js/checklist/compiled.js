@@ -69,24 +69,10 @@ function test(data, c, answers) {
   switch (c[0]) {
     case "in":
       return has(answers, c[1]) ? c[2].includes(answers[c[1]]) : null;
-    case "all": {
-      let unknown = false;
-      for (const part of c[1]) {
-        const result = test(data, part, answers);
-        if (result === false) return false;
-        if (result === null) unknown = true;
-      }
-      return unknown ? null : true;
-    }
-    case "any": {
-      let unknown = false;
-      for (const part of c[1]) {
-        const result = test(data, part, answers);
-        if (result === true) return true;
-        if (result === null) unknown = true;
-      }
-      return unknown ? null : false;
-    }
+    case "all":
+      return combined(data, c[1], answers, false);
+    case "any":
+      return combined(data, c[1], answers, true);
     case "always":
       return true;
     case "no_eligible": {
@@ -103,6 +89,20 @@ function test(data, c, answers) {
     default:
       throw new Error(`compiled rules: unknown condition kind ${c[0]}`);
   }
+}
+
+/** "all" (`decisive` false) or "any" (`decisive` true) of the parts: the decisive value as soon
+ *  as a part has it, else null if a part is not known yet, else the other value.
+ *  @param {Compiled} data @param {Cond[]} parts @param {Answers} answers @param {boolean} decisive
+ *  @returns {boolean | null} */
+function combined(data, parts, answers, decisive) {
+  let unknown = false;
+  for (const part of parts) {
+    const result = test(data, part, answers);
+    if (result === decisive) return decisive;
+    if (result === null) unknown = true;
+  }
+  return unknown ? null : !decisive;
 }
 
 /** The question ids each condition reads, worked out once per condition (the compiled data
