@@ -133,6 +133,8 @@ function main(root) {
   /** The latest download progress that came while it was (onStatus), drawn by afterPaint.
    *  @type {Parameters<typeof onStatus> | null} */
   let heldProgress = null;
+  /** Whether the checklist is marked busy now (markBusy). */
+  let busyMarked = false;
 
   /** The page is settled when the rules have answered its last request, the address holds the
    *  last answer, focus has moved where the answer takes it and the work after the answer's
@@ -141,8 +143,10 @@ function main(root) {
   function markBusy() {
     const busy = Boolean(asking || addressesToWrite > 0 || focusFrame || laterDue);
     // Written only when it changes: an answer's event asks several times, and each write of an
-    // attribute is a change to the page that observers are told of.
-    if (busy !== ("busy" in root.dataset)) {
+    // attribute is a change to the page that observers are told of. Compared with what was
+    // written last, kept here (nothing else writes the mark), not read back from the page.
+    if (busy !== busyMarked) {
+      busyMarked = busy;
       if (busy) root.dataset.busy = "true";
       else delete root.dataset.busy;
     }
@@ -255,7 +259,9 @@ function main(root) {
         drawn.complete = key;
       }
     }
-    outcome.runtimeChanged();
+    // The line about the full version says how the runtime is: an outcome drawn just now says
+    // it already, so it is rewritten only when the runtime's state moves.
+    if (next.runtime !== previous.runtime) outcome.runtimeChanged();
 
     const noticeKey = next.notice ?? "";
     if (noticeKey !== drawn.notice) {

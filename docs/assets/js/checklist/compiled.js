@@ -61,22 +61,18 @@ export function suggested(data, listed) {
   return best;
 }
 
-/** True, false, or null while a needed answer is missing (model.py's Condition.test).
+/** True, false, or null while a needed answer is missing (model.py's Condition.test). "all" is
+ *  false as soon as a part is false, "any" true as soon as a part is true: the parts are pure, so
+ *  the rest cannot change the result, and an answer's work allocates nothing here.
  *  @param {Compiled} data @param {Cond} c @param {Answers} answers @returns {boolean | null} */
 function test(data, c, answers) {
   switch (c[0]) {
     case "in":
       return has(answers, c[1]) ? c[2].includes(answers[c[1]]) : null;
-    case "all": {
-      const results = c[1].map((/** @type {Cond} */ p) => test(data, p, answers));
-      if (results.includes(false)) return false;
-      return results.includes(null) ? null : true;
-    }
-    case "any": {
-      const results = c[1].map((/** @type {Cond} */ p) => test(data, p, answers));
-      if (results.includes(true)) return true;
-      return results.includes(null) ? null : false;
-    }
+    case "all":
+      return combined(data, c[1], answers, false);
+    case "any":
+      return combined(data, c[1], answers, true);
     case "always":
       return true;
     case "no_eligible": {
@@ -95,8 +91,37 @@ function test(data, c, answers) {
   }
 }
 
+/** "all" (`decisive` false) or "any" (`decisive` true) of the parts: the decisive value as soon
+ *  as a part has it, else null if a part is not known yet, else the other value.
+ *  @param {Compiled} data @param {Cond[]} parts @param {Answers} answers @param {boolean} decisive
+ *  @returns {boolean | null} */
+function combined(data, parts, answers, decisive) {
+  let unknown = false;
+  for (const part of parts) {
+    const result = test(data, part, answers);
+    if (result === decisive) return decisive;
+    if (result === null) unknown = true;
+  }
+  return unknown ? null : !decisive;
+}
+
+/** The question ids each condition reads, worked out once per condition (the compiled data
+ *  never changes): every answer reads them for every rule.
+ *  @type {WeakMap<Cond, string[]>} */
+const questionsRead = new WeakMap();
+
 /** The question ids a condition reads. @param {Cond} c @returns {string[]} */
 function questionsOf(c) {
+  let ids = questionsRead.get(c);
+  if (ids === undefined) {
+    ids = readsOf(c);
+    questionsRead.set(c, ids);
+  }
+  return ids;
+}
+
+/** @param {Cond} c @returns {string[]} */
+function readsOf(c) {
   switch (c[0]) {
     case "in": case "no_eligible": case "suggested":
       return [c[1]];
@@ -152,39 +177,43 @@ function inOrder(data, ids) {
 }
 
 /** engine.decide: the matched rule's index and its included actions' step entries, or the
- *  questions still needed; and the answered questions read so far.
+ *  questions still needed; and the answered questions read so far. Plain loops, no arrays made
+ *  on the way: it runs in every answer's event, mostly before the JIT has compiled it.
  *  @param {Compiled} data @param {Answers} answers */
 function decide(data, answers) {
   /** @type {Set<string>} */
   const pending = new Set();
   /** @type {Set<string>} */
   const considered = new Set();
-  const unanswered = (/** @type {string[]} */ ids) => ids.filter((q) => !has(answers, q));
   let undecidedBefore = false;
-  for (const [index, rule] of data.rules.entries()) {
+  for (let index = 0; index < data.rules.length; index += 1) {
+    const rule = data.rules[index];
     const matched = test(data, rule.when, answers);
     const reads = questionsOf(rule.when);
     if (matched === false) {
-      reads.forEach((q) => considered.add(q));
+      for (const q of reads) considered.add(q);
       continue;
     }
-    unanswered(reads).forEach((q) => pending.add(q));
-    reads.filter((q) => !pending.has(q)).forEach((q) => considered.add(q));
+    for (const q of reads) if (!has(answers, q)) pending.add(q);
+    for (const q of reads) if (!pending.has(q)) considered.add(q);
     /** @type {number[]} */
     const included = []; // the source actions, once each
     /** @type {number[]} */
     const shown = []; // what each becomes as the profile presents it
-    for (const [when, source, presented] of rule.steps) {
+    for (const step of rule.steps) {
+      const when = step[0];
       const applies = when === null ? true : test(data, when, answers);
-      if (applies === null && when !== null) {
-        unanswered(questionsOf(when)).forEach((q) => pending.add(q));
-        continue;
+      if (when !== null) {
+        if (applies === null) {
+          for (const q of questionsOf(when)) if (!has(answers, q)) pending.add(q);
+          continue;
+        }
+        // Read either way: an answer that leaves a step out decides the actions too.
+        for (const q of questionsOf(when)) if (has(answers, q)) considered.add(q);
       }
-      // Read either way: an answer that leaves a step out decides the actions too.
-      if (when !== null) questionsOf(when).filter((q) => has(answers, q)).forEach((q) => considered.add(q));
-      if (applies && !included.includes(source)) {
-        included.push(source);
-        if (presented >= 0) shown.push(presented);
+      if (applies && !included.includes(step[1])) {
+        included.push(step[1]);
+        if (step[2] >= 0) shown.push(step[2]);
       }
     }
     if (matched === true) {
@@ -195,8 +224,8 @@ function decide(data, answers) {
     }
     undecidedBefore = true;
   }
-  const settled = new Set([...considered].filter((q) => !pending.has(q)));
-  return { rule: null, actions: [], next: inOrder(data, pending), considered: inOrder(data, settled) };
+  for (const q of pending) considered.delete(q);
+  return { rule: null, actions: [], next: inOrder(data, pending), considered: inOrder(data, considered) };
 }
 
 /**

@@ -108,16 +108,17 @@ export function notNeeded(questions, answers, result) {
 }
 
 /** "Question N of up to M" for the question `qid`: N counts the answers the rules use before
- *  it, M every question not already known to be unneeded.
+ *  it, M every question not already known to be unneeded. `unneeded`: notNeeded's answer for
+ *  the same answers and result, when the caller has it already.
  *  @param {Question[]} questions @param {Answers} answers @param {Progress | null} result
- *  @param {string} qid @returns {{n: number, m: number}} */
-export function progress(questions, answers, result, qid) {
+ *  @param {string} qid @param {Set<string>} [unneeded] @returns {{n: number, m: number}} */
+export function progress(questions, answers, result, qid,
+  unneeded = result ? notNeeded(questions, answers, result) : new Set()) {
   const order = questions.map((q) => q.id);
   const before = order.slice(0, order.indexOf(qid));
   const used = result ? new Set(result.relevant) : new Set(before);
   const n = 1 + questions.filter((q) => q.id !== qid && used.has(q.id) && isAnswered(q, answers)).length;
-  const unneeded = result ? notNeeded(questions, answers, result).size : 0;
-  return { n, m: Math.max(n, questions.length - unneeded) };
+  return { n, m: Math.max(n, questions.length - unneeded.size) };
 }
 
 /** Whether a practitioner row has every field filled in.

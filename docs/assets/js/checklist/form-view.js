@@ -18,16 +18,23 @@ import { createPractitionersEditor } from "./practitioners-view.js";
 /** @typedef {import("./core.js").Words} Words */
 /** @typedef {import("./state.js").Event} StateEvent */
 
+/** What the form view last wrote to a question's parts that showQuestions sets (undefined:
+ *  nothing yet, so the page is read): an answer compares with these plain values instead of
+ *  reading the page's elements back (six reads per question, every question, every answer). A
+ *  write to one of these parts anywhere in this view records what it wrote.
+ * @typedef {{shown?: boolean, notNeeded?: boolean, collapsedAnswer?: string, collapsed?: boolean,
+ *   continueShown?: boolean, caption?: string}} Written */
+
 /** Hide or show an element, writing the page only if that changes it.
- *  @param {HTMLElement} element @param {boolean} hidden */
-function setHidden(element, hidden) {
-  if (element.hidden !== hidden) element.hidden = hidden;
+ *  @param {HTMLElement} element @param {boolean} hidden @param {boolean | undefined} was */
+function setHidden(element, hidden, was = element.hidden) {
+  if (was !== hidden) element.hidden = hidden;
 }
 
 /** Set an element's text, writing the page only if that changes it.
- *  @param {HTMLElement} element @param {string} text */
-function setText(element, text) {
-  if (element.textContent !== text) element.textContent = text;
+ *  @param {HTMLElement} element @param {string} text @param {string | undefined} was */
+function setText(element, text, was = element.textContent ?? "") {
+  if (was !== text) element.textContent = text;
 }
 
 // Every scroll here is instant (the browser's "auto"; neither the theme nor checklist.css sets
@@ -93,6 +100,7 @@ export function createFormView({ root, questions, byId, words, dispatch }) {
       /** @type {HTMLElement} */ expand: find(notNeededRow, "[data-expand]"),
       /** @type {HTMLElement | null} */ continueRow: fs.querySelector(".lp-continue-row"),
       /** @type {HTMLElement} */ caption: find(fs, "[data-progress]"),
+      /** @type {Written} */ written: {},
     }];
   }));
 
@@ -109,11 +117,13 @@ export function createFormView({ root, questions, byId, words, dispatch }) {
     : null;
 
   /** The choices shown as the confirmed answers (a choice not confirmed with Continue is not
-   *  kept once another answer is), leaving the practitioner editor as it is.
+   *  kept once another answer is), leaving the practitioner editor as it is. Only an open
+   *  question can show a choice other than its answer (a choice opens its question: the form's
+   *  change event), so only those are looked at, not every option of every question.
    *  @param {Answers} answers */
   function fillChoices(answers) {
+    for (const qid of open) check(qid, answers[qid]);
     open.clear();
-    for (const q of questions) check(q.id, answers[q.id]);
   }
 
   /** A choice question's options as its answer has them, each changed only if it differs.
@@ -135,8 +145,9 @@ export function createFormView({ root, questions, byId, words, dispatch }) {
    *  @param {string} qid */
   function openQuestion(qid) {
     open.add(qid);
-    const row = partsOf(qid).continueRow;
-    if (row) row.hidden = false;
+    const { continueRow, written } = partsOf(qid);
+    if (continueRow) continueRow.hidden = false;
+    written.continueShown = true;
   }
 
   /** @param {Answers} answers */
@@ -164,25 +175,39 @@ export function createFormView({ root, questions, byId, words, dispatch }) {
     const visible = visibleQuestions(questions, answers, result);
     const unneeded = result ? notNeeded(questions, answers, result) : new Set();
     for (const q of questions) {
-      const { fs, notNeededRow, collapsedAnswer, expand, continueRow, caption } = partsOf(q.id);
-      setHidden(fs, !visible.has(q.id));
-      if (!unneeded.has(q.id)) expanded.delete(q.id);
-      const collapse = unneeded.has(q.id) && !expanded.has(q.id);
-      setHidden(notNeededRow, !unneeded.has(q.id));
-      setText(collapsedAnswer, collapse ? answerText(q, answers) : "");
-      if (collapse !== fs.classList.contains("lp-question--collapsed")) {
+      const { fs, notNeededRow, collapsedAnswer, expand, continueRow, caption, written } = partsOf(q.id);
+      const shown = visible.has(q.id);
+      setHidden(fs, !shown, written.shown === undefined ? undefined : !written.shown);
+      written.shown = shown;
+      const notNeededHere = unneeded.has(q.id);
+      if (!notNeededHere) expanded.delete(q.id);
+      const collapse = notNeededHere && !expanded.has(q.id);
+      setHidden(notNeededRow, !notNeededHere,
+        written.notNeeded === undefined ? undefined : !written.notNeeded);
+      written.notNeeded = notNeededHere;
+      const answer = collapse ? answerText(q, answers) : "";
+      setText(collapsedAnswer, answer, written.collapsedAnswer);
+      written.collapsedAnswer = answer;
+      if (collapse !== (written.collapsed ?? fs.classList.contains("lp-question--collapsed"))) {
         const hadFocus = collapse && fs.contains(document.activeElement) &&
           !notNeededRow.contains(document.activeElement);
         fs.classList.toggle("lp-question--collapsed", collapse);
         if (hadFocus) expand.focus(); // focus never falls to the page
       }
-      if (continueRow) setHidden(continueRow, !(q.id === next || open.has(q.id)) || collapse);
+      written.collapsed = collapse;
+      if (continueRow) {
+        const continueShown = (q.id === next || open.has(q.id)) && !collapse;
+        setHidden(continueRow, !continueShown,
+          written.continueShown === undefined ? undefined : !written.continueShown);
+        written.continueShown = continueShown;
+      }
       let text = "";
       if (q.id === next) {
-        const { n, m } = progress(questions, answers, result, q.id);
+        const { n, m } = progress(questions, answers, result, q.id, unneeded);
         text = fill(n === m ? words.question_of : words.question_of_up_to, { n: String(n), m: String(m) });
       }
-      setText(caption, text);
+      setText(caption, text, written.caption);
+      written.caption = text;
     }
   }
 
@@ -203,16 +228,27 @@ export function createFormView({ root, questions, byId, words, dispatch }) {
     if (!fs) return;
     expanded.add(fs.dataset.question);
     fs.classList.remove("lp-question--collapsed");
-    partsOf(fs.dataset.question ?? "").collapsedAnswer.textContent = "";
+    const { collapsedAnswer, written } = partsOf(fs.dataset.question ?? "");
+    collapsedAnswer.textContent = "";
+    Object.assign(written, { collapsed: false, collapsedAnswer: "" });
     focusQuestion(fs.dataset.question ?? "");
     if (byId[fs.dataset.question ?? ""]?.kind !== "candidates") openQuestion(fs.dataset.question ?? "");
   });
 
+  /** A question's fieldset, shown (to move focus into it, or mark an error on it).
+   *  @param {string} qid */
+  function shownFieldset(qid) {
+    const fs = fieldset(qid);
+    fs.hidden = false;
+    const found = parts.get(qid);
+    if (found) found.written.shown = true;
+    return fs;
+  }
+
   /** Move focus to a question's legend, scrolled to the top of the viewport (below the
    *  site's sticky header: the fieldset's scroll-margin-top). @param {string} qid */
   function focusLegend(qid) {
-    const fs = fieldset(qid);
-    fs.hidden = false;
+    const fs = shownFieldset(qid);
     const legend = find(fs, "legend");
     fs.scrollIntoView({ block: "start" });
     legend.focus({ preventScroll: true });
@@ -221,8 +257,7 @@ export function createFormView({ root, questions, byId, words, dispatch }) {
   /** Move focus to a question's answer (its chosen option, or its first control).
    *  @param {string} qid */
   function focusQuestion(qid) {
-    const fs = fieldset(qid);
-    fs.hidden = false;
+    const fs = shownFieldset(qid);
     /** @type {HTMLElement | null} */
     const target = byId[qid]?.kind === "candidates" ? practitioners?.firstControl() ?? null
       : fs.querySelector("input:checked") || fs.querySelector("input");
@@ -274,8 +309,7 @@ export function createFormView({ root, questions, byId, words, dispatch }) {
    *  @param {FieldError} error @returns {HTMLElement | null} the control to focus */
   function markField(error) {
     if (!error.question) return null;
-    const fs = fieldset(error.question);
-    fs.hidden = false;
+    const fs = shownFieldset(error.question);
     const field = practitioners?.fieldFor(error);
     if (field) {
       // GOV.UK's radios with an error: the message under the legend, tied to the fieldset.

@@ -160,12 +160,14 @@ export function createOutcomeView({ root, data, siteRoot, live, state }) {
       retired = [];
       return;
     }
+    // The marks are found in one search of the outcome (those of an outcome retired before are
+    // gone already), not one per part: a few elements carry them, of the dozens it holds.
+    for (const marked of outcomeEl.querySelectorAll("[id], [data-decided], [data-recommendation]")) {
+      for (const name of ["id", "data-decided", "data-recommendation"]) marked.removeAttribute(name);
+    }
     for (const node of outcomeEl.children) {
       if (retired.includes(node)) continue;
       /** @type {HTMLElement} */ (node).hidden = true;
-      for (const marked of [node, ...node.querySelectorAll("[id], [data-decided]")]) {
-        for (const name of ["id", "data-decided", "data-recommendation"]) marked.removeAttribute(name);
-      }
       retired.push(node);
     }
   }
@@ -313,20 +315,57 @@ export function createOutcomeView({ root, data, siteRoot, live, state }) {
     return section;
   }
 
-  /** "Your answers": a button at the top of the panel that takes the reader to Check your
-   *  answers (a button, not a "#" link: the page's address after "#" holds the answers). */
-  function answersButton() {
-    const button = make("button", "lp-panel-answers", words.your_answers);
-    button.type = "button";
-    button.addEventListener("click", () => {
-      /** @type {HTMLElement | null} */
-      const heading = root.querySelector(".lp-answers:not([hidden]) h2");
-      if (!heading) return;
-      heading.tabIndex = -1;
-      heading.focus({ preventScroll: true });
-      heading.scrollIntoView({ block: "start" });
-    });
-    return button;
+  /** The parts of every outcome that are the same whatever the outcome, made once and copied
+   *  for each (one call, where making them was a dozen in every answer that shows an outcome):
+   *  "Your answers", a button at the top of the panel that takes the reader to Check your
+   *  answers (a button, not a "#" link: the page's address after "#" holds the answers); and
+   *  the record's buttons, disabled until the record, with the note under them. A copy has no
+   *  listeners: the outcome takes their clicks (below). */
+  const sameParts = (() => {
+    const answers = make("button", "lp-panel-answers", words.your_answers);
+    answers.type = "button";
+    answers.dataset.yourAnswers = "";
+    const recordBar = make("div", "lp-record-actions");
+    recordBar.setAttribute("role", "group");
+    recordBar.setAttribute("aria-label", words.keep_record);
+    for (const [text, className, mark] of [[words.copy, "lp-button", "copyRecord"],
+      [words.download, "lp-button lp-button-secondary", "downloadRecord"],
+      [words.print, "lp-button lp-button-secondary", "printRecord"]]) {
+      const button = make("button", className, text);
+      button.type = "button";
+      button.dataset[mark] = "";
+      button.disabled = true; // until the record
+      recordBar.append(button);
+    }
+    const parts = document.createDocumentFragment();
+    parts.append(answers, recordBar, make("p", "lp-record-note", words.record_note));
+    return parts;
+  })();
+
+  /** A copy of the parts every outcome has (sameParts). */
+  function copySameParts() {
+    const [answers, recordBar, recordNote] = /** @type {HTMLElement[]} */ (
+      [...sameParts.cloneNode(true).childNodes]);
+    return { answers, recordBar, recordNote };
+  }
+
+  outcomeEl.addEventListener("click", (event) => {
+    const button = /** @type {HTMLElement} */ (event.target).closest("button");
+    if (!button) return;
+    if ("yourAnswers" in button.dataset) toYourAnswers();
+    else if ("copyRecord" in button.dataset) copyRecord();
+    else if ("downloadRecord" in button.dataset) downloadRecord();
+    else if ("printRecord" in button.dataset) printRecord();
+  });
+
+  /** "Your answers": focus and scroll to Check your answers' heading. */
+  function toYourAnswers() {
+    /** @type {HTMLElement | null} */
+    const heading = root.querySelector(".lp-answers:not([hidden]) h2");
+    if (!heading) return;
+    heading.tabIndex = -1;
+    heading.focus({ preventScroll: true });
+    heading.scrollIntoView({ block: "start" });
   }
 
   /** Who-should-lead: the practitioner suggested to discuss first, named in the panel at once
@@ -379,8 +418,9 @@ export function createOutcomeView({ root, data, siteRoot, live, state }) {
     const title = make("h2", "", result.title);
     title.id = "lp-outcome-title";
     title.tabIndex = -1;
+    const same = copySameParts();
     const head = make("div", "lp-panel-head");
-    head.append(make("p", "lp-panel-kicker", tone.kicker), answersButton());
+    head.append(make("p", "lp-panel-kicker", tone.kicker), same.answers);
     panel.append(head, title);
     panel.append(make("p", "lp-panel-summary", result.summary));
     const suggested = suggestedLine(result);
@@ -408,22 +448,7 @@ export function createOutcomeView({ root, data, siteRoot, live, state }) {
       doNow.append(item);
     }
 
-    const recordBar = make("div", "lp-record-actions");
-    recordBar.setAttribute("role", "group");
-    const copy = make("button", "lp-button", words.copy);
-    copy.type = "button";
-    copy.dataset.copyRecord = "";
-    copy.addEventListener("click", copyRecord);
-    const download = make("button", "lp-button lp-button-secondary", words.download);
-    download.type = "button";
-    download.addEventListener("click", downloadRecord);
-    const print = make("button", "lp-button lp-button-secondary", words.print);
-    print.type = "button";
-    print.addEventListener("click", printRecord);
-    recordBar.setAttribute("aria-label", words.keep_record);
-    recordBar.append(copy, download, print);
-    for (const button of [copy, download, print]) button.disabled = true; // until the record
-    const recordNote = make("p", "lp-record-note", words.record_note);
+    const { recordBar, recordNote } = same;
 
     const full = make("div", "lp-outcome-full");
     full.append(make("p", "lp-full-pending", fullPendingText()));
@@ -536,7 +561,7 @@ export function createOutcomeView({ root, data, siteRoot, live, state }) {
   }
 
   /** The line about the full version, kept true as the runtime loads or fails (written only
-   *  when its words change: the entry module asks after every answer). */
+   *  when its words change: the entry module asks whenever the runtime's state moves). */
   function runtimeChanged() {
     const line = outcomeEl.querySelector(".lp-full-pending");
     const text = fullPendingText();

@@ -51,6 +51,9 @@ export function answersKey(answers) {
 /** Whether two answers to one question are the same (an option id, or practitioners' rows).
  *  @param {any} a @param {any} b */
 function sameAnswer(a, b) {
+  // An option id is the same option exactly when it is the same text (written out as a key,
+  // text is compared as it is); only practitioners' rows need the key.
+  if (typeof a === "string" && typeof b === "string") return a === b;
   return answersKey({ v: a }) === answersKey({ v: b });
 }
 
