@@ -107,7 +107,7 @@ pyodide-wheels: $(PYODIDE_WHEELS)
 
 # Every test: types, the rules natively, the built sites, the browser; the rules again inside
 # Pyodide under Node, on the site's trimmed, precompiled stdlib plus (for pytest and hypothesis
-# only) the stock modules it leaves out (see tools/sitegen/stdlib.py); last, the timed tests.
+# only) the stock modules it leaves out (see tools/sitegen/stdlib.py).
 # What the tests need is made first, two jobs at a time (the sites, the fictional authority's
 # site, the type and JavaScript checks); chromium and java go first, one after the other, as
 # each may run apt-get. The tests' fictional site is built here, once, so that the two lanes'
@@ -116,8 +116,9 @@ pyodide-wheels: $(PYODIDE_WHEELS)
 #   1. the rules (one shared walk of every answer set per build: tests/rules/space.py), the CLI,
 #      the built sites (one Zensical build into build/<profile>/), the rules in Pyodide, then
 #      the browser tests in BROWSER_LANE_1;
-#   2. every other browser test (one Chromium; every served site on its own ephemeral port,
-#      every site a test changes a private copy in a temporary folder).
+#   2. every other browser test, then tests/perf's offline, update and saved-start tests (one
+#      Chromium; every served site on its own ephemeral port, every site a test changes a
+#      private copy in a temporary folder).
 # BROWSER_LANE_1 balances the lanes: move a browser test file between them when one lane ends
 # long before the other (each run's log gives both lanes' times; DEVELOPING.md, "How make test
 # spends its time"). Last fresh clone (2026-12-07, AMD EPYC, 2 CPUs, load 5-9): lane 1 native
@@ -126,28 +127,27 @@ pyodide-wheels: $(PYODIDE_WHEELS)
 # Not pytest-xdist: its workers would each repeat the rules' walk and the Zensical build (which
 # write the same build/<profile>/ folders), and start a Chromium and a Pyodide each.
 # Lane 2 writes to build/test-logs/browser.log, shown when both lanes are done; the recipe fails
-# if either lane failed. tests/perf times things, so it runs alone, afterwards; its tests that time
-# nothing (UNTIMED_PERF: the trimmed stdlib's proofs, about 50 s of Pyodide under Node) run at the end
-# of lane 1 instead. Each run prints its slowest tests (--durations), so a slow test is seen where
-# it is, in every run and in CI.
+# if either lane failed. tests/perf holds no timed test (benchmarks are `make bench`), so it runs
+# in lane 2, not alone afterwards as it did until 2026-12-07 (202 s then); its trimmed-stdlib
+# proofs (STDLIB_PROOFS: about 50 s of Pyodide under Node) end lane 1. Each run prints its slowest
+# tests (--durations), so a slow test is seen where it is, in every run and in CI.
 NATIVE_TESTS := tests/rules tests/cli tests/test_waits.py tests/site
 BROWSER_LANE_1 := tests/browser/test_accessibility.py
-UNTIMED_PERF := tests/perf/test_stdlib.py
+STDLIB_PROOFS := tests/perf/test_stdlib.py
 test:
 	@$(MAKE) --no-print-directory chromium java
 	@$(MAKE) --no-print-directory -j2 build-all fictional-site typecheck jscheck pyodide-wheels
 	@mkdir -p build/test-logs
-	@CHROMIUM=$(CHROMIUM) $(BIN)/pytest --durations=15 tests/browser $(addprefix --ignore=,$(BROWSER_LANE_1)) \
-		>build/test-logs/browser.log 2>&1 & browser=$$!; \
+	@CHROMIUM=$(CHROMIUM) $(BIN)/pytest --durations=15 tests/browser tests/perf \
+		$(addprefix --ignore=,$(BROWSER_LANE_1) $(STDLIB_PROOFS)) >build/test-logs/browser.log 2>&1 & browser=$$!; \
 	echo "make test: the browser tests run beside these, into build/test-logs/browser.log"; \
 	CHROMIUM=$(CHROMIUM) $(BIN)/pytest --durations=15 $(NATIVE_TESTS) \
 	&& PYTHONPATH=tools $(PY) -m sitegen.stdlib --test-zip build/pyodide-stdlib-test.zip \
 	&& node tests/pyodide/run_rules_tests.mjs --stdlib build/pyodide-stdlib-test.zip \
-	&& CHROMIUM=$(CHROMIUM) $(BIN)/pytest --durations=15 $(BROWSER_LANE_1) $(UNTIMED_PERF); \
+	&& CHROMIUM=$(CHROMIUM) $(BIN)/pytest --durations=15 $(BROWSER_LANE_1) $(STDLIB_PROOFS); \
 	native=$$?; wait $$browser; browsers=$$?; cat build/test-logs/browser.log; \
-	echo "make test: lane 1 (rules, CLI, sites, Pyodide, $(notdir $(BROWSER_LANE_1))) exit $$native; lane 2 (the other browser tests) exit $$browsers"; \
+	echo "make test: lane 1 (rules, CLI, sites, Pyodide, $(notdir $(BROWSER_LANE_1))) exit $$native; lane 2 (the other browser tests, tests/perf) exit $$browsers"; \
 	[ $$native -eq 0 ] && [ $$browsers -eq 0 ]
-	CHROMIUM=$(CHROMIUM) $(BIN)/pytest --durations=10 tests/perf $(addprefix --ignore=,$(UNTIMED_PERF))
 
 # The tests' fictional authority's site (tests/conftest.py), built when missing or stale.
 fictional-site: dist/.built node_modules/.installed | $(RUNTIME_CACHES)

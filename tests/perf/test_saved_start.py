@@ -146,7 +146,9 @@ def test_a_truncated_saved_start_is_discarded_and_python_starts_afresh_at_once(
     started = time.monotonic()
     page.reload()
     assert _started(page) == "fresh"
-    assert time.monotonic() - started < 15  # a fresh start, not a wait for a start that never comes
+    # A fresh start, not the 30 s wait for a start that never comes (make test runs this beside
+    # other tests: a fresh start took up to 11 s at load 5-9, hence not a tighter bound).
+    assert time.monotonic() - started < 25
     # Discarded and replaced by a whole one, so the next visit restores without any Retry.
     assert _saved(page, key)[0] == size
     page.reload()
