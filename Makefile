@@ -121,9 +121,9 @@ pyodide-wheels: $(PYODIDE_WHEELS)
 #      private copy in a temporary folder).
 # BROWSER_LANE_1 balances the lanes: move a browser test file between them when one lane ends
 # long before the other (each run's log gives both lanes' times; DEVELOPING.md, "How make test
-# spends its time"). Last fresh clone (2026-12-07, AMD EPYC, 2 CPUs, load 5-9): lane 1 native
-# 959 s, Pyodide 222 s, accessibility and stdlib 362 s; lane 2 1,454 s; then tests/perf 202 s;
-# 2,023 s in all.
+# spends its time"). Last fresh clone (2026-12-07, AMD EPYC, 2 CPUs, load 7-8): set-up 164 s;
+# lane 1 native 870 s, Pyodide 234 s, accessibility and stdlib 447 s; lane 2 with tests/perf
+# 1,721 s; 1,889 s in all.
 # Not pytest-xdist: its workers would each repeat the rules' walk and the Zensical build (which
 # write the same build/<profile>/ folders), and start a Chromium and a Pyodide each.
 # Lane 2 writes to build/test-logs/browser.log, shown when both lanes are done; the recipe fails
