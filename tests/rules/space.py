@@ -7,9 +7,10 @@ with its local practice on or off), and every check that a test module registers
 findings (:func:`findings`, :func:`assert_held`). Results are not kept, so memory stays small
 whatever the size of the space; a test that needs something of every path's result (the page's
 evaluator's comparison, tests/site/test_compiled.py) registers with :func:`record` a small value
-the walk keeps for every path, so it need not evaluate those answer sets again. The first request walks every build, side by side on the
-machine's cores (forked workers); a check that reads only part of a path (its words, say) says
-what (``reads``) and runs once per distinct part in each walk.
+the walk keeps for every path, so it need not evaluate those answer sets again. The first
+request walks every build, side by side on the machine's cores (forked workers); a check that
+reads only part of a path (its words, say) says what (``reads``) and runs once per distinct part
+in each walk.
 
 The walk starts from no answers and follows the rules' own ``next``, as the page does: at each
 answer set that ``needs_more`` it answers ``next[0]`` with each option in turn. Each complete
