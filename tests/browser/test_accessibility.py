@@ -116,24 +116,47 @@ def test_the_dark_scheme_only_recolours(profile: str, request: pytest.FixtureReq
     assert not dark_scheme_changes(site.folder)
 
 
-SWITCH_TO_DARK = """document.querySelector('[data-md-component="palette"] input[data-md-color-scheme="slate"]').click()"""
-"""What Material's own keyboard handler does when the reader presses Enter on the scheme toggle
-(it clicks the next scheme's radio button). Clicking the toggle with the mouse instead leaves its
-tooltip fading in under the pointer, which axe caught half-transparent (2026-12-07)."""
+SCHEMES = {"light": "default", "dark": "slate"}
+"""The reader's two colour schemes, by the name Material gives each (``data-md-color-scheme``)."""
+
+
+def switch_scheme(page: Page, scheme: str) -> None:
+    """Switch the page to a scheme as Material's own keyboard handler does when the reader presses
+    Enter on the scheme toggle (it clicks the next scheme's radio button), and wait until Material
+    has finished switching. Clicking the toggle with the mouse instead leaves its tooltip fading
+    in under the pointer, which axe caught half-transparent (2026-12-07)."""
+    name = SCHEMES[scheme]
+    page.evaluate("(name) => document.querySelector("
+                  "`[data-md-component=\"palette\"] input[data-md-color-scheme=\"${name}\"]`).click()", name)
+    expect(page.locator("body")).to_have_attribute("data-md-color-scheme", name)
+    expect(page.locator("body[data-md-color-switching]")).to_have_count(0)
 
 
 def dark_violations(page: Page) -> list[dict[str, Any]]:
-    """axe's colour rules on the whole page and every rule on the scheme toggle, once the page
-    shows the dark scheme (and Material has finished switching to it)."""
-    expect(page.locator("body")).to_have_attribute("data-md-color-scheme", "slate")
+    """axe's colour rules on the whole page and every rule on the scheme toggle, in the dark
+    scheme (the page must show it: a light page fails here rather than pass unchecked)."""
+    expect(page.locator("body")).to_have_attribute("data-md-color-scheme", SCHEMES["dark"])
     expect(page.locator("body[data-md-color-switching]")).to_have_count(0)
     return violations(page, colour_rules(page)) + violations(page, within='[data-md-component="palette"]')
+
+
+def both_schemes_violations(page: Page) -> dict[str, list[dict[str, Any]]]:
+    """The page as it is now, every rule in the light scheme, then, switched to the dark scheme on
+    the same load, the colour rules (``dark_violations``; why only those: test_every_page_in_light_and_dark),
+    then switched back to light: the page is left as it was found. Keyed by scheme, only those
+    with violations."""
+    expect(page.locator("body")).to_have_attribute("data-md-color-scheme", SCHEMES["light"])
+    found = {"light": violations(page)}
+    switch_scheme(page, "dark")
+    found["dark"] = dark_violations(page)
+    switch_scheme(page, "light")
+    return {scheme: v for scheme, v in found.items() if v}
 
 
 @pytest.mark.parametrize("profile", ["site", "other_site"])
 def test_every_page_in_light_and_dark(axe_page: Page, profile: str, request: pytest.FixtureRequest) -> None:
     """Every page with every rule in the light scheme, then switched to the dark scheme by the
-    reader's own toggle (SWITCH_TO_DARK), on the same load, with axe's colour rules (those it
+    reader's own toggle (switch_scheme), on the same load, with axe's colour rules (those it
     tags ``cat.color``: contrast, links told apart from text) on the whole page and every rule on
     the scheme toggle, the only markup that differs (which of its two labels shows). Both schemes
     are the same HTML with the same layout (test_the_dark_scheme_only_recolours), so the rules
@@ -158,7 +181,7 @@ def test_every_page_in_light_and_dark(axe_page: Page, profile: str, request: pyt
         expect(axe_page.locator("body")).to_have_attribute("data-md-color-scheme", "default")
         if found := violations(axe_page):
             problems[f"{path} (light)"] = found
-        axe_page.evaluate(SWITCH_TO_DARK)
+        switch_scheme(axe_page, "dark")
         if found := dark_violations(axe_page):
             problems[f"{path} (dark)"] = found
     assert not problems, problems
@@ -183,11 +206,11 @@ STATES = {
 
 @pytest.mark.parametrize("state", list(STATES))
 def test_checklist_outcomes(axe_page: Page, site: Site, state: str) -> None:
-    for scheme in ("light", "dark"):
-        axe_page.emulate_media(color_scheme=scheme)
-        axe_page.goto(site.url(STATES[state]))
-        wait_for_outcome(axe_page)
-        assert not violations(axe_page), (state, scheme)
+    """Each outcome in both schemes, from one load (both_schemes_violations)."""
+    axe_page.emulate_media(color_scheme="light")
+    axe_page.goto(site.url(STATES[state]))
+    wait_for_outcome(axe_page)
+    assert not both_schemes_violations(axe_page), state
 
 
 def test_checklist_start_midway_and_error(axe_page: Page, site: Site) -> None:
@@ -231,14 +254,14 @@ TRAINER_STATES = {
 
 @pytest.mark.parametrize("state", list(TRAINER_STATES))
 def test_trainer_view_predicted_and_revealed(axe_page: Page, site: Site, state: str) -> None:
+    """Before and after the reveal, each in both schemes, from one load (both_schemes_violations)."""
     path, key = TRAINER_STATES[state]
-    for scheme in ("light", "dark"):
-        axe_page.emulate_media(color_scheme=scheme)
-        axe_page.goto(site.url(path))
-        axe_page.wait_for_selector(".lp-trainer--js")
-        assert not violations(axe_page), (state, scheme, "before the reveal")
-        if key:
-            axe_page.keyboard.press(key)
-        axe_page.keyboard.press("r")
-        axe_page.wait_for_selector(".lp-trainer-scenario:not([hidden]) .lp-trainer-outcome:not([hidden])")
-        assert not violations(axe_page), (state, scheme, "revealed")
+    axe_page.emulate_media(color_scheme="light")
+    axe_page.goto(site.url(path))
+    axe_page.wait_for_selector(".lp-trainer--js")
+    assert not both_schemes_violations(axe_page), (state, "before the reveal")
+    if key:
+        axe_page.keyboard.press(key)
+    axe_page.keyboard.press("r")
+    axe_page.wait_for_selector(".lp-trainer-scenario:not([hidden]) .lp-trainer-outcome:not([hidden])")
+    assert not both_schemes_violations(axe_page), (state, "revealed")
