@@ -466,6 +466,41 @@ export function createOutcomeView({ root, data, siteRoot, live, state }) {
     return { nodes, full, all };
   }
 
+  /** The first parts (firstParts) of each outcome drawn so far, made once and copied for the
+   *  next outcome that has the same ones: a copy is one call (cloneNode) where making them was
+   *  fifty-odd, who to call alone being a third of the urgent answer's work on the slow phone
+   *  (processor slowed 4 times: 5 ms of its 16, profiled 2026-12-07). The urgent outcome's are
+   *  made while the page waits for the first answer (rehearse), so "Yes" to significant harm
+   *  copies them. Keyed by everything firstParts reads from the result that can differ between
+   *  outcomes (who to call is the compiled rules' one list, or none); an outcome with parts of
+   *  its own answers (the suggested practitioner, warnings, a reopened record's comparison) is
+   *  made afresh each time. What is kept is never placed in the page, only copies of it.
+   *  @type {Map<string, Node[]>} */
+  const madeParts = new Map();
+
+  /** firstParts, from the parts already made for an outcome like this one where there are.
+   *  @param {any} result @param {string | null} recordedOutcome */
+  function outcomeParts(result, recordedOutcome) {
+    const ownParts = recordedOutcome || result.warnings?.length
+      || (result.suggested_candidate !== null && result.suggested_candidate !== undefined)
+      || (result.emergency.length && result.emergency !== data.compiled.emergency);
+    if (ownParts) return firstParts(result, recordedOutcome);
+    const key = JSON.stringify([result.rule_index, result.go_ahead, result.recommendation, result.title,
+      result.summary, result.urgent, result.emergency.length, result.actions.map((a) =>
+        [a.code, a.text, a.sources.map((c) => [c.source, c.section, c.url])])]);
+    let kept = madeParts.get(key);
+    if (!kept) {
+      kept = firstParts(result, null).nodes;
+      madeParts.set(key, kept);
+    }
+    const nodes = kept.map((node) => node.cloneNode(true));
+    const full = /** @type {HTMLElement} */ (nodes[nodes.length - 1]);
+    const line = find(full, ".lp-full-pending");
+    const text = fullPendingText(); // as the runtime is now, not as it was when they were made
+    if (line.textContent !== text) line.textContent = text;
+    return { nodes, full, all: result.actions.length <= doNowCount(result) };
+  }
+
   /** The outcome as the rules decided it: at once from the compiled rules (`result.full`
    *  false: the reasons, the ranking and the record follow in place, see complete), or whole
    *  from Python. What a practitioner acts on comes at once (the panel, who to call, "Do this
@@ -473,7 +508,7 @@ export function createOutcomeView({ root, data, siteRoot, live, state }) {
    *  slow phone an answer's effect is then drawn in about half the time. */
   function render(result) {
     const { recordedOutcome } = state();
-    const { nodes, full, all } = firstParts(result, recordedOutcome);
+    const { nodes, full, all } = outcomeParts(result, recordedOutcome);
     clear();
     outcomeEl.prepend(...nodes);
     outcomeEl.hidden = false;
@@ -518,7 +553,7 @@ export function createOutcomeView({ root, data, siteRoot, live, state }) {
     scratch.inert = true;
     scratch.style.width = `${outcomeEl.parentElement?.clientWidth ?? 0}px`;
     const copy = make("div", "lp-outcome");
-    copy.append(...firstParts(result, null).nodes);
+    copy.append(...outcomeParts(result, null).nodes);
     for (const marked of copy.querySelectorAll("[id], [aria-labelledby], [data-decided]")) {
       for (const name of ["id", "aria-labelledby", "data-decided"]) marked.removeAttribute(name);
     }
