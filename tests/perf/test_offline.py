@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
+from typing import Iterator
 
-from playwright.sync_api import Browser, Page
+import pytest
+from playwright.sync_api import Browser, BrowserContext, Page
 
 from tests.browser.conftest import Site, wait_for_outcome
 from tests.perf.conftest import poll
@@ -29,11 +31,30 @@ def _first_visit(page: Page, site: Site) -> None:
     }""")
 
 
-def test_every_page_and_checklist_work_offline_after_one_visit(browser: Browser, site: Site) -> None:
+@pytest.fixture(scope="module")
+def offline_after_one_visit(browser: Browser, site: Site) -> Iterator[BrowserContext]:
+    """A browser profile (service workers on) after one online visit to a checklist, now offline.
+
+    Shared by the tests that only read it offline: nothing offline adds to what the visit cached
+    (no byte arrives), so each still sees the state one visit left. Each made its own before,
+    one more cold Python start and service worker install apiece."""
     context = browser.new_context()
-    page = context.new_page()
-    _first_visit(page, site)
+    _first_visit(context.new_page(), site)
     context.set_offline(True)
+    yield context
+    context.close()
+
+
+@pytest.fixture
+def offline_page(offline_after_one_visit: BrowserContext) -> Iterator[Page]:
+    """A new tab in the offline profile, closed after the test."""
+    page = offline_after_one_visit.new_page()
+    yield page
+    page.close()
+
+
+def test_every_page_and_checklist_work_offline_after_one_visit(offline_page: Page, site: Site) -> None:
+    page = offline_page
     for path, code in CHECKLISTS.items():
         page.goto(site.url(path))
         assert wait_for_outcome(page, code) == code, path
@@ -45,7 +66,6 @@ def test_every_page_and_checklist_work_offline_after_one_visit(browser: Browser,
     page.keyboard.press("/")
     page.keyboard.type("keyworker")
     page.wait_for_selector(".md-search-result__item", timeout=15_000)
-    context.close()
 
 
 def test_a_copy_that_does_not_match_its_release_is_never_kept(browser: Browser,
@@ -99,11 +119,8 @@ def _goto(page: Page, url: str) -> Page:
     return page
 
 
-def test_offline_any_address_gives_the_sites_own_offline_page(browser: Browser, site: Site) -> None:
-    context = browser.new_context()
-    page = context.new_page()
-    _first_visit(page, site)
-    context.set_offline(True)
+def test_offline_any_address_gives_the_sites_own_offline_page(offline_page: Page, site: Site) -> None:
+    page = offline_page
     for path in ("never-published/", "tools/change-lead/typo/deeper/", "glossary/nothing.html?x=1"):
         page.goto(site.url(path))
         assert page.inner_text("h1").startswith("Using the guide offline"), path
@@ -118,7 +135,6 @@ def test_offline_any_address_gives_the_sites_own_offline_page(browser: Browser, 
     page.keyboard.press("/")
     page.keyboard.type("keyworker")
     page.wait_for_selector(".md-search-result__item", timeout=15_000)
-    context.close()
 
 
 # In the page: every cache's name, keys and bodies that hold ``marker``, and every key with a query.

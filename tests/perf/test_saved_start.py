@@ -90,6 +90,31 @@ def context(browser: Browser) -> Iterator[BrowserContext]:
     ctx.close()
 
 
+@pytest.fixture(scope="module")
+def kept_context(browser: Browser) -> Iterator[BrowserContext]:
+    """One profile for the tests that spoil a saved start-up and watch it replaced: each ends
+    with a whole one saved again (it asserts so), which the next one's ``saved_page`` restores
+    rather than starting Python afresh and saving a new snapshot (seconds of CPU each)."""
+    ctx = browser.new_context(service_workers="block")
+    yield ctx
+    ctx.close()
+
+
+@pytest.fixture
+def saved_page(kept_context: BrowserContext, site: Site) -> Iterator[tuple[Page, str]]:
+    """A tab with the checklist answered at URL, and the start-up key under which the whole
+    start-up is now saved, the only one: saved by this start if it was the profile's first, or
+    restored from an earlier test's (the subject of test_a_second_visit_restores...)."""
+    page = kept_context.new_page()
+    page.goto(site.url(URL))
+    assert _started(page) in ("fresh", "saved")
+    key = _key(page)
+    size, magic, _ = _saved(page, key)
+    assert size > 10_000_000 and magic == MAGIC.hex()
+    yield page, key
+    page.close()
+
+
 def test_a_second_visit_restores_the_start_the_first_saved(context: BrowserContext, site: Site) -> None:
     page = context.new_page()
     page.goto(site.url(URL))
@@ -105,12 +130,8 @@ def test_a_second_visit_restores_the_start_the_first_saved(context: BrowserConte
     assert page.get_attribute(".lp-status", "data-python-start") == "saved"
 
 
-def test_an_unusable_saved_start_is_replaced(context: BrowserContext, site: Site) -> None:
-    page = context.new_page()
-    page.goto(site.url(URL))
-    assert _started(page) == "fresh"
-    key = _key(page)
-    _saved(page, key)
+def test_an_unusable_saved_start_is_replaced(saved_page: tuple[Page, str]) -> None:
+    page, key = saved_page
     page.evaluate("""async (key) => (await caches.open('lpg-python-start'))
                      .put(key, new Response(new Uint8Array(4096).fill(7)))""", key)
     page.reload()
@@ -127,13 +148,10 @@ def test_an_unusable_saved_start_is_replaced(context: BrowserContext, site: Site
 
 @pytest.mark.parametrize("keep", ["half", "all but the last byte"])
 def test_a_truncated_saved_start_is_discarded_and_python_starts_afresh_at_once(
-        context: BrowserContext, site: Site, keep: str) -> None:
+        saved_page: tuple[Page, str], keep: str) -> None:
     # Before: half a start-up made every visit wait 30 s and fail; one byte short was restored
     # and used.
-    page = context.new_page()
-    page.goto(site.url(URL))
-    assert _started(page) == "fresh"
-    key = _key(page)
+    page, key = saved_page
     size, _, _ = _saved(page, key)
     # Fewer bytes, everything else as saved (its headers included).
     page.evaluate("""async ([key, half]) => {
@@ -191,11 +209,8 @@ def test_a_new_version_starts_afresh_and_replaces_the_old_start(browser: Browser
     context.close()
 
 
-def test_retry_starts_python_afresh(context: BrowserContext, site: Site) -> None:
-    page = context.new_page()
-    page.goto(site.url(URL))
-    _started(page)
-    _saved(page, _key(page))
+def test_retry_starts_python_afresh(saved_page: tuple[Page, str]) -> None:
+    page, _ = saved_page
     expect_page_errors(page, "404", "Failed to fetch")
     page.route("**/*.whl", lambda route: route.fulfill(status=404, body=""))
     page.reload()
