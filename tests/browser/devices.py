@@ -9,11 +9,9 @@ from typing import Iterator
 import pytest
 from playwright.sync_api import BrowserContext
 
-from .conftest import browser_context
+from .conftest import browser_context  # (which puts tools/ on the path)
 
-PHONE = {"viewport": {"width": 390, "height": 844}, "has_touch": True, "is_mobile": True,
-         "device_scale_factor": 2}
-DESKTOP = {"viewport": {"width": 1280, "height": 800}}
+from chromium import DESKTOP_SCREEN as DESKTOP, PHONE_SCREEN as PHONE  # shared with tools/bench
 
 
 @pytest.fixture(params=["phone", "desktop"])

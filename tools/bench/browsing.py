@@ -10,7 +10,7 @@ from typing import Any
 
 from playwright.sync_api import Browser, BrowserContext, Page, Playwright
 
-from chromium import CHROMIUM, CHROMIUM_ARGS
+from chromium import CHROMIUM, CHROMIUM_ARGS, PHONE_SCREEN
 
 from .programs import function, init_script
 from .progress import log, step
@@ -110,9 +110,12 @@ def phone_profile(playwright: Playwright, folder: Path) -> BrowserContext:
     """A fresh browser profile on disk, as a phone has: its HTTP cache is on disk. (A throwaway
     in-memory context caches no file larger than about 1 MB, so every second visit would download
     the runtime again, which no phone does.) The service worker is off, as in the slow-network
-    row: Chromium's emulation does not reach it."""
+    row: Chromium's emulation does not reach it. Its screen is a phone's (PHONE_SCREEN, as the
+    browser tests' phone): until 2026-12-07 it was Playwright's default 1280x720, so every
+    answer on the "phone" laid out and painted the desktop page, sidebars and all."""
     context = playwright.chromium.launch_persistent_context(
-        str(folder), executable_path=CHROMIUM, args=CHROMIUM_ARGS, service_workers="block")
+        str(folder), executable_path=CHROMIUM, args=CHROMIUM_ARGS, service_workers="block",
+        **PHONE_SCREEN)  # type: ignore[arg-type]
     context.add_init_script(init_script("marks"))
     return context
 

@@ -118,8 +118,8 @@ def desktop_rows(results: Results) -> list[Row]:
 
 
 def phone_rows(results: Results) -> list[Row]:
-    """The slow phone (4× slower processor, 1.6 Mbit/s, 150 ms), cold unless it says otherwise."""
-    phone = "Phone (4× slower processor, 1.6 Mbit/s, 150 ms round trip)"
+    """The slow phone (390×844, 4× slower processor, 1.6 Mbit/s, 150 ms), cold unless it says otherwise."""
+    phone = "Phone (390×844 screen, 4× slower processor, 1.6 Mbit/s, 150 ms round trip)"
     stock = median([v.ready for v in results.phone_stock])
     full = median([v.outcome for v in results.phone])
     again = median([v.outcome for v in results.phone_again])
