@@ -314,6 +314,8 @@ class Walk:
                               if kind in kinds]
                        for kind in KINDS}  # each path runs only its kind's checks
         self.verdicts: dict[tuple[str, str, Hashable], tuple[str | None, Any]] = {}
+        self.records = [(keep, found.records[(name, tool)]) for name, keep in _RECORDS.items()]
+        self.tallies: dict[str, Counter[str]] = {}  # each check's tally in found, once looked up
 
     def outcome_of(self, answers: dict[str, Any]) -> Outcome | None:
         """Follow the tree with these answers: where it reaches a complete outcome, that is
@@ -386,28 +388,47 @@ class Walk:
             yield full
 
     def visit(self, path: Path) -> None:
+        """Run each check of the path's kind on it, tallying what it notes. The walk's own
+        cost, besides the package's and the checks': kept lean (most paths run twenty checks
+        that pass), with a check without ``reads`` called here rather than through ``_judge``."""
         self.found.paths[(path.kind, self.tool)] += 1
-        for name, keep in _RECORDS.items():
-            self.found.records[(name, self.tool)].append(keep(path))
+        for keep, kept in self.records:
+            kept.append(keep(path))
         for name, fn, reads in self.checks[path.kind]:  # found.ran is counted at the end of run
             if reads is None:
-                failed, noted = _judge(fn, path)
+                try:
+                    noted = fn(path)
+                except Exception as exc:
+                    self.failed(name, _failure(exc), path)
+                    continue
             else:
                 key = (name, path.kind, reads(path))
-                if key not in self.verdicts:
-                    self.verdicts[key] = _judge(fn, path)
-                failed, noted = self.verdicts[key]
-            if failed is not None:  # every kind of failure is reported, not only the first
-                seen = self.found.failures[(name, self.tool)].setdefault(failed, [0, path])
-                seen[0] += 1
-                continue
+                verdict = self.verdicts.get(key)
+                if verdict is None:
+                    verdict = self.verdicts[key] = _judge(fn, path)
+                if verdict[0] is not None:
+                    self.failed(name, verdict[0], path)
+                    continue
+                noted = verdict[1]
             if noted is None:
                 continue
-            tally = self.found.tallies[(name, self.tool)]
+            tally = self.tallies.get(name)
+            if tally is None:
+                tally = self.tallies[name] = self.found.tallies[(name, self.tool)]
             if isinstance(noted, str):
                 tally[noted] += 1
             else:
                 tally.update(noted)
+
+    def failed(self, name: str, failure: str, path: Path) -> None:
+        """Count a failure: every kind of failure is reported, not only the first."""
+        seen = self.found.failures[(name, self.tool)].setdefault(failure, [0, path])
+        seen[0] += 1
+
+
+def _failure(exc: Exception) -> str:
+    """The first line of a check's failure."""
+    return f"{type(exc).__name__}: {exc}".splitlines()[0][:300]
 
 
 def _judge(fn: Check, path: Path) -> tuple[str | None, Any]:
@@ -415,7 +436,7 @@ def _judge(fn: Check, path: Path) -> tuple[str | None, Any]:
     try:
         noted = fn(path)
     except Exception as exc:
-        return f"{type(exc).__name__}: {exc}".splitlines()[0][:300], None
+        return _failure(exc), None
     return None, noted if isinstance(noted, (str, type(None))) else tuple(noted)
 
 
