@@ -121,9 +121,10 @@ pyodide-wheels: $(PYODIDE_WHEELS)
 #      private copy in a temporary folder).
 # BROWSER_LANE_1 balances the lanes: move a browser test file between them when one lane ends
 # long before the other (each run's log gives both lanes' times; DEVELOPING.md, "How make test
-# spends its time"). Last fresh clone (2026-12-07, AMD EPYC, 2 CPUs, load 7-8): set-up 164 s;
-# lane 1 native 870 s, Pyodide 234 s, accessibility and stdlib 447 s; lane 2 with tests/perf
-# 1,721 s; 1,889 s in all.
+# spends its time"). Fresh clone of 725b717 (2026-12-07, AMD EPYC, 2 CPUs, load 5-7): set-up
+# about 140 s; lane 1 native 741 s, Pyodide 224 s, accessibility and stdlib 424 s (1,389 s);
+# lane 2 with tests/perf 1,604 s; 1,743 s in all. So test_maps_and_compare.py (about 75 s,
+# half of it axe at phone width) moved to lane 1 after that run, beside test_accessibility.py.
 # Not pytest-xdist: its workers would each repeat the rules' walk and the Zensical build (which
 # write the same build/<profile>/ folders), and start a Chromium and a Pyodide each.
 # Lane 2 writes to build/test-logs/browser.log, shown when both lanes are done; the recipe fails
@@ -132,7 +133,7 @@ pyodide-wheels: $(PYODIDE_WHEELS)
 # proofs (STDLIB_PROOFS: about 50 s of Pyodide under Node) end lane 1. Each run prints its slowest
 # tests (--durations), so a slow test is seen where it is, in every run and in CI.
 NATIVE_TESTS := tests/rules tests/cli tests/test_waits.py tests/site
-BROWSER_LANE_1 := tests/browser/test_accessibility.py
+BROWSER_LANE_1 := tests/browser/test_accessibility.py tests/browser/test_maps_and_compare.py
 STDLIB_PROOFS := tests/perf/test_stdlib.py
 test:
 	@$(MAKE) --no-print-directory chromium java
