@@ -12,7 +12,9 @@ from playwright.sync_api import Browser, BrowserContext, Page
 from .conftest import Site, without_python
 from .test_accessibility import violations
 
-PHONE = {"width": 390, "height": 844}
+from chromium import PHONE_SCREEN  # the phone's screen, shared with tools/bench (conftest puts tools/ on the path)
+
+PHONE = PHONE_SCREEN["viewport"]
 TOOLS = ("who-should-lead", "change-lead", "consent-withdrawn")
 PAGES = ("decision-maps/", "compare-authorities/") + tuple(f"tools/{t}/" for t in TOOLS)
 OPEN_MAPS = "document.querySelectorAll('details.lp-decision-map').forEach(d => { d.open = true; })"
