@@ -41,7 +41,9 @@ class PhoneAnswers:
     before 2026-12-07 have no paint figures (empty, or None). ``processor_ms``: a fixed loop timed
     just before the urgent answer, the answers before Python is ready and those after
     (js/processor.mjs), how fast the emulated phone ran then; runs saved before its first
-    afternoon have none."""
+    afternoon have none. ``tap_paint_ms``: the tap on "Yes" (before Continue) until its own frame
+    has been rendered, and ``tap_render_ms`` that frame's own work; runs saved before the evening of
+    2026-12-07 have none (None)."""
 
     urgent_ms: float
     urgent_before_python: bool
@@ -55,6 +57,8 @@ class PhoneAnswers:
     before_render: list[float] = field(default_factory=list)  # the painted frame's own work
     after_render: list[float] = field(default_factory=list)
     processor_ms: list[float] = field(default_factory=list)  # urgent, before ready, after ready
+    tap_paint_ms: float | None = None  # the first tap on an option, to its frame rendered
+    tap_render_ms: float | None = None
 
 
 @dataclass
@@ -201,7 +205,8 @@ def measure_phone_answers(playwright: Playwright, site: Served, results: Results
         log(f"phone run {run + 1}: urgent after the answer {answers.urgent_ms:.1f} ms JavaScript, "
             f"{answers.urgent_paint_ms or 0:.1f} ms to its frame rendered (of which that frame "
             f"{answers.urgent_render_ms or 0:.1f} ms; Python ready: "
-            f"{not answers.urgent_before_python}); the processor's fixed loop "
+            f"{not answers.urgent_before_python}); the tap on \"Yes\" before it, to its frame "
+            f"rendered {answers.tap_paint_ms or 0:.1f} ms; the processor's fixed loop "
             f"{', '.join(f'{ms:.0f}' for ms in answers.processor_ms)} ms")
 
 
@@ -237,7 +242,8 @@ def phone_answers(page: Any, site: Served) -> PhoneAnswers:
     return PhoneAnswers(urgent["ms"], not urgent["pythonReady"], [t["js"] for t in before],
                         all_before, [t["js"] for t in after], urgent["paint"], urgent["render"],
                         [t["paint"] for t in before], [t["paint"] for t in after],
-                        [t["render"] for t in before], [t["render"] for t in after], processor)
+                        [t["render"] for t in before], [t["render"] for t in after], processor,
+                        urgent["tapPaint"], urgent["tapRender"])
 
 
 def measure_latency(browser: Browser, site: Served, results: Results, count: int) -> None:

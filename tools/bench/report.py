@@ -206,7 +206,16 @@ def phone_answer_rows(results: Results) -> list[Row]:
     clearing, and bookkeeping (the busy mark read back from the page, the full version's line
     looked up at every answer, every option of every question looked at). Cutting those
     (2026-12-07, fourth session) took the click's median from 1.38 to 1.11 ms and its 95th
-    percentile from 2.94 to 2.57 (4 cold pages each, alternating, load 12-20)."""
+    percentile from 2.94 to 2.57 (4 cold pages each, alternating, load 12-20).
+
+    The first tap on an option ("Yes", before its Continue) has its own frame, which the urgent
+    program waited for without counting it; since the evening of 2026-12-07 it has a row: 72.1
+    and 36.7 ms tap to painted in two runs (--only answers, 3 cold runs each, load 8-12). Traced
+    then: while Python loaded, each of the worker's progress messages cost the page a task and a
+    frame, 30-50 ms of main-thread time on this phone, about 4 a second; at one a second
+    (rules-worker.js's PROGRESS_MS) the main thread's time from navigation until the answers
+    after Python is ready fell by a fifth to a quarter (2 cold visits per build, alternating,
+    load 12-24), the answers themselves unchanged."""
     answers = results.phone_answers
     before_python = all(a.urgent_before_python and a.all_before_ready for a in answers)
     urgent = "Phone: urgent outcome after “Yes” to significant harm" + (
@@ -219,6 +228,16 @@ def phone_answer_rows(results: Results) -> list[Row]:
                     median([a.urgent_paint_ms for a in answers]), "ms", 100, 1),
             row("… of which that frame's own work (the page's focus and scroll, style, layout, paint)",
                 round(median([a.urgent_render_ms for a in answers]) or 0, 1), "ms", "(reference)"),
+        ]
+    if all(a.tap_paint_ms is not None for a in answers):
+        # The tap that chose "Yes", before Continue: the first response the page gives on a cold
+        # phone, and the frame its first style and layout since it started fall in.
+        rows += [
+            at_most("Phone: the first tap on an option (“Yes”, before its Continue), tap to its "
+                    "frame painted", median([a.tap_paint_ms for a in answers]), "ms",
+                    PAINTED_GOAL_MS, 1),
+            row("… of which that frame's own work (style, layout, paint)",
+                round(median([a.tap_render_ms for a in answers]) or 0, 1), "ms", "(reference)"),
         ]
     checks = [ms for a in answers for ms in a.processor_ms]
     if checks and all(a.processor_ms for a in answers):

@@ -412,7 +412,7 @@ function main(root) {
    *    action?: "retry" | "reload"}} extra */
   function onStatus(runtime, message, extra) {
     if (runtime === state.runtime && runtime === "loading" && typeof extra.loaded === "number" && laterDue) {
-      // A download's progress (its bytes so far, about 4 a second while Python loads) waits
+      // A download's progress (its bytes so far, about once a second while Python loads) waits
       // until the answer's effect is on screen (afterPaint): drawn at once, its bar and count
       // were laid out and painted in the answer's own frame whenever one came in between.
       heldProgress = [runtime, message, extra];

@@ -47,7 +47,7 @@
 //
 // Why plain words and a watch on the bytes: a practitioner must know at once whether to wait,
 // retry or use the decision table. While bytes arrive the page is told how much has arrived (at
-// most about 4 times a second); nothing for STALL_MS while downloading is a stall; a damaged or
+// most once a second: PROGRESS_MS); nothing for STALL_MS while downloading is a stall; a damaged or
 // incomplete file is reported as soon as its last byte arrives; a network error or an HTTP error
 // is said in words, never as the browser's "Failed to fetch".
 //
@@ -89,7 +89,12 @@
 // served copy of the site changes only it (tests/browser/test_privacy_and_faults.py), to see a
 // stall in seconds; nothing a page, a link or a request sends can change it.
 const STALL_MS = 20000;
-const PROGRESS_MS = 250; // at most about 4 progress messages a second
+// At most one progress message a second. Each one costs the page a frame (the bar and its count
+// laid out and the page repainted): on the slow phone (processor 4 times slower) about 30-50 ms
+// of main-thread time, traced 2026-12-07, so at 4 a second (250 ms until then) the download took
+// a sixth of the thread the answers given meanwhile need. At 1.6 Mbit/s the count, in tenths of
+// a MB, moves by 0.2 a second: it still moves at every message.
+const PROGRESS_MS = 1000;
 const RESTORE_MS = 20000; // a saved start-up that takes longer than this is not used again
 const MANIFEST = "runtime.json";
 // What Pyodide loads from its folder, downloaded (and checked) at once so the page can be told

@@ -7,6 +7,11 @@
 // click: when the urgent outcome is there as the click returns, ms is the click's (so the bench's
 // own observer, marks.mjs, which runs just after, is not counted); otherwise the time to the first
 // change that shows it.
+// The tap on "Yes" itself (the first tap on an option of a cold page: it shows the question's
+// Continue) is timed the same way, from the tap until its own frame has been rendered (tapPaint,
+// tapRender: that frame's own work): until 2026-12-07 its frame was waited for but not counted,
+// though it is the first response a person gets, and the one the page's first style and layout
+// after its start fall in.
 export default async () => {
   const root = document.querySelector(".lp-checklist");
   const urgent = () => root.querySelector(".lp-panel--urgent[data-decided]");
@@ -18,8 +23,10 @@ export default async () => {
     setTimeout(() => reject(new Error("no urgent outcome within 60 s of the answer")), 60_000);
   });
   const pythonReady = document.querySelector(".lp-status")?.dataset.state === "ready";
+  const tapFrame = window.__lpNextPaint(); // asked first, as for Continue's below
+  const tapped = performance.now();
   root.querySelector('input[name="harm"][value="yes"]').click();
-  await window.__lpNextPaint(); // the choice's own frame, not counted
+  const tap = await tapFrame;
   const frameAfterClick = window.__lpNextPaint(); // asked first: its callback runs before the page's
   const started = performance.now();
   root.querySelector('[data-question="harm"] .lp-continue').click();
@@ -28,5 +35,6 @@ export default async () => {
   const acted = atOnce ? returned : await shown();
   const { frame, painted } = await (atOnce ? frameAfterClick : window.__lpNextPaint());
   return { ms: acted - started, paint: painted - started, frameWait: frame - acted,
-    render: painted - frame, pythonReady };
+    render: painted - frame, pythonReady, tapPaint: tap.painted - tapped,
+    tapRender: tap.painted - tap.frame };
 };

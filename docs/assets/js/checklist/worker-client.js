@@ -9,7 +9,7 @@
 // over a newer one.
 
 /** The last resort: a worker silent this long while loading is stuck (it reports progress
- *  about 4 times a second while bytes arrive, and judges a stall itself after about 20 s). */
+ *  about once a second while bytes arrive, and judges a stall itself after about 20 s). */
 export const WATCHDOG_MS = 60_000;
 
 import { fillParts } from "./core.js";
