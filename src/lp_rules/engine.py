@@ -187,10 +187,23 @@ def _citations(rule: Rule, actions: tuple[Action, ...]) -> list[dict[str, str]]:
     return list(seen.values())
 
 
+_said = per_profile(lambda profile: dict[tuple[int, str, str], tuple[Tool, str]]())
+"""Each answer's reason ("<summary>: <label>.") as a profile words it, by the tool's identity,
+question and option (the entry keeps its tool alive, so the id is not reused while it stands):
+the same few hundred reasons were worked out again on every outcome, a sixth of its cost."""
+
+
 def _reasons(tool: Tool, answers: Answers, decision: Decision, profile: Profile) -> list[str]:
     assert decision.rule is not None
     reasons = [_fill(decision.rule.why, profile)]
+    said = _said(profile)
     for qid in decision.considered:
+        value = answers.get(qid)
+        if type(value) is str:  # noqa: E721  (a choice's answer: a list is never remembered)
+            entry = said.get((id(tool), qid, value))
+            if entry is not None and entry[0] is tool:
+                reasons.append(entry[1])
+                continue
         if tool.list_question(qid) is not None:
             listed = answers.get(qid)
             assert isinstance(listed, list)
@@ -198,10 +211,13 @@ def _reasons(tool: Tool, answers: Answers, decision: Decision, profile: Profile)
             reasons.append(LISTED_REASON.format(listed=len(listed), eligible=eligible))
             continue
         question = tool.question(qid)
-        value = answers.get(qid)
         if isinstance(value, str):
             label = _fill(question.option(value).label, profile)
             reasons.append(f"{question.summary}: {label}.")
+            if type(value) is str:  # noqa: E721
+                if len(said) > _MEMO_LIMIT:
+                    said.clear()
+                said[(id(tool), qid, value)] = (tool, reasons[-1])
     return reasons
 
 

@@ -420,6 +420,12 @@ class Tool:
     def _questions_by_id(self) -> dict[str, Question]:
         return {q.id: q for q in self.questions}
 
+    @cached_property
+    def choices(self) -> dict[str, frozenset[str]]:
+        """Each single-choice question's option ids, as a set: validation's fast path for an
+        answer that is one of its question's options (every answer but a refused one)."""
+        return {q.id: frozenset(q.option_ids) for q in self.questions}
+
     def question(self, question_id: str) -> Question:
         return self._questions_by_id[question_id]
 

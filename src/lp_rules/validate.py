@@ -131,7 +131,11 @@ def validate(tool: Tool, answers: object, profile: Profile) -> Answers:
             field="answers",
         )
     clean: dict[str, object] = {}
+    choices = tool.choices
     for key, value in answers.items():
+        if type(key) is str and type(value) is str and value in choices.get(key, ()):  # noqa: E721
+            clean[key] = value  # first: a valid option of a single-choice question
+            continue
         practitioners = tool.list_question(key)
         if practitioners is not None:
             clean[key] = _candidates(practitioners, value, profile)

@@ -20,7 +20,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from lp_rules import InvalidAnswers, evaluate
+from lp_rules import InvalidAnswers, evaluate, get_tool
 
 from . import oracle, space
 
@@ -47,6 +47,8 @@ def check(tool: str, answers: dict[str, Any], profile_id: str, local_practice: b
     assert bool(result["warnings"]) is warned, f"{code}: warnings {result['warnings']}"
     assert all(isinstance(w, str) and w for w in result["warnings"]), result["warnings"]
     assert result["title"] and result["summary"] and result["reasons"], "title/summary/reasons"
+    for reason in answer_reasons(tool, answers, result["relevant"], profile_id, local_practice):
+        assert reason in result["reasons"], f"{code}: reasons lack {reason!r}"
 
     # Citations: at least one, known tags, and the sources column.
     assert result["citations"], f"{code}: no citation"
@@ -95,6 +97,29 @@ def check(tool: str, answers: dict[str, Any], profile_id: str, local_practice: b
     assert result["tool"] == tool and result["profile"] == profile_id
     assert result["rules_version"] == oracle.RULES_VERSION, result["rules_version"]
     return result
+
+
+_REASONS: dict[tuple[str, str, str, str, bool], str] = {}
+
+
+def answer_reasons(tool: str, answers: dict[str, Any], relevant: list[str], profile_id: str,
+                   local_practice: bool) -> list[str]:
+    """RULES.md: ``reasons`` say "which answers led here, in plain words": for each answer
+    that counted (``relevant``) to a single-choice question, its question's summary and the
+    answer's label as the profile words it. Each worked out once per run (a walk meets the same
+    few hundred on sixty thousand paths)."""
+    said = []
+    for qid in relevant:
+        value = answers[qid]
+        if not isinstance(value, str):
+            continue  # the practitioners listed: each one's own reasons say why
+        key = (tool, qid, value, profile_id, local_practice)
+        if key not in _REASONS:
+            question = get_tool(tool).question(qid)
+            terms = space.Build(profile_id, local_practice).profile.terms()
+            _REASONS[key] = f"{question.summary}: {question.option(value).label.format(**terms)}."
+        said.append(_REASONS[key])
+    return said
 
 
 @space.check("full")
