@@ -267,19 +267,20 @@ def _published() -> dict[Path, tuple[int, int]]:
     return {p: (p.stat().st_size, p.stat().st_mtime_ns) for p in (ROOT / "site").rglob("*") if p.is_file()}
 
 
-@pytest.fixture
-def faulty_site(browser: Browser, tmp_path: Path) -> Iterator[Serve]:
-    """serve(files={name: bytes}, pace=None, service_worker=False) -> Served: a copy of the built
-    site with those files (a runtime file by its name, any other by its path in the site)
-    replaced. The page's browser context blocks service workers unless ``service_worker``: the
-    tests of the service worker's own copies need it running."""
-    servers: list[ThreadingHTTPServer] = []
-    contexts: list[Any] = []
-    published = _published()
+class _Copies:
+    """Faulty copies of the site, each served on its own port with a browser context of its own;
+    ``close`` ends them all and checks that none wrote into the published site/ through a link."""
 
-    def serve(files: dict[str, bytes] | None = None,
+    def __init__(self, browser: Browser, folder: Path) -> None:
+        self.browser = browser
+        self.folder = folder
+        self.servers: list[ThreadingHTTPServer] = []
+        self.contexts: list[Any] = []
+        self.published = _published()
+
+    def serve(self, files: dict[str, bytes] | None = None,
               pace: Callable[[int], float | None] | None = None, service_worker: bool = False) -> Served:
-        folder = tmp_path / f"site{len(servers)}"
+        folder = self.folder / f"site{len(self.servers)}"
         shutil.copytree(ROOT / "site", folder, copy_function=link_or_copy)
         for name, body in (files or {}).items():
             _replace(folder / _site_path(name), body)
@@ -289,16 +290,28 @@ def faulty_site(browser: Browser, tmp_path: Path) -> Iterator[Serve]:
                                               "sent": sent, "asked": asked})
         server = ThreadingHTTPServer(("127.0.0.1", 0), partial(handler, directory=str(folder)))
         threading.Thread(target=server.serve_forever, daemon=True).start()
-        servers.append(server)
-        context = browser.new_context(service_workers="allow" if service_worker else "block")
-        contexts.append(context)
+        self.servers.append(server)
+        context = self.browser.new_context(service_workers="allow" if service_worker else "block")
+        self.contexts.append(context)
         return Served(context.new_page(), f"http://127.0.0.1:{server.server_address[1]}/", sent, asked, folder)
-    yield serve
-    for context in contexts:
-        context.close()
-    for server in servers:
-        server.shutdown()
-    assert _published() == published, "a test wrote into the published site/ through a link: use _replace"
+
+    def close(self) -> None:
+        for context in self.contexts:
+            context.close()
+        for server in self.servers:
+            server.shutdown()
+        assert _published() == self.published, "a test wrote into the published site/ through a link: use _replace"
+
+
+@pytest.fixture
+def faulty_site(browser: Browser, tmp_path: Path) -> Iterator[Serve]:
+    """serve(files={name: bytes}, pace=None, service_worker=False) -> Served: a copy of the built
+    site with those files (a runtime file by its name, any other by its path in the site)
+    replaced. The page's browser context blocks service workers unless ``service_worker``: the
+    tests of the service worker's own copies need it running."""
+    copies = _Copies(browser, tmp_path)
+    yield copies.serve
+    copies.close()
 
 
 def _failed_soon_after(page: Page, sent: dict[str, float], name: str) -> str:
@@ -444,14 +457,37 @@ def _cached_for_offline(served: Served) -> None:
     }""")
 
 
-def test_a_damaged_copy_in_the_service_workers_cache_is_never_served(faulty_site: Serve) -> None:
+@pytest.fixture(scope="module")
+def kept_for_offline(browser: Browser, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Served]:
+    """One sound copy of the site, served with its service worker running, opened once until the
+    worker keeps the runtime for offline use: shared by the tests that damage the worker's own
+    copies. Each test leaves it as it found it (the host mended, the worker's copy the published
+    one again, which each test polls for, the checklist answered), so the next one starts from
+    the state one visit leaves, as each did with a profile of its own; each such profile cost a
+    cold Python start and a service worker install (about 10 s of CPU) before the test began."""
+    copies = _Copies(browser, tmp_path_factory.mktemp("kept"))
+    served = copies.serve(service_worker=True)
+    _cached_for_offline(served)
+    yield served
+    copies.close()
+
+
+def _published_copy(served: Served, name: str) -> tuple[str, str, str]:
+    """The URL of ``name`` in the served copy, the one cache of the service worker's that holds
+    it, and the published file's SHA-256, having checked that the cached copy is that file: each
+    test starts from a sound copy, whatever the tests before it did."""
+    url = served.origin + _site_path(name)
+    published = hashlib.sha256((ROOT / "site" / _site_path(name)).read_bytes()).hexdigest()
+    [(cache, cached)] = served.page.evaluate(CACHED_HASHES, url).items()
+    assert cached == published, f"{name}: the service worker's copy is not the published one"
+    return url, cache, published
+
+
+def test_a_damaged_copy_in_the_service_workers_cache_is_never_served(kept_for_offline: Served) -> None:
     """The host is sound; only the service worker's copy of the standard library is damaged: the
     next load works at once, and the copy is the published one again."""
-    served = faulty_site(service_worker=True)
-    _cached_for_offline(served)
-    url = served.origin + _site_path("python_stdlib.zip")
-    published = hashlib.sha256((RUNTIME / "python_stdlib.zip").read_bytes()).hexdigest()
-    [cache] = served.page.evaluate(CACHED_HASHES, url)
+    served = kept_for_offline
+    url, cache, published = _published_copy(served, "python_stdlib.zip")
     assert served.page.evaluate(DAMAGE_CACHED, [url, 1000]) == 1
     assert served.page.evaluate(CACHED_HASHES, url)[cache] != published
     served.page.reload()
@@ -463,24 +499,23 @@ def test_a_damaged_copy_in_the_service_workers_cache_is_never_served(faulty_site
 
 @pytest.mark.parametrize("name", list(SW_DAMAGED), ids=_file)
 def test_a_copy_damaged_in_the_service_workers_cache_is_replaced_once_the_host_is_mended(
-        faulty_site: Serve, name: str) -> None:
+        kept_for_offline: Served, name: str) -> None:
     """The service worker's own copy (checked against the release's hashes before it is served)
     and the host both damaged; then the host is mended: the next load works, and the service
     worker's copy is the published one again, with no site data cleared."""
-    served = faulty_site(service_worker=True)
+    served = kept_for_offline
     page = served.page
-    _cached_for_offline(served)
-    url = served.origin + _site_path(name)
-    published = hashlib.sha256((ROOT / "site" / _site_path(name)).read_bytes()).hexdigest()
-    [cache] = page.evaluate(CACHED_HASHES, url)
+    url, cache, published = _published_copy(served, name)
     data = (ROOT / "site" / _site_path(name)).read_bytes()
     at = data.index(SW_DAMAGED[name]) if SW_DAMAGED[name] else len(data) // 2
     assert page.evaluate(DAMAGE_CACHED, [url, at]) == 1
     _replace(served.folder / _site_path(name), _flipped(name, SW_DAMAGED[name]))
-    page.reload()
-    assert page.evaluate("navigator.serviceWorker.controller !== null")
-    assert "does not match the one this site published" in _failed(page)
-    served.fix(name)
+    try:
+        page.reload()
+        assert page.evaluate("navigator.serviceWorker.controller !== null")
+        assert "does not match the one this site published" in _failed(page)
+    finally:  # mended whatever happened, so a failure here does not spill into the next test
+        served.fix(name)
     page.reload()
     wait_for_outcome(page, "continue_universal_support")
     assert page.inner_text(".lp-status").startswith("The checklist is ready."), page.inner_text(".lp-status")
