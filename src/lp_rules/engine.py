@@ -193,31 +193,30 @@ question and option (the entry keeps its tool alive, so the id is not reused whi
 the same few hundred reasons were worked out again on every outcome, a sixth of its cost."""
 
 
+def _answer_reason(tool: Tool, qid: str, value: str, profile: Profile) -> str:
+    """A single-choice answer's reason, "<question summary>: <answer label>.", remembered (_said)."""
+    said = _said(profile)
+    entry = said.get((id(tool), qid, value))
+    if entry is None or entry[0] is not tool:
+        question = tool.question(qid)
+        if len(said) > _MEMO_LIMIT:
+            said.clear()
+        entry = said[(id(tool), qid, value)] = (
+            tool, f"{question.summary}: {_fill(question.option(value).label, profile)}.")
+    return entry[1]
+
+
 def _reasons(tool: Tool, answers: Answers, decision: Decision, profile: Profile) -> list[str]:
     assert decision.rule is not None
     reasons = [_fill(decision.rule.why, profile)]
-    said = _said(profile)
     for qid in decision.considered:
         value = answers.get(qid)
-        if type(value) is str:  # noqa: E721  (a choice's answer: a list is never remembered)
-            entry = said.get((id(tool), qid, value))
-            if entry is not None and entry[0] is tool:
-                reasons.append(entry[1])
-                continue
         if tool.list_question(qid) is not None:
-            listed = answers.get(qid)
-            assert isinstance(listed, list)
-            eligible = sum(1 for r in rank(listed, profile.local_practice)[0] if r.eligible)
-            reasons.append(LISTED_REASON.format(listed=len(listed), eligible=eligible))
-            continue
-        question = tool.question(qid)
-        if isinstance(value, str):
-            label = _fill(question.option(value).label, profile)
-            reasons.append(f"{question.summary}: {label}.")
-            if type(value) is str:  # noqa: E721
-                if len(said) > _MEMO_LIMIT:
-                    said.clear()
-                said[(id(tool), qid, value)] = (tool, reasons[-1])
+            assert isinstance(value, list)
+            eligible = sum(1 for r in rank(value, profile.local_practice)[0] if r.eligible)
+            reasons.append(LISTED_REASON.format(listed=len(value), eligible=eligible))
+        elif isinstance(value, str):
+            reasons.append(_answer_reason(tool, qid, value, profile))
     return reasons
 
 
