@@ -44,12 +44,18 @@ def main() -> None:
                              "--record): 'answers', the cold phone's urgent answer and answers "
                              "before and after Python is ready; 'operable', the cold share link's "
                              "form wired and outcome decided; may be given twice")
+    parser.add_argument("--site", type=Path, metavar="DIR",
+                        help="with --only: measure this built site (a copy of another branch's "
+                             "build, say) instead of the default profile's, so two builds are "
+                             "compared by the same bench in the same session")
     parser.add_argument("--from", dest="saved", type=Path, metavar="JSON",
                         help="measure nothing: summarise a run saved by --json again (and print or "
                              "--record its table)")
     args = parser.parse_args()
     if args.only and args.record:
         parser.error("--record writes the whole table: it cannot be used with --only")
+    if args.site and not args.only:
+        parser.error("--site measures a site as built: it needs --only (a whole run builds first)")
 
     if args.saved:
         saved = json.loads(args.saved.read_text(encoding="utf-8"))
@@ -83,7 +89,7 @@ def measure(args: argparse.Namespace) -> dict[str, Any]:
     with tempfile.TemporaryDirectory(prefix="lp-bench-") as tmp:
         # Serve a copy, so a rebuild elsewhere during the run cannot change what is measured.
         copy = Path(tmp) / "site"
-        shutil.copytree(site_dir(PROFILE_IDS[0]), copy)
+        shutil.copytree(args.site or site_dir(PROFILE_IDS[0]), copy)
         results.compiled = compiled_bytes(copy)
         site = Served(copy)
         stock = Served(stock_site(Path(tmp) / "stock"))
