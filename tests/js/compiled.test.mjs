@@ -8,7 +8,7 @@ import { execFileSync } from "node:child_process";
 import { existsSync } from "node:fs";
 import { test } from "node:test";
 
-import { agrees, evaluate, FORMAT, urgentExample } from "../../docs/assets/js/checklist/compiled.js";
+import { agrees, evaluate, FORMAT, nearOutcomes, urgentExample } from "../../docs/assets/js/checklist/compiled.js";
 
 const ROOT = new URL("../../", import.meta.url);
 const python = existsSync(new URL(".venv/bin/python", ROOT)) ? new URL(".venv/bin/python", ROOT).pathname : "python3";
@@ -62,4 +62,35 @@ test("the urgent example is an urgent outcome the answers read off the urgent co
   assert.equal(urgentExample({ ...data, urgentWhen: ["always"] }), null);
   // No urgent outcome for those answers: none.
   assert.equal(urgentExample({ ...data, urgentWhen: ["in", question, ["no"]] }), null);
+});
+
+test("the answers nearest the start come first, each set one the rules lead to, with its result", () => {
+  const walked = [...nearOutcomes(data, 40)];
+  assert.equal(walked.length, 40);
+  assert.deepEqual(walked[0].answers, {});
+  walked.forEach(({ answers, result }, i) => {
+    assert.deepEqual(result, evaluate(data, answers));
+    if (i === 0) return;
+    // Fewest answers first; each set is one before it, with the question the rules asked next
+    // of that set answered (so no set a person could not reach by answering what is asked).
+    assert.ok(Object.keys(answers).length >= Object.keys(walked[i - 1].answers).length);
+    const from = walked.slice(0, i).find((w) => w.result.status === "needs_more"
+      && Object.keys(answers).length === Object.keys(w.answers).length + 1
+      && Object.entries(w.answers).every(([q, a]) => answers[q] === a)
+      && w.result.next[0] in answers);
+    assert.ok(from, JSON.stringify(answers));
+  });
+  // The first question's options all come straight after: "Yes" to significant harm's urgent
+  // outcome among them.
+  assert.ok(walked.slice(1, 1 + data.options.harm.length).some(({ result }) => result.urgent));
+  assert.ok(walked.some(({ result }) => result.status === "complete" && !result.urgent));
+  assert.equal([...nearOutcomes(data, 0)].length, 0);
+});
+
+test("the walk ends where no question is left to answer", () => {
+  const tiny = { ...data, rules: data.rules.slice(0, 1) };
+  const walked = [...nearOutcomes(tiny, 1000)];
+  assert.ok(walked.length < 1000);
+  assert.ok(walked.slice(1).every(({ result }) => result.status !== "needs_more"
+    || !(result.next[0] in tiny.options)));
 });

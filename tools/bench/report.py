@@ -215,7 +215,31 @@ def phone_answer_rows(results: Results) -> list[Row]:
     frame, 30-50 ms of main-thread time on this phone, about 4 a second; at one a second
     (rules-worker.js's PROGRESS_MS) the main thread's time from navigation until the answers
     after Python is ready fell by a fifth to a quarter (2 cold visits per build, alternating,
-    load 12-24), the answers themselves unchanged."""
+    load 12-24), the answers themselves unchanged.
+
+    Which answers make the 95th percentile before Python is ready (2026-12-08, seventh session):
+    the 20 answers (js/latency.mjs) are, after the urgent outcome, nine that change what shows
+    ("No" to harm clearing the urgent outcome that holds focus, four next questions, two outcomes
+    shown and two cleared) and then one question's two options in turn; the 20 once Python is
+    ready are all that last kind, so the two rows time different answers, not only a different
+    runtime. Timed inside the page (cold phone pages, the processor not slowed, 4 visits, load 4-9),
+    the first kind took 1.4-3.5 ms each, the second 0.7-1.0; the same answers again on the same
+    page, warm, 0.8-1.3 and 0.6-0.8. Of a warm answer about 0.35 ms is the click's own dispatch and
+    the theme's listeners on it; the form's redraw about 0.25 (most of it the first change that
+    needs a frame: any first change costs about 0.09 ms, a further one 0.005); an outcome drawn or
+    cleared about 0.3-0.4. No garbage collection, forced style or layout, and no message from the
+    worker fell inside a Continue (traced: every click is one task). What the cold answers added
+    was the code's first run and, in the two that first show an outcome, its parts made in the
+    answer (0.33-0.45 ms). Since then the page makes the first parts of the outcomes nearest the
+    start in idle moments while it waits (checklist.js's prepareNear, outcome-view's prepare):
+    the click's thread time, traced, for the first outcome shown fell from a median of 1.84 to
+    1.42 ms and for the second from 1.47 to 1.27, and the 95th percentile of the 20 answers' from
+    1.89 to 1.55 (4 cold visits each, processor not slowed, alternating, load 9-10). This bench
+    then (--only answers, 3 cold runs, three runs per build alternating, load 8-14, never quiet):
+    before Python is ready, Continue to JavaScript done, median 6.5, 6.7 and 6.4 ms before and
+    6.6, 4.1 and 4.8 after; its p95 19.3, 26.7 and 32.4 before and 17.4, 34.2 and 16.6 after. At
+    that load the p95 (the third slowest of 60) is a few answers the machine held, 20 to 70 ms
+    each, in either build: the thread times above are the change's measure."""
     answers = results.phone_answers
     before_python = all(a.urgent_before_python and a.all_before_ready for a in answers)
     urgent = "Phone: urgent outcome after “Yes” to significant harm" + (

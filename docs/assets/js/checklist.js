@@ -39,7 +39,7 @@
 // not, what would change it, the practitioners, the record), and if the two ever disagree the page
 // shows an error and no advice.
 
-import { agrees, evaluate as decideNow, urgentExample } from "./checklist/compiled.js";
+import { agrees, evaluate as decideNow, nearOutcomes, urgentExample } from "./checklist/compiled.js";
 import { fill, invalidError, nextQuestion, queryFor, today } from "./checklist/core.js";
 import { find, make } from "./checklist/dom.js";
 import { createFormView } from "./checklist/form-view.js";
@@ -54,6 +54,11 @@ import { createWhatIfNotice } from "./checklist/what-if-view.js";
 /** @typedef {import("./checklist/state.js").State} State */
 /** @typedef {import("./checklist/state.js").Event} StateEvent */
 /** @typedef {import("./checklist/state.js").FieldError} FieldError */
+
+/** How many sets of answers nearest the start the page decides while it waits for answers,
+ *  making each outcome's first parts (prepareNear): every outcome of who-should-lead's choice
+ *  questions is within 67 (19 outcomes), and 80 reach 10 of change-lead's. */
+const NEAR_OUTCOMES = 80;
 
 const el = document.querySelector(".lp-checklist");
 if (el instanceof HTMLElement) main(el);
@@ -562,12 +567,29 @@ function main(root) {
   // page still loading had no idle moment in the 3 s before an answer in one cold visit of 3.
   // Not once an outcome is on screen (a share link's).
   const whenIdle = window.requestIdleCallback
-    ?? ((/** @type {() => void} */ then) => setTimeout(then, 0));
+    ?? ((/** @type {(deadline?: IdleDeadline) => void} */ then) => setTimeout(then, 0));
   whenIdle(() => {
     if (drawn.outcome) return;
     const urgent = urgentExample(data.compiled);
     if (urgent) outcome.rehearse(urgent);
   }, { timeout: 500 });
+  // Then, in idle moments only, the outcomes nearest the start are decided and their first parts
+  // made (outcome-view's prepare), so that an answer that first shows one copies them: on a slow
+  // phone the first answers come while Python loads, and making an outcome's parts, with the
+  // compiled rules' and the outcome's code run for the first time, was the dearest part of them.
+  // A step at a time, each only while the moment lasts (without requestIdleCallback, a few per
+  // task), so an answer never waits for this.
+  const near = nearOutcomes(data.compiled, NEAR_OUTCOMES);
+  /** @param {IdleDeadline} [deadline] */
+  function prepareNear(deadline) {
+    for (let steps = 0; deadline ? deadline.timeRemaining() > 2 : steps < 4; steps += 1) {
+      const { value, done } = near.next();
+      if (done) return;
+      if (value.result.status === "complete") outcome.prepare(value.result);
+    }
+    whenIdle(prepareNear);
+  }
+  whenIdle(prepareNear);
   // Started: the checklist's modules all arrived and run. The page's inline watchdog
   // (tools/sitegen/checklist_watchdog.js) says the checklist could not start if this never comes.
   root.dataset.started = "true";

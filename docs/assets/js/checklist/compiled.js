@@ -344,3 +344,25 @@ function shown(result) {
 export function agrees(quick, full) {
   return quick.status !== "invalid" && shown(quick) === shown(full);
 }
+
+/** The sets of answers nearest the start, one at a time, each with its result: the sets the
+ *  rules lead to from none, by answering the rules' next question with each of its options in
+ *  turn, fewest answers first (a question answered with a list, the practitioners, is not
+ *  walked). One set at a time, so that a caller working in idle moments can stop after any one;
+ *  `limit` bounds the sets decided. For the page to make the first parts of the outcomes nearest
+ *  the start while it waits for answers (outcome-view's prepare).
+ *  @param {Compiled} data @param {number} limit
+ *  @returns {Generator<{answers: Answers, result: any}>} */
+export function* nearOutcomes(data, limit) {
+  /** @type {Answers[]} */
+  const queue = [{}];
+  for (let decided = 0; decided < limit && queue.length; decided += 1) {
+    const answers = /** @type {Answers} */ (queue.shift());
+    const result = evaluate(data, answers);
+    yield { answers, result };
+    const question = result.status === "needs_more" ? result.next[0] : undefined;
+    for (const option of (question && data.options[question]) || []) {
+      queue.push({ ...answers, [question]: option });
+    }
+  }
+}

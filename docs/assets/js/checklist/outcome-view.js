@@ -471,29 +471,52 @@ export function createOutcomeView({ root, data, siteRoot, live, state }) {
    *  fifty-odd, who to call alone being a third of the urgent answer's work on the slow phone
    *  (processor slowed 4 times: 5 ms of its 16, profiled 2026-12-07). The urgent outcome's are
    *  made while the page waits for the first answer (rehearse), so "Yes" to significant harm
-   *  copies them. Keyed by everything firstParts reads from the result that can differ between
+   *  copies them, and then those of the outcomes nearest the start (prepare). Keyed by everything firstParts reads from the result that can differ between
    *  outcomes (who to call is the compiled rules' one list, or none); an outcome with parts of
    *  its own answers (the suggested practitioner, warnings, a reopened record's comparison) is
    *  made afresh each time. What is kept is never placed in the page, only copies of it.
    *  @type {Map<string, Node[]>} */
   const madeParts = new Map();
 
-  /** firstParts, from the parts already made for an outcome like this one where there are.
+  /** Whether an outcome has first parts of its own answers, never kept (madeParts).
    *  @param {any} result @param {string | null} recordedOutcome */
-  function outcomeParts(result, recordedOutcome) {
-    const ownParts = recordedOutcome || result.warnings?.length
+  function ownParts(result, recordedOutcome) {
+    return Boolean(recordedOutcome || result.warnings?.length
       || (result.suggested_candidate !== null && result.suggested_candidate !== undefined)
-      || (result.emergency.length && result.emergency !== data.compiled.emergency);
-    if (ownParts) return firstParts(result, recordedOutcome);
+      || (result.emergency.length && result.emergency !== data.compiled.emergency));
+  }
+
+  /** The first parts kept for outcomes like this one (one without parts of its own), made
+   *  now if none are. @param {any} result @returns {Node[]} */
+  function keptParts(result) {
     const key = JSON.stringify([result.rule_index, result.go_ahead, result.recommendation, result.title,
-      result.summary, result.urgent, result.emergency.length, result.actions.map((a) =>
-        [a.code, a.text, a.sources.map((c) => [c.source, c.section, c.url])])]);
+      result.summary, result.urgent, result.emergency.length, result.actions.map((/** @type {any} */ a) =>
+        [a.code, a.text, a.sources.map((/** @type {any} */ c) => [c.source, c.section, c.url])])]);
     let kept = madeParts.get(key);
     if (!kept) {
       kept = firstParts(result, null).nodes;
       madeParts.set(key, kept);
     }
-    const nodes = kept.map((node) => node.cloneNode(true));
+    return kept;
+  }
+
+  /** Make the first parts of an outcome before it is first shown, while the page waits for
+   *  answers (the entry module asks in idle moments, for the outcomes nearest the start): its
+   *  first showing is then a copy, like every later one. Made in the answer, they were the
+   *  dearest part of the answers that first showed an outcome, the code's first run besides:
+   *  timed inside the page on cold phone pages (2026-12-08, processor not slowed, 4 visits, load
+   *  4-9 on 2 CPUs), 0.33-0.45 ms of those answers' 2.5-3.5 ms, against 0.005 ms to find the
+   *  parts made. Nothing is placed in the page.
+   *  @param {any} result a complete result of the compiled rules */
+  function prepare(result) {
+    if (!ownParts(result, null)) keptParts(result);
+  }
+
+  /** firstParts, from the parts already made for an outcome like this one where there are.
+   *  @param {any} result @param {string | null} recordedOutcome */
+  function outcomeParts(result, recordedOutcome) {
+    if (ownParts(result, recordedOutcome)) return firstParts(result, recordedOutcome);
+    const nodes = keptParts(result).map((node) => node.cloneNode(true));
     const full = /** @type {HTMLElement} */ (nodes[nodes.length - 1]);
     const line = find(full, ".lp-full-pending");
     const text = fullPendingText(); // as the runtime is now, not as it was when they were made
@@ -767,6 +790,6 @@ export function createOutcomeView({ root, data, siteRoot, live, state }) {
     if (line) line.textContent = location.href;
   });
 
-  return { render, rehearse, finish, complete, runtimeChanged, error, hide, pending, focus, roleLabel,
-    showPath };
+  return { render, rehearse, prepare, finish, complete, runtimeChanged, error, hide, pending, focus,
+    roleLabel, showPath };
 }
