@@ -56,8 +56,9 @@ import { createWhatIfNotice } from "./checklist/what-if-view.js";
 /** @typedef {import("./checklist/state.js").FieldError} FieldError */
 
 /** How many sets of answers nearest the start the page decides while it waits for answers,
- *  making each outcome's first parts (prepareNear): every outcome of who-should-lead's choice
- *  questions is within 67 (19 outcomes), and 80 reach 10 of change-lead's. */
+ *  making each outcome's first parts (prepareNear). In the default build (2026-12-08) every
+ *  outcome of who-should-lead's choice questions is within 67 sets (19 outcomes), and 80 reach
+ *  10 of change-lead's outcomes and 2 of consent-withdrawn's. */
 const NEAR_OUTCOMES = 80;
 
 const el = document.querySelector(".lp-checklist");
@@ -577,12 +578,12 @@ function main(root) {
   // made (outcome-view's prepare), so that an answer that first shows one copies them: on a slow
   // phone the first answers come while Python loads, and making an outcome's parts, with the
   // compiled rules' and the outcome's code run for the first time, was the dearest part of them.
-  // A step at a time, each only while the moment lasts (without requestIdleCallback, a few per
-  // task), so an answer never waits for this.
+  // A step at a time, each only while the moment lasts (without requestIdleCallback, one per
+  // task), so an answer never waits for more than one.
   const near = nearOutcomes(data.compiled, NEAR_OUTCOMES);
   /** @param {IdleDeadline} [deadline] */
   function prepareNear(deadline) {
-    for (let steps = 0; deadline ? deadline.timeRemaining() > 2 : steps < 4; steps += 1) {
+    for (let steps = 0; deadline ? deadline.timeRemaining() > 2 : steps < 1; steps += 1) {
       const { value, done } = near.next();
       if (done) return;
       if (value.result.status === "complete") outcome.prepare(value.result);
