@@ -204,7 +204,8 @@ def test_eight_cards_fit_a_390px_screen(phone_page: Page, site: Site) -> None:
     assert max(rights) <= 390, max(rights)
 
 
-def test_keyboard_alone_adds_two_practitioners_and_reaches_the_outcome(desktop_page: Page, site: Site) -> None:
+def test_keyboard_alone_adds_two_practitioners_and_reaches_the_outcome(desktop_page: Page,
+                                                                       site: Site) -> None:
     """Tab, Space, arrow keys and Enter only: from the question to the outcome."""
     page = desktop_page
     open_list(page, site)
