@@ -30,12 +30,8 @@ def test_without_javascript_the_decision_table_and_guidance_remain(browser: Brow
 def test_chromium_runs_every_page_under_its_policy(page: Page, profile_id: str, sites: Any) -> None:
     """Chromium itself is the oracle for the pages' CSP: it reports every script, style or request
     the policy refused (a theme script whose hash is missing, say) on the console. Every
-    authority's site, the tests' fictional one included. Python's files are held
-    (``without_python``): each checklist page is left at its "load", and began starting Python
-    for nothing, seconds of CPU each; the rules worker still starts, under its own policy, whose
-    Python is checked in tests/perf/test_worker_policy.py."""
+    authority's site, the tests' fictional one included."""
     site: Site = sites[profile_id]
-    without_python(page)
     refused: list[str] = []
 
     def note(message: ConsoleMessage) -> None:
