@@ -17,13 +17,13 @@ import re
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import Browser, Locator, Page, expect
+from playwright.sync_api import BrowserContext, Locator, Page, expect
 
 from tests.perf.conftest import poll
 
 from .conftest import (READY_TIMEOUT_MS, Site, add_practitioner, fill_practitioner, use_practitioners,
-                       wait_for_outcome, wait_ready, wait_scroll_at_rest, wait_settled)
-from .devices import DESKTOP, PHONE, context, device  # noqa: F401  (fixtures)
+                       wait_for_outcome, wait_ready, wait_scroll_at_rest, wait_settled, without_python)
+from .devices import context, desktop_page, device  # noqa: F401  (fixtures)
 
 SHOTS = Path(os.environ.get("LP_SHOTS", "/tmp/shots-b1"))
 WHO_BASE = ("tools/who-should-lead/?v=2&harm=no&safety=no&social_care=none&existing_plan=no&services=several"
@@ -77,6 +77,9 @@ def focused(page: Page) -> str:
 
 
 def test_radios_sit_beside_their_labels_with_40px_targets(page: Page, site: Site, device: str) -> None:
+    """Layout alone, as the page draws it at once from the compiled rules: Python is held
+    (``without_python``), which each of these loads otherwise began starting, seconds of CPU."""
+    without_python(page)
     widths = [390, 320] if device == "phone" else [1280]
     for width in widths:
         page.set_viewport_size({"width": width, "height": 844 if device == "phone" else 800})
@@ -223,14 +226,13 @@ def test_an_incomplete_practitioner_gets_one_message_per_field(page: Page, site:
     assert page.locator("[data-recommendation]").count() == 0
 
 
-def test_arrow_keys_only_move_between_options_and_continue_makes_one_entry(browser: Browser,
+def test_arrow_keys_only_move_between_options_and_continue_makes_one_entry(desktop_page: Page,
                                                                          site: Site) -> None:
     """Keyboard only (issue 21): arrowing Yes, No, Yes on the harm question once showed question
     2 and then the Act-now outcome while focus stayed on the radio. Arrow keys now only move
     between the options: nothing else is shown, nothing is written to the history; the choice
     takes effect on Enter, as one history entry, and focus moves to the next question."""
-    ctx = browser.new_context(service_workers="block", **DESKTOP)
-    page = ctx.new_page()
+    page = desktop_page
     page.goto(site.url("tools/change-lead/"))
     wait_ready(page)
     before = page.evaluate("history.length")
@@ -250,7 +252,6 @@ def test_arrow_keys_only_move_between_options_and_continue_makes_one_entry(brows
     wait_settled(page)
     assert page.evaluate("history.length") - before == 1
     assert "harm=no" in page.url
-    ctx.close()
 
 
 def test_continue_moves_focus_to_the_next_legend_and_an_urgent_answer_to_the_outcome(
@@ -329,12 +330,11 @@ new MutationObserver((records) => {
 """
 
 
-def test_nothing_is_shown_and_then_withdrawn(browser: Browser, site: Site) -> None:
+def test_nothing_is_shown_and_then_withdrawn(desktop_page: Page, site: Site) -> None:
     """Keyboard only, through the options of each question (the harm question's "Yes" too) and
     on with Enter: every question that is ever shown stays shown (issue 21: a question appeared
     and collapsed at once as "Not needed")."""
-    ctx = browser.new_context(service_workers="block", **DESKTOP)
-    page = ctx.new_page()
+    page = desktop_page
     page.add_init_script(WATCH_QUESTIONS)
     page.goto(site.url("tools/change-lead/"))
     wait_ready(page)
@@ -357,7 +357,6 @@ def test_nothing_is_shown_and_then_withdrawn(browser: Browser, site: Site) -> No
     shown = page.evaluate("window.__shown")
     assert shown == ["q-safety", "q-event"], shown  # the first question shows from the start
     assert page.evaluate("window.__withdrawn") == []
-    ctx.close()
 
 
 def test_change_returns_to_the_question_with_its_answer_kept(page: Page, site: Site, device: str) -> None:
@@ -389,15 +388,12 @@ def copied_record(page: Page) -> str:
     return text
 
 
-def test_what_if_is_labelled_and_keeps_the_users_answers_and_record(browser: Browser, site: Site,
-                                                                     device: str) -> None:
+def test_what_if_is_labelled_and_keeps_the_users_answers_and_record(page: Page, context: BrowserContext,
+                                                                     site: Site, device: str) -> None:
     """Issue 21: "What would change the outcome?" replaced the user's answers with made-up ones
     and said nothing, and Copy then copied them. An alternative now opens a labelled what-if;
     the address, Copy and Download stay the user's; "Back to your answers" restores them."""
-    ctx = browser.new_context(service_workers="block", accept_downloads=True,
-                              **(PHONE if device == "phone" else DESKTOP))
-    ctx.grant_permissions(["clipboard-read", "clipboard-write"], origin=site.origin)
-    page = ctx.new_page()
+    context.grant_permissions(["clipboard-read", "clipboard-write"], origin=site.origin)
     page.goto(site.url(WHAT_IF_USER))
     assert wait_for_outcome(page) == "continue_universal_support"
     wait_ready(page)
@@ -435,7 +431,6 @@ def test_what_if_is_labelled_and_keeps_the_users_answers_and_record(browser: Bro
     expect(notice).to_be_hidden()
     assert wait_for_outcome(page, "continue_universal_support") == "continue_universal_support"
     assert page.url == mine
-    ctx.close()
 
 
 def test_start_again_clears_answers_without_reloading(page: Page, site: Site, device: str) -> None:

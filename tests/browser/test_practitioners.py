@@ -12,13 +12,13 @@ from __future__ import annotations
 
 from typing import Any
 
-from playwright.sync_api import Browser, Page, expect
+from playwright.sync_api import Page, expect
 
 from lp_rules import evaluate, schema
 
 from .conftest import (PRACTITIONER_FIELDS, READY_TIMEOUT_MS, Site, add_practitioner, fill_practitioner, tab_to,
                        use_practitioners, wait_for_outcome, wait_ready)
-from .devices import DESKTOP, PHONE, context, device  # noqa: F401  (fixtures)
+from .devices import context, desktop_page, device, phone_page  # noqa: F401  (fixtures)
 
 WHO = {"harm": "no", "safety": "no", "social_care": "none", "existing_plan": "no", "services": "several",
        "consent": "agreed", "young_person_can_consent": "yes"}
@@ -186,65 +186,58 @@ def test_a_link_with_eight_practitioners_opens_eight_cards_and_takes_no_ninth(pa
     assert page.url.endswith("&candidates=" + "~".join(".".join(row) for row in EIGHT))
 
 
-def test_eight_cards_fit_a_390px_screen(browser: Browser, site: Site) -> None:
-    ctx = browser.new_context(service_workers="block", **PHONE)
-    page = ctx.new_page()
-    try:
-        open_list(page, site, EIGHT)
-        wait_for_outcome(page)
-        width = "document.documentElement.scrollWidth"
-        assert page.evaluate(width) <= 390
-        rights = page.eval_on_selector_all("#q-candidates .lp-summary-card, #q-candidates .lp-summary-card button",
-                                           "els => els.map(e => e.getBoundingClientRect().right)")
-        assert rights and max(rights) <= 390, max(rights)
-        # A practitioner's questions opened with Change fit too.
-        page.get_by_role("button", name="Change practitioner 1, Family Wellbeing practitioner").tap()
-        expect(page.locator("[data-candidate-editor]")).to_be_visible()
-        assert page.evaluate(width) <= 390
-        rights = page.eval_on_selector_all("[data-candidate-editor] label, [data-candidate-editor] button",
-                                           "els => els.map(e => e.getBoundingClientRect().right)")
-        assert max(rights) <= 390, max(rights)
-    finally:
-        ctx.close()
+def test_eight_cards_fit_a_390px_screen(phone_page: Page, site: Site) -> None:
+    page = phone_page
+    open_list(page, site, EIGHT)
+    wait_for_outcome(page)
+    width = "document.documentElement.scrollWidth"
+    assert page.evaluate(width) <= 390
+    rights = page.eval_on_selector_all("#q-candidates .lp-summary-card, #q-candidates .lp-summary-card button",
+                                       "els => els.map(e => e.getBoundingClientRect().right)")
+    assert rights and max(rights) <= 390, max(rights)
+    # A practitioner's questions opened with Change fit too.
+    page.get_by_role("button", name="Change practitioner 1, Family Wellbeing practitioner").tap()
+    expect(page.locator("[data-candidate-editor]")).to_be_visible()
+    assert page.evaluate(width) <= 390
+    rights = page.eval_on_selector_all("[data-candidate-editor] label, [data-candidate-editor] button",
+                                       "els => els.map(e => e.getBoundingClientRect().right)")
+    assert max(rights) <= 390, max(rights)
 
 
-def test_keyboard_alone_adds_two_practitioners_and_reaches_the_outcome(browser: Browser, site: Site) -> None:
+def test_keyboard_alone_adds_two_practitioners_and_reaches_the_outcome(desktop_page: Page,
+                                                                       site: Site) -> None:
     """Tab, Space, arrow keys and Enter only: from the question to the outcome."""
-    ctx = browser.new_context(service_workers="block", **DESKTOP)
-    page = ctx.new_page()
-    try:
-        open_list(page, site)
-        page.focus("#q-candidates legend")
-        tab_to(page, "[data-add-candidate]")
-        page.keyboard.press("Enter")
-        expect(page.locator("#candidate-editor-title")).to_be_focused()
-        # Teacher (the 4th role), good, agrees, yes, yes, no; Enter on the last answer saves.
-        tab_to(page, "input[name=candidate-role]")
-        for _ in range(3):
-            page.keyboard.press("ArrowDown")
-        for key in ("Space", "ArrowDown", "Space", "Space", "ArrowRight"):
-            page.keyboard.press("Tab")
-            page.keyboard.press(key)
-        page.keyboard.press("Enter")
-        card = page.locator("#q-candidates .lp-summary-card h3")
-        expect(card).to_have_text(["Practitioner 1: Teacher"])
-        expect(card.first).to_be_focused()
-        # Another: GP, good, preferred, no, yes, no; then Tab to "Save practitioner".
-        tab_to(page, "[data-add-candidate]")
-        page.keyboard.press("Enter")
-        tab_to(page, "input[name=candidate-role]")
-        page.keyboard.press("Space")
-        for key in ("Space", "Space", "ArrowRight", "Space", "ArrowRight"):
-            page.keyboard.press("Tab")
-            page.keyboard.press(key)
-        tab_to(page, "[data-save-candidate]")
-        page.keyboard.press("Enter")
-        expect(card).to_have_text(["Practitioner 1: Teacher", "Practitioner 2: GP"])
-        expect(card.nth(1)).to_be_focused()
-        tab_to(page, "[data-save-candidates]")
-        page.keyboard.press("Enter")
-        assert wait_for_outcome(page) == outcome_for((TEACHER, GP))
-        expect(page.locator("#lp-outcome-title")).to_be_focused()
-        expect(page.locator(".lp-candidate-results > li")).to_have_count(2)
-    finally:
-        ctx.close()
+    page = desktop_page
+    open_list(page, site)
+    page.focus("#q-candidates legend")
+    tab_to(page, "[data-add-candidate]")
+    page.keyboard.press("Enter")
+    expect(page.locator("#candidate-editor-title")).to_be_focused()
+    # Teacher (the 4th role), good, agrees, yes, yes, no; Enter on the last answer saves.
+    tab_to(page, "input[name=candidate-role]")
+    for _ in range(3):
+        page.keyboard.press("ArrowDown")
+    for key in ("Space", "ArrowDown", "Space", "Space", "ArrowRight"):
+        page.keyboard.press("Tab")
+        page.keyboard.press(key)
+    page.keyboard.press("Enter")
+    card = page.locator("#q-candidates .lp-summary-card h3")
+    expect(card).to_have_text(["Practitioner 1: Teacher"])
+    expect(card.first).to_be_focused()
+    # Another: GP, good, preferred, no, yes, no; then Tab to "Save practitioner".
+    tab_to(page, "[data-add-candidate]")
+    page.keyboard.press("Enter")
+    tab_to(page, "input[name=candidate-role]")
+    page.keyboard.press("Space")
+    for key in ("Space", "Space", "ArrowRight", "Space", "ArrowRight"):
+        page.keyboard.press("Tab")
+        page.keyboard.press(key)
+    tab_to(page, "[data-save-candidate]")
+    page.keyboard.press("Enter")
+    expect(card).to_have_text(["Practitioner 1: Teacher", "Practitioner 2: GP"])
+    expect(card.nth(1)).to_be_focused()
+    tab_to(page, "[data-save-candidates]")
+    page.keyboard.press("Enter")
+    assert wait_for_outcome(page) == outcome_for((TEACHER, GP))
+    expect(page.locator("#lp-outcome-title")).to_be_focused()
+    expect(page.locator(".lp-candidate-results > li")).to_have_count(2)

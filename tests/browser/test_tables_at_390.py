@@ -10,9 +10,9 @@ from __future__ import annotations
 from typing import Iterator
 
 import pytest
-from playwright.sync_api import Browser, BrowserContext, Page
+from playwright.sync_api import Page
 
-from .conftest import Site
+from .conftest import Site, browser_context, without_python
 
 TOOLS = ("who-should-lead", "change-lead", "consent-withdrawn")
 OPEN_TABLE = "document.getElementById('decision-table').open = true"
@@ -37,21 +37,25 @@ MEASURE = """() => {
 }"""
 
 
-def context_at(browser: Browser, width: int, height: int) -> Iterator[Page]:
-    ctx: BrowserContext = browser.new_context(viewport={"width": width, "height": height},
-                                              service_workers="block")
-    yield ctx.new_page()
-    ctx.close()
+def page_at(request: pytest.FixtureRequest, width: int, height: int) -> Iterator[Page]:
+    """A page at this size, in a warm context kept for the run (not a new one per test), with
+    Python's files held (``without_python``): the table is the page as built, and each of these
+    loads otherwise began downloading or starting Python, seconds of CPU."""
+    with browser_context(request, viewport={"width": width, "height": height},
+                         service_workers="block") as ctx:
+        page = ctx.new_page()
+        without_python(page)
+        yield page
 
 
 @pytest.fixture
-def phone(browser: Browser) -> Iterator[Page]:
-    yield from context_at(browser, 390, 844)
+def phone(request: pytest.FixtureRequest) -> Iterator[Page]:
+    yield from page_at(request, 390, 844)
 
 
 @pytest.fixture
-def desktop(browser: Browser) -> Iterator[Page]:
-    yield from context_at(browser, 1280, 800)
+def desktop(request: pytest.FixtureRequest) -> Iterator[Page]:
+    yield from page_at(request, 1280, 800)
 
 
 @pytest.mark.parametrize("profile", ["site", "other_site"])
