@@ -206,7 +206,7 @@ def drawn_case(draw: st.DrawFn) -> tuple[str, bool, dict[str, Any]]:
     return profile_id, local, dict(answers, candidates=listed)
 
 
-@settings(max_examples=200, deadline=None)
+@settings(max_examples=space.examples(200), deadline=None)
 @given(drawn_case())
 def test_who_should_lead_with_drawn_candidates(case: tuple[str, bool, dict[str, Any]]) -> None:
     """Drawn lists beside any answers. Most of these answers never reach the list (harm, social
@@ -217,7 +217,7 @@ def test_who_should_lead_with_drawn_candidates(case: tuple[str, bool, dict[str, 
     check("who-should-lead", answers, profile_id, local)
 
 
-@settings(max_examples=400, deadline=None)
+@settings(max_examples=space.examples(400), deadline=None)
 @given(drawn_case())
 def test_drawn_candidates_where_the_ranking_decides(case: tuple[str, bool, dict[str, Any]],
                                                     ) -> None:

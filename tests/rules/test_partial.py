@@ -67,7 +67,7 @@ def partial_and_completion(draw: st.DrawFn) -> tuple[str, dict[str, Any], dict[s
     return tool_id, partial, full
 
 
-@settings(max_examples=600, deadline=None)
+@settings(max_examples=space.examples(600), deadline=None)
 @given(partial_and_completion())
 def test_complete_means_no_answer_can_change_it(case: tuple[str, dict[str, Any], dict[str, Any]]) -> None:
     """600 draws, not fewer: with an action's undecided condition no longer holding the outcome
