@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
@@ -14,28 +13,6 @@ from lp_rules import DEFAULT_PROFILE, get_tool, load_profile
 from lp_rules.checklists.practitioners import FIELDS, MAX_CANDIDATES
 
 from . import oracle
-
-
-def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
-    """The rules' tests that need the shared walk run after the others (space.walk_last)."""
-    from . import space
-
-    space.walk_last(items, str(Path(__file__).resolve().parent) + os.sep)
-
-
-def pytest_collection_finish(session: pytest.Session) -> None:
-    """Begin the shared walk now, beside the tests that do not need it (space.start)."""
-    from . import space
-
-    space.start(session.items)
-
-
-def pytest_sessionfinish() -> None:
-    """End a walk that no test asked for (space.stop)."""
-    from . import space
-
-    space.stop()
-
 
 def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
     """Say what the shared pass covered (all of it natively; thinned inside Pyodide)."""

@@ -7,10 +7,8 @@ with its local practice on or off), and every check that a test module registers
 findings (:func:`findings`, :func:`assert_held`). Results are not kept, so memory stays small
 whatever the size of the space; a test that needs something of every path's result (the page's
 evaluator's comparison, tests/site/test_compiled.py) registers with :func:`record` a small value
-the walk keeps for every path, so it need not evaluate those answer sets again. Every build is
-walked side by side on the machine's cores (forked workers), begun as soon as the session's
-tests are collected (:func:`start`), while the tests that do not need the walk run first
-(:func:`walk_last`); where the platform cannot fork, at the first request. A check that
+the walk keeps for every path, so it need not evaluate those answer sets again. The first
+request walks every build, side by side on the machine's cores (forked workers); a check that
 reads only part of a path (its words, say) says what (``reads``) and runs once per distinct part
 in each walk.
 
@@ -247,7 +245,7 @@ def check(*kinds: str, reads: Reads | None = None) -> Callable[[Check], Check]:
 
     def register(fn: Check) -> Check:
         name = name_of(fn)
-        if _WALKED or _STARTED:
+        if _WALKED:
             raise RuntimeError(f"{name} was registered after a walk had started")
         _CHECKS[name] = (fn, kinds, reads)
         return fn
@@ -266,7 +264,7 @@ def record(fn: Record) -> Record:
     reaches with something else, so the package evaluates each of them once per run, here, and
     the values are worked out by the walk's workers, side by side."""
     name = name_of(fn)
-    if _WALKED or _STARTED:
+    if _WALKED:
         raise RuntimeError(f"{name} was registered after a walk had started")
     _RECORDS[name] = fn
     return fn
@@ -458,11 +456,7 @@ def findings(build: Build) -> Findings:
     """This build's walk, done at the first request of the session: at the first request, every
     build of BUILDS not walked yet is walked, side by side on the machine's cores (each build's
     walk is independent of the others'; on a 2-core machine with a core free, this halves the
-    wait). Where :func:`start` began the walks when the session's tests were collected, this
-    waits for them."""
-    if build not in _WALKED and _STARTED:
-        for found in _STARTED.pop().get():
-            _WALKED[found.build] = found
+    wait)."""
     if build not in _WALKED:
         todo = [b for b in BUILDS if b not in _WALKED] if build in BUILDS else [build]
         for found in _walk_side_by_side(todo):
@@ -481,82 +475,18 @@ def _walk(build: Build) -> Findings:
     return found
 
 
-def _workers(builds: list[Build]) -> int:
-    """How many forked workers walk these builds: one per core, where the platform forks (a
-    worker inherits every registered check); 1 (no worker: walked here, one after the other)
-    inside Pyodide, on one core, or for a single build."""
-    forks = sys.platform != "emscripten" and hasattr(os, "sched_getaffinity")
-    return min(len(os.sched_getaffinity(0)) if forks else 1, len(builds))
-
-
 def _walk_side_by_side(builds: list[Build]) -> list[Findings]:
-    """Each build's findings, in order: walked by forked workers (``_workers``), or here."""
-    if _workers(builds) < 2:
+    """Each build's findings, in order: walked by forked workers, one per core, where the
+    platform forks (a worker inherits every registered check); else one after the other
+    (inside Pyodide, on one core, or for a single build)."""
+    forks = sys.platform != "emscripten" and hasattr(os, "sched_getaffinity")
+    workers = min(len(os.sched_getaffinity(0)) if forks else 1, len(builds))
+    if workers < 2:
         return [_walk(b) for b in builds]
     import multiprocessing  # here: Pyodide cannot start a process, and need not import it
 
-    with multiprocessing.get_context("fork").Pool(_workers(builds)) as pool:
+    with multiprocessing.get_context("fork").Pool(workers) as pool:
         return pool.map(_walk, builds, chunksize=1)
-
-
-class _Started:
-    """Every build's walk, begun in forked workers by :func:`start`; ``get`` waits for them."""
-
-    def __init__(self, builds: list[Build]) -> None:
-        import multiprocessing  # here: Pyodide cannot start a process, and need not import it
-
-        self.pool = multiprocessing.get_context("fork").Pool(_workers(builds))
-        self.walks = self.pool.map_async(_walk, builds, chunksize=1)
-
-    def get(self) -> list[Findings]:
-        try:
-            return self.walks.get()
-        finally:
-            self.stop()
-
-    def stop(self) -> None:
-        self.pool.terminate()
-        self.pool.join()
-
-
-_STARTED: list[_Started] = []
-
-
-def needs_walk(item: pytest.Item) -> bool:
-    """A test parametrised by build (``each_build``, or tests/site/test_compiled.py's own):
-    the tests that ask for a build's findings."""
-    callspec = getattr(item, "callspec", None)
-    return callspec is not None and isinstance(callspec.params.get("build"), Build)
-
-
-def walk_last(items: list[pytest.Item], folder: str) -> None:
-    """Reorder the tests collected from ``folder`` (in place): those that need the walk after
-    the rest, each group in its collected order, so that the tests that do not need it run while
-    :func:`start`'s workers walk (the rules' own tests: a third of their time, on one core)."""
-    mine = [n for n, item in enumerate(items) if str(item.path).startswith(folder)]
-    if not mine:
-        return
-    block = [items[n] for n in mine]
-    ordered = [i for i in block if not needs_walk(i)] + [i for i in block if needs_walk(i)]
-    for n, item in zip(mine, ordered):
-        items[n] = item
-
-
-def start(items: list[pytest.Item]) -> None:
-    """Begin every build's walk in forked workers once the session's tests are collected, if a
-    test will ask for it and the platform forks (else :func:`findings` walks at the first
-    request, as inside Pyodide). The tests before the first that needs the walk run meanwhile:
-    the walk waited alone for the first request, with one core idle for a third of the rules'
-    tests. Checks and recorders are registered at import, during collection, before this."""
-    if _STARTED or _WALKED or not any(needs_walk(i) for i in items) or _workers(list(BUILDS)) < 2:
-        return
-    _STARTED.append(_Started(list(BUILDS)))
-
-
-def stop() -> None:
-    """End the workers of a walk no test asked for (the session ends, a test failed with -x)."""
-    while _STARTED:
-        _STARTED.pop().stop()
 
 
 def assert_held(build: Build, fn: Check, tools: Iterable[str] = TOOLS) -> Counter[str]:
