@@ -10,7 +10,10 @@
 // The shared pass over every combination of answers (tests/rules/space.py) checks only every
 // 8th full combination here, Pyodide being several times slower than CPython; every answer set
 // the page can reach is still checked, and the run's summary says how many of each were checked
-// ("rules space, <build>: ..."). --stride N changes it (--stride 1: every combination).
+// ("rules space, <build>: ..."). --stride N changes it (--stride 1: every combination). The
+// hypothesis tests draw a stride-th of their examples (at least 20; space.examples): a draw
+// finds a logic error, the same under either Python, which the native run searches for; here
+// the draws need only run the code they reach on Pyodide's Python and standard library.
 //
 //   node tests/pyodide/run_rules_tests.mjs [--stdlib python_stdlib.zip] [--stride N] [pytest args]
 

@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-import itertools
 from dataclasses import replace
 from pathlib import Path
-from typing import Any, Iterator
+from typing import Any
 
 import pytest
 from hypothesis import strategies as st
@@ -57,15 +56,6 @@ def contradictory(tool_id: str, answers: dict[str, Any]) -> bool:
     declines, yet no child could decide), unless `harm` is `yes` or `unsure` (principle 1:
     then the urgent outcome is given, with a warning)."""
     return oracle.is_invalid(tool_id, answers)
-
-
-def all_full_answers(tool_id: str) -> Iterator[dict[str, Any]]:
-    """Every valid combination of single-choice answers for a tool."""
-    questions = choice_questions(tool_id)
-    for values in itertools.product(*(options for _, options in questions)):
-        answers = dict(zip((qid for qid, _ in questions), values))
-        if not contradictory(tool_id, answers):
-            yield answers
 
 
 candidate = st.fixed_dictionaries({f.id: st.sampled_from(f.option_ids) for f in FIELDS})

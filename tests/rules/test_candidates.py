@@ -8,7 +8,7 @@ from hypothesis import given, settings
 
 from lp_rules import evaluate
 
-from . import oracle
+from . import oracle, space
 from .conftest import candidate_lists
 
 AGREE = {"harm": "no", "safety": "no", "social_care": "none", "existing_plan": "no", "services": "several",
@@ -19,7 +19,7 @@ def _run(listed: list[dict[str, str]]) -> dict[str, Any]:
     return evaluate("who-should-lead", dict(AGREE, candidates=listed))
 
 
-@settings(max_examples=400, deadline=None)
+@settings(max_examples=space.examples(400), deadline=None)
 @given(candidate_lists)
 def test_ranking_matches_the_contract(listed: list[dict[str, str]]) -> None:
     result = _run(listed)

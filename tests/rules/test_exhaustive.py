@@ -206,14 +206,18 @@ def drawn_case(draw: st.DrawFn) -> tuple[str, bool, dict[str, Any]]:
     return profile_id, local, dict(answers, candidates=listed)
 
 
-@settings(max_examples=600, deadline=None)
+@settings(max_examples=space.examples(200), deadline=None)
 @given(drawn_case())
 def test_who_should_lead_with_drawn_candidates(case: tuple[str, bool, dict[str, Any]]) -> None:
+    """Drawn lists beside any answers. Most of these answers never reach the list (harm, social
+    care, a plan decide first), so the ranking is the next test's, where every draw reaches it:
+    with the ranking's tie-break reversed, 150 draws here passed in 5 runs of 5 and 100 there
+    failed in 5 of 5. 200 draws (600 took 8 to 10 s) try lists beside every kind of outcome."""
     profile_id, local, answers = case
     check("who-should-lead", answers, profile_id, local)
 
 
-@settings(max_examples=400, deadline=None)
+@settings(max_examples=space.examples(400), deadline=None)
 @given(drawn_case())
 def test_drawn_candidates_where_the_ranking_decides(case: tuple[str, bool, dict[str, Any]],
                                                     ) -> None:

@@ -11,7 +11,7 @@ import pytest
 from lp_rules import evaluate
 from lp_rules.checklists import TOOLS
 
-from .conftest import all_full_answers
+from . import space
 
 GENERIC = {"seek_child_views", "record_decision", "share_when_necessary", "monitor_safeguarding",
            "keep_door_open", "revisit_consent_at_review", "contact_support_coordinators"}
@@ -31,21 +31,34 @@ SAFETY_CONCERN = ("yes", "unsure")
 is not urgent first says to agree safe contact with the designated safeguarding lead today."""
 
 
-@pytest.mark.parametrize("tool_id", list(TOOLS))
-def test_the_outcome_says_whether_it_is_a_go_ahead(tool_id: str) -> None:
+@space.check("full")
+def go_ahead_unless_contact_is_unsafe(path: space.Path) -> str | None:
     """A go-ahead (the green panel) is the rule's, except where the answers raise a concern about
     contacting the family safely: "go ahead" above "before any contact, talk to your designated
-    safeguarding lead today" would contradict itself."""
-    seen: set[tuple[bool, bool]] = set()
-    listed = {q: [] for q in TOOLS[tool_id].list_questions}  # nobody listed: still complete
-    for answers in all_full_answers(tool_id):
-        result = evaluate(tool_id, {**answers, **listed})
-        rule = TOOLS[tool_id].rules[result["rule_index"]]
-        held = answers.get("safety") in SAFETY_CONCERN
-        assert result["go_ahead"] is (rule.go_ahead and not held), (answers, rule.code)
-        seen.add((rule.go_ahead, held))
-    assert (True, False) in seen and (True, True) in seen and (False, False) in seen, \
-        "each tool has go-aheads, go-aheads held back by a safety concern, and other outcomes"
+    safeguarding lead today" would contradict itself. Tallies (the rule's go-ahead, held back).
+    Where local practice is off an outcome may fall silent ("the guidance does not cover
+    this": tests/rules/test_local_practice_off.py), so this reads builds with it on."""
+    if not path.build.local_practice:
+        return None
+    result = path.result
+    rule = TOOLS[path.tool].rules[result["rule_index"]]
+    held = path.answers.get("safety") in SAFETY_CONCERN
+    assert result["go_ahead"] is (rule.go_ahead and not held), rule.code
+    return f"{rule.go_ahead} {held}"
+
+
+LOCAL_ON = [b for b in space.BUILDS if b.local_practice]
+
+
+@pytest.mark.parametrize("build", LOCAL_ON, ids=[b.id for b in LOCAL_ON])
+def test_the_outcome_says_whether_it_is_a_go_ahead(build: space.Build) -> None:
+    """On every full combination of answers, with local practice on (the shared pass,
+    tests/rules/space.py; this test enumerated them itself, in the default area alone)."""
+    for tool in TOOLS:
+        seen = space.assert_held(build, go_ahead_unless_contact_is_unsafe, [tool])
+        assert {"True False", "True True", "False False"} <= set(seen), (
+            f"{tool}: each tool has go-aheads, go-aheads held back by a safety concern, and "
+            f"other outcomes")
 
 
 def _first(tool_id: str, answers: dict[str, Any]) -> list[str]:

@@ -23,7 +23,7 @@ from lp_rules import InvalidAnswers, evaluate, get_tool
 from lp_rules.bridge import handle
 from lp_rules.links import CURRENT_MAJOR, notice, now_asked, read_link, share_query
 
-from . import fuzz_count
+from . import fuzz_count, space
 
 # (where the link was published, tool, the 1.0 query string, the 2.1 outcome once the questions
 # 2.1 added are answered "no", suggested)
@@ -329,7 +329,7 @@ outcomes = (st.text(max_size=12)
                                "safeguarding_referral", "agree_at_taf", "<b>x</b>"]))
 
 
-@settings(max_examples=400, deadline=None)
+@settings(max_examples=space.examples(400), deadline=None)
 @given(st.sampled_from(["who-should-lead", "change-lead", "consent-withdrawn"]),
        st.sampled_from(["yes", "unsure"]), versions, outcomes)
 def test_fuzz_version_and_outcome_never_hide_an_urgent_answer(tool: str, harm: str, version: str,
@@ -355,7 +355,7 @@ def test_fuzz_version_and_outcome_never_hide_an_urgent_answer(tool: str, harm: s
     assert result["status"] == "complete" and result["urgent"] is True
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=space.examples(300), deadline=None)
 @given(st.sampled_from(["who-should-lead", "change-lead", "consent-withdrawn"]), versions, outcomes,
        st.lists(st.tuples(st.sampled_from(["harm", "safety", "social_care", "young_person_view",
                                            "young_person_can_consent", "candidates", "event",

@@ -12,7 +12,6 @@ import pytest
 from lp_rules import DEFAULT_PROFILE, PROFILE_IDS, evaluate, load_profile, schema
 
 from . import oracle
-from .conftest import all_full_answers
 
 LEAVING = {"harm": "no", "safety": "no", "event": "lead_leaving", "family_agrees": "yes", "successor": "no",
            "changes_so_far": "none", "consent_covers_successor": "yes"}
@@ -45,24 +44,15 @@ def test_each_area_shows_its_own_terms(profile_id: str) -> None:
 
 @pytest.mark.parametrize("profile_id", PROFILE_IDS)
 def test_no_area_shows_another_areas_details(profile_id: str) -> None:
-    """No outcome or question of one area gives another area's names, services or contacts
-    (each area's oracle table lists them, from its guidance), nor a name no site may show."""
+    """No question of one area gives another area's names, services or contacts (each area's
+    oracle table lists them, from its guidance), nor a name no site may show. Its outcomes are
+    checked for the same words on every answer set the page reaches, in every build, by the
+    shared pass (tests/rules/test_principles.py::test_outcomes_name_no_other_areas_service:
+    this test checked every 7th full combination again, with a weaker match)."""
     others = [word for other, facts in oracle.FACTS.items() if other != profile_id
               for word in facts["own_terms"] + facts["own_contacts"]]
     never = [word for facts in oracle.FACTS.values() for word in facts["never_named"]]
     assert others, "the other areas' tables list some details, or this test checks nothing"
-    for tool in ("who-should-lead", "change-lead", "consent-withdrawn"):
-        for answers in list(all_full_answers(tool))[::7]:
-            if tool == "who-should-lead":
-                answers = dict(answers, candidates=[])
-            result = evaluate(tool, answers, profile=profile_id)
-            # Principle 8 cites another area's guidance by its title: that is not its advice.
-            text = json.dumps([result[k] for k in ("title", "summary", "judgement", "reasons")]
-                              + [a["text"] for a in result["actions"]])
-            for title in oracle.TITLES.values():
-                text = text.replace(title, "")
-            for word in others + never:
-                assert word not in text, (tool, answers, word)
     schema_text = json.dumps(schema(profile_id))
     for title in oracle.TITLES.values():
         schema_text = schema_text.replace(title, "")
