@@ -94,6 +94,11 @@ def check(tool: str, answers: dict[str, Any], profile_id: str, local_practice: b
                     f"eligible {assessed['eligible']} for {given_c}"
                 assert "score" in assessed, "each candidate has a score"
                 assert assessed["reasons"], "every candidate gets reasons"
+        else:
+            # RULES.md: the practitioners are shown "when the outcome turned on the list"; a
+            # ranking beside any other outcome (safeguarding, social care leads...) would read
+            # as advice to act on it.
+            assert result["candidates"] == [], f"{code}: a ranking beside an outcome not about the list"
     assert result["tool"] == tool and result["profile"] == profile_id
     assert result["rules_version"] == oracle.RULES_VERSION, result["rules_version"]
     return result
