@@ -116,7 +116,7 @@ pyodide-wheels: $(PYODIDE_WHEELS)
 #   1. the rules (one shared walk of every answer set per build: tests/rules/space.py), the CLI,
 #      the built sites (one Zensical build into build/<profile>/), the rules in Pyodide, then
 #      the browser tests in BROWSER_LANE_1;
-#   2. every other browser test, then tests/perf's offline, update and saved-start tests (one
+#   2. every other browser test, then tests/perf's offline and saved-start tests (one
 #      Chromium; every served site on its own ephemeral port, every site a test changes a
 #      private copy in a temporary folder).
 # BROWSER_LANE_1 balances the lanes: move a browser test file between them when one lane ends
@@ -125,6 +125,9 @@ pyodide-wheels: $(PYODIDE_WHEELS)
 # about 140 s; lane 1 native 741 s, Pyodide 224 s, accessibility and stdlib 424 s (1,389 s);
 # lane 2 with tests/perf 1,604 s; 1,743 s in all. So test_maps_and_compare.py (about 75 s,
 # half of it axe at phone width) moved to lane 1 after that run, beside test_accessibility.py.
+# Fresh clone of 26000e4 (2026-12-08): lane 1 ended about 130 s before lane 2 (1,591 s
+# in all), and the next stop halved the Pyodide run's CPU (tests/rules/space.examples), so
+# tests/perf/test_update.py (about 90 s of CPU) moved to lane 1 after it.
 # Not pytest-xdist: its workers would each repeat the rules' walk and the Zensical build (which
 # write the same build/<profile>/ folders), and start a Chromium and a Pyodide each.
 # Lane 2 writes to build/test-logs/browser.log, shown when both lanes are done; the recipe fails
@@ -133,7 +136,8 @@ pyodide-wheels: $(PYODIDE_WHEELS)
 # proofs (STDLIB_PROOFS: about 50 s of Pyodide under Node) end lane 1. Each run prints its slowest
 # tests (--durations), so a slow test is seen where it is, in every run and in CI.
 NATIVE_TESTS := tests/rules tests/cli tests/test_waits.py tests/site
-BROWSER_LANE_1 := tests/browser/test_accessibility.py tests/browser/test_maps_and_compare.py
+BROWSER_LANE_1 := tests/browser/test_accessibility.py tests/browser/test_maps_and_compare.py \
+	tests/perf/test_update.py
 STDLIB_PROOFS := tests/perf/test_stdlib.py
 test:
 	@$(MAKE) --no-print-directory chromium java
