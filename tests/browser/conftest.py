@@ -163,6 +163,15 @@ def browser_context(request: pytest.FixtureRequest, init_script: str | None = No
         clean(ctx)
 
 
+@contextmanager
+def browser_page(request: pytest.FixtureRequest, **options: Any) -> Iterator[Page]:
+    """A new page in ``browser_context``'s context for these options: the warm one kept for the
+    run, where Python's start-up is saved after its first test (a new context started Python
+    afresh each time: 7.5 to 10 s of CPU, against 6.5 to 7 s restored, 2026-12-08)."""
+    with browser_context(request, **options) as ctx:
+        yield ctx.new_page()
+
+
 @pytest.fixture
 def context(request: pytest.FixtureRequest) -> Iterator[BrowserContext]:
     # Service workers are blocked here so each test sees the network exactly as routed; the

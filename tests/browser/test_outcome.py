@@ -11,7 +11,6 @@ where practitioners do not count.
 from __future__ import annotations
 
 from collections import Counter
-from contextlib import contextmanager
 from typing import Any, Iterator
 
 import pytest
@@ -24,7 +23,7 @@ from lp_rules.profiles import PROFILE_IDS
 from tests.browser.fixtures import Sites
 from tests.rules.oracle import FACTS, TITLES
 
-from .conftest import (Site, actions, browser_context, choose, wait_for_outcome, wait_ready,
+from .conftest import (Site, actions, browser_page, choose, wait_for_outcome, wait_ready,
                        wait_scroll_at_rest, without_python)
 
 VIEWPORTS = {
@@ -38,24 +37,16 @@ RANKED = (WHO + "&candidates=gp.poor.objects.no.no.yes~health_visitor.good.not_a
           "~teacher.good.agrees.yes.yes.no")
 
 
-@contextmanager
-def page_at(request: pytest.FixtureRequest, viewport: str) -> Iterator[Page]:
-    """A new page in the viewport's warm context, where Python's start-up is saved after its first
-    test: not a new context, which started Python afresh each time (7.5 to 10 s of CPU, against
-    6.5 to 7 s restored, 2026-12-08)."""
-    with browser_context(request, service_workers="block", **VIEWPORTS[viewport]) as ctx:
-        yield ctx.new_page()
-
-
 @pytest.fixture(params=list(VIEWPORTS))
 def sized_page(request: pytest.FixtureRequest) -> Iterator[Page]:
-    with page_at(request, request.param) as page:
+    with browser_page(request, service_workers="block", **VIEWPORTS[request.param]) as page:
         yield page
 
 
 @pytest.fixture
 def phone(request: pytest.FixtureRequest) -> Iterator[Page]:
-    with page_at(request, "phone 390x844") as page:
+    """A page in the phone viewport's warm context (conftest.browser_page)."""
+    with browser_page(request, service_workers="block", **VIEWPORTS["phone 390x844"]) as page:
         yield page
 
 

@@ -12,7 +12,7 @@ from typing import Iterator
 import pytest
 from playwright.sync_api import Page
 
-from .conftest import Site, browser_context, without_python
+from .conftest import Site, browser_page, without_python
 
 TOOLS = ("who-should-lead", "change-lead", "consent-withdrawn")
 OPEN_TABLE = "document.getElementById('decision-table').open = true"
@@ -38,12 +38,11 @@ MEASURE = """() => {
 
 
 def page_at(request: pytest.FixtureRequest, width: int, height: int) -> Iterator[Page]:
-    """A page at this size, in a warm context kept for the run (not a new one per test), with
+    """A page at this size, in a warm context kept for the run (conftest.browser_page), with
     Python's files held (``without_python``): the table is the page as built, and each of these
     loads otherwise began downloading or starting Python, seconds of CPU."""
-    with browser_context(request, viewport={"width": width, "height": height},
-                         service_workers="block") as ctx:
-        page = ctx.new_page()
+    with browser_page(request, viewport={"width": width, "height": height},
+                      service_workers="block") as page:
         without_python(page)
         yield page
 

@@ -30,8 +30,8 @@ turn, and hypothesis draws more (tests/rules/test_exhaustive.py).
 Inside Pyodide (tests/pyodide), which is several times slower, the full paths are thinned: only
 every :data:`STRIDE`-th is checked (the environment variable ``LP_RULES_STRIDE``, which the
 Pyodide runner sets to 8), and so are the asked paths explained; the run's summary says how
-many of each were checked. Asked and asking paths are never thinned; the hypothesis tests draw a STRIDE-th of their examples
-(:func:`examples`).
+many of each were checked. Asked and asking paths are never thinned; the hypothesis tests draw
+a STRIDE-th of their examples (:func:`examples`).
 """
 
 from __future__ import annotations
@@ -57,7 +57,6 @@ KINDS = ("asking", "asked", "full")
 
 STRIDE = int(os.environ.get("LP_RULES_STRIDE") or 1)
 """Check every STRIDE-th full path (1, the default: all of them; tests/pyodide sets 8)."""
-
 
 
 def examples(count: int) -> int:

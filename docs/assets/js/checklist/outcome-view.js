@@ -471,10 +471,10 @@ export function createOutcomeView({ root, data, siteRoot, live, state }) {
    *  fifty-odd, who to call alone being a third of the urgent answer's work on the slow phone
    *  (processor slowed 4 times: 5 ms of its 16, profiled 2026-12-07). The urgent outcome's are
    *  made while the page waits for the first answer (rehearse), so "Yes" to significant harm
-   *  copies them, and then those of the outcomes nearest the start (prepare). Keyed by everything firstParts reads from the result that can differ between
-   *  outcomes (who to call is the compiled rules' one list, or none); an outcome with parts of
-   *  its own answers (the suggested practitioner, warnings, a reopened record's comparison) is
-   *  made afresh each time. What is kept is never placed in the page, only copies of it.
+   *  copies them, and then those of the outcomes nearest the start (prepare). Keyed by
+   *  everything firstParts reads from the result that can differ between outcomes (who to call
+   *  is the compiled rules' one list, or none); an outcome with parts of its own answers (the
+   *  suggested practitioner, warnings, a reopened record's comparison) is made afresh each time. What is kept is never placed in the page, only copies of it.
    *  @type {Map<string, Node[]>} */
   const madeParts = new Map();
 
